@@ -1,0 +1,54 @@
+/**
+ * The engine's public API: what the CLI and the VS Code glue call. Implemented in
+ * src/core/engine.ts (`createEngine`). Keep this file the single contract.
+ */
+import type {
+  DraftFormat,
+  Finding,
+  LoadWarning,
+  SourceDocument,
+  SourceSuggestion,
+} from './types';
+
+export interface EngineOptions {
+  /** Files larger than this many bytes are skipped with a `too-large` warning. Default 5 MiB. */
+  maxFileBytes?: number;
+  /** Passages kept per document; the rest are dropped with a `passage-cap` warning. Default 20000. */
+  maxPassagesPerFile?: number;
+}
+
+export interface CheckOptions {
+  format: DraftFormat;
+  /** Normalized sentence texts the team chose to ignore (shared ignore file). */
+  ignoredSentences?: Iterable<string>;
+}
+
+export interface UpsertResult {
+  /** The parsed document, or undefined when the file was skipped. */
+  document?: SourceDocument;
+  /** Warnings for this file (skips and non-fatal ones). */
+  warnings: LoadWarning[];
+  /** false when the content hash matched the indexed version and nothing changed. */
+  changed: boolean;
+}
+
+export interface Engine {
+  /** Parse and (re)index one source file. Never throws for bad content: it warns. */
+  upsertSource(path: string, bytes: Uint8Array): UpsertResult;
+  /** Drop a source from the index. Returns false when it was not indexed. */
+  removeSource(path: string): boolean;
+  /** Record a file that could not be read at all (I/O error) so it shows in warnings. */
+  reportUnreadable(path: string, message: string): void;
+  /** All indexed documents, in path order. */
+  sources(): SourceDocument[];
+  getSource(pathOrKey: string): SourceDocument | undefined;
+  /** Every current load warning, per file. */
+  warnings(): LoadWarning[];
+  /** Judge every check-worthy sentence of a draft. Deterministic. */
+  check(text: string, options: CheckOptions): Finding[];
+  /** Rank sources by how well they support `sentence` (for citation completions). */
+  suggest(sentence: string, limit?: number): SourceSuggestion[];
+  /** Serialize the whole index (documents, passages, postings) for a warm start. */
+  serialize(): Uint8Array;
+  readonly stats: { documents: number; passages: number };
+}
