@@ -1,0 +1,71 @@
+/**
+ * What text analysis yields for a sentence or passage: the contract between the
+ * analysis module (src/core/analysis) and verification (src/core/verify).
+ * Offsets are UTF-16 offsets into the analyzed string.
+ */
+import type { LanguageCode } from '../types';
+
+export interface Span {
+  start: number;
+  end: number;
+  /** The text as written. */
+  text: string;
+}
+
+export interface Token extends Span {
+  /** Lowercased, diacritics folded. */
+  norm: string;
+  /** Language-specific stem of norm. */
+  stem: string;
+  /** A stop word of the token's language. */
+  stop: boolean;
+}
+
+export type Comparator = 'eq' | 'about' | 'gt' | 'gte' | 'lt' | 'lte';
+
+export interface NumberMention extends Span {
+  /** The value (e.g. 3500000 for "3.5 million", 4 for "four"/"vier", 22 for "22-minute"). */
+  value: number;
+  /** Interval the phrase allows, for vague or compared amounts ("dozens" -> [24, 99], "more than 300" -> (300, inf)). */
+  min: number;
+  max: number;
+  comparator: Comparator;
+  /** true for vague amounts ("dozens", "thousands", "several") and approximations ("about 300"). */
+  vague: boolean;
+  /** Stem of the noun the number counts ("passengers" -> "passeng"), when found. */
+  unit?: string;
+  /** The noun as written. */
+  unitText?: string;
+  /** 'percent' | 'money' | 'ordinal' | 'count' | 'duration' ... free-form but stable. */
+  kind: string;
+}
+
+export interface DateMention extends Span {
+  year?: number;
+  month?: number; // 1-12
+  day?: number; // 1-31
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekday?: number;
+  /** Relative expressions ("last January", "vorig jaar"). */
+  relative?: 'last' | 'next' | 'this';
+  granularity: 'year' | 'month' | 'day' | 'weekday' | 'season' | 'decade';
+}
+
+export type EntityKind = 'person' | 'place' | 'org' | 'other';
+
+export interface EntityMention extends Span {
+  /** Canonical key: lowercased, folded, spelling variants merged (Jeruzalem -> jerusalem). */
+  norm: string;
+  kind: EntityKind;
+}
+
+export interface TextAnalysis {
+  text: string;
+  lang: LanguageCode;
+  tokens: Token[];
+  numbers: NumberMention[];
+  dates: DateMention[];
+  entities: EntityMention[];
+  /** Negation cues ("not", "never", "no", "niet", "geen", "nooit", "n't"). */
+  negations: Span[];
+}
