@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+// Offline integration-test driver: runs the mocha suite (out/test/index.js) inside a real
+// VS Code extension host served by code-server, loaded in Debian's Chromium through
+// playwright-core. See test/integration/runner/README.md. Needs `npm run build` first and
+// the host from scripts/provision-vscode-host.sh (scripts/setup.sh does both).
+//
+// Env: GROUNDWORK_TEST_TIMEOUT_MS (whole run, default 600000), GROUNDWORK_TEST_GREP,
+//      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=0 (do not
+//      update media/screenshot.png), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
+//      (other extension / tests module, for developing the harness), GROUNDWORK_HOST_DIR,
+//      GROUNDWORK_BROWSER (default /usr/bin/chromium).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const HOST = process.env.GROUNDWORK_HOST_DIR || path.join(ROOT, '.vscode-test/host');
+const EXT_PATH = path.resolve(process.env.GROUNDWORK_EXTENSION_PATH || ROOT);
+const TESTS_PATH = path.resolve(process.env.GROUNDWORK_TESTS_PATH || path.join(ROOT, 'out/test/index'));
+const TIMEOUT_MS = Number(process.env.GROUNDWORK_TEST_TIMEOUT_MS) || 10 * 60_000;
+const BROWSER = process.env.GROUNDWORK_BROWSER || '/usr/bin/chromium';
+const OUT = path.join(ROOT, 'out');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const log = (msg) => process.stderr.write(`integration: ${msg}\n`);
+
+class DriverError extends Error {}
+
+// ---------------------------------------------------------------- preconditions
+function preflight() {
+  const codeServer = path.join(HOST, 'node_modules/.bin/code-server');
+  if (!fs.existsSync(codeServer)) {
+    throw new DriverError(`the VS Code test host is not provisioned (${path.relative(ROOT, HOST)}); run: bash scripts/setup.sh`);
+  }
+  if (!fs.existsSync(`${TESTS_PATH}.js`)) {
+    throw new DriverError(`${path.relative(ROOT, TESTS_PATH)}.js is missing; run: npm run build`);
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'package.json'), 'utf8'));
+  if (pkg.main && !fs.existsSync(path.resolve(EXT_PATH, pkg.main)) && !fs.existsSync(path.resolve(EXT_PATH, `${pkg.main}.js`))) {
+    throw new DriverError(`the extension's main (${pkg.main}) is missing; run: npm run build`);
+  }
+  if (!fs.existsSync(BROWSER)) {
+    throw new DriverError(`no browser at ${BROWSER}; install Debian's chromium (bash scripts/setup.sh)`);
+  }
+  return codeServer;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ------------------------------------------------------------------- workspace
+function makeWorkspace(tmp) {
+  const ws = path.join(tmp, 'workspace');
+  const fixture = path.join(ROOT, 'test/fixtures/workspace');
+  if (fs.existsSync(fixture)) fs.cpSync(fixture, ws, { recursive: true });
+  else fs.mkdirSync(ws, { recursive: true });
+  const seeds = path.join(ROOT, 'seeds');
+  if (fs.existsSync(seeds) && !fs.existsSync(path.join(ws, 'seeds'))) fs.cpSync(seeds, path.join(ws, 'seeds'), { recursive: true });
+  const ud = path.join(tmp, 'user-data');
+  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'editor.hover.delay': 300,
+    'window.dialogStyle': 'custom',
+  }, null, 2));
+  fs.mkdirSync(path.join(tmp, 'extensions'), { recursive: true });
+  return { ws: fs.realpathSync(ws), ud, extDir: path.join(tmp, 'extensions') };
+}
+
+// ------------------------------------------------------------------ code-server
+function startCodeServer(codeServer, port, dirs, env, logFile) {
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(codeServer, [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--user-data-dir', dirs.ud, '--extensions-dir', dirs.extDir, dirs.ws,
+  ], { env, stdio: ['ignore', out, out], detached: true }); // own process group
+  fs.closeSync(out);
+  return child;
+}
+
+async function waitForServer(port, child, logFile, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new DriverError(`code-server exited early (${child.exitCode ?? child.signalCode}):\n${tail(logFile, 30)}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await delay(150); // polling the server's health endpoint
+  }
+  throw new DriverError(`code-server did not answer on port ${port} within ${timeoutMs} ms:\n${tail(logFile, 30)}`);
+}
+
+function killGroup(child, signal) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* gone */ } }
+}
+
+async function stopCodeServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  killGroup(child, 'SIGTERM');
+  const t = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* whole group gone */ }
+}
+
+// ----------------------------------------------------------------------- helpers
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file, n) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).map((l) => `    ${l}`).join('\n');
+  } catch { return '    (no log)'; }
+}
+
+function readJson(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
+}
+
+function workbenchUrl(port, ws) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
+  const payload = [['extensionDevelopmentPath', remote(EXT_PATH)], ['extensionTestsPath', remote(TESTS_PATH)]];
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function takeScreenshot(page, request, shots) {
+  const name = String(request.name || 'screenshot').replace(/[^A-Za-z0-9._-]+/g, '-');
+  for (const sel of request.waitForSelectors ?? []) {
+    try {
+      await page.locator(sel).first().waitFor({ state: 'visible', timeout: request.selectorTimeoutMs ?? 10_000 });
+    } catch {
+      log(`screenshot '${name}': '${sel}' did not appear; taking the shot anyway`);
+    }
+  }
+  // Let the workbench paint what it has (two animation frames).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const png = await page.screenshot({ type: 'png' });
+  fs.mkdirSync(path.join(OUT, 'screenshots'), { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'screenshots', `${name}.png`), png);
+  // The README image: the point named 'readme' if the suite has one, else the latest point.
+  if (name === 'readme' || !shots.has('readme')) {
+    fs.writeFileSync(path.join(OUT, 'screenshot.png'), png);
+    if (process.env.GROUNDWORK_SCREENSHOT_MEDIA !== '0') {
+      fs.mkdirSync(path.join(ROOT, 'media'), { recursive: true });
+      fs.writeFileSync(path.join(ROOT, 'media/screenshot.png'), png);
+    }
+  }
+  shots.add(name);
+  log(`screenshot '${name}' saved (out/screenshots/${name}.png)`);
+}
+
+function printResults(results) {
+  const lines = [];
+  for (const t of results.tests ?? []) {
+    const ms = typeof t.durationMs === 'number' ? ` (${t.durationMs} ms)` : '';
+    if (t.state === 'passed') lines.push(`  ok    ${t.fullTitle}${ms}`);
+    else if (t.state === 'pending') lines.push(`  skip  ${t.fullTitle}`);
+    else {
+      lines.push(`  FAIL  ${t.fullTitle}${ms}`);
+      const e = t.error ?? {};
+      const body = (e.stack && e.stack.includes(e.message ?? '') ? e.stack : `${e.message ?? ''}\n${e.stack ?? ''}`).trim();
+      for (const l of body.split('\n').slice(0, 15)) lines.push(`        ${l}`);
+      if (e.expected !== undefined || e.actual !== undefined) {
+        lines.push(`        expected: ${String(e.expected).split('\n').join('\n                  ')}`);
+        lines.push(`        actual:   ${String(e.actual).split('\n').join('\n                  ')}`);
+      }
+    }
+  }
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// -------------------------------------------------------------------------- main
+async function main() {
+  const codeServer = preflight();
+  const requireHost = createRequire(path.join(HOST, 'package.json'));
+  const { chromium } = requireHost('playwright-core');
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
+  const dirs = makeWorkspace(tmp);
+  const resultsFile = path.join(tmp, 'results.json');
+  const readyFile = path.join(tmp, 'screenshot-ready');
+  const serverLog = path.join(tmp, 'code-server.log');
+  fs.mkdirSync(OUT, { recursive: true });
+  const consoleLog = path.join(OUT, 'integration-console.log');
+  fs.writeFileSync(consoleLog, '');
+
+  let server; let browser; let cleaned = false; let ok = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await Promise.race([browser?.close().catch(() => {}), delay(10_000)]);
+    await stopCodeServer(server);
+    if (ok && process.env.GROUNDWORK_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log)`);
+  };
+  // Never leave code-server behind: on Ctrl-C / SIGTERM and at exit.
+  const onSignal = (sig) => {
+    log(`${sig}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  process.on('exit', () => killGroup(server, 'SIGKILL'));
+
+  const started = Date.now();
+  try {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      GROUNDWORK_TEST_RESULTS: resultsFile,
+      GROUNDWORK_TEST_WORKSPACE: dirs.ws,
+      GROUNDWORK_SCREENSHOT_READY: readyFile,
+    };
+    server = startCodeServer(codeServer, port, dirs, env, serverLog);
+    await waitForServer(port, server, serverLog, 60_000);
+
+    browser = await chromium.launch({
+      executablePath: BROWSER, headless: true, args: CHROMIUM_ARGS,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const consoleOut = fs.createWriteStream(consoleLog, { flags: 'a' });
+    page.on('console', (m) => {
+      const type = m.type();
+      const text = m.text();
+      // Keep errors and warnings, and everything the extension host prints (mocha's spec output).
+      if (type === 'error' || type === 'warning' || text.includes('[Extension Host]')) consoleOut.write(`[${type}] ${text}\n`);
+    });
+    page.on('pageerror', (e) => consoleOut.write(`[pageerror] ${e.stack ?? e}\n`));
+    const url = workbenchUrl(port, dirs.ws);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    log(`VS Code ${readCodeVersion()} on 127.0.0.1:${port}, workspace ${dirs.ws}`);
+
+    // Poll for the results file (and serve screenshot requests) until the deadline.
+    const deadline = started + TIMEOUT_MS;
+    const shots = new Set();
+    let lastSeq;
+    let results;
+    while (!results) {
+      if (fs.existsSync(readyFile)) {
+        const req = readJson(readyFile);
+        if (req && req.seq !== lastSeq) {
+          lastSeq = req.seq;
+          try { await takeScreenshot(page, req, shots); } catch (e) { log(`screenshot failed: ${e.message}`); }
+          fs.writeFileSync(`${readyFile}.done`, String(req.seq));
+        }
+      }
+      if (fs.existsSync(resultsFile)) results = readJson(resultsFile);
+      if (results) break;
+      if (server.exitCode !== null || server.signalCode !== null) {
+        throw new DriverError(`code-server exited during the run:\n${tail(serverLog, 30)}`);
+      }
+      if (!browser.isConnected()) throw new DriverError('the browser closed during the run');
+      if (Date.now() > deadline) {
+        throw new DriverError(`no results after ${Math.round(TIMEOUT_MS / 1000)} s (GROUNDWORK_TEST_TIMEOUT_MS); `
+          + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs`);
+      }
+      await delay(200); // polling files the suite writes
+    }
+    consoleOut.end();
+
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const passed = results.passed ?? 0; const failed = results.failed ?? 0; const skipped = results.pending ?? 0;
+    ok = failed === 0 && passed > 0 && !results.error;
+    await cleanup();
+    printResults(results);
+    if (results.error) process.stdout.write(`suite error:\n${results.error.split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+    if (passed + failed === 0) log('no tests ran');
+    log(`finished in ${seconds} s`);
+    process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    return ok ? 0 : 1;
+  } catch (e) {
+    ok = false;
+    await cleanup();
+    throw e;
+  }
+}
+
+function readCodeVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(HOST, 'node_modules/code-server/lib/vscode/package.json'), 'utf8')).version;
+  } catch { return '?'; }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log(`FAILED: ${e instanceof DriverError ? e.message : e?.stack ?? e}`);
+    process.exit(1);
+  },
+);
