@@ -1,0 +1,323 @@
+/**
+ * The three output formats of `groundwork check`: compiler-style text, the JSON contract
+ * of issue 2 §5, and SARIF 2.1.0. Pure functions over the check results.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import {
+  DOCS_URL,
+  FINDING_RULES,
+  findingKind,
+  type FailOn,
+  type FindingKind,
+  type GroundworkConfig,
+  type SeverityLevel,
+} from '../core/config';
+import type { Evidence, Finding, LoadWarning, Range } from '../core/types';
+
+export interface DraftResult {
+  /** The draft's path as given or found (posix slashes); shown to people and in JSON. */
+  file: string;
+  absPath: string;
+  findings: Finding[];
+}
+
+export interface CheckReport {
+  toolVersion: string;
+  /** Absolute workspace root; SARIF URIs are relative to it. */
+  workspaceRoot: string;
+  files: DraftResult[];
+  warnings: LoadWarning[];
+  config: GroundworkConfig;
+  /** Source path (as given to the engine) → absolute path on disk. */
+  sourceAbs: ReadonlyMap<string, string>;
+}
+
+/** The severity group and its configured severity for a finding; undefined for plain supported ones. */
+export function findingSeverity(f: Finding, config: GroundworkConfig): { kind: FindingKind; severity: SeverityLevel } | undefined {
+  let kind = findingKind(f.code);
+  if (kind === undefined) {
+    if (f.verdict === 'conflict') kind = 'conflict';
+    else if (f.verdict === 'unsupported') kind = 'unsupported';
+    else if (f.citationProblem) kind = 'citation';
+  }
+  return kind ? { kind, severity: config.severity[kind] } : undefined;
+}
+
+/** 2 for conflicts, 1 for unsupported and citation problems, 0 otherwise (or when severity is off). */
+export function findingRank(f: Finding, config: GroundworkConfig): number {
+  const s = findingSeverity(f, config);
+  if (!s || s.severity === 'off') return 0;
+  if (f.verdict === 'conflict' || s.kind === 'conflict') return 2;
+  return 1;
+}
+
+export function shouldFail(files: DraftResult[], failOn: FailOn, config: GroundworkConfig): boolean {
+  if (failOn === 'never') return false;
+  const threshold = failOn === 'conflict' ? 2 : 1;
+  return files.some((d) => d.findings.some((f) => findingRank(f, config) >= threshold));
+}
+
+/** Sentences that were judged (verdict other than `none`). */
+export function judged(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.verdict !== 'none');
+}
+
+export interface Summary {
+  sentences: number;
+  supported: number;
+  conflict: number;
+  unsupported: number;
+  files: number;
+}
+
+export function summarize(files: DraftResult[]): Summary {
+  const s: Summary = { sentences: 0, supported: 0, conflict: 0, unsupported: 0, files: files.length };
+  for (const d of files) {
+    for (const f of judged(d.findings)) {
+      s.sentences++;
+      if (f.verdict === 'supported') s.supported++;
+      else if (f.verdict === 'conflict') s.conflict++;
+      else if (f.verdict === 'unsupported') s.unsupported++;
+    }
+  }
+  return s;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(s: Summary): string {
+  return (
+    `${plural(s.sentences, 'sentence')} checked: ${s.supported} supported, ${s.conflict} conflict, ` +
+    `${s.unsupported} unsupported in ${plural(s.files, 'file')}`
+  );
+}
+
+// ---------------------------------------------------------------------------
+// text
+// ---------------------------------------------------------------------------
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+function excerpt(s: string, max = 80): string {
+  const t = oneLine(s);
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+const at = (r: Range): string => `${r.start.line + 1}:${r.start.character + 1}`;
+
+/** The evidence a finding's text line points at: the passage of the first reason that names one, else the best. */
+function mainEvidence(f: Finding): Evidence | undefined {
+  for (const r of f.reasons) {
+    if (r.evidenceIndex !== undefined && f.evidence[r.evidenceIndex]) return f.evidence[r.evidenceIndex];
+  }
+  return f.evidence[0];
+}
+
+/** The human message of a finding (without location, code or evidence). */
+export function findingMessage(f: Finding): string {
+  const reasons = f.reasons.map((r) => oneLine(r.message)).filter((m) => m !== '');
+  const citation = f.citationProblem ? oneLine(f.citationProblem.message) : '';
+  const parts = [...reasons];
+  if (citation && !parts.includes(citation)) parts.unshift(citation);
+  if (f.verdict === 'supported' && parts.length === 0) {
+    const e = f.evidence[0];
+    return e ? `supported by ${e.key}: "${excerpt(f.text, 60)}"` : `"${excerpt(f.text, 60)}"`;
+  }
+  if (f.verdict === 'unsupported' || parts.length === 0) {
+    const why = parts.length > 0 ? parts.join('; ') : 'no source supports this sentence';
+    return `"${excerpt(f.text, 60)}": ${why}`;
+  }
+  return parts.join('; ');
+}
+
+export function textLines(report: CheckReport, verbose: boolean): string[] {
+  const lines: string[] = [];
+  for (const d of report.files) {
+    for (const f of judged(d.findings)) {
+      const sev = findingSeverity(f, report.config);
+      if (sev?.severity === 'off') continue;
+      if (!sev && !verbose) continue;
+      const label = sev ? sev.kind : f.verdict;
+      const e = mainEvidence(f);
+      const where = e ? ` (${e.source}:${at(e.range)})` : '';
+      lines.push(`${d.file}:${at(f.range)}: ${label}: ${findingMessage(f)} [${f.code}]${where}`);
+    }
+  }
+  lines.push(summaryLine(summarize(report.files)));
+  return lines;
+}
+
+export function warningLine(w: LoadWarning): string {
+  return `${w.path}: warning: ${oneLine(w.message)}${w.skipped ? ' (skipped)' : ''}`;
+}
+
+// ---------------------------------------------------------------------------
+// json (contract: issue 2 §5)
+// ---------------------------------------------------------------------------
+
+export function jsonReport(report: CheckReport): unknown {
+  return {
+    version: 1,
+    files: report.files.map((d) => ({
+      file: d.file,
+      findings: judged(d.findings).map((f) => {
+        const sev = findingSeverity(f, report.config);
+        return {
+          range: f.range,
+          text: f.text,
+          verdict: f.verdict,
+          code: f.code,
+          severity: sev?.severity ?? 'none',
+          reasons: f.reasons.map((r) => ({ ...r })),
+          evidence: f.evidence.map((e) => ({
+            source: e.source,
+            key: e.key,
+            range: e.range,
+            text: e.text,
+            score: e.score,
+            ...(e.title !== undefined ? { title: e.title } : {}),
+            ...(e.date !== undefined ? { date: e.date } : {}),
+          })),
+          citations: f.citations,
+          ...(f.citationProblem ? { citationProblem: f.citationProblem } : {}),
+        };
+      }),
+    })),
+    warnings: report.warnings.map((w) => ({ path: w.path, code: w.code, message: w.message, skipped: w.skipped })),
+    summary: summarize(report.files),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// SARIF 2.1.0
+// ---------------------------------------------------------------------------
+
+const SRCROOT = '%SRCROOT%';
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+function sarifLevel(s: SeverityLevel): Sarif.ReportingConfiguration.level {
+  switch (s) {
+    case 'error':
+      return 'error';
+    case 'warning':
+      return 'warning';
+    case 'off':
+      return 'none';
+    default:
+      return 'note';
+  }
+}
+
+function artifactLocation(absPath: string, root: string): Sarif.ArtifactLocation {
+  const rel = path.relative(root, absPath);
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    const uri = rel.split(path.sep).map(encodeURIComponent).join('/');
+    return { uri, uriBaseId: SRCROOT };
+  }
+  return { uri: pathToFileURL(absPath).href };
+}
+
+function region(r: Range, snippet?: string): Sarif.Region {
+  const reg: Sarif.Region = {
+    startLine: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
+  if (snippet !== undefined) reg.snippet = { text: snippet };
+  return reg;
+}
+
+function ruleName(code: string): string {
+  return code
+    .split(/[.-]/)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+}
+
+export function sarifReport(report: CheckReport): Sarif.Log {
+  const root = report.workspaceRoot;
+  const rules = FINDING_RULES.filter((r) => r.kind !== undefined);
+  const rulesMeta: Sarif.ReportingDescriptor[] = rules.map((r) => ({
+    id: r.code,
+    name: ruleName(r.code),
+    shortDescription: { text: r.title },
+    helpUri: r.helpUri,
+    help: { text: `${r.title} See ${r.helpUri}` },
+    defaultConfiguration: { level: sarifLevel(report.config.severity[r.kind as FindingKind]) },
+    properties: { tags: ['groundwork', r.kind as string] },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.code as string, i]));
+
+  const results: Sarif.Result[] = [];
+  for (const d of report.files) {
+    for (const f of judged(d.findings)) {
+      const sev = findingSeverity(f, report.config);
+      if (!sev || sev.severity === 'off') continue;
+      let code: string = f.code;
+      if (!ruleIndex.has(code)) code = sev.kind === 'conflict' ? 'claim.conflict.number' : sev.kind === 'citation' ? 'citation.not-supported' : 'claim.unsupported';
+      const related: Sarif.Location[] = f.evidence.map((e, i) => ({
+        id: i,
+        physicalLocation: {
+          artifactLocation: artifactLocation(report.sourceAbs.get(e.source) ?? path.resolve(root, e.source), root),
+          region: region(e.range, e.text),
+        },
+        message: { text: `${e.key}: "${excerpt(e.text, 200)}" (score ${e.score.toFixed(2)})` },
+      }));
+      const result: Sarif.Result = {
+        ruleId: code,
+        ruleIndex: ruleIndex.get(code),
+        level: sarifLevel(sev.severity),
+        kind: 'fail',
+        message: { text: findingMessage(f) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(d.absPath, root),
+              region: region(f.range, f.text),
+            },
+          },
+        ],
+        properties: {
+          verdict: f.verdict,
+          reasons: f.reasons.map((r) => ({ kind: r.kind, message: r.message })),
+          citations: f.citations,
+        },
+      };
+      if (related.length > 0) result.relatedLocations = related;
+      results.push(result);
+    }
+  }
+
+  const notifications: Sarif.Notification[] = report.warnings.map((w) => ({
+    level: 'warning',
+    message: { text: `${w.path}: ${oneLine(w.message)}${w.skipped ? ' (skipped)' : ''}` },
+    descriptor: { id: w.code },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(report.sourceAbs.get(w.path) ?? path.resolve(root, w.path), root),
+        },
+      },
+    ],
+  }));
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'Groundwork',
+        version: report.toolVersion,
+        semanticVersion: report.toolVersion,
+        informationUri: DOCS_URL,
+        rules: rulesMeta,
+      },
+    },
+    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href } },
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+    columnKind: 'utf16CodeUnits',
+    results,
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
