@@ -1,0 +1,393 @@
+/**
+ * The index file: documents (metadata, text, passages with ranges), per-file warnings and
+ * the postings of the passage index, in one compact binary.
+ *
+ *   header  "GWIX" | u32 format version | u32 analyzer fingerprint | u32 payload length | u32 CRC-32 of payload
+ *   payload word dictionary | documents | skipped files | warnings | passage lengths | postings
+ *
+ * Texts are stored as sequences of ids into a word/separator dictionary (a word followed
+ * by one space costs one code), passages as offsets into their document's text, ranges
+ * and postings as delta varints. That keeps the whole file below the size of the corpus
+ * text it indexes. Any damage (magic, version, checksum, truncation) throws CacheError.
+ */
+import type { LoadWarning, Passage, SourceDocument } from '../types';
+import { ByteReader, ByteWriter, CacheError, crc32 } from './codec';
+import { PassageIndex, POSTING_TF_MAX, POSTING_TF_MUL } from './passageIndex';
+
+export const INDEX_MAGIC = [0x47, 0x57, 0x49, 0x58]; // "GWIX"
+export const INDEX_FORMAT_VERSION = 1;
+const HEADER_BYTES = 20;
+
+export interface StoredDoc {
+  doc: SourceDocument;
+  /** Hash of the raw bytes, to skip unchanged files without parsing. */
+  bytesHash: string;
+  /** Key the document would get alone (its key group). */
+  keyBase: string;
+}
+
+export interface StoredSkip {
+  path: string;
+  bytesHash: string;
+}
+
+export interface StoredState {
+  /** Documents in index slot order: after decoding, slot i is docs[i]. */
+  docs: StoredDoc[];
+  skipped: StoredSkip[];
+  warnings: [string, LoadWarning[]][];
+  index: PassageIndex;
+}
+
+const DOC_KEYS = new Set([
+  'path',
+  'key',
+  'title',
+  'date',
+  'outlet',
+  'author',
+  'language',
+  'text',
+  'passages',
+  'hash',
+  'warnings',
+]);
+const PASSAGE_KEYS = new Set(['id', 'ordinal', 'text', 'range']);
+
+const F_NONSTANDARD_IDS = 1;
+const F_PASSAGE_EXTRAS = 2;
+const F_RAW_TEXT = 4;
+
+const TOKEN = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+
+class TextDict {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+
+  id(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(w, id);
+      this.words.push(w);
+    }
+    return id;
+  }
+
+  /** Encode text as codes (id * 2 + 1 when the token is followed by a single space). */
+  encode(text: string, out: ByteWriter): boolean {
+    const toks: string[] = [];
+    let covered = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      toks.push(m[0]);
+      covered += m[0].length;
+    }
+    if (covered !== text.length) return false;
+    const codes: number[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (i + 1 < toks.length && toks[i + 1] === ' ') {
+        codes.push(this.id(t) * 2 + 1);
+        i++;
+      } else codes.push(this.id(t) * 2);
+    }
+    out.uv(codes.length);
+    for (const c of codes) out.uv(c);
+    return true;
+  }
+}
+
+/** Offset of a passage in its document text at or after `from` (bounded search), or -1. */
+function findPassage(text: string, ptext: string, from: number): number {
+  if (ptext.length === 0) return -1;
+  if (text.startsWith(ptext, from)) return from;
+  const window = text.substring(from, from + ptext.length + 4096);
+  const i = window.indexOf(ptext);
+  return i < 0 ? -1 : from + i;
+}
+
+function extras(obj: object, known: Set<string>): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(obj)) {
+    if (known.has(k) || v === undefined) continue;
+    (out ??= {})[k] = v;
+  }
+  return out;
+}
+
+export function encodeState(
+  state: { docs: (slot: number) => StoredDoc; skipped: StoredSkip[]; warnings: [string, LoadWarning[]][]; index: PassageIndex },
+  fingerprint: number,
+): Uint8Array {
+  const { index } = state;
+  const layout = index.exportLayout();
+  const dict = new TextDict();
+  const body = new ByteWriter(1 << 20);
+
+  body.uv(layout.length);
+  for (const { slot, count } of layout) {
+    const { doc, bytesHash, keyBase } = state.docs(slot);
+    if (doc.passages.length !== count) throw new Error(`index layout mismatch for ${doc.path}`);
+    let flags = 0;
+    const ps = doc.passages;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      if (p.ordinal !== i || p.id !== `${doc.path}#${i}`) flags |= F_NONSTANDARD_IDS;
+      if (extras(p, PASSAGE_KEYS)) flags |= F_PASSAGE_EXTRAS;
+    }
+    const textCodes = new ByteWriter(doc.text.length + 16);
+    if (!dict.encode(doc.text, textCodes)) flags |= F_RAW_TEXT;
+    body.u8(flags);
+    body.str(doc.path);
+    body.str(doc.key);
+    body.str(keyBase);
+    body.str(doc.title);
+    body.ostr(doc.date);
+    body.ostr(doc.outlet);
+    body.ostr(doc.author);
+    body.str(doc.language);
+    body.str(doc.hash);
+    body.str(bytesHash);
+    body.str(doc.warnings.length ? JSON.stringify(doc.warnings) : '');
+    const dx = extras(doc, DOC_KEYS);
+    body.str(dx ? JSON.stringify(dx) : '');
+    if (flags & F_RAW_TEXT) body.str(doc.text);
+    else body.bytes(textCodes.finish());
+
+    body.uv(ps.length);
+    let prevOff = 0;
+    let prevLine = 0;
+    for (const p of ps) {
+      if (flags & F_NONSTANDARD_IDS) {
+        body.str(p.id);
+        body.uv(p.ordinal);
+      }
+      const off = findPassage(doc.text, p.text, prevOff);
+      if (off >= 0 && p.text.length > 0) {
+        body.uv(off - prevOff + 1);
+        body.uv(p.text.length);
+        prevOff = off;
+      } else {
+        body.uv(0);
+        body.str(p.text);
+      }
+      const r = p.range;
+      body.sv(r.start.line - prevLine);
+      body.uv(r.start.character);
+      body.sv(r.end.line - r.start.line);
+      body.uv(r.end.character);
+      prevLine = r.end.line;
+      if (flags & F_PASSAGE_EXTRAS) {
+        const px = extras(p, PASSAGE_KEYS);
+        body.str(px ? JSON.stringify(px) : '');
+      }
+    }
+  }
+
+  body.uv(state.skipped.length);
+  for (const s of state.skipped) {
+    body.str(s.path);
+    body.str(s.bytesHash);
+  }
+  body.str(JSON.stringify(state.warnings));
+
+  // Passage lengths, in passage-id order.
+  let pid = 0;
+  for (const { count } of layout) {
+    for (let i = 0; i < count; i++) body.uv(index.passageLength(pid++));
+  }
+  // Postings.
+  let nTerms = 0;
+  index.forEachTerm(() => nTerms++);
+  body.uv(nTerms);
+  index.forEachTerm((term, list, len) => {
+    body.str(term);
+    body.uv(len);
+    let prev = -1;
+    for (let j = 0; j < len; j++) {
+      const v = list[j];
+      const p = Math.floor(v / POSTING_TF_MUL);
+      const tf = v & POSTING_TF_MAX;
+      const gap = p - prev - 1;
+      prev = p;
+      if (tf === 1) body.uv(gap * 2);
+      else {
+        body.uv(gap * 2 + 1);
+        body.u8(tf);
+      }
+    }
+  });
+
+  const dictW = new ByteWriter(1 << 16);
+  dictW.uv(dict.words.length);
+  for (const w of dict.words) dictW.str(w);
+
+  const dictBytes = dictW.finish();
+  const bodyBytes = body.finish();
+  const payloadLen = dictBytes.length + bodyBytes.length;
+  const out = new Uint8Array(HEADER_BYTES + payloadLen);
+  out.set(INDEX_MAGIC, 0);
+  out.set(dictBytes, HEADER_BYTES);
+  out.set(bodyBytes, HEADER_BYTES + dictBytes.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(4, INDEX_FORMAT_VERSION, true);
+  view.setUint32(8, fingerprint >>> 0, true);
+  view.setUint32(12, payloadLen, true);
+  view.setUint32(16, crc32(out, HEADER_BYTES), true);
+  return out;
+}
+
+export function decodeState(bytes: Uint8Array, fingerprint: number): StoredState {
+  if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_BYTES) {
+    throw new CacheError('index file too short');
+  }
+  for (let i = 0; i < 4; i++) {
+    if (bytes[i] !== INDEX_MAGIC[i]) throw new CacheError('not a Groundwork index file (bad magic bytes)');
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== INDEX_FORMAT_VERSION) {
+    throw new CacheError(`index format version ${version}, expected ${INDEX_FORMAT_VERSION}`);
+  }
+  if (view.getUint32(8, true) !== fingerprint >>> 0) {
+    throw new CacheError('index built with a different text analyzer');
+  }
+  const payloadLen = view.getUint32(12, true);
+  if (HEADER_BYTES + payloadLen !== bytes.length) {
+    throw new CacheError(`index file length ${bytes.length}, expected ${HEADER_BYTES + payloadLen} (truncated?)`);
+  }
+  if (crc32(bytes, HEADER_BYTES) !== view.getUint32(16, true)) {
+    throw new CacheError('index file checksum mismatch');
+  }
+  try {
+    return decodePayload(new ByteReader(bytes, HEADER_BYTES));
+  } catch (e) {
+    if (e instanceof CacheError) throw e;
+    throw new CacheError(`index file malformed: ${(e as Error).message}`);
+  }
+}
+
+function decodePayload(r: ByteReader): StoredState {
+  const nWords = r.uv();
+  const words: string[] = new Array(nWords);
+  for (let i = 0; i < nWords; i++) words[i] = r.str();
+
+  const nDocs = r.uv();
+  const docs: StoredDoc[] = [];
+  const layout: { slot: number; count: number }[] = [];
+  const pieces: string[] = [];
+  for (let d = 0; d < nDocs; d++) {
+    const flags = r.u8();
+    const path = r.str();
+    const key = r.str();
+    const keyBase = r.str();
+    const title = r.str();
+    const date = r.ostr();
+    const outlet = r.ostr();
+    const author = r.ostr();
+    const language = r.str() as SourceDocument['language'];
+    const hash = r.str();
+    const bytesHash = r.str();
+    const warnJson = r.str();
+    const extraJson = r.str();
+    let text: string;
+    if (flags & F_RAW_TEXT) text = r.str();
+    else {
+      const n = r.uv();
+      pieces.length = 0;
+      for (let i = 0; i < n; i++) {
+        const c = r.uv();
+        const w = words[c >>> 1];
+        if (w === undefined) throw new CacheError('index file: bad word id');
+        pieces.push(w);
+        if (c & 1) pieces.push(' ');
+      }
+      text = pieces.join('');
+    }
+    const nPass = r.uv();
+    const passages: Passage[] = new Array(nPass);
+    let prevOff = 0;
+    let prevLine = 0;
+    for (let i = 0; i < nPass; i++) {
+      let id = '';
+      let ordinal = i;
+      if (flags & F_NONSTANDARD_IDS) {
+        id = r.str();
+        ordinal = r.uv();
+      } else id = `${path}#${i}`;
+      const t = r.uv();
+      let ptext: string;
+      if (t === 0) ptext = r.str();
+      else {
+        const off = prevOff + t - 1;
+        const len = r.uv();
+        if (off + len > text.length) throw new CacheError('index file: passage outside its text');
+        ptext = text.slice(off, off + len);
+        prevOff = off;
+      }
+      const sl = prevLine + r.sv();
+      const sc = r.uv();
+      const el = sl + r.sv();
+      const ec = r.uv();
+      prevLine = el;
+      const p: Passage = {
+        id,
+        ordinal,
+        text: ptext,
+        range: { start: { line: sl, character: sc }, end: { line: el, character: ec } },
+      };
+      if (flags & F_PASSAGE_EXTRAS) {
+        const px = r.str();
+        if (px) Object.assign(p, JSON.parse(px));
+      }
+      passages[i] = p;
+    }
+    const doc: SourceDocument = {
+      path,
+      key,
+      title,
+      language,
+      text,
+      passages,
+      hash,
+      warnings: warnJson ? (JSON.parse(warnJson) as LoadWarning[]) : [],
+    };
+    if (date !== undefined) doc.date = date;
+    if (outlet !== undefined) doc.outlet = outlet;
+    if (author !== undefined) doc.author = author;
+    if (extraJson) Object.assign(doc, JSON.parse(extraJson));
+    docs.push({ doc, bytesHash, keyBase });
+    layout.push({ slot: d, count: nPass });
+  }
+
+  const nSkip = r.uv();
+  const skipped: StoredSkip[] = [];
+  for (let i = 0; i < nSkip; i++) skipped.push({ path: r.str(), bytesHash: r.str() });
+  const warnings = JSON.parse(r.str()) as [string, LoadWarning[]][];
+
+  let total = 0;
+  for (const l of layout) total += l.count;
+  const lengths = new Int32Array(total);
+  for (let i = 0; i < total; i++) lengths[i] = r.uv();
+
+  const nTerms = r.uv();
+  const terms: { term: string; list: Uint32Array }[] = new Array(nTerms);
+  for (let t = 0; t < nTerms; t++) {
+    const term = r.str();
+    const len = r.uv();
+    if (len > total) throw new CacheError('index file: posting list longer than the passage count');
+    const list = new Uint32Array(len);
+    let prev = -1;
+    for (let j = 0; j < len; j++) {
+      const c = r.uv();
+      const p = prev + 1 + Math.floor(c / 2);
+      const tf = c & 1 ? r.u8() : 1;
+      if (p >= total || tf < 1 || tf > POSTING_TF_MAX) throw new CacheError('index file: bad posting');
+      list[j] = p * POSTING_TF_MUL + tf;
+      prev = p;
+    }
+    terms[t] = { term, list };
+  }
+  if (!r.done) throw new CacheError('index file: trailing bytes');
+  return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms) };
+}
