@@ -1,0 +1,240 @@
+/**
+ * `groundwork check`: index the corpus (warm from the workspace cache when possible),
+ * check the drafts, print text / JSON / SARIF, return the exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, loadEngine } from '../core/engine';
+import type { Engine, EngineOptions } from '../core/api';
+import { normalizeIgnoredSentence, type FailOn } from '../core/config';
+import type { LoadWarning } from '../core/types';
+import {
+  corpusFromArgs,
+  defaultCorpus,
+  draftFormat,
+  draftsFromArgs,
+  errMessage,
+  findWorkspaceRoot,
+  readDraft,
+  readIgnoreFile,
+  readWorkspaceSettings,
+  UsageError,
+  type InputFile,
+} from './inputs';
+import {
+  jsonReport,
+  sarifReport,
+  shouldFail,
+  textLines,
+  warningLine,
+  type CheckReport,
+  type DraftResult,
+} from './report';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckCommandOptions {
+  corpus: string[];
+  format: OutputFormat;
+  failOn?: FailOn;
+  workspace?: string;
+  cache: boolean;
+  verbose: boolean;
+}
+
+export interface CliIO {
+  cwd: string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Workspace-relative location of the index cache (the only file the CLI writes). */
+export const CACHE_FILE = '.groundwork/cache/index.bin';
+
+export async function runCheck(files: string[], opts: CheckCommandOptions, io: CliIO, toolVersion: string): Promise<number> {
+  const note = (s: string): void => io.err(`groundwork: ${s}`);
+  const verboseNote = (s: string): void => {
+    if (opts.verbose) note(s);
+  };
+
+  const root = findWorkspaceRoot(io.cwd, opts.workspace);
+  verboseNote(`workspace ${root}`);
+  const { config, problems } = readWorkspaceSettings(root);
+  for (const p of problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+  const failOn: FailOn = opts.failOn ?? config.check.failOn;
+
+  // Inputs first, so usage errors come before any work.
+  const corpus =
+    opts.corpus.length > 0 ? corpusFromArgs(opts.corpus, io.cwd, root, config) : defaultCorpus(root, config);
+  if (corpus.length === 0) {
+    throw new UsageError(
+      opts.corpus.length > 0
+        ? `no corpus files in ${opts.corpus.join(', ')}`
+        : `no corpus files in ${root} matching ${config.corpus.include.join(', ')} (set groundwork.corpus.include or pass --corpus)`,
+    );
+  }
+  const drafts = draftsFromArgs(files, io.cwd, root, config);
+  const draftTexts = drafts.map((d) => ({ file: d, ...readDraft(d) }));
+  const ignore = readIgnoreFile(root);
+  for (const p of ignore.problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+
+  // Index.
+  const engineOptions: EngineOptions = { maxFileBytes: config.corpus.maxFileBytes };
+  const started = Date.now();
+  const cacheAbs = path.join(root, CACHE_FILE);
+  const { engine, fromCache } = await openEngine(opts.cache ? cacheAbs : undefined, engineOptions, note, verboseNote);
+  const { warnings, changed } = indexCorpus(engine, corpus, config.corpus.maxFileBytes);
+  verboseNote(
+    `indexed ${engine.stats.documents} sources, ${engine.stats.passages} passages (${changed} updated${
+      fromCache ? ', rest from cache' : ''
+    }) in ${Date.now() - started} ms`,
+  );
+  for (const w of warnings) io.err(warningLine(w));
+  if (opts.cache && (changed > 0 || !fromCache)) saveCache(engine, cacheAbs, note, verboseNote);
+  if (engine.stats.documents === 0) {
+    throw new UsageError(`no usable corpus files: all ${corpus.length} were skipped`);
+  }
+
+  // Check.
+  const results: DraftResult[] = [];
+  for (const d of draftTexts) {
+    if (d.note) io.err(`${d.file.display}: warning: ${d.note}`);
+    const findings = engine
+      .check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences })
+      .filter((f) => !ignore.sentences.has(normalizeIgnoredSentence(f.text)));
+    results.push({ file: d.file.display, absPath: d.file.abs, findings });
+  }
+
+  const report: CheckReport = {
+    toolVersion,
+    workspaceRoot: root,
+    files: results,
+    warnings,
+    config,
+    sourceAbs: new Map(corpus.map((c) => [c.display, c.abs])),
+  };
+  switch (opts.format) {
+    case 'json':
+      io.out(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+      break;
+    case 'sarif':
+      io.out(`${JSON.stringify(sarifReport(report), null, 2)}\n`);
+      break;
+    default:
+      io.out(`${textLines(report, opts.verbose).join('\n')}\n`);
+  }
+  return shouldFail(results, failOn, config) ? 1 : 0;
+}
+
+async function openEngine(
+  cacheAbs: string | undefined,
+  options: EngineOptions,
+  note: (s: string) => void,
+  verboseNote: (s: string) => void,
+): Promise<{ engine: Engine; fromCache: boolean }> {
+  if (cacheAbs !== undefined) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = fs.readFileSync(cacheAbs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') note(`cannot read index cache (${errMessage(e)}); rebuilding`);
+    }
+    if (bytes !== undefined) {
+      try {
+        const engine = await loadEngine(bytes, options);
+        verboseNote(`loaded index cache ${CACHE_FILE} (${engine.stats.documents} sources)`);
+        return { engine, fromCache: true };
+      } catch (e) {
+        const name = e instanceof Error ? e.name : 'Error';
+        note(`index cache ${CACHE_FILE} is unusable (${name}: ${e instanceof Error ? e.message : String(e)}); rebuilding`);
+      }
+    }
+  }
+  return { engine: await createEngine(options), fromCache: false };
+}
+
+/** Bring the engine in line with the corpus files: upsert each (unchanged ones are no-ops), drop the rest. */
+function indexCorpus(
+  engine: Engine,
+  corpus: InputFile[],
+  maxFileBytes: number,
+): { warnings: LoadWarning[]; changed: number } {
+  const own: LoadWarning[] = [];
+  const current = new Set(corpus.map((c) => c.display));
+  let changed = 0;
+  for (const doc of engine.sources()) {
+    if (!current.has(doc.path)) {
+      engine.removeSource(doc.path);
+      changed++;
+    }
+  }
+  for (const file of corpus) {
+    let size: number;
+    try {
+      size = fs.statSync(file.abs).size;
+    } catch (e) {
+      engine.removeSource(file.display);
+      engine.reportUnreadable(file.display, `cannot read: ${errMessage(e)}`);
+      changed++;
+      continue;
+    }
+    if (size > maxFileBytes) {
+      // Do not read a huge file only to have it refused.
+      if (engine.removeSource(file.display)) changed++;
+      own.push({
+        path: file.display,
+        code: 'too-large',
+        message: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (groundwork.corpus.maxFileBytes)`,
+        skipped: true,
+      });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file.abs);
+    } catch (e) {
+      engine.removeSource(file.display);
+      engine.reportUnreadable(file.display, `cannot read: ${errMessage(e)}`);
+      changed++;
+      continue;
+    }
+    const had = engine.getSource(file.display) !== undefined;
+    const r = engine.upsertSource(file.display, bytes);
+    // A skipped file that stays skipped changes nothing worth re-saving the cache for.
+    if (r.changed && (r.document !== undefined || had)) changed++;
+    own.push(...r.warnings);
+  }
+  const all = [...own, ...engine.warnings().filter((w) => current.has(w.path))];
+  const seen = new Set<string>();
+  const warnings = all
+    .filter((w) => {
+      const k = `${w.path}\u0000${w.code}\u0000${w.message}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { warnings, changed };
+}
+
+function saveCache(engine: Engine, cacheAbs: string, note: (s: string) => void, verboseNote: (s: string) => void): void {
+  const tmp = `${cacheAbs}.${process.pid}.tmp`;
+  try {
+    const bytes = engine.serialize();
+    fs.mkdirSync(path.dirname(cacheAbs), { recursive: true });
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, cacheAbs);
+    verboseNote(`saved index cache ${CACHE_FILE} (${formatBytes(bytes.byteLength)})`);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    note(`could not save the index cache (${errMessage(e)}); continuing`);
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
