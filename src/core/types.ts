@@ -152,6 +152,8 @@ export interface DraftSentence {
   citations: string[];
   /** Set when an ignore directive or the team ignore file covers the sentence. */
   ignored?: boolean;
+  /** The kind of block the sentence sits in (headings are not claims). */
+  block?: 'heading' | 'paragraph' | 'list' | 'quote' | 'table' | 'caption';
 }
 
 /** A source ranked for a citation completion. */

@@ -1,0 +1,378 @@
+/**
+ * Source parsing: bytes of one corpus file -> a document with metadata and passages
+ * (sentences with exact ranges in the file as stored). Pure: no I/O, never throws for
+ * bad content; problems come back as warnings naming the file.
+ */
+import type { LanguageCode, LoadWarning, Passage, SourceDocument, WarningCode } from '../types';
+import { LineIndex } from '../text/positions';
+import { splitSentencesInRange, type SentenceSpan } from '../text/sentences';
+import { MaskBuffer, collapseWhitespace } from '../text/mask';
+import { maskMarkdown } from '../text/markdown';
+import { decodeSource } from './decode';
+import { detectLanguage } from './language';
+import { fnv1a64 } from './hash';
+import { extractHtml } from './html';
+
+export interface ParseOptions {
+  /** Files larger than this are skipped with `too-large`. Default 5 MiB. */
+  maxFileBytes?: number;
+  /** Passages kept per file; the rest are dropped with a `passage-cap` warning. Default 20000. */
+  maxPassagesPerFile?: number;
+}
+
+export interface ParseResult {
+  doc?: Omit<SourceDocument, 'key'>;
+  warnings: LoadWarning[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_PASSAGES = 20000;
+
+export type SourceKind = 'text' | 'markdown' | 'html';
+
+/** The parser used for a path, by extension (case-insensitive); undefined = unsupported. */
+export function sourceKind(path: string): SourceKind | undefined {
+  const m = /\.([A-Za-z0-9]+)$/.exec(path);
+  const ext = m ? m[1].toLowerCase() : '';
+  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  return undefined;
+}
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml'];
+
+interface Meta {
+  title?: string;
+  date?: string;
+  author?: string;
+  outlet?: string;
+}
+
+/** Text to split, the blocks to split it in, and how its offsets map to the file. */
+interface Prepared {
+  /** Text the sentences are found in. */
+  text: string;
+  blocks: Array<{ start: number; end: number }>;
+  /** Map an offset of `text` to an offset of the decoded file (identity when same length). */
+  toSource?: { start: Int32Array; end: Int32Array };
+  meta: Meta;
+  /** Plain text for SourceDocument.text. */
+  plain: string;
+  /** True when the first block is a deliberate title line (headline, heading). */
+  firstIsTitle?: string;
+  warnings: Array<{ code: WarningCode; message: string }>;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, januari: 1, february: 2, feb: 2, februari: 2, march: 3, mar: 3, maart: 3, mrt: 3,
+  april: 4, apr: 4, may: 5, mei: 5, june: 6, jun: 6, juni: 6, july: 7, jul: 7, juli: 7, august: 8,
+  aug: 8, augustus: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, oktober: 10, okt: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Normalize a date to ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when unreadable. */
+export function normalizeDate(input: string | undefined): string | undefined {
+  if (!input) return undefined;
+  const s = input.trim();
+  let m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])/.exec(s);
+  if (m) {
+    const y = m[1];
+    if (!m[2]) return y;
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return y;
+    if (!m[3]) return `${y}-${pad(mo)}`;
+    const d = Number(m[3]);
+    if (d < 1 || d > 31) return `${y}-${pad(mo)}`;
+    return `${y}-${pad(mo)}-${pad(d)}`;
+  }
+  // 5 January 2018, 5 jan. 2018
+  m = /^(?:\w+,?\s+)?(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[2].toLowerCase()]) return `${m[3]}-${pad(MONTHS[m[2].toLowerCase()])}-${pad(Number(m[1]))}`;
+  // January 5, 2018
+  m = /^(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[1].toLowerCase()]) return `${m[3]}-${pad(MONTHS[m[1].toLowerCase()])}-${pad(Number(m[2]))}`;
+  // January 2018
+  m = /^([A-Za-z]+)\.?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[1].toLowerCase()]) return `${m[2]}-${pad(MONTHS[m[1].toLowerCase()])}`;
+  // 05-01-2018 (day first, as in Dutch and British usage)
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(s);
+  if (m) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return `${m[3]}-${pad(mo)}-${pad(d)}`;
+  }
+  return undefined;
+}
+
+function firstString(v: string | string[] | undefined): string | undefined {
+  if (Array.isArray(v)) return v.length ? v.join(', ') : undefined;
+  return v && v.trim() ? v.trim() : undefined;
+}
+
+/** Shorten to about `max` characters at a word boundary, with an ellipsis. */
+export function shortenTitle(text: string, max = 80): string {
+  const t = collapseWhitespace(text);
+  if (t.length <= max) return t.replace(/[.:;,]$/, '');
+  let cut = t.lastIndexOf(' ', max - 1);
+  if (cut < max / 2) cut = max - 1;
+  return `${t.slice(0, cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** Whether a line reads as a headline: no terminal period, short, mostly words. */
+export function isHeadline(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 160) return false;
+  if (/[.;,:]$/.test(t) && !/\.\.\.$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 25 || words.length < 1) return false;
+  return /\p{L}/u.test(t);
+}
+
+const DATE_PREFIX = /^[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i;
+const LABEL_LINE = /^[ \t]*(?:\(meta data\)[ \t]*)?(title|titel|date|datum|published|author|auteur|by|door|source|bron|outlet|publisher|uitgever)[ \t]*:[ \t]*(\S.*?)[ \t]*$/i;
+const BYLINE = /^[ \t]*(?:by|door)[ \t]+(\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:(?:van|de|der|den|von|la|le|da|di|ter|ten)[ \t]+)*\p{Lu}[\p{L}.'’-]*){0,3}(?:[ \t]*(?:,|and|&|en)[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})*)[ \t]*$/u;
+
+/** Plain text: a leading ` date ...` prefix and header lines (Title:, By ..., Source: ...) are metadata. */
+function prepareText(text: string): Prepared {
+  const buf = new MaskBuffer(text);
+  const meta: Meta = {};
+  // Walk the first few lines for metadata.
+  const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  let seen = 0;
+  let titleFromLabel = false;
+  while ((m = lineRe.exec(text)) && seen < 8) {
+    if (m[0] === '') break;
+    const start = m.index;
+    const line = m[1];
+    if (line.trim() === '') continue;
+    seen++;
+    const dp = DATE_PREFIX.exec(line);
+    if (dp && !meta.date) {
+      const d = normalizeDate(dp[1]);
+      if (d) {
+        meta.date = d;
+        buf.blank(start, start + dp[0].length);
+        continue;
+      }
+    }
+    const by = BYLINE.exec(line);
+    if (by && !meta.author) {
+      meta.author = by[1].trim();
+      buf.blank(start, start + line.length);
+      continue;
+    }
+    const lab = LABEL_LINE.exec(line);
+    if (lab) {
+      const key = lab[1].toLowerCase();
+      const value = lab[2];
+      if ((key === 'title' || key === 'titel') && !meta.title) {
+        meta.title = value;
+        titleFromLabel = true;
+        // Keep the title text as a passage; blank the label only.
+        buf.blank(start, start + line.indexOf(value));
+        continue;
+      }
+      if ((key === 'date' || key === 'datum' || key === 'published') && !meta.date && normalizeDate(value)) {
+        meta.date = normalizeDate(value);
+        buf.blank(start, start + line.length);
+        continue;
+      }
+      if ((key === 'author' || key === 'auteur' || key === 'by' || key === 'door') && !meta.author) {
+        meta.author = value;
+        buf.blank(start, start + line.length);
+        continue;
+      }
+      if (['source', 'bron', 'outlet', 'publisher', 'uitgever'].includes(key) && !meta.outlet && value.length <= 80) {
+        meta.outlet = value;
+        buf.blank(start, start + line.length);
+        continue;
+      }
+    }
+  }
+  const masked = buf.toString();
+  const prepared: Prepared = {
+    text: masked,
+    blocks: [{ start: 0, end: masked.length }],
+    meta,
+    plain: masked.replace(/^[ \t]+/gm, '').trim(),
+    warnings: [],
+  };
+  if (!titleFromLabel) {
+    // First non-empty line as a title when it reads as a headline and stands alone.
+    const first = /^\s*([^\r\n]*)(\r\n|\r|\n|$)/.exec(masked);
+    if (first && isHeadline(first[1])) {
+      const after = masked.slice(first.index + first[0].length);
+      const nextLine = /^[^\r\n]*/.exec(after)?.[0] ?? '';
+      // A blank line or end after it, or a clearly shorter line than what follows.
+      if (nextLine.trim() === '' || first[1].trim().length < 120) prepared.firstIsTitle = first[1].trim();
+    }
+  }
+  return prepared;
+}
+
+function prepareMarkdown(text: string): Prepared {
+  const md = maskMarkdown(text);
+  const meta: Meta = {};
+  const warnings: Prepared['warnings'] = [];
+  if (md.frontMatter) {
+    const f = md.frontMatter.fields;
+    meta.title = firstString(f.title);
+    const rawDate = firstString(f.date ?? f.published ?? f.datum ?? f.pubdate);
+    meta.date = normalizeDate(rawDate);
+    if (rawDate && !meta.date) warnings.push({ code: 'malformed', message: `the front matter date "${rawDate}" is not a date` });
+    meta.author = firstString(f.author ?? f.authors ?? f.auteur ?? f.by);
+    meta.outlet = firstString(f.outlet ?? f.source ?? f.publisher ?? f.site ?? f.publication ?? f.bron);
+  } else if (/^---[ \t]*(?:\r\n|\r|\n)/.test(text) && !/(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.test(text.slice(3))) {
+    warnings.push({ code: 'malformed', message: 'it starts with "---" but the front matter is never closed, so it was read as text' });
+  }
+  const masked = md.masked;
+  const first = md.blocks[0];
+  let firstIsTitle: string | undefined;
+  if (first && first.kind === 'heading') firstIsTitle = collapseWhitespace(masked.slice(first.start, first.end));
+  else if (first) {
+    const line = /^[^\r\n]*/.exec(masked.slice(first.start, first.end))?.[0] ?? '';
+    if (isHeadline(line) && line.trim().length < 120) firstIsTitle = collapseWhitespace(line);
+  }
+  // Date prefix as in the plain-text seeds, at the start of the first block.
+  if (!meta.date && first) {
+    const dp = DATE_PREFIX.exec(masked.slice(first.start, first.end));
+    if (dp && normalizeDate(dp[1])) {
+      meta.date = normalizeDate(dp[1]);
+      md.buffer.blank(first.start, first.start + dp[0].length);
+    }
+  }
+  const finalText = md.buffer.toString();
+  return {
+    text: finalText,
+    blocks: md.blocks,
+    meta,
+    plain: md.blocks.map((b) => collapseWhitespace(finalText.slice(b.start, b.end))).filter(Boolean).join('\n\n'),
+    firstIsTitle,
+    warnings,
+  };
+}
+
+function prepareHtml(text: string): Prepared {
+  const h = extractHtml(text);
+  const warnings: Prepared['warnings'] = [];
+  const meta: Meta = {
+    title: h.meta.title ?? h.meta.h1,
+    date: normalizeDate(h.meta.date),
+    author: h.meta.author,
+    outlet: h.meta.outlet,
+  };
+  if (h.problems.length) warnings.push({ code: 'malformed', message: `the HTML could not be fully parsed (${h.problems[0]})` });
+  const first = h.blocks[0];
+  return {
+    text: h.text,
+    blocks: h.blocks,
+    toSource: { start: h.srcStart, end: h.srcEnd },
+    meta,
+    plain: h.text,
+    firstIsTitle: first && first.kind === 'heading' ? h.text.slice(first.start, first.end) : undefined,
+    warnings,
+  };
+}
+
+function warning(path: string, code: WarningCode, message: string, skipped: boolean): LoadWarning {
+  return { path, code, message, skipped };
+}
+
+/** Parse one source file. */
+export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxPassages = options.maxPassagesPerFile ?? DEFAULT_MAX_PASSAGES;
+  const warnings: LoadWarning[] = [];
+  const kind = sourceKind(path);
+  if (!kind) {
+    warnings.push(warning(path, 'unsupported-type', `${path}: skipped, the file type is not supported (use ${SUPPORTED_EXTENSIONS.join(', ')}).`, true));
+    return { warnings };
+  }
+  if (bytes.length > maxBytes) {
+    warnings.push(
+      warning(path, 'too-large', `${path}: skipped, the file is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(maxBytes)} (groundwork.corpus.maxFileBytes).`, true),
+    );
+    return { warnings };
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    warnings.push(warning(path, decoded.code, `${path}: skipped. ${decoded.message}`, true));
+    return { warnings };
+  }
+  if (decoded.fallback) {
+    warnings.push(
+      warning(path, 'encoding-fallback', `${path}: the file is not valid UTF-8; it was read as ${decoded.encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : decoded.encoding}, so some characters may be wrong.`, false),
+    );
+  }
+  const text = decoded.text;
+  let prepared: Prepared;
+  try {
+    prepared = kind === 'markdown' ? prepareMarkdown(text) : kind === 'html' ? prepareHtml(text) : prepareText(text);
+  } catch (err) {
+    // Defensive: a parser bug must not lose the file; fall back to plain text.
+    warnings.push(warning(path, 'malformed', `${path}: the ${kind} structure could not be read (${(err as Error).message}); indexed as plain text.`, false));
+    prepared = prepareText(text);
+  }
+  for (const w of prepared.warnings) warnings.push(warning(path, w.code, `${path}: ${w.message}.`, false));
+
+  const language: LanguageCode = detectLanguage(prepared.plain);
+  const spans: SentenceSpan[] = [];
+  for (const b of prepared.blocks) {
+    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language)) spans.push(s);
+  }
+
+  const lines = new LineIndex(text);
+  const passages: Passage[] = [];
+  const collapse = kind === 'text' ? (s: string) => s.replace(/\s+/g, ' ') : collapseWhitespace;
+  for (const s of spans) {
+    if (passages.length >= maxPassages) break;
+    const passageText = collapse(s.text);
+    if (!passageText) continue;
+    let start = s.start;
+    let end = s.end;
+    if (prepared.toSource) {
+      start = prepared.toSource.start[s.start];
+      end = prepared.toSource.end[s.end - 1];
+    }
+    const ordinal = passages.length;
+    passages.push({ id: `${path}#${ordinal}`, ordinal, text: passageText, range: lines.rangeAt(start, end) });
+  }
+  if (spans.length > maxPassages) {
+    warnings.push(
+      warning(path, 'passage-cap', `${path}: only the first ${maxPassages} of ${spans.length} passages were indexed (groundwork.corpus.maxPassagesPerFile).`, false),
+    );
+  }
+  if (passages.length === 0) {
+    warnings.push(warning(path, 'empty', `${path}: skipped, no text was found in it.`, true));
+    return { warnings };
+  }
+
+  const meta = prepared.meta;
+  let title = meta.title ? collapseWhitespace(meta.title) : undefined;
+  if (!title && prepared.firstIsTitle) title = shortenTitle(prepared.firstIsTitle, 120);
+  if (!title) title = shortenTitle(passages[0].text);
+
+  const doc: Omit<SourceDocument, 'key'> = {
+    path,
+    title,
+    language,
+    text: prepared.plain,
+    passages,
+    hash: fnv1a64(bytes),
+    warnings: warnings.filter((w) => !w.skipped),
+  };
+  if (meta.date) doc.date = meta.date;
+  if (meta.author) doc.author = collapseWhitespace(meta.author);
+  if (meta.outlet) doc.outlet = collapseWhitespace(meta.outlet);
+  return { doc, warnings };
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}

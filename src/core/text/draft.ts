@@ -1,0 +1,441 @@
+/**
+ * Draft parsing: Markdown, LaTeX or plain text -> sentences with exact ranges in the
+ * draft, the citation keys written in each, the kind of block they sit in, and whether
+ * an ignore directive covers them.
+ *
+ * Non-prose (front matter, code, comments, URLs, link targets, math, commands, citation
+ * markers) is masked with spaces, never removed, so offsets stay exact; the sentence
+ * `text` handed to verification is clean prose with whitespace collapsed, while
+ * `range`/`start`/`end` cover the whole sentence in the draft, citations included.
+ */
+import type { DraftFormat, DraftSentence } from '../types';
+import { LineIndex } from './positions';
+import { MaskBuffer, collapseWhitespace } from './mask';
+import { maskMarkdown, type BlockKind } from './markdown';
+import { splitSentencesInRange } from './sentences';
+
+/** A citation marker found in the draft: its span and the keys it names. */
+export interface DraftCitation {
+  start: number;
+  end: number;
+  keys: string[];
+}
+
+interface Directive {
+  kind: 'next' | 'start' | 'end';
+  /** Offset just past the directive. */
+  at: number;
+}
+
+interface PreparedDraft {
+  masked: string;
+  blocks: Array<{ start: number; end: number; kind: BlockKind }>;
+  citations: DraftCitation[];
+  directives: Directive[];
+  latex?: boolean;
+}
+
+const KEY_CHARS = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/'-]*`;
+/** `@key` at start, or after whitespace, `[`, `;`, `-` or `(` (not inside e-mail addresses). */
+const IN_TEXT_CITE = new RegExp(String.raw`(^|[\s\[;(-])(-?@(${KEY_CHARS}))`, 'gu');
+/** A bracketed Pandoc citation: `[@a]`, `[see @a, p. 3; @b]`, `[-@a]`. */
+const BRACKET_CITE = /\[([^[\]]*?@[^[\]]*)\]/g;
+
+function cleanKey(k: string): string {
+  return k.replace(/[.:#$%&+?<>~/'-]+$/, '');
+}
+
+/** Keys in a bracketed citation's content (empty when it is not a citation). */
+function bracketKeys(content: string): string[] {
+  const keys: string[] = [];
+  const re = new RegExp(String.raw`(?:^|[\s;,(-])-?@(${KEY_CHARS})`, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(content))) {
+    const k = cleanKey(m[1]);
+    if (k) keys.push(k);
+  }
+  return keys;
+}
+
+/** Find Pandoc citations in `text` (already masked for code), blank them in `buf`. */
+function maskPandocCitations(text: string, buf: MaskBuffer, inText: boolean): DraftCitation[] {
+  const out: DraftCitation[] = [];
+  let m: RegExpExecArray | null;
+  BRACKET_CITE.lastIndex = 0;
+  const taken: Array<[number, number]> = [];
+  while ((m = BRACKET_CITE.exec(text))) {
+    // `[text](url)` is a link, not a citation.
+    if (text[m.index + m[0].length] === '(') continue;
+    const keys = bracketKeys(m[1]);
+    if (keys.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, keys });
+    taken.push([m.index, m.index + m[0].length]);
+    buf.blank(m.index, m.index + m[0].length);
+  }
+  if (inText) {
+    IN_TEXT_CITE.lastIndex = 0;
+    while ((m = IN_TEXT_CITE.exec(text))) {
+      const s = m.index + m[1].length;
+      if (taken.some(([a, b]) => s >= a && s < b)) continue;
+      const key = cleanKey(m[3]);
+      if (!key) continue;
+      const e = s + m[2].length - (m[3].length - key.length);
+      out.push({ start: s, end: e, keys: [key] });
+      buf.blank(s, e);
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const DIRECTIVE = /^\s*groundwork-ignore-(next|start|end)\b/;
+
+function prepareMarkdownDraft(text: string): PreparedDraft {
+  let citations: DraftCitation[] = [];
+  const md = maskMarkdown(text, {
+    beforeInline: (buf) => {
+      citations = maskPandocCitations(buf.toString(), buf, true);
+    },
+  });
+  const directives: Directive[] = [];
+  for (const c of md.comments) {
+    const d = DIRECTIVE.exec(c.body);
+    if (d) directives.push({ kind: d[1] as Directive['kind'], at: c.end });
+  }
+  return { masked: md.masked, blocks: md.blocks, citations, directives };
+}
+
+function preparePlainDraft(text: string): PreparedDraft {
+  const buf = new MaskBuffer(text);
+  const directives: Directive[] = [];
+  const lineRe = /^[ \t]*groundwork-ignore-(next|start|end)[ \t]*$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(text))) {
+    buf.blank(m.index, m.index + m[0].length);
+    directives.push({ kind: m[1] as Directive['kind'], at: m.index + m[0].length });
+  }
+  const citations = maskPandocCitations(buf.toString(), buf, false);
+  const masked = buf.toString();
+  return { masked, blocks: [{ start: 0, end: masked.length, kind: 'paragraph' }], citations, directives };
+}
+
+// ---------------------------------------------------------------- LaTeX
+
+/** Index of the brace closing the one at `open`, or -1. */
+function closeBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Skip `*`, whitespace and `[...]` optional arguments after a command; returns the new index. */
+function skipOptional(text: string, i: number): number {
+  let j = i;
+  if (text[j] === '*') j++;
+  for (;;) {
+    let k = j;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (text[k] === '[') {
+      const close = text.indexOf(']', k);
+      if (close === -1) return j;
+      j = close + 1;
+    } else return j;
+  }
+}
+
+const LATEX_CITE = /^\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|citeyearpar|parencite|textcite|autocite|footcite|smartcite|supercite|fullcite|nocite|cites|parencites|textcites|autocites|Cite|Citep|Citet|Parencite|Textcite|Autocite)\*?$/;
+const HEADING_CMDS = new Set(['part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'title']);
+const DROP_ARG = new Set([
+  'label', 'ref', 'eqref', 'pageref', 'cref', 'Cref', 'autoref', 'nameref', 'includegraphics', 'url', 'input', 'include',
+  'bibliography', 'bibliographystyle', 'usepackage', 'documentclass', 'addbibresource', 'vspace', 'hspace', 'newcommand',
+  'renewcommand', 'providecommand', 'setlength', 'setcounter', 'addtocounter', 'hypersetup', 'graphicspath', 'pagestyle',
+  'thispagestyle', 'begin', 'end', 'newenvironment', 'renewenvironment', 'DeclareMathOperator', 'author', 'date', 'thanks',
+  'includepdf', 'lstinputlisting', 'definecolor', 'color', 'textcolor', 'fontsize', 'selectfont', 'linespread',
+]);
+const SKIP_ENVS = /\\begin\{(equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math|verbatim|Verbatim|lstlisting|minted|comment|tikzpicture|thebibliography|filecontents)(\*?)\}[\s\S]*?(?:\\end\{\1\2\}|$)/g;
+
+function prepareLatexDraft(text: string): PreparedDraft {
+  const buf = new MaskBuffer(text);
+  const directives: Directive[] = [];
+  const citations: DraftCitation[] = [];
+  const breaks: number[] = [];
+  const special: Array<{ start: number; end: number; kind: BlockKind }> = [];
+
+  // Comments (and directives in them). A % preceded by an odd number of backslashes is text.
+  const commentRe = /%[^\r\n]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = commentRe.exec(text))) {
+    let bs = 0;
+    for (let k = m.index - 1; k >= 0 && text[k] === '\\'; k--) bs++;
+    if (bs % 2 === 1) {
+      commentRe.lastIndex = m.index + 1;
+      continue;
+    }
+    const d = DIRECTIVE.exec(m[0].slice(1));
+    if (d) directives.push({ kind: d[1] as Directive['kind'], at: m.index + m[0].length });
+    buf.blank(m.index, m.index + m[0].length);
+  }
+  let cur = buf.toString();
+
+  // Preamble and what follows \end{document}.
+  const begin = /\\begin\{document\}/.exec(cur);
+  if (begin) buf.blank(0, begin.index + begin[0].length);
+  const endDoc = /\\end\{document\}/.exec(cur);
+  if (endDoc) buf.blank(endDoc.index, text.length);
+  cur = buf.toString();
+
+  // Math and verbatim-like environments.
+  SKIP_ENVS.lastIndex = 0;
+  while ((m = SKIP_ENVS.exec(cur))) {
+    buf.blank(m.index, m.index + m[0].length);
+    breaks.push(m.index, m.index + m[0].length);
+  }
+  cur = buf.toString();
+  // Display and inline math. Inline math that is only a number keeps its digits.
+  const mathRe = /\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|(?<!\\)\$(?:\\\$|[^$])+?\$/g;
+  while ((m = mathRe.exec(cur))) {
+    const body = m[0];
+    const inline = body.startsWith('$') && !body.startsWith('$$');
+    const num = inline ? /^\$\s*([\d.,]+)\s*(\\%)?\s*\$$/.exec(body) : null;
+    if (num) {
+      buf.blank(m.index, m.index + 1);
+      buf.blank(m.index + body.length - 1, m.index + body.length);
+      const pct = body.indexOf('\\%');
+      if (pct >= 0) buf.blank(m.index + pct, m.index + pct + 1);
+    } else {
+      buf.blank(m.index, m.index + body.length);
+      if (!inline) breaks.push(m.index, m.index + body.length);
+    }
+  }
+  cur = buf.toString();
+
+  // Commands.
+  const cmdRe = /\\([A-Za-z@]+)\*?|\\([^A-Za-z\s])/g;
+  while ((m = cmdRe.exec(cur))) {
+    const start = m.index;
+    if (m[2] !== undefined) {
+      // Control symbols: \\ \, \; \! \  -> blank; \% \& \$ \# \_ \{ \} -> keep the character.
+      if ('%&$#_{}'.includes(m[2])) buf.blank(start, start + 1);
+      else buf.blank(start, start + 2);
+      if (m[2] === '\\') breaks.push(start);
+      continue;
+    }
+    const name = m[1];
+    const afterName = start + m[0].length;
+    if (LATEX_CITE.test(`\\${name}`)) {
+      let j = skipOptional(cur, afterName);
+      const keys: string[] = [];
+      // One or more {keys} groups (\cites{a}{b}).
+      for (;;) {
+        let k = j;
+        while (k < cur.length && /[ \t]/.test(cur[k])) k++;
+        if (cur[k] !== '{') break;
+        const close = closeBrace(cur, k);
+        if (close === -1) break;
+        for (const key of cur.slice(k + 1, close).split(',')) if (key.trim()) keys.push(key.trim());
+        j = skipOptional(cur, close + 1);
+      }
+      if (name !== 'nocite' && keys.length) citations.push({ start, end: j, keys });
+      buf.blank(start, j);
+      cmdRe.lastIndex = j;
+      continue;
+    }
+    const optEnd = skipOptional(cur, afterName);
+    if (HEADING_CMDS.has(name) || name === 'caption') {
+      let k = optEnd;
+      while (k < cur.length && /[ \t]/.test(cur[k])) k++;
+      if (cur[k] === '{') {
+        const close = closeBrace(cur, k);
+        if (close !== -1) {
+          buf.blank(start, k + 1);
+          buf.blank(close, close + 1);
+          special.push({ start: k + 1, end: close, kind: name === 'caption' ? 'caption' : 'heading' });
+          breaks.push(start, close + 1);
+          cmdRe.lastIndex = k + 1;
+          continue;
+        }
+      }
+    }
+    if (name === 'item') {
+      breaks.push(start);
+      buf.blank(start, optEnd);
+      continue;
+    }
+    if (name === 'href') {
+      // \href{url}{text}: drop the url, keep the text.
+      let k = optEnd;
+      if (cur[k] === '{') {
+        const close = closeBrace(cur, k);
+        if (close !== -1) {
+          buf.blank(start, close + 1);
+          cmdRe.lastIndex = close + 1;
+          continue;
+        }
+      }
+    }
+    if (DROP_ARG.has(name)) {
+      let j = optEnd;
+      let k = j;
+      while (k < cur.length && /[ \t]/.test(cur[k])) k++;
+      if (cur[k] === '{') {
+        const close = closeBrace(cur, k);
+        if (close !== -1) j = close + 1;
+      }
+      // \begin{env}[opt]{arg}: the environment's own arguments are not prose either.
+      if (name === 'begin' || name === 'end') {
+        j = skipOptional(cur, j);
+        breaks.push(start);
+      }
+      buf.blank(start, j);
+      cmdRe.lastIndex = j;
+      continue;
+    }
+    // Any other command: drop the name and optional args, keep the braced text.
+    buf.blank(start, optEnd);
+  }
+  cur = buf.toString();
+  // Remaining grouping braces, ties and alignment tabs.
+  for (let i = 0; i < cur.length; i++) {
+    const c = cur[i];
+    if ((c === '{' || c === '}') && text[i - 1] !== '\\') buf.blank(i, i + 1);
+    else if (c === '~' && text[i - 1] !== '\\') buf.set(i, ' ');
+    else if (c === '&' && text[i - 1] !== '\\') buf.blank(i, i + 1);
+  }
+  const masked = buf.toString();
+
+  // Blocks: split the document at structural breaks; headings/captions are their own blocks.
+  const blocks: PreparedDraft['blocks'] = [];
+  const cuts = [...new Set([0, masked.length, ...breaks, ...special.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const s = cuts[i];
+    const e = cuts[i + 1];
+    if (e <= s) continue;
+    const sp = special.find((x) => x.start === s && x.end === e);
+    if (sp) blocks.push({ start: s, end: e, kind: sp.kind });
+    else if (!special.some((x) => s >= x.start && e <= x.end)) blocks.push({ start: s, end: e, kind: 'paragraph' });
+  }
+  return { masked, blocks, citations, directives, latex: true };
+}
+
+// ---------------------------------------------------------------- common
+
+/** Split a prepared draft into sentences and attach citations and directives. */
+function finish(text: string, p: PreparedDraft): DraftSentence[] {
+  interface Work {
+    start: number;
+    end: number;
+    block: BlockKind;
+    blockIndex: number;
+    citations: string[];
+  }
+  const work: Work[] = [];
+  p.blocks.forEach((b, blockIndex) => {
+    for (const s of splitSentencesInRange(p.masked, b.start, b.end)) {
+      work.push({ start: s.start, end: s.end, block: b.kind, blockIndex, citations: [] });
+    }
+  });
+  work.sort((a, b) => a.start - b.start);
+
+  const blockOf = (pos: number) => p.blocks.findIndex((b) => pos >= b.start && pos < b.end);
+  for (const c of p.citations) {
+    let target = work.find((w) => c.start >= w.start && c.start < w.end);
+    if (!target) {
+      const bi = blockOf(c.start);
+      // The sentence just before, in the same block (`... passengers. [@key]`).
+      let prev: Work | undefined;
+      let next: Work | undefined;
+      for (const w of work) {
+        if (w.end <= c.start) prev = w;
+        else if (w.start >= c.end && !next) next = w;
+      }
+      if (prev && (bi === -1 || prev.blockIndex === bi) && !/\n[ \t]*(\r?\n|\r)/.test(text.slice(prev.end, c.start))) target = prev;
+      else if (next && (bi === -1 || next.blockIndex === bi)) target = next;
+      if (target) {
+        target.start = Math.min(target.start, c.start);
+        target.end = Math.max(target.end, c.end);
+      }
+    }
+    if (target) for (const k of c.keys) if (!target.citations.includes(k)) target.citations.push(k);
+  }
+
+  // Ignore directives.
+  const ignored = new Set<Work>();
+  const sorted = [...p.directives].sort((a, b) => a.at - b.at);
+  let openAt: number | undefined;
+  for (const d of sorted) {
+    if (d.kind === 'next') {
+      const w = work.find((x) => x.start >= d.at);
+      if (w) ignored.add(w);
+    } else if (d.kind === 'start') {
+      if (openAt === undefined) openAt = d.at;
+    } else if (openAt !== undefined) {
+      for (const w of work) if (w.start >= openAt && w.start < d.at) ignored.add(w);
+      openAt = undefined;
+    }
+  }
+  if (openAt !== undefined) for (const w of work) if (w.start >= openAt) ignored.add(w);
+
+  const lines = new LineIndex(text);
+  const out: DraftSentence[] = [];
+  for (const w of work) {
+    let clean = collapseWhitespace(p.masked.slice(w.start, w.end));
+    if (p.latex) clean = clean.replace(/(\d) %/g, '$1%').replace(/``|''/g, '"').replace(/`/g, "'").replace(/---/g, '—').replace(/--/g, '–');
+    if (!/[\p{L}\p{N}]/u.test(clean)) continue;
+    const s: DraftSentence = {
+      text: clean,
+      range: lines.rangeAt(w.start, w.end),
+      start: w.start,
+      end: w.end,
+      citations: w.citations,
+      block: w.block,
+    };
+    if (ignored.has(w)) s.ignored = true;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Parse a draft into sentences. Never throws. */
+export function parseDraft(text: string, format: DraftFormat): DraftSentence[] {
+  const prepared =
+    format === 'markdown' ? prepareMarkdownDraft(text) : format === 'latex' ? prepareLatexDraft(text) : preparePlainDraft(text);
+  return finish(text, prepared);
+}
+
+/** The citation markers of a draft (for completions, hovers and the unknown-key check). */
+export function findCitations(text: string, format: DraftFormat): DraftCitation[] {
+  if (format === 'latex') return prepareLatexDraft(text).citations;
+  if (format === 'markdown') return prepareMarkdownDraft(text).citations;
+  return preparePlainDraft(text).citations;
+}
+
+/**
+ * The form a sentence takes in the team ignore file: lowercase, citation markers removed,
+ * curly quotes straightened, whitespace collapsed, trailing punctuation dropped.
+ */
+export function normalizeSentence(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\])*\s*\{[^}]*\}/g, ' ')
+    .replace(BRACKET_CITE, (all, inner: string) => (bracketKeys(inner).length ? ' ' : all))
+    .replace(new RegExp(String.raw`(^|[\s\[;(-])-?@${KEY_CHARS}`, 'gu'), '$1')
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim()
+    .replace(/[\s.,;:!?…"')\]]+$/u, '')
+    .trim();
+}

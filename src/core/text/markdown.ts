@@ -1,0 +1,406 @@
+/**
+ * Markdown masking: blank out Markdown syntax while keeping every offset, and report the
+ * prose blocks (headings, paragraphs, list items, block quotes, table cells) so sentence
+ * splitting never runs across a block boundary. Used for Markdown sources and drafts.
+ *
+ * Not a full CommonMark parser: a line-based block pass (front matter, fences, indented
+ * code, headings, lists, quotes, tables, reference definitions, thematic breaks) and an
+ * inline pass (code spans, images, links keep their text, autolinks, raw URLs, inline
+ * HTML, emphasis markers, escapes, footnote markers). Good enough for prose; exact offsets.
+ */
+import { MaskBuffer } from './mask';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'quote' | 'table' | 'caption';
+
+export interface Block {
+  start: number;
+  end: number;
+  kind: BlockKind;
+}
+
+export interface HtmlComment {
+  start: number;
+  end: number;
+  body: string;
+}
+
+export interface FrontMatter {
+  start: number;
+  end: number;
+  /** Raw YAML between the fences. */
+  raw: string;
+  fields: Record<string, string | string[]>;
+}
+
+export interface MaskedMarkdown {
+  masked: string;
+  blocks: Block[];
+  comments: HtmlComment[];
+  frontMatter?: FrontMatter;
+  buffer: MaskBuffer;
+}
+
+export interface MaskMarkdownOptions {
+  /** Called before the inline pass so callers can blank extra spans (e.g. citations). */
+  beforeInline?: (buf: MaskBuffer, text: string) => void;
+}
+
+interface Line {
+  start: number;
+  /** End of content, before the line break. */
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start: s, end: i, text: text.slice(s, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  lines.push({ start: s, end: text.length, text: text.slice(s) });
+  return lines;
+}
+
+/** Parse a small YAML subset: `key: value`, quoted values, `key: [a, b]`, `key:\n  - a`. */
+export function parseSimpleYaml(raw: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  let listKey: string | undefined;
+  const unquote = (v: string): string => {
+    const t = v.trim();
+    if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'"))) return t.slice(1, -1).trim();
+    return t.replace(/\s+#.*$/, '').trim();
+  };
+  for (const line of raw.split(/\r\n|\r|\n/)) {
+    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    if (item && listKey) {
+      const cur = out[listKey];
+      const v = unquote(item[1].replace(/^name:\s*/, ''));
+      if (Array.isArray(cur)) cur.push(v);
+      else out[listKey] = [v];
+      continue;
+    }
+    const kv = /^([A-Za-z_][\w.-]*)\s*:\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1].toLowerCase();
+    const value = kv[2].trim();
+    if (value === '' || value === '|' || value === '>') {
+      listKey = key;
+      continue;
+    }
+    listKey = undefined;
+    if (value.startsWith('[') && value.endsWith(']')) {
+      out[key] = value
+        .slice(1, -1)
+        .split(',')
+        .map(unquote)
+        .filter(Boolean);
+    } else {
+      out[key] = unquote(value);
+    }
+  }
+  return out;
+}
+
+/** Front matter (`---` YAML `---` or `...`) at the very start of the text, if any. */
+export function findFrontMatter(text: string): FrontMatter | undefined {
+  const open = /^(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return undefined;
+  const close = /(?:^|\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const m = close.exec(text);
+  if (!m) return undefined;
+  const raw = text.slice(open[0].length, m.index);
+  // Only treat it as front matter when it holds at least one `key:` line.
+  if (!/^[A-Za-z_][\w.-]*\s*:/m.test(raw)) return undefined;
+  return { start: 0, end: m.index + m[0].length, raw, fields: parseSimpleYaml(raw) };
+}
+
+const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const LIST = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+(?:\[[ xX]\][ \t]+)?|$)/;
+const QUOTE = /^ {0,3}>[ \t]?/;
+const REFDEF = /^ {0,3}\[[^\]^][^\]]*\]:\s*\S+/;
+const FOOTDEF = /^ {0,3}\[\^[^\]]+\]:[ \t]?/;
+const TABLE_DELIM = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Mask a Markdown text. */
+export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): MaskedMarkdown {
+  const buf = new MaskBuffer(text);
+  const blocks: Block[] = [];
+  const comments: HtmlComment[] = [];
+  const frontMatter = findFrontMatter(text);
+  if (frontMatter) buf.blank(frontMatter.start, frontMatter.end);
+
+  const lines = splitLines(text);
+  const codeRanges: Array<[number, number]> = [];
+  let i = 0;
+  // Skip lines covered by the front matter.
+  if (frontMatter) while (i < lines.length && lines[i].start < frontMatter.end) i++;
+
+  let para: Block | undefined; // open paragraph-like block
+  const closePara = () => {
+    if (para) blocks.push(para);
+    para = undefined;
+  };
+  let inQuote = false;
+  let lastWasList = false;
+  let prevBlank = true;
+
+  while (i < lines.length) {
+    const line = lines[i];
+    let t = line.text;
+    let offset = line.start;
+
+    // Block quotes: strip `>` markers, then treat the rest like any line.
+    let quoted = false;
+    let qm: RegExpExecArray | null;
+    while ((qm = QUOTE.exec(t))) {
+      buf.blank(offset, offset + qm[0].length);
+      offset += qm[0].length;
+      t = t.slice(qm[0].length);
+      quoted = true;
+    }
+    if (quoted !== inQuote) {
+      closePara();
+      inQuote = quoted;
+    }
+
+    // Fenced code.
+    const fence = FENCE.exec(t);
+    if (fence) {
+      closePara();
+      const ch = fence[1][0];
+      const len = fence[1].length;
+      const startOff = line.start;
+      let j = i + 1;
+      const closeRe = new RegExp(`^(?: {0,3}>[ \\t]?)*\\s{0,3}${ch === '`' ? '`' : '~'}{${len},}[ \\t]*$`);
+      while (j < lines.length && !closeRe.test(lines[j].text)) j++;
+      const endLine = Math.min(j, lines.length - 1);
+      const endOff = lines[endLine].end;
+      buf.blank(startOff, endOff);
+      codeRanges.push([startOff, endOff]);
+      i = endLine + 1;
+      prevBlank = false;
+      lastWasList = false;
+      continue;
+    }
+
+    if (/^\s*$/.test(t)) {
+      closePara();
+      prevBlank = true;
+      i++;
+      continue;
+    }
+
+    // Indented code (not inside a list item, not continuing a paragraph).
+    if (/^(?: {4}|\t)/.test(t) && !para && prevBlank && !lastWasList) {
+      buf.blank(line.start, line.end);
+      codeRanges.push([line.start, line.end]);
+      i++;
+      prevBlank = false;
+      continue;
+    }
+
+    // Setext heading underline turns the open paragraph into a heading.
+    if (para && para.kind === 'paragraph' && SETEXT.exec(t) && !LIST.test(t.replace(/^\s+/, '')) ) {
+      para.kind = 'heading';
+      buf.blank(offset, line.end);
+      closePara();
+      i++;
+      prevBlank = false;
+      continue;
+    }
+
+    if (HR.test(t)) {
+      closePara();
+      buf.blank(offset, line.end);
+      i++;
+      prevBlank = false;
+      lastWasList = false;
+      continue;
+    }
+
+    const atx = ATX.exec(t);
+    if (atx) {
+      closePara();
+      buf.blank(offset, offset + atx[0].length);
+      // Closing hashes.
+      const closing = /[ \t]+#+[ \t]*$/.exec(t);
+      if (closing) buf.blank(offset + closing.index, line.end);
+      blocks.push({ start: offset + atx[0].length, end: line.end, kind: 'heading' });
+      i++;
+      prevBlank = false;
+      lastWasList = false;
+      continue;
+    }
+
+    if (REFDEF.test(t)) {
+      closePara();
+      buf.blank(offset, line.end);
+      i++;
+      prevBlank = false;
+      continue;
+    }
+
+    const foot = FOOTDEF.exec(t);
+    if (foot) {
+      closePara();
+      buf.blank(offset, offset + foot[0].length);
+      para = { start: offset + foot[0].length, end: line.end, kind: 'paragraph' };
+      i++;
+      prevBlank = false;
+      continue;
+    }
+
+    // Tables: a row with pipes followed (or preceded) by a delimiter row.
+    if (t.includes('|')) {
+      const nextLine = lines[i + 1];
+      if (nextLine && TABLE_DELIM.test(nextLine.text) && nextLine.text.includes('-')) {
+        closePara();
+        let j = i;
+        while (j < lines.length && lines[j].text.includes('|') && !/^\s*$/.test(lines[j].text)) {
+          const row = lines[j];
+          if (TABLE_DELIM.test(row.text)) {
+            buf.blank(row.start, row.end);
+          } else {
+            let cellStart = row.start;
+            for (let k = row.start; k <= row.end; k++) {
+              const ch = k < row.end ? text[k] : '|';
+              if (ch === '|' && text[k - 1] !== '\\') {
+                if (k < row.end) buf.blank(k, k + 1);
+                if (/\S/.test(text.slice(cellStart, k))) blocks.push({ start: cellStart, end: k, kind: 'table' });
+                cellStart = k + 1;
+              }
+            }
+          }
+          j++;
+        }
+        i = j;
+        prevBlank = false;
+        lastWasList = false;
+        continue;
+      }
+    }
+
+    const li = LIST.exec(t);
+    if (li) {
+      closePara();
+      buf.blank(offset, offset + li[0].length);
+      para = { start: offset + li[0].length, end: line.end, kind: 'list' };
+      lastWasList = true;
+      i++;
+      prevBlank = false;
+      continue;
+    }
+
+    // Paragraph text (or continuation of the open block).
+    if (para && !(prevBlank && para.kind === 'list' && !/^\s/.test(t))) {
+      para.end = line.end;
+    } else {
+      closePara();
+      const kind: BlockKind = quoted ? 'quote' : lastWasList && /^\s/.test(t) ? 'list' : 'paragraph';
+      para = { start: offset, end: line.end, kind };
+      if (kind !== 'list') lastWasList = false;
+    }
+    prevBlank = false;
+    i++;
+  }
+  closePara();
+
+  // HTML comments outside code.
+  const inCode = (pos: number) => codeRanges.some(([s, e]) => pos >= s && pos < e);
+  const commentRe = /<!--([\s\S]*?)(?:-->|$)/g;
+  let cm: RegExpExecArray | null;
+  while ((cm = commentRe.exec(text))) {
+    if (inCode(cm.index) || (frontMatter && cm.index < frontMatter.end)) continue;
+    comments.push({ start: cm.index, end: cm.index + cm[0].length, body: cm[1] });
+    buf.blank(cm.index, cm.index + cm[0].length);
+  }
+
+  options.beforeInline?.(buf, text);
+  const current = buf.toString();
+  for (const b of blocks) maskInline(current, b.start, b.end, buf);
+
+  blocks.sort((a, b) => a.start - b.start);
+  return { masked: buf.toString(), blocks, comments, frontMatter, buffer: buf };
+}
+
+/** Inline Markdown in [start, end) of `text` (already block-masked), blanked into `buf`. */
+export function maskInline(text: string, start: number, end: number, buf: MaskBuffer): void {
+  const s = text.slice(start, end);
+  const at = (i: number) => start + i;
+  let m: RegExpExecArray | null;
+
+  // Code spans: matching backtick runs.
+  const code = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  const codeSpans: Array<[number, number]> = [];
+  while ((m = code.exec(s))) {
+    buf.blank(at(m.index), at(m.index + m[0].length));
+    codeSpans.push([m.index, m.index + m[0].length]);
+  }
+  const inCode = (i: number) => codeSpans.some(([a, b]) => i >= a && i < b);
+
+  // Images: ![alt](url) and ![alt][ref].
+  const img = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g;
+  while ((m = img.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+
+  // Links: [text](url "title") and [text][ref]: keep the text.
+  const link = /(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\](\((?:[^()]|\([^)]*\))*\)|\[[^\]]*\])/g;
+  while ((m = link.exec(s))) {
+    if (inCode(m.index)) continue;
+    if (/^\s*@|^\^/.test(m[1]) && m[2].startsWith('[')) continue;
+    buf.blank(at(m.index), at(m.index + 1));
+    const close = m.index + 1 + m[1].length;
+    buf.blank(at(close), at(m.index + m[0].length));
+  }
+
+  // Autolinks and raw URLs.
+  const auto = /<(?:https?:\/\/|mailto:|www\.)[^>\s]*>|<[^@\s<>]+@[^@\s<>]+>/gi;
+  while ((m = auto.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+  const url = /\b(?:https?:\/\/|www\.)[^\s<>()"“”]*[^\s<>()"“”.,;:!?'’]/gi;
+  while ((m = url.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+
+  // Inline HTML tags.
+  const tag = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+  while ((m = tag.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+
+  // Footnote references [^1].
+  const fn = /\[\^[^\]\s]+\]/g;
+  while ((m = fn.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+
+  // Backslash escapes.
+  const esc = /\\([!-/:-@[-`{-~])/g;
+  while ((m = esc.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + 1));
+
+  // Emphasis and strike-through markers (* always when flanking; _ only at word edges).
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (inCode(i)) continue;
+    if (c === '*' || c === '~') {
+      let j = i;
+      while (j < s.length && s[j] === c) j++;
+      const run = j - i;
+      const before = s[i - 1] ?? ' ';
+      const after = s[j] ?? ' ';
+      if ((c === '*' || run >= 2) && (!/\s/.test(after) || !/\s/.test(before))) buf.blank(at(i), at(j));
+      i = j - 1;
+    } else if (c === '_') {
+      let j = i;
+      while (j < s.length && s[j] === '_') j++;
+      const before = s[i - 1] ?? ' ';
+      const after = s[j] ?? ' ';
+      const wordBefore = /[\p{L}\p{N}]/u.test(before);
+      const wordAfter = /[\p{L}\p{N}]/u.test(after);
+      if (wordBefore !== wordAfter) buf.blank(at(i), at(j));
+      i = j - 1;
+    }
+  }
+}
