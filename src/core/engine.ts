@@ -1,0 +1,491 @@
+/**
+ * The engine facade: the one object the CLI and the VS Code glue talk to.
+ *
+ * Synchronous and pure (no I/O): callers hand in file bytes, drafts and cached index
+ * bytes. Per-file work is small (parse one file, index its passages), so adapters can
+ * chunk it or move it to a worker.
+ */
+import type { CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
+import type { PassageHit, Retriever, SearchOptions } from './retrieval';
+import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
+import { indexTerms } from './analysis/terms';
+import { parseSource } from './corpus/parse';
+import { assignKeys, citationKey } from './corpus/keys';
+import { parseDraft, normalizeSentence } from './text/draft';
+import { checkSentences } from './verify/index';
+import { PassageIndex } from './index/passageIndex';
+import { contentHash, stringHash, CacheError } from './index/codec';
+import { decodeState, encodeState, INDEX_FORMAT_VERSION, type StoredState } from './index/store';
+
+export { CacheError } from './index/codec';
+export type { Engine, EngineOptions } from './api';
+
+interface Entry {
+  slot: number;
+  doc: SourceDocument;
+  bytesHash: string;
+  keyBase: string;
+  /** Key assigned (empty while pending). */
+  key: string;
+  /** Warnings of the last successful load of this file. */
+  loadWarnings: LoadWarning[];
+}
+
+/** Languages an index term analyzer exists for. */
+const ANALYZED: LanguageCode[] = ['en', 'nl'];
+
+function termLang(lang: LanguageCode): LanguageCode {
+  return lang === 'nl' ? 'nl' : 'en';
+}
+
+let fingerprintCache: number | undefined;
+/** Changes when the index term analyzer changes, so stale caches are rebuilt. */
+export function analyzerFingerprint(): number {
+  if (fingerprintCache === undefined) {
+    const probe =
+      "The ferry's 224 passengers, running quickly, were counted on 5 Jan. 2018 by Dr. Smith-Jones; " +
+      'De veerboot vervoerde 3.500 passagiers op woensdag, volgens de gemeentelijke begrotingen.';
+    const sig = JSON.stringify([indexTerms(probe, 'en'), indexTerms(probe, 'nl'), INDEX_FORMAT_VERSION]);
+    fingerprintCache = stringHash(sig);
+  }
+  return fingerprintCache;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function suffix(n: number): string {
+  let s = '';
+  let k = n;
+  do {
+    s = String.fromCharCode(97 + (k % 26)) + s;
+    k = Math.floor(k / 26) - 1;
+  } while (k >= 0);
+  return s;
+}
+
+class GroundworkEngine implements Engine, Retriever {
+  private readonly options: EngineOptions;
+  private index = new PassageIndex();
+  private readonly bySlot = new Map<number, Entry>();
+  private readonly byPath = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Entry>();
+  /** Files skipped with warnings: path -> bytes hash. */
+  private readonly skipped = new Map<string, string>();
+  private readonly warn = new Map<string, LoadWarning[]>();
+  /** keyBase -> paths with that base key. */
+  private readonly groups = new Map<string, Set<string>>();
+  private readonly pending = new Set<Entry>();
+  private readonly langCount = new Map<LanguageCode, number>();
+  private nextSlot = 0;
+  private sorted: SourceDocument[] | undefined;
+
+  constructor(options: EngineOptions = {}, state?: StoredState) {
+    this.options = options;
+    if (state) {
+      this.index = state.index;
+      state.docs.forEach((d, slot) => {
+        const e: Entry = {
+          slot,
+          doc: d.doc,
+          bytesHash: d.bytesHash,
+          keyBase: d.keyBase,
+          key: d.doc.key,
+          loadWarnings: [],
+        };
+        this.bySlot.set(slot, e);
+        this.byPath.set(e.doc.path, e);
+        this.byKey.set(e.key, e);
+        this.addToGroup(e);
+        this.countLang(e.doc.language, 1);
+      });
+      this.nextSlot = state.docs.length;
+      for (const s of state.skipped) this.skipped.set(s.path, s.bytesHash);
+      for (const [path, ws] of state.warnings) {
+        this.warn.set(path, ws);
+        const e = this.byPath.get(path);
+        if (e) e.loadWarnings = ws.filter((w) => w.code !== 'unreadable');
+      }
+    }
+  }
+
+  // ---- bookkeeping -------------------------------------------------------------------
+
+  private countLang(lang: LanguageCode, d: number): void {
+    this.langCount.set(lang, (this.langCount.get(lang) ?? 0) + d);
+  }
+
+  private addToGroup(e: Entry): void {
+    let g = this.groups.get(e.keyBase);
+    if (!g) this.groups.set(e.keyBase, (g = new Set()));
+    g.add(e.doc.path);
+  }
+
+  private removeFromGroup(e: Entry): void {
+    const g = this.groups.get(e.keyBase);
+    if (g) {
+      g.delete(e.doc.path);
+      if (g.size === 0) this.groups.delete(e.keyBase);
+    }
+  }
+
+  private passageTerms(doc: SourceDocument): string[][] {
+    const lang = termLang(doc.language);
+    return doc.passages.map((p) => indexTerms(p.text, lang));
+  }
+
+  private dropEntry(e: Entry): void {
+    this.index.removeDocument(e.slot, this.passageTerms(e.doc));
+    this.bySlot.delete(e.slot);
+    this.byPath.delete(e.doc.path);
+    if (e.key && this.byKey.get(e.key) === e) this.byKey.delete(e.key);
+    this.pending.delete(e);
+    this.removeFromGroup(e);
+    this.countLang(e.doc.language, -1);
+    this.sorted = undefined;
+  }
+
+  /** Make `doc.key` resolve lazily until keys are assigned (assignment is batched). */
+  private setPendingKey(e: Entry): void {
+    Object.defineProperty(e.doc, 'key', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        this.flushKeys();
+        return e.key;
+      },
+    });
+    this.pending.add(e);
+  }
+
+  private setKey(e: Entry, key: string): void {
+    e.key = key;
+    this.byKey.set(key, e);
+    Object.defineProperty(e.doc, 'key', { configurable: true, enumerable: true, writable: true, value: key });
+  }
+
+  /**
+   * Assign keys to new or renamed documents. Documents that already have a key keep it
+   * (stable citations); new members of a collision group take the group's assignment
+   * (`assignKeys`, path order) unless another document holds that key already.
+   */
+  private flushKeys(): void {
+    if (this.pending.size === 0) return;
+    const pend = [...this.pending].sort((a, b) => cmp(a.doc.path, b.doc.path));
+    this.pending.clear();
+    const fresh = new Map<string, Map<string, string>>();
+    for (const e of pend) {
+      let keys = fresh.get(e.keyBase);
+      if (!keys) {
+        const members = [...(this.groups.get(e.keyBase) ?? [e.doc.path])]
+          .map((p) => this.byPath.get(p)?.doc)
+          .filter((d): d is SourceDocument => !!d)
+          .map((d) => ({ path: d.path, title: d.title, date: d.date, author: d.author, outlet: d.outlet }));
+        keys = assignKeys(members);
+        fresh.set(e.keyBase, keys);
+      }
+      let key = keys.get(e.doc.path) ?? e.keyBase;
+      let n = 0;
+      while (this.byKey.has(key) && this.byKey.get(key) !== e) key = e.keyBase + suffix(n++);
+      this.setKey(e, key);
+    }
+  }
+
+  // ---- Engine: corpus ----------------------------------------------------------------
+
+  upsertSource(path: string, bytes: Uint8Array): UpsertResult {
+    const bytesHash = contentHash(bytes);
+    const old = this.byPath.get(path);
+    if (old && old.bytesHash === bytesHash) {
+      this.setWarnings(path, old.loadWarnings);
+      return { document: old.doc, warnings: old.loadWarnings, changed: false };
+    }
+    if (!old && this.skipped.get(path) === bytesHash) {
+      const ws = (this.warn.get(path) ?? []).filter((w) => w.code !== 'unreadable');
+      this.setWarnings(path, ws);
+      return { warnings: ws, changed: false };
+    }
+
+    let parsed: ReturnType<typeof parseSource>;
+    try {
+      parsed = parseSource(path, bytes, {
+        maxFileBytes: this.options.maxFileBytes,
+        maxPassagesPerFile: this.options.maxPassagesPerFile,
+      });
+    } catch (err) {
+      parsed = {
+        warnings: [
+          { path, code: 'malformed', message: `could not parse: ${(err as Error).message}`, skipped: true },
+        ],
+      };
+    }
+    const warnings = dedupeWarnings([...parsed.warnings, ...(parsed.doc?.warnings ?? [])]);
+    if (old) this.dropEntry(old);
+    this.skipped.delete(path);
+
+    if (!parsed.doc) {
+      this.skipped.set(path, bytesHash);
+      this.setWarnings(path, warnings);
+      return { warnings, changed: true };
+    }
+
+    const doc = { ...parsed.doc, key: '' } as SourceDocument;
+    const slot = this.nextSlot++;
+    const keyBase = citationKey({
+      path: doc.path,
+      title: doc.title,
+      date: doc.date,
+      author: doc.author,
+      outlet: doc.outlet,
+    });
+    const e: Entry = { slot, doc, bytesHash, keyBase, key: '', loadWarnings: warnings };
+    this.index.addDocument(slot, this.passageTerms(doc));
+    this.bySlot.set(slot, e);
+    this.byPath.set(path, e);
+    this.addToGroup(e);
+    this.countLang(doc.language, 1);
+    this.sorted = undefined;
+    if (old && old.keyBase === keyBase && old.key && !this.byKey.has(old.key)) this.setKey(e, old.key);
+    else this.setPendingKey(e);
+    this.setWarnings(path, warnings);
+    return { document: doc, warnings, changed: true };
+  }
+
+  private setWarnings(path: string, ws: LoadWarning[]): void {
+    if (ws.length) this.warn.set(path, ws);
+    else this.warn.delete(path);
+  }
+
+  removeSource(path: string): boolean {
+    this.warn.delete(path);
+    this.skipped.delete(path);
+    const e = this.byPath.get(path);
+    if (!e) return false;
+    this.dropEntry(e);
+    return true;
+  }
+
+  reportUnreadable(path: string, message: string): void {
+    const ws = (this.warn.get(path) ?? []).filter((w) => w.code !== 'unreadable');
+    ws.push({ path, code: 'unreadable', message, skipped: true });
+    this.warn.set(path, ws);
+  }
+
+  sources(): SourceDocument[] {
+    this.flushKeys();
+    if (!this.sorted) this.sorted = [...this.byPath.values()].map((e) => e.doc).sort((a, b) => cmp(a.path, b.path));
+    return this.sorted.slice();
+  }
+
+  documents(): SourceDocument[] {
+    return this.sources();
+  }
+
+  getSource(pathOrKey: string): SourceDocument | undefined {
+    const e = this.byPath.get(pathOrKey);
+    if (e) return e.doc;
+    this.flushKeys();
+    return this.byKey.get(pathOrKey)?.doc;
+  }
+
+  getDocument(pathOrKey: string): SourceDocument | undefined {
+    return this.getSource(pathOrKey);
+  }
+
+  warnings(): LoadWarning[] {
+    const out: LoadWarning[] = [];
+    for (const path of [...this.warn.keys()].sort(cmp)) out.push(...(this.warn.get(path) ?? []));
+    return out;
+  }
+
+  get stats(): { documents: number; passages: number } {
+    return { documents: this.byPath.size, passages: this.index.passageCount };
+  }
+
+  // ---- retrieval ---------------------------------------------------------------------
+
+  /** Languages a query in `lang` is analyzed with: its own, plus the corpus's others. */
+  private queryLanguages(lang: LanguageCode | undefined): LanguageCode[] {
+    const out: LanguageCode[] = [];
+    if (lang === 'en' || lang === 'nl') out.push(lang);
+    for (const l of ANALYZED) {
+      if (out.includes(l)) continue;
+      const present = (this.langCount.get(l) ?? 0) > 0 || (l === 'en' && (this.langCount.get('und') ?? 0) > 0);
+      if (present || out.length === 0) out.push(l);
+    }
+    return out;
+  }
+
+  /** Query terms per analysis language (first = the query's own language). */
+  private analyzeQuery(text: string, lang: LanguageCode | undefined): { lang: LanguageCode; terms: string[] }[] {
+    return this.queryLanguages(lang).map((l) => ({ lang: l, terms: [...new Set(indexTerms(text, l))] }));
+  }
+
+  search(text: string, options: SearchOptions = {}): PassageHit[] {
+    this.flushKeys();
+    const limit = options.limit ?? 20;
+    let docSlot: number | undefined;
+    if (options.docPath !== undefined) {
+      const e = this.byPath.get(options.docPath) ?? this.byKey.get(options.docPath);
+      if (!e) return [];
+      docSlot = e.slot;
+    }
+    const analyses = this.analyzeQuery(text, options.language);
+    const terms = new Set<string>();
+    for (const a of analyses) for (const t of a.terms) terms.add(t);
+    const hits = this.index.search(terms, limit, { docSlot });
+    const out: PassageHit[] = [];
+    for (const h of hits) {
+      const loc = this.index.locate(h.pid);
+      const e = loc && this.bySlot.get(loc.slot);
+      const passage = e?.doc.passages[loc!.ordinal];
+      if (e && passage) out.push({ doc: e.doc, passage, score: h.score });
+    }
+    return out;
+  }
+
+  // ---- Engine: checking and suggestions -----------------------------------------------
+
+  check(text: string, options: CheckOptions): Finding[] {
+    this.flushKeys();
+    const ignored = new Set<string>();
+    for (const s of options.ignoredSentences ?? []) {
+      ignored.add(s);
+      ignored.add(normalizeSentence(s));
+    }
+    const sentences = parseDraft(text, options.format).filter(
+      (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
+    );
+    return checkSentences(this, sentences, { ignoredSentences: ignored });
+  }
+
+  suggest(sentence: string, limit?: number): SourceSuggestion[] {
+    this.flushKeys();
+    const analyses = this.analyzeQuery(sentence, undefined);
+    const union = new Set<string>();
+    for (const a of analyses) for (const t of a.terms) union.add(t);
+    const k = Math.max(200, (limit ?? 20) * 10);
+    const hits = this.index.search(union, k);
+    // Coverage per analysis language: idf-weighted share of that analysis' terms found.
+    const langTerms = analyses.map((a) => {
+      const ids = new Set<number>();
+      let den = 0;
+      const maxIdf = Math.log(1 + (this.index.passageCount + 0.5) / 0.5);
+      for (const t of a.terms) {
+        const id = this.index.termId(t);
+        if (id === undefined) den += maxIdf;
+        else {
+          ids.add(id);
+          den += this.index.idf(id);
+        }
+      }
+      return { ids, den };
+    });
+    const best = new Map<number, { cov: number; score: number; ordinal: number }>();
+    for (const h of hits) {
+      const loc = this.index.locate(h.pid);
+      if (!loc) continue;
+      let cov = 0;
+      for (const lt of langTerms) {
+        if (lt.den <= 0) continue;
+        let num = 0;
+        for (const id of h.matched) if (lt.ids.has(id)) num += this.index.idf(id);
+        cov = Math.max(cov, num / lt.den);
+      }
+      const prev = best.get(loc.slot);
+      if (!prev || cov > prev.cov || (cov === prev.cov && h.score > prev.score)) {
+        best.set(loc.slot, { cov, score: h.score, ordinal: loc.ordinal });
+      }
+    }
+    const ranked = [...best.entries()]
+      .map(([slot, b]) => ({ e: this.bySlot.get(slot)!, ...b }))
+      .filter((r) => r.e)
+      .sort((a, b) => b.cov - a.cov || b.score - a.score || cmp(a.e.doc.path, b.e.doc.path));
+    const out: SourceSuggestion[] = [];
+    const max = limit ?? Infinity;
+    const seen = new Set<number>();
+    for (const r of ranked) {
+      if (out.length >= max) break;
+      seen.add(r.e.slot);
+      const p = r.e.doc.passages[r.ordinal];
+      out.push({
+        ...suggestionBase(r.e.doc),
+        score: Math.min(1, Math.max(0, r.cov)),
+        passage: p ? { text: p.text, range: p.range } : undefined,
+      });
+    }
+    if (out.length < max) {
+      for (const doc of this.sources()) {
+        if (out.length >= max) break;
+        const e = this.byPath.get(doc.path)!;
+        if (seen.has(e.slot)) continue;
+        out.push({ ...suggestionBase(doc), score: 0 });
+      }
+    }
+    return out;
+  }
+
+  // ---- persistence -------------------------------------------------------------------
+
+  serialize(): Uint8Array {
+    this.flushKeys();
+    const warnings = [...this.warn.entries()].sort((a, b) => cmp(a[0], b[0]));
+    return encodeState(
+      {
+        docs: (slot) => {
+          const e = this.bySlot.get(slot)!;
+          return { doc: e.doc, bytesHash: e.bytesHash, keyBase: e.keyBase };
+        },
+        skipped: [...this.skipped.entries()].sort((a, b) => cmp(a[0], b[0])).map(([path, bytesHash]) => ({ path, bytesHash })),
+        warnings,
+        index: this.index,
+      },
+      analyzerFingerprint(),
+    );
+  }
+}
+
+function suggestionBase(doc: SourceDocument): Omit<SourceSuggestion, 'score' | 'passage'> {
+  const s: Omit<SourceSuggestion, 'score' | 'passage'> = {
+    key: doc.key,
+    path: doc.path,
+    title: doc.title,
+    language: doc.language,
+  };
+  if (doc.date !== undefined) s.date = doc.date;
+  if (doc.outlet !== undefined) s.outlet = doc.outlet;
+  return s;
+}
+
+function dedupeWarnings(ws: LoadWarning[]): LoadWarning[] {
+  const seen = new Set<string>();
+  const out: LoadWarning[] = [];
+  for (const w of ws) {
+    const k = `${w.code}\u0000${w.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(w);
+  }
+  return out;
+}
+
+/** A new, empty engine. */
+export function createEngine(options?: EngineOptions): Engine & Retriever {
+  return new GroundworkEngine(options);
+}
+
+/**
+ * An engine restored from `serialize()` bytes. Throws CacheError when the bytes are not a
+ * valid index of this format and analyzer (wrong magic, version, checksum, truncation):
+ * callers then rebuild from the sources.
+ */
+export function loadEngine(bytes: Uint8Array, options?: EngineOptions): Engine & Retriever {
+  const state = decodeState(bytes, analyzerFingerprint());
+  return new GroundworkEngine(options, state);
+}
+
+/** Whether an error means "the cache is unusable, rebuild". */
+export function isCacheError(err: unknown): err is CacheError {
+  return err instanceof CacheError;
+}
