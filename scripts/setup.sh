@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine (Node 20, root, apt + npm registry only).
-#   1. apt packages: chromium ripgrep libkrb5-dev (installed only when missing)
+#   1. apt packages: chromium ripgrep libkrb5-dev fonts-dejavu-core (installed only when missing)
 #   2. npm ci (when node_modules is missing or older than package-lock.json; falls back to npm install)
 #   3. npm run build
 #   4. the offline VS Code test host (scripts/provision-vscode-host.sh; a no-op when provisioned)
@@ -30,7 +30,7 @@ run() {
 }
 
 # ---- 1. system packages ----------------------------------------------------
-APT_PKGS=(chromium ripgrep libkrb5-dev)
+APT_PKGS=(chromium ripgrep libkrb5-dev fonts-dejavu-core)  # fonts: readable screenshots
 missing=()
 for p in "${APT_PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -54,8 +54,6 @@ need_npm=0
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ]; then
   need_npm=1
 elif [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  need_npm=1
-elif [ package.json -nt node_modules/.package-lock.json ]; then
   need_npm=1
 fi
 if [ "$need_npm" -eq 1 ]; then

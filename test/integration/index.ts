@@ -16,6 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as MochaTypes from 'mocha';
+import { SourceMap } from 'module';
 
 export interface TestResult {
   /** Title of the test itself. */
@@ -47,10 +48,47 @@ function writeResults(results: TestResults): void {
   fs.renameSync(tmp, file);
 }
 
+/** One line per test event in `$GROUNDWORK_TEST_RESULTS.progress`: shows where a hung run stopped. */
+function progress(line: string): void {
+  const file = process.env.GROUNDWORK_TEST_RESULTS;
+  if (!file) return;
+  try {
+    fs.appendFileSync(`${file}.progress`, `${new Date().toISOString()} ${line}\n`);
+  } catch {
+    /* best effort */
+  }
+}
+
+let sourceMap: SourceMap | null | undefined;
+
+/** Rewrites `.../out/test/index.js:L:C` frames to the .ts sources (esbuild's index.js.map). */
+function mapStack(stack: string | undefined): string | undefined {
+  if (!stack) return stack;
+  if (sourceMap === undefined) {
+    try {
+      sourceMap = new SourceMap(JSON.parse(fs.readFileSync(`${__filename}.map`, 'utf8')));
+    } catch {
+      sourceMap = null;
+    }
+  }
+  const map = sourceMap;
+  if (!map) return stack;
+  const base = path.basename(__filename).replace(/[.]/g, '[.]');
+  const repo = path.resolve(path.dirname(__filename), '../..');
+  // mocha may already have shortened the path relative to the working directory.
+  return stack.replace(new RegExp(`([^\\s()]*${base}):(\\d+):(\\d+)`, 'g'), (whole, file: string, line: string, col: string) => {
+    if (path.resolve(file) !== __filename) return whole;
+    const entry = map.findEntry(Number(line) - 1, Number(col) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    if (!entry || !entry.originalSource) return whole;
+    const src = entry.originalSource.startsWith('file://') ? entry.originalSource.slice(7) : path.resolve(path.dirname(__filename), entry.originalSource);
+    return `${path.relative(repo, src) || src}:${(entry.originalLine ?? 0) + 1}:${(entry.originalColumn ?? 0) + 1}`;
+  });
+}
+
 function errorInfo(err: unknown): TestResult['error'] {
   if (err instanceof Error) {
     const e = err as Error & { actual?: unknown; expected?: unknown; showDiff?: boolean };
-    const info: NonNullable<TestResult['error']> = { message: e.message, stack: e.stack };
+    const info: NonNullable<TestResult['error']> = { message: e.message, stack: mapStack(e.stack) };
     if (e.showDiff !== false && ('actual' in e || 'expected' in e)) {
       info.actual = safeString(e.actual);
       info.expected = safeString(e.expected);
@@ -94,7 +132,9 @@ export async function run(): Promise<void> {
         if (typeof test.duration === 'number') r.durationMs = test.duration;
         if (err !== undefined) r.error = errorInfo(err);
         results.tests.push(r);
+        progress(`${state} ${r.fullTitle}${r.error ? `: ${r.error.message}` : ''}`);
       };
+      runner.on('test', (t) => progress(`start ${t.fullTitle()}`));
       runner.on('pass', (t) => record(t, 'passed'));
       runner.on('fail', (t, err) => record(t, 'failed', err)); // tests and hooks
       runner.on('pending', (t) => record(t, 'pending'));

@@ -30,6 +30,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const log = (msg) => process.stderr.write(`integration: ${msg}\n`);
 
 class DriverError extends Error {}
+let stopping = false; // set on Ctrl-C / SIGTERM: the signal handler owns the exit
 
 // ---------------------------------------------------------------- preconditions
 function preflight() {
@@ -188,7 +189,7 @@ function printResults(results) {
       const e = t.error ?? {};
       const body = (e.stack && e.stack.includes(e.message ?? '') ? e.stack : `${e.message ?? ''}\n${e.stack ?? ''}`).trim();
       for (const l of body.split('\n').slice(0, 15)) lines.push(`        ${l}`);
-      if (e.expected !== undefined || e.actual !== undefined) {
+      if ((e.expected !== undefined || e.actual !== undefined) && !String(e.message).includes('actual - expected')) {
         lines.push(`        expected: ${String(e.expected).split('\n').join('\n                  ')}`);
         lines.push(`        actual:   ${String(e.actual).split('\n').join('\n                  ')}`);
       }
@@ -223,6 +224,7 @@ async function main() {
   };
   // Never leave code-server behind: on Ctrl-C / SIGTERM and at exit.
   const onSignal = (sig) => {
+    stopping = true;
     log(`${sig}: stopping`);
     cleanup().finally(() => process.exit(130));
   };
@@ -282,7 +284,8 @@ async function main() {
       if (!browser.isConnected()) throw new DriverError('the browser closed during the run');
       if (Date.now() > deadline) {
         throw new DriverError(`no results after ${Math.round(TIMEOUT_MS / 1000)} s (GROUNDWORK_TEST_TIMEOUT_MS); `
-          + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs`);
+          + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs\n`
+          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (the suite never started: did run() load? see the logs above)'}`);
       }
       await delay(200); // polling files the suite writes
     }
@@ -312,8 +315,9 @@ function readCodeVersion() {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => { if (!stopping) process.exit(code); },
   (e) => {
+    if (stopping) return; // the signal handler exits once everything is stopped
     log(`FAILED: ${e instanceof DriverError ? e.message : e?.stack ?? e}`);
     process.exit(1);
   },
