@@ -7,6 +7,7 @@
  */
 import picomatch from 'picomatch/posix';
 import type { FindingCode } from './types';
+import { normalizeSentence } from './text/draft';
 
 export type CheckFrequency = 'edit' | 'save' | 'manual';
 export type FailOn = 'conflict' | 'unsupported' | 'never';
@@ -441,19 +442,11 @@ export interface IgnoreFile {
 }
 
 /**
- * Normalize a sentence for ignore matching: Unicode NFKC, typographic quotes and dashes
- * folded, whitespace collapsed, trimmed, lower-cased.
- * Local fallback until `normalizeSentence` in src/core/text/draft.ts lands.
+ * Normalize a sentence for ignore matching: the engine's own `normalizeSentence`
+ * (src/core/text/draft.ts), so the file, the CLI and the editor agree.
  */
 export function normalizeIgnoredSentence(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return normalizeSentence(text);
 }
 
 function parseJson(text: string): { data?: unknown; error?: string } {
