@@ -15,7 +15,7 @@
 //   GROUNDWORK_TEST_MOCHA_TIMEOUT  per-test timeout in ms (default 60000)
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as MochaTypes from 'mocha';
+import type MochaType = require('mocha');
 import { SourceMap } from 'module';
 
 export interface TestResult {
@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
   let failures = 0;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Mocha = require('mocha') as typeof MochaTypes;
+    const Mocha = require('mocha') as typeof MochaType;
     const mocha = new Mocha({
       ui: 'bdd',
       color: false,
@@ -127,7 +127,7 @@ export async function run(): Promise<void> {
 
     failures = await new Promise<number>((resolve) => {
       const runner = mocha.run((n) => resolve(n));
-      const record = (test: MochaTypes.Runnable, state: TestResult['state'], err?: unknown) => {
+      const record = (test: MochaType.Runnable, state: TestResult['state'], err?: unknown) => {
         const r: TestResult = { title: test.title, fullTitle: test.fullTitle(), state };
         if (typeof test.duration === 'number') r.durationMs = test.duration;
         if (err !== undefined) r.error = errorInfo(err);
