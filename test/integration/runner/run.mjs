@@ -16,6 +16,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeWorkspace, printResults, summaryLine } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const HOST = process.env.GROUNDWORK_HOST_DIR || path.join(ROOT, '.vscode-test/host');
@@ -61,34 +62,6 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
-}
-
-// ------------------------------------------------------------------- workspace
-function makeWorkspace(tmp) {
-  const ws = path.join(tmp, 'workspace');
-  const fixture = path.join(ROOT, 'test/fixtures/workspace');
-  if (fs.existsSync(fixture)) fs.cpSync(fixture, ws, { recursive: true });
-  else fs.mkdirSync(ws, { recursive: true });
-  const seeds = path.join(ROOT, 'seeds');
-  if (fs.existsSync(seeds) && !fs.existsSync(path.join(ws, 'seeds'))) fs.cpSync(seeds, path.join(ws, 'seeds'), { recursive: true });
-  const ud = path.join(tmp, 'user-data');
-  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({
-    'security.workspace.trust.enabled': false,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'editor.hover.delay': 300,
-    'window.dialogStyle': 'custom',
-  }, null, 2));
-  fs.mkdirSync(path.join(tmp, 'extensions'), { recursive: true });
-  return { ws: fs.realpathSync(ws), ud, extDir: path.join(tmp, 'extensions') };
 }
 
 // ------------------------------------------------------------------ code-server
@@ -178,26 +151,6 @@ async function takeScreenshot(page, request, shots) {
   log(`screenshot '${name}' saved (out/screenshots/${name}.png)`);
 }
 
-function printResults(results) {
-  const lines = [];
-  for (const t of results.tests ?? []) {
-    const ms = typeof t.durationMs === 'number' ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') lines.push(`  ok    ${t.fullTitle}${ms}`);
-    else if (t.state === 'pending') lines.push(`  skip  ${t.fullTitle}`);
-    else {
-      lines.push(`  FAIL  ${t.fullTitle}${ms}`);
-      const e = t.error ?? {};
-      const body = (e.stack && e.stack.includes(e.message ?? '') ? e.stack : `${e.message ?? ''}\n${e.stack ?? ''}`).trim();
-      for (const l of body.split('\n').slice(0, 15)) lines.push(`        ${l}`);
-      if ((e.expected !== undefined || e.actual !== undefined) && !String(e.message).includes('actual - expected')) {
-        lines.push(`        expected: ${String(e.expected).split('\n').join('\n                  ')}`);
-        lines.push(`        actual:   ${String(e.actual).split('\n').join('\n                  ')}`);
-      }
-    }
-  }
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
-}
-
 // -------------------------------------------------------------------------- main
 async function main() {
   const codeServer = preflight();
@@ -205,7 +158,7 @@ async function main() {
   const { chromium } = requireHost('playwright-core');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
-  const dirs = makeWorkspace(tmp);
+  const dirs = makeWorkspace(tmp, ROOT);
   const resultsFile = path.join(tmp, 'results.json');
   const readyFile = path.join(tmp, 'screenshot-ready');
   const serverLog = path.join(tmp, 'code-server.log');
@@ -292,14 +245,14 @@ async function main() {
     consoleOut.end();
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const passed = results.passed ?? 0; const failed = results.failed ?? 0; const skipped = results.pending ?? 0;
+    const passed = results.passed ?? 0; const failed = results.failed ?? 0;
     ok = failed === 0 && passed > 0 && !results.error;
     await cleanup();
     printResults(results);
     if (results.error) process.stdout.write(`suite error:\n${results.error.split('\n').map((l) => `    ${l}`).join('\n')}\n`);
     if (passed + failed === 0) log('no tests ran');
     log(`finished in ${seconds} s`);
-    process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(`${summaryLine(results)}\n`);
     return ok ? 0 : 1;
   } catch (e) {
     ok = false;
