@@ -1,0 +1,137 @@
+/**
+ * Citation completions: one item per source, ranked by how well each supports the
+ * sentence being written (engine.suggest), fuzzy-matched on key, title, outlet, date
+ * and passage text (fuse.js) once the user has typed part of a key, inserting the key
+ * in the document's syntax. The rich preview is filled lazily in resolveCompletionItem.
+ */
+import Fuse from 'fuse.js';
+import * as vscode from 'vscode';
+import type { SourceSuggestion } from '../core/types';
+import type { DraftChecker } from './checker';
+import { clip, draftFormat } from './convert';
+import type { CorpusManager } from './corpus';
+import { completionContext, escapeMarkdown, sentenceAround, stripCitations } from './draftText';
+import type { EngineClient } from './engineClient';
+import type { SourceSummary } from './protocol';
+
+interface Candidate {
+  source: SourceSummary;
+  suggestion?: SourceSuggestion;
+  rank: number;
+}
+
+class CitationItem extends vscode.CompletionItem {
+  constructor(
+    readonly candidate: Candidate,
+    readonly syntax: string,
+  ) {
+    super({ label: candidate.source.key, description: clip(candidate.source.title, 60) }, vscode.CompletionItemKind.Reference);
+  }
+}
+
+export function rankSources(
+  sources: readonly SourceSummary[],
+  suggestions: readonly SourceSuggestion[],
+  prefix: string,
+): Candidate[] {
+  const byKey = new Map(suggestions.map((s, i) => [s.key, { s, i }]));
+  const base: Candidate[] = sources.map((source) => {
+    const hit = byKey.get(source.key);
+    return { source, suggestion: hit?.s, rank: hit && hit.s.score > 0 ? hit.i : suggestions.length + 1 };
+  });
+  base.sort((a, b) => a.rank - b.rank || (a.source.key < b.source.key ? -1 : a.source.key > b.source.key ? 1 : 0));
+  if (!prefix) return base;
+  const records = base.map((c, i) => ({
+    i,
+    key: c.source.key,
+    title: c.source.title,
+    outlet: c.source.outlet ?? '',
+    date: c.source.date ?? '',
+    passage: c.suggestion?.passage?.text ?? '',
+  }));
+  const fuse = new Fuse(records, {
+    keys: [
+      { name: 'key', weight: 4 },
+      { name: 'title', weight: 2 },
+      { name: 'outlet', weight: 1 },
+      { name: 'date', weight: 1 },
+      { name: 'passage', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.35,
+  });
+  const lower = prefix.toLowerCase();
+  const hits = fuse.search(prefix);
+  const scored = hits.map((h) => {
+    const c = base[h.item.i];
+    // An exact key prefix wins; otherwise coarse fuzzy quality, then support.
+    const bucket = c.source.key.toLowerCase().startsWith(lower) ? -1 : Math.round((h.score ?? 1) * 5);
+    return { c, bucket };
+  });
+  scored.sort((a, b) => a.bucket - b.bucket || a.c.rank - b.c.rank);
+  return scored.map((x) => x.c);
+}
+
+export class CitationCompletionProvider implements vscode.CompletionItemProvider<CitationItem> {
+  private last?: { engine: string; sentence: string; result: Promise<SourceSuggestion[]> };
+
+  constructor(
+    private readonly client: EngineClient,
+    private readonly corpus: CorpusManager,
+    private readonly checker: DraftChecker,
+  ) {}
+
+  private suggest(engine: string, sentence: string, limit: number): Promise<SourceSuggestion[]> {
+    if (this.last && this.last.engine === engine && this.last.sentence === sentence) return this.last.result;
+    const result = sentence ? this.client.suggest(engine, sentence, limit).catch(() => []) : Promise.resolve([]);
+    this.last = { engine, sentence, result };
+    return result;
+  }
+
+  async provideCompletionItems(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+  ): Promise<vscode.CompletionList<CitationItem> | undefined> {
+    const format = draftFormat(doc.languageId);
+    if (!format || !this.checker.isDraft(doc)) return undefined;
+    const before = doc.lineAt(pos.line).text.slice(0, pos.character);
+    const ctx = completionContext(format, before);
+    if (!ctx) return undefined;
+    const fc = this.corpus.forUri(doc.uri);
+    if (!fc || fc.sources.length === 0) return undefined;
+    const text = doc.getText();
+    const span = sentenceAround(text, doc.offsetAt(pos));
+    const sentence = stripCitations(text.slice(span.start, span.end));
+    const suggestions = await this.suggest(fc.engineId, sentence, fc.sources.length);
+    const ranked = rankSources(fc.sources, suggestions, ctx.prefix);
+    const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
+    const items = ranked.map((c, i) => {
+      const item = new CitationItem(c, format === 'latex' ? `\\cite{${c.source.key}}` : `[@${c.source.key}]`);
+      item.detail = [c.source.date, c.source.outlet, c.source.language !== 'und' ? c.source.language : undefined].filter(Boolean).join(' · ') || undefined;
+      item.sortText = String(i).padStart(5, '0');
+      item.filterText = ctx.prefix ? ctx.prefix : c.source.key;
+      item.insertText = c.source.key;
+      item.range = range;
+      if (i === 0 && c.suggestion && c.suggestion.score > 0) item.preselect = true;
+      return item;
+    });
+    // Re-query on every keystroke: the fuzzy matching and the ranking are ours.
+    return new vscode.CompletionList(items, true);
+  }
+
+  resolveCompletionItem(item: CitationItem): CitationItem {
+    const { source, suggestion } = item.candidate;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMarkdown(source.title)}**\n\n`);
+    const meta = [source.date, source.outlet, source.author, `${source.passages} passages`, source.language !== 'und' ? source.language : undefined].filter(Boolean);
+    md.appendMarkdown(`${escapeMarkdown(meta.join(' · '))}\n\n`);
+    if (suggestion?.passage && suggestion.score > 0) {
+      md.appendMarkdown(`Best passage for this sentence (support ${Math.round(suggestion.score * 100)}%):\n\n`);
+      md.appendMarkdown(`> ${escapeMarkdown(clip(suggestion.passage.text, 400))}\n\n`);
+    }
+    md.appendMarkdown(`Cites as \`${item.syntax}\` · ${escapeMarkdown(source.path)}`);
+    item.documentation = md;
+    return item;
+  }
+}

@@ -1,0 +1,515 @@
+/**
+ * The corpus of each workspace folder: finds the sources (groundwork.corpus.* settings),
+ * indexes them in the engine (worker), keeps the index live with a file watcher (only
+ * the changed file is re-indexed), warm-starts from an index saved in the extension's
+ * workspace storage, and shows bad sources as diagnostics and log lines.
+ *
+ * Multi-root: one engine per workspace folder (its own settings, its own corpus);
+ * source paths are relative to their folder. A draft is checked against the corpus of
+ * the folder it belongs to (untitled drafts: the first folder).
+ */
+import * as vscode from 'vscode';
+import { isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
+import type { LoadWarning } from '../core/types';
+import type { Activity } from './activity';
+import { warningDiagnostic } from './convert';
+import { isCacheError, type EngineClient } from './engineClient';
+import type { SourceSummary } from './protocol';
+import { braceGlob, readConfig } from './settings';
+
+export type IndexPhase = 'starting' | 'indexing' | 'ready';
+
+export interface IndexEvent {
+  folder: vscode.Uri;
+  /** Workspace-relative paths (re)indexed with new content. */
+  changed: string[];
+  removed: string[];
+  reason: 'initial' | 'watch' | 'reindex' | 'settings';
+  documents: number;
+  /** true when the index was loaded from the saved cache. */
+  fromCache: boolean;
+}
+
+interface Manifest {
+  version: 1;
+  configKey: string;
+  files: Record<string, { mtime: number; size: number }>;
+}
+
+const CACHE_VERSION = 1;
+
+function configKey(c: GroundworkConfig): string {
+  return JSON.stringify([CACHE_VERSION, c.corpus.include, c.corpus.exclude, c.corpus.extensions, c.corpus.maxFileBytes]);
+}
+
+async function hashString(s: string): Promise<string> {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export class FolderCorpus implements vscode.Disposable {
+  readonly engineId: string;
+  config: GroundworkConfig;
+  phase: IndexPhase = 'starting';
+  /** Set once the first indexing pass has finished (drafts are checked from then on). */
+  everReady = false;
+  progress = { done: 0, total: 0 };
+  sources: SourceSummary[] = [];
+  warnings: LoadWarning[] = [];
+  private manifest: Manifest;
+  private watchers: vscode.Disposable[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = new Map<string, 'upsert' | 'remove'>();
+  private flushTimer?: NodeJS.Timeout;
+  private flushEnd?: () => void;
+  private saveTimer?: NodeJS.Timeout;
+  private saveEnd?: () => void;
+  private warnedDiagUris = new Set<string>();
+  private loggedWarnings = new Set<string>();
+  private disposed = false;
+  private generation = 0;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly client: EngineClient,
+    private readonly manager: CorpusManager,
+  ) {
+    this.engineId = folder.uri.toString();
+    this.config = readConfig(folder).config;
+    this.manifest = { version: 1, configKey: configKey(this.config), files: {} };
+  }
+
+  relPath(uri: vscode.Uri): string | undefined {
+    const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : this.folder.uri.path + '/';
+    if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
+    if (!uri.path.startsWith(base)) return undefined;
+    return toPosixRelative(uri.path.slice(base.length));
+  }
+
+  uriOf(relPath: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder.uri, ...relPath.split('/'));
+  }
+
+  private get log(): vscode.LogOutputChannel {
+    return this.manager.log;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const end = this.manager.activity.begin();
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined).finally(end);
+    return run;
+  }
+
+  private async cacheUris(): Promise<{ index: vscode.Uri; manifest: vscode.Uri; dir: vscode.Uri } | undefined> {
+    const storage = this.manager.storageUri;
+    if (!storage) return undefined;
+    const dir = vscode.Uri.joinPath(storage, 'index', await hashString(this.folder.uri.toString()));
+    return { dir, index: vscode.Uri.joinPath(dir, 'index.bin'), manifest: vscode.Uri.joinPath(dir, 'manifest.json') };
+  }
+
+  /** Find every corpus file of this folder under the current settings. */
+  async findSources(): Promise<vscode.Uri[]> {
+    const exclude = braceGlob(this.config.corpus.exclude) ?? null;
+    const seen = new Map<string, vscode.Uri>();
+    for (const glob of this.config.corpus.include) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), exclude);
+      for (const uri of found) {
+        const rel = this.relPath(uri);
+        if (rel !== undefined && isCorpusFile(rel, this.config)) seen.set(rel, uri);
+      }
+    }
+    return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+  }
+
+  /**
+   * (Re)build the index. `initial`: try the saved index first; otherwise keep the
+   * engine and re-upsert (unchanged files cost a hash comparison, or nothing when their
+   * size and mtime match).
+   */
+  indexAll(reason: IndexEvent['reason'], options: { useCache?: boolean; fresh?: boolean } = {}): Promise<void> {
+    const gen = ++this.generation;
+    return this.enqueue(async () => {
+      if (this.disposed || gen !== this.generation) return;
+      this.config = readConfig(this.folder).config;
+      this.phase = 'indexing';
+      this.progress = { done: 0, total: 0 };
+      this.manager.stateChanged();
+      const engineOptions = { maxFileBytes: this.config.corpus.maxFileBytes };
+      let fromCache = false;
+      let loaded = false;
+      if (options.useCache) {
+        const cache = await this.cacheUris();
+        if (cache) {
+          try {
+            const manifestBytes = await vscode.workspace.fs.readFile(cache.manifest);
+            const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
+            if (manifest.version === 1 && manifest.configKey === configKey(this.config)) {
+              const bytes = await vscode.workspace.fs.readFile(cache.index);
+              const stats = await this.client.load(this.engineId, bytes, engineOptions);
+              this.manifest = manifest;
+              loaded = true;
+              fromCache = true;
+              this.log.info(`${this.folder.name}: loaded the saved index (${stats.documents} sources, ${stats.passages} passages).`);
+            }
+          } catch (e) {
+            if (isCacheError(e)) {
+              this.log.warn(`${this.folder.name}: the saved index is corrupt (${(e as Error).message}); rebuilding it.`);
+            } else if (!(e instanceof vscode.FileSystemError)) {
+              this.log.warn(`${this.folder.name}: could not use the saved index (${(e as Error).message}); rebuilding it.`);
+            }
+          }
+        }
+      }
+      if (!loaded && (options.fresh || options.useCache || this.sources.length === 0)) {
+        await this.client.open(this.engineId, engineOptions);
+        this.manifest = { version: 1, configKey: configKey(this.config), files: {} };
+      }
+      if (options.fresh) this.manifest.files = {};
+      this.manifest.configKey = configKey(this.config);
+
+      const uris = await this.findSources();
+      const wanted = new Set(uris.map((u) => this.relPath(u)!));
+      this.progress = { done: 0, total: uris.length };
+      this.manager.stateChanged();
+      const changed: string[] = [];
+      const removed: string[] = [];
+      const indexed = await this.client.sources(this.engineId);
+      const indexedPaths = new Set(indexed.map((s) => s.path));
+      const skippedBefore = new Set((await this.client.warnings(this.engineId)).filter((w) => w.skipped).map((w) => w.path));
+
+      const work = async (token?: vscode.CancellationToken, report?: (n: number) => void): Promise<boolean> => {
+        for (const uri of uris) {
+          if (token?.isCancellationRequested || this.disposed || gen !== this.generation) return false;
+          const rel = this.relPath(uri)!;
+          if (await this.upsertOne(uri, rel, indexedPaths.has(rel) || skippedBefore.has(rel))) changed.push(rel);
+          this.progress.done++;
+          report?.(1);
+          if (this.progress.done % 10 === 0 || this.progress.done === this.progress.total) this.manager.stateChanged();
+        }
+        return true;
+      };
+      let complete = true;
+      if (uris.length > 0) {
+        complete = await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `Groundwork: indexing sources${vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? ` in ${this.folder.name}` : ''}`,
+            cancellable: true,
+          },
+          async (progress, token) =>
+            work(token, () => {
+              const { done, total } = this.progress;
+              if (done % 5 === 0 || done === total) progress.report({ message: `${done}/${total}`, increment: (5 * 100) / Math.max(total, 1) });
+            }),
+        );
+      }
+      if (!complete) {
+        this.log.warn(`${this.folder.name}: indexing stopped after ${this.progress.done} of ${this.progress.total} sources.`);
+      } else {
+        // Drop what is indexed (or warned about) but no longer in the corpus.
+        for (const path of new Set([...indexedPaths, ...skippedBefore])) {
+          if (!wanted.has(path)) {
+            await this.client.remove(this.engineId, path);
+            delete this.manifest.files[path];
+            removed.push(path);
+          }
+        }
+      }
+      await this.refresh();
+      this.phase = 'ready';
+      this.everReady = true;
+      this.manager.stateChanged();
+      this.log.info(
+        `${this.folder.name}: ${this.sources.length} sources indexed (${changed.length} read, ${removed.length} removed${fromCache ? ', warm start' : ''}).`,
+      );
+      if (changed.length || removed.length || !fromCache) this.scheduleSave();
+      this.manager.fireIndexed({ folder: this.folder.uri, changed, removed, reason, documents: this.sources.length, fromCache });
+    });
+  }
+
+  /** Read and upsert one file; returns true when the index changed. */
+  private async upsertOne(uri: vscode.Uri, rel: string, known: boolean): Promise<boolean> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch (e) {
+      await this.client.unreadable(this.engineId, rel, (e as Error).message);
+      return true;
+    }
+    const prev = this.manifest.files[rel];
+    if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      await this.client.unreadable(this.engineId, rel, `could not read the file: ${(e as Error).message}`);
+      delete this.manifest.files[rel];
+      return true;
+    }
+    const result = await this.client.upsert(this.engineId, rel, bytes);
+    this.manifest.files[rel] = { mtime: stat.mtime, size: stat.size };
+    return result.changed || result.warnings.some((w) => w.skipped);
+  }
+
+  /** Refresh the summaries and the source diagnostics from the engine. */
+  private async refresh(): Promise<void> {
+    this.sources = await this.client.sources(this.engineId);
+    this.warnings = await this.client.warnings(this.engineId);
+    const byUri = new Map<string, { uri: vscode.Uri; diags: vscode.Diagnostic[] }>();
+    for (const w of this.warnings) {
+      const uri = this.uriOf(w.path);
+      const entry = byUri.get(uri.toString()) ?? { uri, diags: [] };
+      entry.diags.push(warningDiagnostic(w));
+      byUri.set(uri.toString(), entry);
+      const id = `${w.path}\u0000${w.code}\u0000${w.message}`;
+      if (!this.loggedWarnings.has(id)) {
+        this.loggedWarnings.add(id);
+        const line = `${this.folder.name}/${w.path}: ${w.skipped ? 'skipped: ' : ''}${w.message} [source.${w.code}]`;
+        if (w.skipped) this.log.warn(line);
+        else this.log.info(line);
+      }
+    }
+    const coll = this.manager.sourceDiagnostics;
+    for (const old of this.warnedDiagUris) if (!byUri.has(old)) coll.delete(vscode.Uri.parse(old));
+    for (const [key, { uri, diags }] of byUri) coll.set(uri, diags);
+    this.warnedDiagUris = new Set(byUri.keys());
+  }
+
+  /** Start watching the corpus globs of this folder. */
+  watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const glob of this.config.corpus.include) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, glob));
+      const on = (kind: 'upsert' | 'remove') => (uri: vscode.Uri) => {
+        const rel = this.relPath(uri);
+        if (rel === undefined) return;
+        if (kind === 'upsert' && !isCorpusFile(rel, this.config)) return;
+        this.pending.set(rel, kind);
+        this.scheduleFlush();
+      };
+      watcher.onDidCreate(on('upsert'));
+      watcher.onDidChange(on('upsert'));
+      watcher.onDidDelete(on('remove'));
+      this.watchers.push(watcher);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushEnd ??= this.manager.activity.begin();
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      const end = this.flushEnd;
+      this.flushEnd = undefined;
+      void this.flush().finally(() => end?.());
+    }, 50);
+  }
+
+  private flush(): Promise<void> {
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    if (batch.length === 0) return Promise.resolve();
+    return this.enqueue(async () => {
+      if (this.disposed) return;
+      const changed: string[] = [];
+      const removed: string[] = [];
+      for (const [rel, kind] of batch) {
+        const uri = this.uriOf(rel);
+        if (kind === 'remove') {
+          // A deleted folder reports only itself: drop every source under it.
+          const under = this.sources.map((s) => s.path).concat(this.warnings.map((w) => w.path)).filter((p) => p === rel || p.startsWith(rel + '/'));
+          for (const p of new Set(under)) {
+            await this.client.remove(this.engineId, p);
+            delete this.manifest.files[p];
+            removed.push(p);
+          }
+          if (under.length === 0) {
+            await this.client.remove(this.engineId, rel);
+          }
+        } else {
+          let exists = true;
+          try {
+            await vscode.workspace.fs.stat(uri);
+          } catch {
+            exists = false;
+          }
+          if (!exists) {
+            if (await this.client.remove(this.engineId, rel)) removed.push(rel);
+            delete this.manifest.files[rel];
+          } else if (await this.upsertOne(uri, rel, false)) {
+            changed.push(rel);
+          }
+        }
+      }
+      await this.refresh();
+      this.manager.stateChanged();
+      if (changed.length || removed.length) {
+        this.log.info(`${this.folder.name}: re-indexed ${changed.length ? changed.join(', ') : ''}${removed.length ? `${changed.length ? '; ' : ''}removed ${removed.join(', ')}` : ''}.`);
+        this.scheduleSave();
+      }
+      this.manager.fireIndexed({ folder: this.folder.uri, changed, removed, reason: 'watch', documents: this.sources.length, fromCache: false });
+    });
+  }
+
+  private scheduleSave(): void {
+    if (!this.manager.storageUri) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveEnd ??= this.manager.activity.begin();
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      const end = this.saveEnd;
+      this.saveEnd = undefined;
+      void this.enqueue(() => this.save()).finally(() => end?.());
+    }, this.manager.saveDelayMs);
+  }
+
+  /** Write the index and its manifest to the extension's workspace storage (never the repo). */
+  async save(): Promise<void> {
+    const cache = await this.cacheUris();
+    if (!cache || this.disposed) return;
+    try {
+      const bytes = await this.client.serialize(this.engineId);
+      await vscode.workspace.fs.createDirectory(cache.dir);
+      await vscode.workspace.fs.writeFile(cache.index, bytes);
+      await vscode.workspace.fs.writeFile(cache.manifest, Buffer.from(JSON.stringify(this.manifest), 'utf8'));
+      this.manager.fireSaved(this.folder.uri);
+    } catch (e) {
+      this.log.warn(`${this.folder.name}: could not save the index (${(e as Error).message}).`);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    for (const w of this.watchers) w.dispose();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushEnd?.();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveEnd?.();
+    for (const u of this.warnedDiagUris) this.manager.sourceDiagnostics.delete(vscode.Uri.parse(u));
+    void this.client.dispose(this.engineId).catch(() => undefined);
+  }
+}
+
+export class CorpusManager implements vscode.Disposable {
+  readonly folders = new Map<string, FolderCorpus>();
+  readonly sourceDiagnostics = vscode.languages.createDiagnosticCollection('groundwork-sources');
+  private readonly indexed = new vscode.EventEmitter<IndexEvent>();
+  readonly onDidIndex = this.indexed.event;
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly savedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidSaveIndex = this.savedEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  saveDelayMs = 1500;
+
+  constructor(
+    readonly client: EngineClient,
+    readonly activity: Activity,
+    readonly log: vscode.LogOutputChannel,
+    readonly storageUri: vscode.Uri | undefined,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) this.removeFolder(f);
+        for (const f of e.added) this.addFolder(f, true);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const fc of this.folders.values()) {
+          if (e.affectsConfiguration('groundwork.corpus', fc.folder)) {
+            this.log.info(`${fc.folder.name}: corpus settings changed; updating the index.`);
+            fc.config = readConfig(fc.folder).config;
+            fc.watch();
+            void fc.indexAll('settings');
+          }
+        }
+      }),
+    );
+  }
+
+  start(): void {
+    for (const f of vscode.workspace.workspaceFolders ?? []) this.addFolder(f, true);
+  }
+
+  private addFolder(folder: vscode.WorkspaceFolder, useCache: boolean): void {
+    const key = folder.uri.toString();
+    if (this.folders.has(key)) return;
+    const fc = new FolderCorpus(folder, this.client, this);
+    this.folders.set(key, fc);
+    fc.watch();
+    void fc.indexAll('initial', { useCache });
+    this.stateChanged();
+  }
+
+  private removeFolder(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    this.folders.get(key)?.dispose();
+    this.folders.delete(key);
+    this.stateChanged();
+  }
+
+  /** The corpus a document is checked against. */
+  forUri(uri: vscode.Uri): FolderCorpus | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) return this.folders.get(folder.uri.toString());
+    return this.folders.values().next().value;
+  }
+
+  /** Resolve an evidence path (relative to its folder) to a file. */
+  sourceUri(fc: FolderCorpus | undefined, path: string): vscode.Uri | undefined {
+    if (!fc) return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return vscode.Uri.parse(path);
+    return fc.uriOf(path);
+  }
+
+  reindexAll(): Promise<void> {
+    return Promise.all([...this.folders.values()].map((fc) => fc.indexAll('reindex', { fresh: true }))).then(() => undefined);
+  }
+
+  get phase(): IndexPhase {
+    const phases = [...this.folders.values()].map((f) => f.phase);
+    if (phases.includes('indexing')) return 'indexing';
+    if (phases.includes('starting')) return 'starting';
+    return 'ready';
+  }
+
+  get totals(): { sources: number; done: number; total: number; warnings: number } {
+    let sources = 0;
+    let done = 0;
+    let total = 0;
+    let warnings = 0;
+    for (const f of this.folders.values()) {
+      sources += f.sources.length;
+      done += f.progress.done;
+      total += f.progress.total;
+      warnings += f.warnings.length;
+    }
+    return { sources, done, total, warnings };
+  }
+
+  stateChanged(): void {
+    this.stateEmitter.fire();
+  }
+  fireIndexed(e: IndexEvent): void {
+    this.indexed.fire(e);
+  }
+  fireSaved(folder: vscode.Uri): void {
+    this.savedEmitter.fire(folder);
+  }
+
+  dispose(): void {
+    for (const fc of this.folders.values()) fc.dispose();
+    this.folders.clear();
+    for (const d of this.disposables) d.dispose();
+    this.sourceDiagnostics.dispose();
+    this.indexed.dispose();
+    this.stateEmitter.dispose();
+    this.savedEmitter.dispose();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Executes protocol requests against engines. Runs inside the worker thread
+ * (src/vscode/worker.ts) or, when no worker can start, on the extension host thread
+ * (src/vscode/engineClient.ts yields between requests). No 'vscode' import here.
+ */
+import { createEngine, loadEngine } from '../core/engine';
+import type { Engine, EngineOptions } from '../core/api';
+import type { SourceDocument } from '../core/types';
+import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
+
+export function summarize(doc: SourceDocument): SourceSummary {
+  return {
+    path: doc.path,
+    key: doc.key,
+    title: doc.title,
+    date: doc.date,
+    outlet: doc.outlet,
+    author: doc.author,
+    language: doc.language,
+    passages: doc.passages.length,
+    hash: doc.hash,
+    warnings: doc.warnings,
+  };
+}
+
+export class EngineService {
+  private readonly engines = new Map<string, { engine: Engine; options?: EngineOptions }>();
+
+  private get(id: string): Engine {
+    let entry = this.engines.get(id);
+    if (!entry) {
+      entry = { engine: createEngine({}) };
+      this.engines.set(id, entry);
+    }
+    return entry.engine;
+  }
+
+  handle(req: EngineRequest): EngineOps[OpName]['result'] {
+    switch (req.op) {
+      case 'open': {
+        this.engines.set(req.engine, { engine: createEngine(req.params.options ?? {}), options: req.params.options });
+        return undefined;
+      }
+      case 'load': {
+        const options = req.params.options ?? this.engines.get(req.engine)?.options ?? {};
+        const engine = loadEngine(req.params.bytes, options);
+        this.engines.set(req.engine, { engine, options });
+        return { ...engine.stats };
+      }
+      case 'upsert': {
+        const r = this.get(req.engine).upsertSource(req.params.path, req.params.bytes);
+        return { changed: r.changed, warnings: r.warnings, source: r.document ? summarize(r.document) : undefined };
+      }
+      case 'remove':
+        return this.get(req.engine).removeSource(req.params.path);
+      case 'unreadable':
+        this.get(req.engine).reportUnreadable(req.params.path, req.params.message);
+        return undefined;
+      case 'check':
+        return this.get(req.engine).check(req.params.text, req.params.options);
+      case 'suggest':
+        return this.get(req.engine).suggest(req.params.sentence, req.params.limit);
+      case 'sources':
+        return this.get(req.engine).sources().map(summarize);
+      case 'passages': {
+        const doc = this.get(req.engine).getSource(req.params.pathOrKey);
+        if (!doc) return [];
+        const wanted = req.params.ordinals;
+        const ps = wanted ? wanted.map((o) => doc.passages[o]).filter((p) => p !== undefined) : doc.passages;
+        return ps.map((p) => ({ text: p.text, range: p.range }));
+      }
+      case 'warnings':
+        return this.get(req.engine).warnings();
+      case 'serialize':
+        return this.get(req.engine).serialize();
+      case 'stats':
+        return { ...this.get(req.engine).stats };
+      case 'dispose':
+        this.engines.delete(req.engine);
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Groundwork's VS Code entry point: wires the corpus (engine in a worker thread),
+ * draft checks, completions, hovers, quick fixes, the Sources view, the status bar and
+ * the commands. `activate()` returns at once; indexing runs in the background.
+ *
+ * The returned API lets integration tests (and other extensions) wait on events
+ * instead of sleeping.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Finding, Range as CoreRange } from '../core/types';
+import { Activity } from './activity';
+import { DraftChecker, type CheckEvent } from './checker';
+import { GroundworkCodeActions, IGNORE_FOR_TEAM, ignoreForTeam } from './codeActions';
+import { CitationCompletionProvider } from './completion';
+import { clip, draftFormat, toRange, verdictLabel } from './convert';
+import { CorpusManager, type IndexEvent } from './corpus';
+import { citationText, sentenceAround, stripCitations } from './draftText';
+import { EngineClient } from './engineClient';
+import { GroundworkHoverProvider, OPEN_EVIDENCE } from './hover';
+import { TeamIgnores } from './ignores';
+import type { SourceSummary } from './protocol';
+import { SourcesView } from './sourcesView';
+import { StatusBar } from './statusBar';
+
+export interface GroundworkApi {
+  /** Resolves when no indexing, scheduled check or running check is left. */
+  whenIdle(): Promise<void>;
+  readonly onDidIndex: vscode.Event<IndexEvent>;
+  readonly onDidCheck: vscode.Event<CheckEvent>;
+  /** Fires after the index of a folder was saved to workspace storage. */
+  readonly onDidSaveIndex: vscode.Event<vscode.Uri>;
+  /** 'worker' when the engine runs in a worker thread. */
+  engineMode(): 'worker' | 'in-thread';
+  /** The indexed sources of the folder a URI belongs to (first folder by default). */
+  sources(uri?: vscode.Uri): SourceSummary[];
+  /** The latest findings of an open draft, when they match its version. */
+  findings(doc: vscode.TextDocument): Finding[] | undefined;
+  /** The status bar text. */
+  statusText(): string;
+}
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'plaintext' }];
+
+export function activate(context: vscode.ExtensionContext): GroundworkApi {
+  const log = vscode.window.createOutputChannel('Groundwork', { log: true });
+  const activity = new Activity();
+  const workerPath = context.asAbsolutePath('dist/worker.js');
+  const client = new EngineClient(existsSync(workerPath) ? workerPath : undefined, (line) => log.warn(line));
+  if (client.mode === 'in-thread') log.warn('Engine worker (dist/worker.js) not available; running the engine on the extension host thread, one file at a time.');
+  else log.info('Engine running in a worker thread.');
+
+  const corpus = new CorpusManager(client, activity, log, context.storageUri);
+  client.onFallback = () => void corpus.reindexAll();
+  const ignores = new TeamIgnores(log);
+  const checker = new DraftChecker(client, corpus, ignores, activity, log);
+  const sourcesView = new SourcesView(corpus);
+  const statusBar = new StatusBar(corpus, checker);
+
+  context.subscriptions.push(
+    log,
+    corpus,
+    ignores,
+    checker,
+    sourcesView,
+    statusBar,
+    { dispose: () => client.terminate() },
+    vscode.window.registerTreeDataProvider('groundwork.sources', sourcesView),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new CitationCompletionProvider(client, corpus, checker), '@', '{', ','),
+    vscode.languages.registerHoverProvider(SELECTOR, new GroundworkHoverProvider(client, corpus, checker)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new GroundworkCodeActions(corpus, checker, ignores), {
+      providedCodeActionKinds: GroundworkCodeActions.kinds,
+    }),
+    vscode.commands.registerCommand('groundwork.reindexCorpus', async () => {
+      log.info('Re-indexing the corpus (command).');
+      await corpus.reindexAll();
+      return corpus.totals.sources;
+    }),
+    vscode.commands.registerCommand('groundwork.checkDocument', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || !checker.isDraft(doc)) {
+        void vscode.window.showInformationMessage('Groundwork checks Markdown, LaTeX and plain-text drafts (not the sources). Open one first.');
+        return [];
+      }
+      return checker.checkNow(doc, 'command');
+    }),
+    vscode.commands.registerCommand('groundwork.checkWorkspace', () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Groundwork: checking all drafts', cancellable: true },
+        async (_p, token) => {
+          const r = await checker.checkWorkspace(token);
+          void vscode.window.showInformationMessage(`Groundwork checked ${r.files} draft${r.files === 1 ? '' : 's'}: ${r.findings} finding${r.findings === 1 ? '' : 's'}.`);
+          return r;
+        },
+      ),
+    ),
+    vscode.commands.registerCommand(OPEN_EVIDENCE, async (uriOrString: string | vscode.Uri, range: CoreRange) => {
+      const uri = typeof uriOrString === 'string' ? vscode.Uri.parse(uriOrString) : uriOrString;
+      const r = toRange(range);
+      const editor = await vscode.window.showTextDocument(uri, { selection: r, preview: true, viewColumn: vscode.ViewColumn.Beside });
+      editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      return editor;
+    }),
+    vscode.commands.registerCommand(IGNORE_FOR_TEAM, (uri: string, sentence: string) => ignoreForTeam(ignores, uri, sentence)),
+    vscode.commands.registerCommand('groundwork.showEvidence', () => showEvidence(checker, corpus)),
+    vscode.commands.registerCommand('groundwork.insertCitation', (key?: string) => insertCitation(client, corpus, checker, key)),
+  );
+
+  // Everything below runs after activate() has returned.
+  setImmediate(() => {
+    corpus.start();
+    checker.start();
+  });
+
+  return {
+    whenIdle: () => activity.whenIdle(),
+    onDidIndex: corpus.onDidIndex,
+    onDidCheck: checker.onDidCheck,
+    onDidSaveIndex: corpus.onDidSaveIndex,
+    engineMode: () => client.mode,
+    sources: (uri) => (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.sources ?? [],
+    findings: (doc) => checker.current(doc),
+    statusText: () => statusBar.text,
+  };
+}
+
+export function deactivate(): void {
+  // Disposables registered in activate() stop the worker and the watchers.
+}
+
+interface EvidenceItem extends vscode.QuickPickItem {
+  uri?: vscode.Uri;
+  range?: CoreRange;
+}
+
+/** QuickPick of the evidence for the sentence at the cursor (no webview). Returns the items shown. */
+async function showEvidence(checker: DraftChecker, corpus: CorpusManager): Promise<EvidenceItem[]> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !checker.isDraft(editor.document)) {
+    void vscode.window.showInformationMessage('Groundwork: put the cursor in a sentence of a draft.');
+    return [];
+  }
+  const pos = editor.selection.active;
+  const findings = await checker.findings(editor.document);
+  const f = findings.find((x) => toRange(x.range).contains(pos) && x.verdict !== 'none');
+  if (!f) {
+    void vscode.window.showInformationMessage('Groundwork: the sentence at the cursor is not a checked claim.');
+    return [];
+  }
+  const fc = corpus.forUri(editor.document.uri);
+  const items: EvidenceItem[] = f.evidence.map((e) => ({
+    label: `$(quote) ${clip(e.text, 90)}`,
+    description: [e.key, e.title, e.date].filter(Boolean).join(' · '),
+    detail: clip(e.text, 300),
+    uri: corpus.sourceUri(fc, e.source),
+    range: e.range,
+  }));
+  const qp = vscode.window.createQuickPick<EvidenceItem>();
+  qp.title = `Groundwork: ${verdictLabel(f)}${f.reasons.length ? ` (${clip(f.reasons.map((r) => r.message).join('; '), 120)})` : ''}`;
+  qp.placeholder = items.length ? 'Pick a passage to open it in its source' : 'No passage in the corpus matches this sentence';
+  qp.items = items;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.onDidAccept(() => {
+    const pick = qp.selectedItems[0];
+    qp.hide();
+    if (pick?.uri && pick.range) void vscode.commands.executeCommand(OPEN_EVIDENCE, pick.uri.toString(), pick.range);
+  });
+  qp.onDidHide(() => qp.dispose());
+  qp.show();
+  return items;
+}
+
+/** Insert a citation at the cursor, chosen from a QuickPick ranked by support (or `key` directly). */
+async function insertCitation(
+  client: EngineClient,
+  corpus: CorpusManager,
+  checker: DraftChecker,
+  key?: string,
+): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const format = editor ? draftFormat(editor.document.languageId) : undefined;
+  if (!editor || !format || !checker.isDraft(editor.document)) {
+    void vscode.window.showInformationMessage('Groundwork: open a Markdown, LaTeX or plain-text draft to insert a citation.');
+    return undefined;
+  }
+  const fc = corpus.forUri(editor.document.uri);
+  if (!fc) return undefined;
+  const insert = async (k: string): Promise<string> => {
+    const text = citationText(format, k);
+    await editor.edit((b) => b.replace(editor.selection, text));
+    return text;
+  };
+  if (key) return insert(key);
+  const doc = editor.document;
+  const text = doc.getText();
+  const span = sentenceAround(text, doc.offsetAt(editor.selection.active));
+  const sentence = stripCitations(text.slice(span.start, span.end));
+  const suggestions = sentence ? await client.suggest(fc.engineId, sentence, fc.sources.length) : [];
+  const rank = new Map(suggestions.map((s, i) => [s.key, { i, s }]));
+  const ordered = [...fc.sources].sort((a, b) => (rank.get(a.key)?.i ?? 1e9) - (rank.get(b.key)?.i ?? 1e9) || a.key.localeCompare(b.key));
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((s) => {
+      const hit = rank.get(s.key)?.s;
+      return {
+        label: s.key,
+        description: [s.title, s.date].filter(Boolean).join(' · '),
+        detail: hit?.passage && hit.score > 0 ? `${Math.round(hit.score * 100)}% · ${clip(hit.passage.text, 160)}` : undefined,
+      };
+    }),
+    { title: 'Groundwork: insert citation', placeHolder: 'Sources ranked by how well they support the sentence at the cursor', matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked ? insert(picked.label) : undefined;
+}

@@ -1,0 +1,118 @@
+/**
+ * Hovers: on a sentence, the verdict, the reasons and the best evidence passages as
+ * quotes (matching words in bold) with source title, date and a link that opens the
+ * source at the passage; on a citation key, the source's metadata and the passage that
+ * backs (or fails to back) the sentence.
+ */
+import * as vscode from 'vscode';
+import type { Evidence, Finding } from '../core/types';
+import type { DraftChecker } from './checker';
+import { clip, draftFormat, toRange, verdictLabel } from './convert';
+import type { CorpusManager, FolderCorpus } from './corpus';
+import { citationKeyAt, emphasize, escapeMarkdown, stripCitations } from './draftText';
+import type { EngineClient } from './engineClient';
+
+export const OPEN_EVIDENCE = 'groundwork.openEvidence';
+
+export function openEvidenceLink(uri: vscode.Uri, e: { range: Evidence['range'] }): string {
+  const args = encodeURIComponent(JSON.stringify([uri.toString(), e.range]));
+  return `command:${OPEN_EVIDENCE}?${args}`;
+}
+
+function sourceLine(e: Evidence, uri: vscode.Uri | undefined): string {
+  const title = e.title ? `*${escapeMarkdown(e.title)}*` : escapeMarkdown(e.key);
+  const parts = [`— ${title}`];
+  if (e.date) parts.push(escapeMarkdown(e.date));
+  parts.push(`\`${e.key}\``);
+  if (uri) parts.push(`[Open at passage](${openEvidenceLink(uri, e)} "Open ${escapeMarkdown(e.source)} at this passage")`);
+  return parts.join(' · ');
+}
+
+export function evidenceMarkdown(md: vscode.MarkdownString, f: Finding, fc: FolderCorpus | undefined, corpus: CorpusManager, max = 3): void {
+  for (const e of f.evidence.slice(0, max)) {
+    md.appendMarkdown(`> ${emphasize(clip(e.text, 500), e.matched)}\n\n`);
+    md.appendMarkdown(`${sourceLine(e, corpus.sourceUri(fc, e.source))}\n\n`);
+  }
+}
+
+export class GroundworkHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly client: EngineClient,
+    private readonly corpus: CorpusManager,
+    private readonly checker: DraftChecker,
+  ) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const format = draftFormat(doc.languageId);
+    if (!format || !this.checker.isDraft(doc)) return undefined;
+    const fc = this.corpus.forUri(doc.uri);
+    const findings = await this.checker.findings(doc);
+    const f = findings.find((x) => toRange(x.range).contains(pos) && x.verdict !== 'none');
+    const keyAt = citationKeyAt(format, doc.lineAt(pos.line).text, pos.character);
+    const md = new vscode.MarkdownString();
+    md.isTrusted = { enabledCommands: [OPEN_EVIDENCE] };
+    md.supportThemeIcons = true;
+    if (keyAt && fc) {
+      const range = new vscode.Range(pos.line, keyAt.start, pos.line, keyAt.end);
+      await this.citationHover(md, keyAt.key, f, fc, doc, pos);
+      return new vscode.Hover(md, range);
+    }
+    if (!f) return undefined;
+    const icon = f.verdict === 'supported' && !f.citationProblem ? '$(pass)' : f.verdict === 'conflict' ? '$(warning)' : '$(info)';
+    md.appendMarkdown(`${icon} **Groundwork: ${verdictLabel(f)}** \`${f.code}\`\n\n`);
+    for (const r of f.reasons.filter((r) => r.kind !== 'no-evidence' || f.evidence.length === 0)) {
+      md.appendMarkdown(`- ${escapeMarkdown(r.message)}\n`);
+    }
+    if (f.citationProblem) md.appendMarkdown(`- ${escapeMarkdown(f.citationProblem.message)}\n`);
+    md.appendMarkdown('\n');
+    if (f.evidence.length) {
+      md.appendMarkdown(f.verdict === 'conflict' ? '**What the sources say**\n\n' : f.verdict === 'supported' ? '**Evidence**\n\n' : '**Closest passages**\n\n');
+      evidenceMarkdown(md, f, fc, this.corpus);
+    } else {
+      md.appendMarkdown('_No passage in the corpus matches this sentence._\n');
+    }
+    return new vscode.Hover(md, toRange(f.range));
+  }
+
+  private async citationHover(
+    md: vscode.MarkdownString,
+    key: string,
+    f: Finding | undefined,
+    fc: FolderCorpus,
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+  ): Promise<void> {
+    const source = fc.sources.find((s) => s.key === key);
+    if (!source) {
+      md.appendMarkdown(`$(error) **Groundwork:** no source has the key \`${escapeMarkdown(key)}\`.\n`);
+      return;
+    }
+    md.appendMarkdown(`$(book) **${escapeMarkdown(source.title)}** \`${escapeMarkdown(key)}\`\n\n`);
+    const meta = [source.date, source.outlet, source.author, source.language !== 'und' ? source.language : undefined, `${source.passages} passages`].filter(Boolean);
+    md.appendMarkdown(`${escapeMarkdown(meta.join(' · '))} · [${escapeMarkdown(source.path)}](${openEvidenceLink(this.corpus.sourceUri(fc, source.path)!, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })})\n\n`);
+    const uri = this.corpus.sourceUri(fc, source.path);
+    const ev = f?.evidence.find((e) => e.key === key);
+    if (f?.citationProblem?.key === key) {
+      md.appendMarkdown(`$(warning) ${escapeMarkdown(f.citationProblem.message)}\n\n`);
+    } else if (ev && f?.verdict === 'supported') {
+      md.appendMarkdown(`$(pass) This source backs the sentence:\n\n`);
+    } else if (ev && f?.verdict === 'conflict') {
+      md.appendMarkdown(`$(warning) This source says otherwise:\n\n`);
+    }
+    if (ev) {
+      md.appendMarkdown(`> ${emphasize(clip(ev.text, 500), ev.matched)}\n\n`);
+      if (uri) md.appendMarkdown(`[Open at passage](${openEvidenceLink(uri, ev)})\n`);
+      return;
+    }
+    // No finding evidence from this source: show its best passage for the sentence.
+    const sentence = f ? f.text : doc.lineAt(pos.line).text;
+    const suggestions = await this.client.suggest(fc.engineId, stripCitations(sentence), fc.sources.length).catch(() => []);
+    const best = suggestions.find((s) => s.key === key);
+    if (best?.passage && best.score > 0) {
+      md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${escapeMarkdown(clip(best.passage.text, 500))}\n\n`);
+      if (uri) md.appendMarkdown(`[Open at passage](${openEvidenceLink(uri, best.passage)})\n`);
+    } else {
+      md.appendMarkdown(`_No passage of this source matches the sentence._\n`);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The small typed protocol between the extension host (src/vscode) and the engine
+ * running in a worker thread (src/vscode/worker.ts). Every request names the engine
+ * it is for (one engine per workspace folder). Source bytes travel as transferred
+ * ArrayBuffers; the serialized index comes back the same way.
+ */
+import type { CheckOptions, EngineOptions } from '../core/api';
+import type { Finding, LanguageCode, LoadWarning, SourceSuggestion } from '../core/types';
+
+/** What the extension needs to know about a source, without its full text. */
+export interface SourceSummary {
+  path: string;
+  key: string;
+  title: string;
+  date?: string;
+  outlet?: string;
+  author?: string;
+  language: LanguageCode;
+  passages: number;
+  hash: string;
+  warnings: LoadWarning[];
+}
+
+export interface UpsertSummary {
+  changed: boolean;
+  warnings: LoadWarning[];
+  source?: SourceSummary;
+}
+
+export interface PassageText {
+  text: string;
+  range: Finding['range'];
+}
+
+/** Requests, by operation, with their result types. */
+export interface EngineOps {
+  open: { params: { options?: EngineOptions }; result: void };
+  /** Replace the engine with one loaded from a serialized index; fails with a CacheError. */
+  load: { params: { bytes: Uint8Array; options?: EngineOptions }; result: { documents: number; passages: number } };
+  upsert: { params: { path: string; bytes: Uint8Array }; result: UpsertSummary };
+  remove: { params: { path: string }; result: boolean };
+  unreadable: { params: { path: string; message: string }; result: void };
+  check: { params: { text: string; options: CheckOptions }; result: Finding[] };
+  suggest: { params: { sentence: string; limit?: number }; result: SourceSuggestion[] };
+  sources: { params: Record<string, never>; result: SourceSummary[] };
+  /** The passages of one source (for previews); `ordinals` limits which. */
+  passages: { params: { pathOrKey: string; ordinals?: number[] }; result: PassageText[] };
+  warnings: { params: Record<string, never>; result: LoadWarning[] };
+  serialize: { params: Record<string, never>; result: Uint8Array };
+  stats: { params: Record<string, never>; result: { documents: number; passages: number } };
+  dispose: { params: Record<string, never>; result: void };
+}
+
+export type OpName = keyof EngineOps;
+
+export type EngineRequest = {
+  [K in OpName]: { id: number; engine: string; op: K; params: EngineOps[K]['params'] };
+}[OpName];
+
+export interface ErrorPayload {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type EngineResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ErrorPayload };
+
+/** Collect the ArrayBuffers in a value that can be transferred instead of copied. */
+export function transferables(value: unknown): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const visit = (v: unknown): void => {
+    if (v instanceof Uint8Array) {
+      const buf = v.buffer;
+      if (buf instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buf.byteLength && !out.includes(buf)) {
+        out.push(buf);
+      }
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k]);
+    }
+  };
+  visit(value);
+  return out;
+}

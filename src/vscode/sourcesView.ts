@@ -1,0 +1,97 @@
+/**
+ * The Sources view (activity bar): every source with title, date, language, passage
+ * count and its load warnings (skipped files too); a click opens the file.
+ */
+import * as vscode from 'vscode';
+import type { LoadWarning } from '../core/types';
+import type { CorpusManager, FolderCorpus } from './corpus';
+import type { SourceSummary } from './protocol';
+
+type Node =
+  | { kind: 'folder'; fc: FolderCorpus }
+  | { kind: 'source'; fc: FolderCorpus; source: SourceSummary }
+  | { kind: 'skipped'; fc: FolderCorpus; path: string; warnings: LoadWarning[] }
+  | { kind: 'warning'; fc: FolderCorpus; warning: LoadWarning };
+
+export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly corpus: CorpusManager) {
+    this.sub = corpus.onDidChangeState(() => this.emitter.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const folders = [...this.corpus.folders.values()];
+      if (folders.length === 1) return this.folderChildren(folders[0]);
+      return folders.map((fc) => ({ kind: 'folder', fc }));
+    }
+    if (node.kind === 'folder') return this.folderChildren(node.fc);
+    if (node.kind === 'source') return node.source.warnings.map((warning) => ({ kind: 'warning', fc: node.fc, warning }));
+    if (node.kind === 'skipped') return node.warnings.map((warning) => ({ kind: 'warning', fc: node.fc, warning }));
+    return [];
+  }
+
+  private folderChildren(fc: FolderCorpus): Node[] {
+    const nodes: Node[] = fc.sources.map((source) => ({ kind: 'source', fc, source }));
+    const indexed = new Set(fc.sources.map((s) => s.path));
+    const skipped = new Map<string, LoadWarning[]>();
+    for (const w of fc.warnings) {
+      if (indexed.has(w.path)) continue;
+      skipped.set(w.path, [...(skipped.get(w.path) ?? []), w]);
+    }
+    for (const [path, warnings] of skipped) nodes.push({ kind: 'skipped', fc, path, warnings });
+    return nodes;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.fc.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.fc.phase === 'ready' ? `${node.fc.sources.length} sources` : `indexing ${node.fc.progress.done}/${node.fc.progress.total}`;
+        item.iconPath = vscode.ThemeIcon.Folder;
+        return item;
+      }
+      case 'source': {
+        const s = node.source;
+        const item = new vscode.TreeItem(s.title || s.key, s.warnings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.fc.engineId}#${s.path}`;
+        item.description = [s.date, s.language !== 'und' ? s.language : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
+          .filter(Boolean)
+          .join(' · ');
+        const tip = new vscode.MarkdownString();
+        tip.appendMarkdown(`**${s.title}**\n\n`);
+        tip.appendMarkdown(`key \`${s.key}\` · ${s.path}\n\n`);
+        tip.appendText([s.date, s.outlet, s.author, s.language, `${s.passages} passages`].filter(Boolean).join(' · '));
+        item.tooltip = tip;
+        item.iconPath = new vscode.ThemeIcon(s.warnings.length ? 'warning' : 'book');
+        item.resourceUri = node.fc.uriOf(s.path);
+        item.contextValue = 'groundwork.source';
+        item.command = { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(s.path)] };
+        return item;
+      }
+      case 'skipped': {
+        const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.fc.engineId}#skipped#${node.path}`;
+        item.description = node.warnings.some((w) => w.skipped) ? 'skipped' : 'warning';
+        item.tooltip = node.warnings.map((w) => w.message).join('\n');
+        item.iconPath = new vscode.ThemeIcon('error');
+        item.command = { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(node.path)] };
+        return item;
+      }
+      case 'warning': {
+        const item = new vscode.TreeItem(node.warning.message, vscode.TreeItemCollapsibleState.None);
+        item.description = `source.${node.warning.code}`;
+        item.iconPath = new vscode.ThemeIcon(node.warning.skipped ? 'error' : 'warning');
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
