@@ -5,7 +5,7 @@
 #   3. npm run build
 #   4. the offline VS Code test host (scripts/provision-vscode-host.sh; a no-op when provisioned)
 # Quiet on success; on failure prints the failing step and its output, and exits non-zero.
-# Options (env): GROUNDWORK_SKIP_HOST=1 skips step 4; GROUNDWORK_SKIP_BUILD=1 skips step 3.
+# Options (env): GROUNDWORK_SKIP_APT=1 skips step 1, GROUNDWORK_SKIP_BUILD=1 step 3, GROUNDWORK_SKIP_HOST=1 step 4.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +32,7 @@ run() {
 # ---- 1. system packages ----------------------------------------------------
 APT_PKGS=(chromium ripgrep libkrb5-dev fonts-dejavu-core)  # fonts: readable screenshots
 missing=()
+[ "${GROUNDWORK_SKIP_APT:-0}" = 1 ] && APT_PKGS=()
 for p in "${APT_PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
