@@ -133,7 +133,7 @@ export function isHeadline(line: string): boolean {
 
 const DATE_PREFIX = /^[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i;
 const LABEL_LINE = /^[ \t]*(?:\(meta data\)[ \t]*)?(title|titel|date|datum|published|author|auteur|by|door|source|bron|outlet|publisher|uitgever)[ \t]*:[ \t]*(\S.*?)[ \t]*$/i;
-const BYLINE = /^[ \t]*(?:by|door)[ \t]+(\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:(?:van|de|der|den|von|la|le|da|di|ter|ten)[ \t]+)*\p{Lu}[\p{L}.'’-]*){0,3}(?:[ \t]*(?:,|and|&|en)[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})*)[ \t]*$/u;
+const BYLINE = /^[ \t]*(?:[Bb]y|BY|[Dd]oor|DOOR)[ \t]+(\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:(?:van|de|der|den|von|la|le|da|di|ter|ten)[ \t]+)*\p{Lu}[\p{L}.'’-]*){0,3}(?:[ \t]*(?:,|and|&|en)[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})*)[ \t]*$/u;
 
 /** Plain text: a leading ` date ...` prefix and header lines (Title:, By ..., Source: ...) are metadata. */
 function prepareText(text: string): Prepared {
@@ -256,11 +256,23 @@ function prepareMarkdown(text: string): Prepared {
   };
 }
 
+/** A page title without the site name glued to it ("Budget grows | Daily Ledger"). */
+function htmlTitle(title: string | undefined, h1: string | undefined, outlet: string | undefined): string | undefined {
+  if (!title) return h1;
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (h1 && t.startsWith(h1) && t.length > h1.length) return h1;
+  if (outlet) {
+    const m = /^(.*\S)\s+[|–—·•:-]\s+(.+)$/.exec(t);
+    if (m && m[2].trim().toLowerCase() === outlet.trim().toLowerCase()) return m[1];
+  }
+  return t;
+}
+
 function prepareHtml(text: string): Prepared {
   const h = extractHtml(text);
   const warnings: Prepared['warnings'] = [];
   const meta: Meta = {
-    title: h.meta.title ?? h.meta.h1,
+    title: htmlTitle(h.meta.title, h.meta.h1, h.meta.outlet),
     date: normalizeDate(h.meta.date),
     author: h.meta.author,
     outlet: h.meta.outlet,

@@ -271,15 +271,11 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
           if (TABLE_DELIM.test(row.text)) {
             buf.blank(row.start, row.end);
           } else {
-            let cellStart = row.start;
-            for (let k = row.start; k <= row.end; k++) {
-              const ch = k < row.end ? text[k] : '|';
-              if (ch === '|' && text[k - 1] !== '\\') {
-                if (k < row.end) buf.blank(k, k + 1);
-                if (/\S/.test(text.slice(cellStart, k))) blocks.push({ start: cellStart, end: k, kind: 'table' });
-                cellStart = k + 1;
-              }
+            // One block per row, the cell separators blanked.
+            for (let k = row.start; k < row.end; k++) {
+              if (text[k] === '|' && text[k - 1] !== '\\') buf.blank(k, k + 1);
             }
+            if (/[^\s|]/.test(row.text)) blocks.push({ start: row.start, end: row.end, kind: 'table' });
           }
           j++;
         }

@@ -182,6 +182,8 @@ function isHeadlineBreak(text: string, line: Line, next: Line, maxLen: number): 
   if (e > line.start && TERMINATORS.has(text[e - 1])) return false;
   if (',;:-–—(/&+='.includes(last)) return false;
   const lineText = text.slice(line.start, line.end);
+  // A photo credit after a caption ("... in the morning. Foto: ANP").
+  if (CREDIT.test(lastFragment(lineText)) && startsSentence(text, next.start, next.end)) return true;
   const words = lineText.split(/\s+/).filter(Boolean);
   if (words.length > 30) return false;
   if (!startsSentence(text, next.start, next.end)) return false;
@@ -192,6 +194,14 @@ function isHeadlineBreak(text: string, line: Line, next: Line, maxLen: number): 
   if (len + 1 + nextWordLen <= maxLen) return true;
   // A line that fills the width: break only when it is clearly a title (Title Case).
   return isTitleCase(words);
+}
+
+const CREDIT = /^(?:foto|photo|photos|beeld|image|picture|credit|credits|illustratie|illustration|video|bron|source)\s*:\s*\S.{0,60}$/i;
+
+/** The part of a line after its last sentence-final punctuation. */
+function lastFragment(line: string): string {
+  const m = /[.!?…]["'”’)\]]*\s+([^.!?…]*)$/.exec(line);
+  return (m ? m[1] : line).trim();
 }
 
 function isTitleCase(words: string[]): boolean {
@@ -229,7 +239,7 @@ function splitByPunctuation(text: string, from: number, to: number, out: Sentenc
       continue;
     }
     let j = i;
-    while (j < to && (TERMINATORS.has(text[j]) || (text[j] === '.' ))) j++;
+    while (j < to && TERMINATORS.has(text[j])) j++;
     let k = j;
     while (k < to && CLOSERS.has(text[k])) k++;
     if (k >= to) break;
@@ -277,11 +287,11 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
 
   if (NEVER_END.has(lower)) return false;
   if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
-  // Initials: "J. K. Rowling", "Donald J. Trump".
+  // Initials: "J. K. Rowling", "Donald J. Trump". A capital letter ends a sentence only
+  // before a typical sentence opener ("grade A. The next ...").
   if (/^\p{Lu}$/u.test(word)) {
-    const prev = previousWord(text, sentStart, ws);
-    if (prev === '' || /^\p{Lu}/u.test(prev)) return false;
-    return true;
+    if (/^\p{Lu}\./u.test(text.slice(m, m + 2))) return false;
+    return SENTENCE_OPENERS.has(nextWord.toLowerCase());
   }
   // Dotted acronyms (U.S., U.K., a.m., n.v.) and other ambiguous abbreviations.
   if (AMBIGUOUS.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
@@ -295,16 +305,6 @@ function readWord(text: string, i: number, to: number): string {
   let e = i;
   while (e < to && /[\p{L}\p{N}'’-]/u.test(text[e])) e++;
   return text.slice(i, e);
-}
-
-function previousWord(text: string, sentStart: number, before: number): string {
-  let e = before;
-  while (e > sentStart && isSpace(text[e - 1])) e--;
-  let s = e;
-  while (s > sentStart && !isSpace(text[s - 1])) s--;
-  let w = text.slice(s, e);
-  while (w.length > 0 && OPENERS.has(w[0])) w = w.slice(1);
-  return w;
 }
 
 function emit(text: string, start: number, end: number, out: SentenceSpan[]): void {
