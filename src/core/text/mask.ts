@@ -2,8 +2,13 @@
  * A same-length text buffer in which markup is blanked out (replaced by spaces, line
  * breaks kept), so every offset of the masked text is an offset of the original.
  */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// Lone surrogates would become U+FFFD (same length); offsets never move.
+const utf16 = new TextDecoder('utf-16le');
+
 export class MaskBuffer {
   private readonly codes: Uint16Array;
+  private dirty = false;
   constructor(readonly original: string) {
     this.codes = new Uint16Array(original.length);
     for (let i = 0; i < original.length; i++) this.codes[i] = original.charCodeAt(i);
@@ -15,6 +20,7 @@ export class MaskBuffer {
 
   /** Blank [start, end): spaces, keeping \n and \r so lines stay where they were. */
   blank(start: number, end: number): void {
+    if (end > start) this.dirty = true;
     const e = Math.min(end, this.codes.length);
     for (let i = Math.max(0, start); i < e; i++) {
       const c = this.codes[i];
@@ -24,7 +30,10 @@ export class MaskBuffer {
 
   /** Replace one character (same length) e.g. a LaTeX `~` by a space. */
   set(i: number, ch: string): void {
-    if (i >= 0 && i < this.codes.length) this.codes[i] = ch.charCodeAt(0);
+    if (i >= 0 && i < this.codes.length) {
+      this.codes[i] = ch.charCodeAt(0);
+      this.dirty = true;
+    }
   }
 
   isBlank(i: number): boolean {
@@ -33,6 +42,8 @@ export class MaskBuffer {
   }
 
   toString(): string {
+    if (!this.dirty) return this.original;
+    if (LITTLE_ENDIAN) return utf16.decode(this.codes);
     const parts: string[] = [];
     const CHUNK = 8192;
     for (let off = 0; off < this.codes.length; off += CHUNK) {
