@@ -1,27 +1,72 @@
 /**
  * Index terms: what the passage index stores and what queries are analyzed into.
- * First version: lowercase word tokens, stop words dropped, Snowball-stemmed per language.
+ * Same tokens, folding and stemming as tokenize(); stop words dropped.
+ * Cross-language sharing where cheap and safe:
+ *  - numbers as canonical digits ("2,000"/"2.000" -> "2000", "four"/"vier" -> "4");
+ *  - scale words shared ("miljoen" -> "million");
+ *  - table names (variants.ts) add their canonical compact term
+ *    ("Jeruzalem" -> "jerusalem", "Gazastrook"/"Gaza Strip" -> "gazastrip", "VS"/"U.S." -> "unitedstates");
+ *  - hyphenated words also yield their parts ("ISIS-strijder" -> "isis", "strijder").
  * Owned by the analysis module; the index only calls indexTerms().
  */
 import type { LanguageCode } from '../types';
-// snowball-stemmers ships no types.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const snowball = require('snowball-stemmers') as { newStemmer(lang: string): { stem(w: string): string } };
+import { tokenize } from './tokenize';
+import { numberTerm } from './numbers';
+import { stemWord } from './stem';
+import { stopSet } from './stopwords';
+import { MULTI_FIRST, MAX_VARIANT_WORDS, canonicalTerm, entityKey, lookupVariant } from './variants';
 
-const stemmers = {
-  en: snowball.newStemmer('english'),
-  nl: snowball.newStemmer('dutch'),
+const SHARED: Record<string, string> = {
+  miljoen: 'million', miljoenen: 'million', millions: 'million', miljard: 'billion', miljarden: 'billion', billions: 'billion',
+  duizend: 'thousand', duizenden: 'thousand', thousands: 'thousand', honderd: 'hundred', honderden: 'hundred', hundreds: 'hundred',
+  procent: 'percent', pct: 'percent', mln: 'million', bn: 'billion',
 };
 
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+function pushWord(out: string[], norm: string, lang: LanguageCode, stops: ReadonlySet<string>, stem?: string): void {
+  if (stops.has(norm)) return;
+  if (norm.length < 2 && !/\d/.test(norm)) return;
+  const shared = SHARED[norm];
+  if (shared) { out.push(shared); return; }
+  const num = numberTerm(norm, lang);
+  if (num !== undefined) { out.push(num); return; }
+  out.push(stem ?? stemWord(norm, lang));
+}
 
 export function indexTerms(text: string, lang: LanguageCode): string[] {
-  const stemmer = lang === 'nl' ? stemmers.nl : stemmers.en;
+  const tokens = tokenize(text, lang);
+  const stops = stopSet(lang);
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0].replace(/['’]s$/, '');
-    if (w.length < 2 && !/\d/.test(w)) continue;
-    out.push(stemmer.stem(w));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const norm = t.norm;
+    if (norm.includes('-')) {
+      const num = numberTerm(norm, lang);
+      if (num !== undefined) out.push(num);
+      else for (const p of norm.split('-')) if (p) pushWord(out, p, lang, stops);
+    } else if (norm.includes('.') && !/\d/.test(norm)) {
+      // Dotted acronyms: "u.s." -> "us"
+      pushWord(out, norm.replace(/\./g, ''), lang, stops);
+    } else {
+      pushWord(out, norm, lang, stops, t.stem);
+    }
+    // Name variants: single token or short phrases starting here.
+    const c = t.text.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || c > 127) {
+      const dash = t.text.search(/[-‐‑]/);
+      const single = lookupVariant(entityKey(t.text)) ?? (dash > 0 ? lookupVariant(entityKey(t.text.slice(0, dash))) : undefined);
+      if (single) {
+        const term = canonicalTerm(single);
+        if (out[out.length - 1] !== term) out.push(term);
+      }
+      if (MULTI_FIRST.has(norm)) {
+        let key = norm;
+        for (let k = 1; k < MAX_VARIANT_WORDS && i + k < tokens.length; k++) {
+          key += ' ' + tokens[i + k].norm;
+          const hit = lookupVariant(entityKey(key));
+          if (hit) out.push(canonicalTerm(hit));
+        }
+      }
+    }
   }
   return out;
 }

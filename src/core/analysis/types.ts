@@ -48,6 +48,8 @@ export interface DateMention extends Span {
   weekday?: number;
   /** Relative expressions ("last January", "vorig jaar"). */
   relative?: 'last' | 'next' | 'this';
+  /** For granularity 'season' (additive). */
+  season?: 'spring' | 'summer' | 'autumn' | 'winter';
   granularity: 'year' | 'month' | 'day' | 'weekday' | 'season' | 'decade';
 }
 
@@ -57,6 +59,16 @@ export interface EntityMention extends Span {
   /** Canonical key: lowercased, folded, spelling variants merged (Jeruzalem -> jerusalem). */
   norm: string;
   kind: EntityKind;
+  /**
+   * Secondary, looser key for transliteration variants (additive): articles al/el and
+   * hyphens dropped, q->k, ks->x, doubled letters collapsed ("al-Aksa" = "Al Aqsa" = "axa").
+   */
+  loose?: string;
+  /**
+   * The mention is a single capitalized word at the start of a sentence and not a known
+   * name: it may be an ordinary word ("Police said..."). Verification should weigh it less (additive).
+   */
+  initial?: boolean;
 }
 
 export interface TextAnalysis {

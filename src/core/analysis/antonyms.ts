@@ -1,0 +1,83 @@
+/**
+ * Antonym / polarity pairs for contradiction detection, English and Dutch.
+ * Each line: words of one side | words of the other side. Words are stemmed at load
+ * with both stemmers, so areAntonyms() takes stems from either language.
+ * General-purpose news vocabulary only.
+ */
+import { fold } from './fold';
+import { stemWord } from './stem';
+
+const PAIRS = `
+greater,larger,bigger,higher,more,groter,hoger,meer|smaller,lower,less,fewer,kleiner,lager,minder
+increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb,climbed,stijgen,steeg,gestegen,stijging,toename,toegenomen,groeien,groeide,gegroeid|decrease,decreased,decreases,fall,fell,fallen,falling,decline,declined,drop,dropped,shrink,shrank,dalen,daalde,gedaald,daling,afname,afgenomen,krimpen,kromp,gekrompen
+win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,defeated,verliezen,verloor,verloren,nederlaag
+accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren,akkoord|refuse,refused,reject,rejected,rejects,decline,declined,deny,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen
+allow,allowed,permit,permitted,legal,legalize,toestaan,toegestaan,legaal|ban,banned,bans,forbid,forbidden,prohibit,prohibited,illegal,outlaw,outlawed,verbieden,verboden,verbod,illegaal
+open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|close,closed,closes,shut,shutdown,sluiten,sloot,gesloten,dicht
+alive,survive,survived,survivor,survivors,living,levend,overleefd,overleven,overlevenden|dead,died,killed,death,deaths,dood,doden,gedood,overleden,omgekomen,stierf
+before,earlier,prior,voor,voordat,eerder|after,later,following,na,nadat,later
+maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum
+first,eerste|last,final,laatste
+earliest,vroegste|latest,laatste,recentste
+best,beste|worst,slechtste
+enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken
+confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,ontkennen,ontkend,ontkende
+support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,against,tegen,tegenstander,verzetten
+start,started,begin,began,begun,launch,launched,beginnen,begon,begonnen,starten,gestart|end,ended,stop,stopped,finish,finished,halt,halted,eindigen,eindigde,geeindigd,stoppen,gestopt,beeindigd
+guilty,convicted,schuldig,veroordeeld|innocent,acquitted,onschuldig,vrijgesproken
+true,correct,right,waar,juist,correct|false,wrong,incorrect,onwaar,onjuist,fout
+rich,wealthy,rijk|poor,arm
+strong,stronger,sterk,sterker|weak,weaker,zwak,zwakker
+north,northern,noord,noordelijk|south,southern,zuid,zuidelijk
+east,eastern,oost,oostelijk|west,western,west,westelijk
+up,upward,omhoog|down,downward,omlaag
+success,successful,succeeded,succes,geslaagd,gelukt|failure,failed,fail,mislukt,mislukking,faalde
+peace,ceasefire,truce,vrede,bestand,wapenstilstand|war,fighting,oorlog,gevechten
+arrested,detained,captured,gearresteerd,aangehouden,opgepakt|released,freed,vrijgelaten,vrijgekomen,bevrijd
+public,openbaar,publiek|private,secret,geheim,besloten,privé
+include,included,including,inclusief,inbegrepen|exclude,excluded,excluding,exclusief,uitgesloten
+legal,lawful,wettig,legaal|illegal,unlawful,onwettig,illegaal
+majority,meerderheid|minority,minderheid
+young,younger,youngest,jong,jonger,jongste|old,older,oldest,oud,ouder,oudste
+early,vroeg|late,laat
+import,imported,imports,invoer,importeren|export,exported,exports,uitvoer,exporteren
+`;
+
+const sides = new Map<string, Array<[number, 0 | 1]>>();
+
+function addStem(stem: string, group: number, side: 0 | 1): void {
+  const list = sides.get(stem) ?? [];
+  if (!list.some(([g, s]) => g === group && s === side)) list.push([group, side]);
+  sides.set(stem, list);
+}
+
+let group = 0;
+for (const line of PAIRS.split('\n')) {
+  const halves = line.trim().split('|');
+  if (halves.length !== 2) continue;
+  halves.forEach((half, side) => {
+    for (const w of half.split(',')) {
+      const f = fold(w.trim());
+      if (!f) continue;
+      addStem(stemWord(f, 'en'), group, side as 0 | 1);
+      addStem(stemWord(f, 'nl'), group, side as 0 | 1);
+      addStem(f, group, side as 0 | 1);
+    }
+  });
+  group++;
+}
+
+/** True when the two stems (or folded words) sit on opposite sides of one antonym pair. */
+export function areAntonyms(stemA: string, stemB: string): boolean {
+  if (stemA === stemB) return false;
+  const a = sides.get(stemA);
+  const b = sides.get(stemB);
+  if (!a || !b) return false;
+  for (const [ga, sa] of a) for (const [gb, sb] of b) if (ga === gb && sa !== sb) return true;
+  return false;
+}
+
+/** Antonym groups of a stem as "group:side" ids (for indexing or explanation). */
+export function polarityOf(stem: string): string[] {
+  return (sides.get(stem) ?? []).map(([g, s]) => `${g}:${s}`);
+}

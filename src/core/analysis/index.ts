@@ -1,0 +1,49 @@
+/**
+ * Text analysis for verification and indexing (pure, deterministic, no I/O).
+ *
+ *   analyze(text, lang)   -> TextAnalysis (tokens, numbers, dates, entities, negations)
+ *   tokenize(text, lang)  -> Token[]
+ *   indexTerms(text, lang)-> string[] (what the passage index stores)
+ *   conceptOf(stem, lang) -> shared en/nl concept id
+ *   areAntonyms(a, b)     -> polarity pairs for contradiction
+ *
+ * Order inside analyze(): dates claim their tokens first (so years and day numbers
+ * are never counts), then numbers, then entities (skipping date/number tokens),
+ * then negation cues (skipping comparator phrases like "no more than").
+ */
+import type { LanguageCode } from '../types';
+import type { TextAnalysis } from './types';
+import { tokenize } from './tokenize';
+import { findDates } from './dates';
+import { findNumbers } from './numbers';
+import { findEntities } from './entities';
+import { findNegations } from './negation';
+
+export function analyze(text: string, lang: LanguageCode = 'en'): TextAnalysis {
+  const tokens = tokenize(text, lang);
+  const used = new Uint8Array(tokens.length);
+  const dates = findDates(text, tokens, lang, used);
+  const numbers = findNumbers(text, tokens, lang, used);
+  const entities = findEntities(text, tokens, lang, used);
+  let negations = findNegations(text, tokens);
+  if (numbers.length && negations.length) {
+    negations = negations.filter((s) => !numbers.some((n) => s.start >= n.start && s.end <= n.end));
+  }
+  dates.sort((a, b) => a.start - b.start);
+  return { text, lang, tokens, numbers, dates, entities, negations };
+}
+
+export { tokenize, normToken } from './tokenize';
+export { fold } from './fold';
+export { stemWord } from './stem';
+export { isStopWord, stopSet, STOP_EN, STOP_NL } from './stopwords';
+export { findNumbers, numberTerm } from './numbers';
+export { parseDigits } from './numwords';
+export { findDates } from './dates';
+export { findEntities } from './entities';
+export { entityKey, looseKey, lookupVariant } from './variants';
+export { findNegations } from './negation';
+export { indexTerms } from './terms';
+export { areAntonyms, polarityOf } from './antonyms';
+export { conceptOf } from './synonyms';
+export type * from './types';

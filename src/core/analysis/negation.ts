@@ -1,0 +1,58 @@
+/**
+ * Negation cues in English and Dutch. Returns one span per cue:
+ *   not, n't (the contracted suffix only), no, never, none, nobody, no one, nothing,
+ *   neither, nor, without, cannot, nowhere, fail(ed/s) to;
+ *   niet, geen, nooit, niets, niemand, zonder, noch, nergens.
+ * Not cues: comparator phrases ("no more than", "not less than", "niet meer dan"),
+ * "not only"/"niet alleen" (additive), "no doubt", and "No." before a digit.
+ */
+import type { Span, Token } from './types';
+
+const CUES = new Set([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere', 'noone',
+  'niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'zonder', 'noch', 'nergens',
+]);
+const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
+const NOT_AFTER: Record<string, Set<string>> = {
+  not: new Set(['only', 'just', 'merely']),
+  niet: new Set(['alleen', 'enkel', 'slechts']),
+  no: new Set(['doubt']),
+};
+const COMPARATIVE = new Set(['more', 'less', 'fewer', 'meer', 'minder', 'later', 'earlier']);
+const THAN = new Set(['than', 'dan']);
+
+export function findNegations(text: string, tokens: Token[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const n = t.norm;
+    const next = tokens[i + 1];
+    if (n === 'no' && next?.norm === 'one') {
+      out.push({ start: t.start, end: next.end, text: text.slice(t.start, next.end) });
+      i++;
+      continue;
+    }
+    if (CUES.has(n)) {
+      if (next && NOT_AFTER[n]?.has(next.norm)) continue;
+      // "no more than 300", "niet meer dan 300": a comparator, not a negation.
+      if (next && COMPARATIVE.has(next.norm) && tokens[i + 2] && THAN.has(tokens[i + 2].norm) && tokens[i + 3] && /^\d|^[a-z]/.test(tokens[i + 3].norm)) {
+        const after = tokens[i + 3].norm;
+        if (/^\d/.test(after) || /^(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|hundred|dozens|hundreds|thousands|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|tientallen|honderden|duizenden)$/.test(after)) continue;
+      }
+      // "No. 5" (number abbreviation).
+      if (n === 'no' && text.charCodeAt(t.end) === 46 && /^\s*\d/.test(text.slice(t.end + 1, t.end + 3))) continue;
+      out.push({ start: t.start, end: t.end, text: t.text });
+      continue;
+    }
+    if (n.endsWith("n't") && n.length > 3) {
+      const s = t.end - 3;
+      out.push({ start: s, end: t.end, text: text.slice(s, t.end) });
+      continue;
+    }
+    if (FAIL.has(n) && next && next.norm === 'to') {
+      out.push({ start: t.start, end: next.end, text: text.slice(t.start, next.end) });
+      i++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,389 @@
+/**
+ * Number mentions: digits ("224", "2,000", Dutch "2.000", "3,5 miljoen", "1.2bn"),
+ * words ("four", "vier", "twenty-two", "tweeentwintig", "three thousand"), hyphen
+ * compounds ("22-minute", "22-minuten", "22-year-old"), ordinals ("third", "derde",
+ * "3rd"), percentages, money ("$5m", "EUR 3 million"), vague amounts ("dozens",
+ * "tientallen") and ranges ("between 200 and 300", "10-15").
+ *
+ * Comparators before the number set `comparator` and the [min, max] interval:
+ *   gt/gte ("more than", "over", "at least", "ruim", "minstens", "zeker"): [v, +inf]
+ *   lt/lte ("fewer than", "up to", "minder dan", "hooguit"):                  [0, v]
+ *   lt near ("nearly", "almost", "bijna", "een kleine"):                     [0.8v, v]
+ *   about ("about", "some", "an estimated", "ongeveer", "zo'n"):             [0.8v, 1.2v]
+ * Vague amounts carry their conventional interval ("dozens" [24, 99],
+ * "hundreds" [200, 999]) with value = min and vague = true.
+ *
+ * The counted noun (`unit`, stemmed) is the first noun-like token after the
+ * number within a window of four tokens, skipping "of"/"the"/"van"/"de" and
+ * adjective-like words (by suffix) that precede another word.
+ * Years and day numbers are claimed by dates.ts first (see `used`).
+ */
+import type { LanguageCode } from '../types';
+import type { Comparator, NumberMention, Token } from './types';
+import {
+  COMPARATORS, COMPARATOR_MAX_WORDS, DIGIT_SUFFIX_MULT, DIGIT_SUFFIX_ORD, MULTIPLIERS, VAGUE,
+  VAGUE_FIRST, applyComparator, enCardinal, enOrdinal, nlCardinal, nlOrdinal, parseDigits,
+} from './numwords';
+import { stopSet } from './stopwords';
+import { stemWord } from './stem';
+
+const DIGIT_TOKEN = /^(\d+(?:[.,]\d+)*)([a-z]*)(?:-(.+))?$/;
+const PURE_DIGITS = /^\d+(?:[.,]\d+)*$/;
+const HAS_DIGIT = /\d/;
+const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const NL_SCALE_AFTER: Record<string, number> = { honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
+const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'procentpunt', 'procentpunten']);
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'dollar', dollars: 'dollar', usd: 'dollar', euro: 'euro', euros: 'euro', eur: 'euro',
+  pound: 'pound', pounds: 'pound', ponden: 'pound', pond: 'pound', gbp: 'pound', sterling: 'pound',
+  shekel: 'shekel', shekels: 'shekel', sjekel: 'shekel', nis: 'shekel', yen: 'yen', yuan: 'yuan',
+  franc: 'franc', francs: 'frank', frank: 'franc', roebel: 'rouble', rouble: 'rouble', roubles: 'rouble', ruble: 'rouble', rubles: 'rouble',
+};
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '₪': 'shekel' };
+const TIME_UNITS = new Set([
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'decade', 'decades', 'century', 'centuries',
+  'seconde', 'seconden', 'minuut', 'minuten', 'uur', 'uren', 'dag', 'dagen', 'week', 'weken', 'maand', 'maanden',
+  'jaar', 'jaren', 'eeuw', 'eeuwen', 'decennium', 'decennia', 'etmaal', 'etmalen',
+]);
+const AGE_UNITS = new Set(['year-old', 'years-old', 'jarige', 'jarig', 'jarigen']);
+const UNIT_SKIP = new Set(['of', 'the', 'van', 'de', 'het', 'der', 'more', 'other', 'additional', 'extra', 'meer', 'andere', 'overige', 'new', 'nieuwe', 'own', 'eigen']);
+const RANGE_START = new Set(['between', 'tussen']);
+const RANGE_MID = new Set(['and', 'en', 'to', 'tot']);
+const ADJ_EN = /(?:al|ous|ive|ic|ful|less|able|ible|ian|ese|ish|ed|ing|ary|ern|ent|ant)$/;
+const ADJ_EN_CAP = /(?:an|i)$/; // nationality adjectives: American, Israeli
+const ADJ_EN_WORDS = new Set(['young', 'old', 'small', 'large', 'big', 'new', 'other', 'former', 'total', 'major', 'minor', 'top', 'high', 'low', 'long', 'short', 'full', 'few', 'many', 'dutch', 'french', 'british', 'greek', 'thai', 'swiss', 'key', 'main', 'senior', 'junior', 'fellow', 'civil', 'military', 'elderly', 'unarmed', 'armed']);
+const NEG_WORDS = new Set(['not', 'no', 'never', 'none', 'niet', 'geen', 'nooit']);
+
+function isSpaceGap(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 160 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+interface Core {
+  value: number;
+  /** exclusive token index after the number words */
+  end: number;
+  ordinal?: boolean;
+  vague?: [number, number];
+  range?: [number, number];
+  /** unit glued with a hyphen ("22-minute") */
+  hyphenUnit?: { text: string; norm: string };
+}
+
+function isWordNumberToken(n: string, lang: LanguageCode): boolean {
+  return (lang !== 'nl' && (enCardinal(n) !== undefined || n in EN_SCALE)) || (lang !== 'en' && (nlCardinal(n) !== undefined || n in NL_SCALE_AFTER));
+}
+
+function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode, used: Uint8Array): Core | undefined {
+  const t = tokens[i];
+  const n = t.norm;
+  // Vague amounts, longest first.
+  if (VAGUE_FIRST.has(n)) {
+    for (let k = 3; k >= 1; k--) {
+      if (i + k > tokens.length) continue;
+      let key = n;
+      let ok = true;
+      for (let j = i + 1; j < i + k; j++) {
+        if (used[j] || !isSpaceGap(text, tokens[j - 1].end, tokens[j].start)) { ok = false; break; }
+        key += ' ' + tokens[j].norm;
+      }
+      if (!ok) continue;
+      const v = VAGUE[key];
+      if (v) return { value: key.endsWith('dozen') || key.endsWith('dozijn') ? 12 : v[0], end: i + k, vague: v };
+    }
+  }
+  const c0 = n.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const m = DIGIT_TOKEN.exec(n);
+    if (!m) return undefined;
+    let value = parseDigits(m[1]);
+    if (value === undefined) return undefined;
+    let ordinal = false;
+    if (m[2]) {
+      if (m[2] in DIGIT_SUFFIX_MULT) value *= DIGIT_SUFFIX_MULT[m[2]];
+      else if (DIGIT_SUFFIX_ORD.has(m[2])) ordinal = true;
+      else return undefined; // identifiers like "f16", "5g", decades handled by dates
+    }
+    if (m[3] !== undefined) {
+      if (PURE_DIGITS.test(m[3])) {
+        const v2 = parseDigits(m[3]);
+        if (v2 === undefined || v2 <= value) return undefined;
+        return { value, end: i + 1, range: [value, v2] };
+      }
+      if (HAS_DIGIT.test(m[3])) return undefined;
+      const dash = t.text.indexOf('-');
+      return { value, end: i + 1, ordinal, hyphenUnit: { text: t.text.slice(dash + 1), norm: m[3] } };
+    }
+    return { value, end: i + 1, ordinal };
+  }
+  // Word numbers.
+  if (lang !== 'nl') {
+    const ord = enOrdinal(n);
+    if (ord !== undefined) return { value: ord, end: i + 1, ordinal: true };
+    let j = i;
+    let total = 0;
+    let current = 0;
+    let any = false;
+    let lastSmall = -1;
+    if (n === 'a' && i + 1 < tokens.length && tokens[i + 1].norm in EN_SCALE && isSpaceGap(text, t.end, tokens[i + 1].start)) {
+      current = 1;
+      j = i + 1;
+    }
+    for (; j < tokens.length; j++) {
+      if (j > i && (used[j] || !isSpaceGap(text, tokens[j - 1].end, tokens[j].start))) break;
+      const w = tokens[j].norm;
+      const v = enCardinal(w);
+      if (v !== undefined) {
+        if (lastSmall >= 0 && (lastSmall < 20 || v >= 10 || lastSmall % 10 !== 0)) break;
+        current += v;
+        lastSmall = v;
+        any = true;
+        continue;
+      }
+      const sc = EN_SCALE[w];
+      if (sc !== undefined && (any || current > 0)) {
+        if (sc === 100) current = (current || 1) * 100;
+        else { total += (current || 1) * sc; current = 0; }
+        lastSmall = -1;
+        any = true;
+        continue;
+      }
+      if (w === 'and' && any && lastSmall < 0 && j + 1 < tokens.length && enCardinal(tokens[j + 1].norm) !== undefined) continue;
+      break;
+    }
+    if (any) return { value: total + current, end: j };
+  }
+  if (lang !== 'en') {
+    const ord = nlOrdinal(n);
+    if (ord !== undefined) return { value: ord, end: i + 1, ordinal: true };
+    const accented = t.text.toLowerCase() === 'één';
+    let v = nlCardinal(n, accented);
+    let j = i + 1;
+    if (v === undefined && n === 'een' && j < tokens.length && tokens[j].norm in NL_SCALE_AFTER && tokens[j].norm !== 'honderd') v = 1;
+    if (v !== undefined) {
+      while (j < tokens.length && !used[j] && isSpaceGap(text, tokens[j - 1].end, tokens[j].start) && tokens[j].norm in NL_SCALE_AFTER) {
+        v *= NL_SCALE_AFTER[tokens[j].norm];
+        j++;
+      }
+      return { value: v, end: j };
+    }
+    if (n.length > 5 && n.endsWith('tal')) {
+      const base = nlCardinal(n.slice(0, -3));
+      if (base !== undefined && base >= 10) return { value: base, end: i + 1, vague: [base * 0.8, base * 1.2] };
+    }
+  }
+  return undefined;
+}
+
+function isAdjectiveLike(tok: Token, lang: LanguageCode): boolean {
+  const n = tok.norm;
+  if (lang === 'nl') return n.length > 3 && n.endsWith('e') && !n.endsWith('ee');
+  if (ADJ_EN_WORDS.has(n)) return true;
+  if (n.length > 4 && ADJ_EN.test(n)) return true;
+  const c = tok.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && n.length > 4 && ADJ_EN_CAP.test(n);
+}
+
+function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, lang: LanguageCode, used: Uint8Array): number | undefined {
+  const stops = stopSet(lang);
+  let last = prevEnd;
+  for (let j = from; j < tokens.length && j < from + 4; j++) {
+    const tok = tokens[j];
+    if (used[j] || !isSpaceGap(text, last, tok.start)) return undefined;
+    last = tok.end;
+    const n = tok.norm;
+    if (HAS_DIGIT.test(n)) return undefined;
+    if (UNIT_SKIP.has(n)) continue;
+    if (stops.has(n) || NEG_WORDS.has(n) || n.length < 2) return undefined;
+    const next = tokens[j + 1];
+    if (
+      next && j + 1 < from + 4 && isAdjectiveLike(tok, lang) && isSpaceGap(text, tok.end, next.start) &&
+      !stops.has(next.norm) && !HAS_DIGIT.test(next.norm) && !UNIT_SKIP.has(next.norm) && next.norm.length > 1
+    ) continue;
+    return j;
+  }
+  return undefined;
+}
+
+function comparatorBefore(text: string, tokens: Token[], i: number, startChar: number, used: Uint8Array): { def: (typeof COMPARATORS)[string]; start: number } | undefined {
+  for (let k = Math.min(COMPARATOR_MAX_WORDS, i); k >= 1; k--) {
+    let ok = true;
+    let key = '';
+    for (let j = i - k; j < i; j++) {
+      const end = j + 1 < i ? tokens[j + 1].start : startChar;
+      if (used[j] || !isSpaceGap(text, tokens[j].end, end)) { ok = false; break; }
+      key += (key ? ' ' : '') + tokens[j].norm;
+    }
+    if (!ok) continue;
+    const def = COMPARATORS[key];
+    if (def) return { def, start: tokens[i - k].start };
+  }
+  return undefined;
+}
+
+/** Index of the first token of a comparator phrase ending right before token i, or -1. Used by dates.ts. */
+export function comparatorStartBefore(text: string, tokens: Token[], i: number): number {
+  const c = comparatorBefore(text, tokens, i, tokens[i].start, new Uint8Array(tokens.length));
+  if (!c) return -1;
+  let j = i - 1;
+  while (j > 0 && tokens[j - 1].start >= c.start) j--;
+  return j;
+}
+
+export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, used: Uint8Array): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i];
+    // Clock times "10:30": not amounts.
+    if (text.charCodeAt(t.end) === 58 && i + 1 < tokens.length && tokens[i + 1].start === t.end + 1 && /^\d/.test(tokens[i + 1].norm) && /^\d/.test(t.norm)) {
+      used[i] = used[i + 1] = 1;
+      i++;
+      continue;
+    }
+    const core = parseCore(text, tokens, i, lang, used);
+    if (!core) continue;
+    let end = core.end;
+    let startChar = t.start;
+    let endChar = tokens[end - 1].end;
+    let value = core.value;
+    let kind = core.ordinal ? 'ordinal' : 'count';
+    let unit: string | undefined;
+    let unitText: string | undefined;
+    // Multiplier after digits ("3.5 million", "2 mln").
+    if (!core.ordinal && !core.vague && /^\d/.test(t.norm) && end < tokens.length && !used[end] && isSpaceGap(text, endChar, tokens[end].start)) {
+      const mult = MULTIPLIERS[tokens[end].norm];
+      if (mult !== undefined && tokens[end].norm.length > 1) {
+        value *= mult;
+        endChar = tokens[end].end;
+        end++;
+      }
+    }
+    // Money before: "$5m", "€ 3".
+    let p = startChar - 1;
+    if (p >= 0 && text.charCodeAt(p) === 32) p--;
+    const sym = p >= 0 ? CURRENCY_SYMBOLS[text[p]] : undefined;
+    if (sym && !core.ordinal) {
+      kind = 'money';
+      unit = sym;
+      unitText = text[p];
+      startChar = p;
+      if (p > 0 && /[A-Za-z]/.test(text[p - 1])) {
+        // "US$5": include the letters
+        let q = p;
+        while (q > 0 && /[A-Za-z]/.test(text[q - 1])) q--;
+        startChar = q;
+      }
+    }
+    // Percent after: "12%", "12 percent", "12 procent", "12 per cent".
+    if (!core.ordinal) {
+      let q = endChar;
+      if (text.charCodeAt(q) === 32 && text.charCodeAt(q + 1) === 37) q++;
+      if (text.charCodeAt(q) === 37) {
+        kind = 'percent';
+        unit = 'percent';
+        unitText = '%';
+        endChar = q + 1;
+      } else if (end < tokens.length && !used[end] && isSpaceGap(text, endChar, tokens[end].start)) {
+        const w = tokens[end].norm;
+        if (PERCENT_WORDS.has(w)) {
+          kind = 'percent'; unit = 'percent'; unitText = tokens[end].text; endChar = tokens[end].end; end++;
+        } else if (w === 'per' && end + 1 < tokens.length && tokens[end + 1].norm === 'cent') {
+          kind = 'percent'; unit = 'percent'; unitText = text.slice(tokens[end].start, tokens[end + 1].end); endChar = tokens[end + 1].end; end += 2;
+        } else if (w in CURRENCY_WORDS && kind !== 'money') {
+          kind = 'money'; unit = CURRENCY_WORDS[w]; unitText = tokens[end].text; endChar = tokens[end].end; end++;
+        }
+      }
+    }
+    // Ranges: "between 200 and 300", "tussen 200 en 300", "200-300", "200 – 300".
+    let range = core.range;
+    if (!range && !core.ordinal && end + 1 < tokens.length && !used[end + 1]) {
+      const gap = text.slice(endChar, tokens[end].start);
+      const between = i > 0 && RANGE_START.has(tokens[i - 1].norm);
+      const dashGap = /^\s*[-–—]\s*$/.test(gap) && /^\d/.test(t.norm);
+      const midWord = between && RANGE_MID.has(tokens[end].norm) && isSpaceGap(text, endChar, tokens[end].start);
+      if (dashGap || midWord) {
+        const k = dashGap ? end : end + 1;
+        if (k < tokens.length && !used[k] && (dashGap || isSpaceGap(text, tokens[end].end, tokens[k].start))) {
+          const c2 = parseCore(text, tokens, k, lang, used);
+          if (c2 && !c2.ordinal && !c2.vague && !c2.range) {
+            let v2 = c2.value;
+            let e2 = c2.end;
+            if (e2 < tokens.length && isSpaceGap(text, tokens[e2 - 1].end, tokens[e2].start)) {
+              const mult = MULTIPLIERS[tokens[e2].norm];
+              if (mult !== undefined && tokens[e2].norm.length > 1) { v2 *= mult; e2++; if (value < v2 / mult) value *= mult; }
+            }
+            if (v2 > value) {
+              range = [value, v2];
+              if (between) startChar = tokens[i - 1].start;
+              end = e2;
+              endChar = tokens[e2 - 1].end;
+              c2.hyphenUnit && (core.hyphenUnit = c2.hyphenUnit);
+            }
+          }
+        }
+      }
+    }
+    // Comparator before.
+    let comparator: Comparator = 'eq';
+    let min = value;
+    let max = value;
+    let vague = false;
+    if (core.vague) { [min, max] = core.vague; vague = true; comparator = 'about'; }
+    if (range) { [min, max] = range; vague = true; comparator = 'about'; }
+    if (!range && !core.ordinal) {
+      const cmp = comparatorBefore(text, tokens, i, startChar, used);
+      if (cmp) {
+        comparator = cmp.def.comparator;
+        if (core.vague) {
+          if (cmp.def.shape === 'gt' || cmp.def.shape === 'gte') max = Number.POSITIVE_INFINITY;
+          else if (cmp.def.shape === 'lt' || cmp.def.shape === 'lte') min = 0;
+        } else {
+          [min, max] = applyComparator(cmp.def.shape, value);
+        }
+        if (cmp.def.shape === 'about' || cmp.def.shape === 'lt-near') vague = true;
+        startChar = cmp.start;
+      }
+    }
+    // Unit.
+    if (core.hyphenUnit && !unit) {
+      unitText = core.hyphenUnit.text;
+      unit = stemWord(core.hyphenUnit.norm, lang);
+      if (AGE_UNITS.has(core.hyphenUnit.norm)) kind = 'age';
+      else if (TIME_UNITS.has(core.hyphenUnit.norm)) kind = 'duration';
+    } else if (kind !== 'percent' && kind !== 'money') {
+      const u = findUnit(text, tokens, end, endChar, lang, used);
+      if (u !== undefined) {
+        const ut = tokens[u];
+        unit = ut.stem;
+        unitText = ut.text;
+        if (ut.norm in CURRENCY_WORDS) { kind = 'money'; unit = CURRENCY_WORDS[ut.norm]; }
+        else if (kind !== 'ordinal' && TIME_UNITS.has(ut.norm)) {
+          const nx = tokens[u + 1];
+          kind = nx && (nx.norm === 'old' || nx.norm === 'oud') ? 'age' : 'duration';
+        }
+      }
+    }
+    for (let j = i; j < end; j++) used[j] = 1;
+    out.push({ start: startChar, end: endChar, text: text.slice(startChar, endChar), value, min, max, comparator, vague, unit, unitText, kind });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Canonical digit string of a single token that is a number ("2,000" -> "2000", "four"/"vier" -> "4"), else undefined. */
+export function numberTerm(norm: string, lang: LanguageCode): string | undefined {
+  const c0 = norm.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const v = parseDigits(norm);
+    return v === undefined ? undefined : String(v);
+  }
+  let v: number | undefined;
+  if (lang !== 'nl') v = enCardinal(norm);
+  if (v === undefined && lang !== 'en') v = nlCardinal(norm);
+  return v === undefined ? undefined : String(v);
+}

@@ -1,0 +1,37 @@
+/**
+ * Snowball stemming (english, dutch) with a bounded cache. The cache only speeds
+ * up a pure function, so results never depend on call order.
+ */
+import type { LanguageCode } from '../types';
+
+// snowball-stemmers ships no types.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const snowball = require('snowball-stemmers') as { newStemmer(lang: string): { stem(w: string): string } };
+
+const stemmers = {
+  en: snowball.newStemmer('english'),
+  nl: snowball.newStemmer('dutch'),
+};
+
+const DIGIT_START = /^\d/;
+const CACHE_LIMIT = 200_000;
+const caches = { en: new Map<string, string>(), nl: new Map<string, string>() };
+
+/** The stemming language used for a document language ('und' stems as English). */
+export function stemLang(lang: LanguageCode | undefined): 'en' | 'nl' {
+  return lang === 'nl' ? 'nl' : 'en';
+}
+
+/** Stem one folded word. Hyphenated compounds are stemmed part by part. */
+export function stemWord(norm: string, lang: LanguageCode | undefined): string {
+  const l = stemLang(lang);
+  const cache = caches[l];
+  let s = cache.get(norm);
+  if (s !== undefined) return s;
+  if (norm.includes('-')) s = norm.split('-').map((p) => (p.length < 3 || DIGIT_START.test(p) ? p : stemmers[l].stem(p))).join('-');
+  else if (norm.length < 3 || DIGIT_START.test(norm)) s = norm;
+  else s = stemmers[l].stem(norm);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(norm, s);
+  return s;
+}

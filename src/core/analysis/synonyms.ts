@@ -1,0 +1,197 @@
+/**
+ * Concept table: frequent news verbs and nouns in English and Dutch mapped to
+ * shared concept ids, so "killed"/"dead"/"doden" or "attack"/"aanslag"/"aanval"
+ * align across languages and paraphrases. Each line: id | English words | Dutch words.
+ * Words are folded and stemmed with their language's stemmer at load; conceptOf()
+ * takes a stem (or folded word) and a language. General vocabulary only.
+ */
+import type { LanguageCode } from '../types';
+import { fold } from './fold';
+import { stemWord } from './stem';
+
+const TABLE = `
+kill|kill,killed,killing,kills,dead,death,deaths,die,died,dies,dying,fatalities,fatality,lives,slain,perished,murder,murdered|doden,dode,gedood,dood,doodt,sterven,stierf,stierven,gestorven,omgekomen,omkomen,overleden,overlijden,slachtoffers,vermoord,moord,dodelijk,levens
+injure|injured,injuries,injury,wounded,wound,wounding,hurt|gewond,gewonden,gewonde,verwond,verwondingen,raakte,letsel
+attack|attack,attacks,attacked,attacking,assault,strike,strikes,raid,raids,offensive|aanval,aanvallen,aanvalt,aangevallen,aanslag,aanslagen,overval,offensief
+bomb|bomb,bombs,bombing,bombings,explosive,explosives,explosion,blast,bombed|bom,bommen,bomaanslag,explosief,explosieven,explosie,ontploffing
+shoot|shot,shoot,shoots,shooting,shootings,gunfire,fired,gunman,gunmen|schiet,schieten,schoot,schoten,neergeschoten,beschoten,geschoten,schietpartij,schutter
+weapon|weapon,weapons,arms,guns,gun,rifle,rifles|wapen,wapens,geweer,geweren,vuurwapen,vuurwapens
+sell|sold,sell,sells,selling,sale,sales|verkocht,verkopen,verkoopt,verkoop,verkochten
+buy|bought,buy,buys,purchase,purchased|kocht,kopen,koopt,gekocht,aankoop
+video|video,videos,footage,clip,film|video,video's,beelden,filmpje,film
+photo|photo,photos,photograph,picture,image,images|foto,foto's,afbeelding,beeld
+mosque|mosque,mosques|moskee,moskeeen
+church|church,churches|kerk,kerken
+capital|capital|hoofdstad
+recognize|recognize,recognise,recognized,recognised,recognition,recognizes,recognises,recognising|erkent,erkennen,erkend,erkenning,erkende
+declare|declare,declared,declares,declaration,announce,announced,announces,announcement,proclaim,proclaimed|verklaart,verklaren,verklaard,verklaring,verklaarde,kondigt,aangekondigd,aankondiging,kondigde,riep,uitgeroepen
+war|war,wars,warfare|oorlog,oorlogen
+publish|released,release,publish,published,publishes,issued,posted,posted|gepubliceerd,publiceert,publiceren,publiceerde,verspreid,verspreidde,vrijgegeven,uitgebracht
+arrest|arrest,arrested,arrests,detain,detained,detention,custody,apprehended|arrestatie,gearresteerd,arresteren,aangehouden,opgepakt,vastgezet,opgesloten,hechtenis
+branch|branch,wing,affiliate,offshoot,division|tak,afdeling,vleugel,filiaal
+fighter|fighter,fighters,militant,militants,jihadist,jihadists,insurgent,insurgents,combatant,combatants|strijder,strijders,militant,militanten,jihadist,jihadisten,opstandeling,opstandelingen
+soldier|soldier,soldiers,troops,troop,army|soldaat,soldaten,militair,militairen,troepen,leger
+police|police,officers,policeman,policemen,officer|politie,agent,agenten,politieagent,politieagenten
+execute|execute,executed,execution,executions,beheaded,beheading|executeren,executie,executies,geexecuteerd,onthoofd,onthoofding
+call|call,calls,called,urge,urged,urges,appeal,appealed|roept,oproep,oproepen,riep,opgeroepen,dringt,aandringen
+supporter|supporter,supporters,follower,followers,sympathizers,sympathisers,adherents|aanhanger,aanhangers,volgeling,volgelingen,sympathisanten
+leader|leader,leaders,chief,head|leider,leiders,hoofd,chef,kopstuk
+spokesman|spokesman,spokeswoman,spokesperson|woordvoerder,woordvoerster
+government|government,governments,administration,cabinet|regering,regeringen,overheid,kabinet,bewind
+president|president,presidents|president,presidenten
+minister|minister,ministers|minister,ministers
+border|border,borders,crossing,frontier|grens,grenzen,grensovergang
+control|control,controls,controlled|controle,controles,gecontroleerd,controleert
+security|security,safety|veiligheid,beveiliging
+threat|threat,threats,threaten,threatened,threatens|dreiging,bedreiging,bedreigt,bedreigd,dreigt,dreigde
+tension|tension,tensions|spanning,spanningen
+group|group,groups,organization,organisation,organizations|groep,groepen,groepering,groeperingen,organisatie,organisaties
+member|member,members,membership|lid,leden,lidmaatschap
+rival|rival,rivals,rivalry,competing|rivaal,rivalen,rivaliserende,rivaliteit
+people|people,persons,person,individuals|mensen,personen,persoon,individuen
+civilian|civilian,civilians|burger,burgers
+child|child,children,kids,minors|kind,kinderen,minderjarigen
+woman|woman,women|vrouw,vrouwen
+man|man,men|man,mannen
+passenger|passenger,passengers|passagier,passagiers
+ship|ship,ships,ferry,ferries,boat,boats,vessel|schip,schepen,veerboot,veerboten,boot,boten,vaartuig
+plane|plane,planes,aircraft,airplane,jet,flight|vliegtuig,vliegtuigen,toestel,vlucht
+city|city,cities,town,towns|stad,steden,gemeente
+country|country,countries,nation,nations,state|land,landen,natie,naties,staat
+budget|budget,budgets|begroting,begrotingen,budget,budgetten
+money|money,funds,funding,cash|geld,fondsen,financiering
+cost|cost,costs,costing|kosten,kost,kostte
+pay|pay,paid,pays,payment|betalen,betaald,betaalt,betaling
+tax|tax,taxes|belasting,belastingen
+price|price,prices|prijs,prijzen
+election|election,elections,vote,votes,voting,poll,polls,ballot|verkiezing,verkiezingen,stemming,stemmen
+win|won,win,wins,victory|won,winnen,gewonnen,overwinning
+lose|lost,lose,loses,defeat|verloor,verliezen,verloren,nederlaag
+party|party,parties|partij,partijen
+court|court,courts,tribunal|rechtbank,hof,rechter,tribunaal
+judge|judge,judges|rechter,rechters
+law|law,laws,legislation,bill|wet,wetten,wetgeving,wetsvoorstel
+sentence|sentenced,sentence,jailed,convicted|veroordeeld,veroordeling,vonnis,straf
+prison|prison,prisons,jail,jails|gevangenis,gevangenissen,cel
+prisoner|prisoner,prisoners,detainee,detainees,captive,captives,hostage,hostages|gevangene,gevangenen,gedetineerde,gedetineerden,gijzelaar,gijzelaars
+protest|protest,protests,protesters,demonstration,demonstrations,demonstrators,rally|protest,protesten,betoging,betogingen,demonstratie,demonstraties,betogers,demonstranten
+agreement|agreement,deal,accord,treaty,pact|akkoord,overeenkomst,verdrag,deal,pact
+talks|talks,negotiations,negotiate,negotiated|gesprekken,onderhandelingen,onderhandelen,overleg
+ceasefire|ceasefire,truce|staakt-het-vuren,wapenstilstand,bestand
+peace|peace|vrede
+refugee|refugee,refugees,displaced,asylum|vluchteling,vluchtelingen,ontheemden,asiel
+flee|fled,flee,flees,fleeing,escape,escaped|vluchtte,vluchten,gevlucht,ontsnapt,ontsnapte
+aid|aid,help,assistance,relief|hulp,steun,bijstand,noodhulp
+hospital|hospital,hospitals,clinic|ziekenhuis,ziekenhuizen,kliniek
+school|school,schools|school,scholen
+house|house,houses,home,homes,building,buildings|huis,huizen,woning,woningen,gebouw,gebouwen
+destroy|destroyed,destroy,destroys,destruction,demolished,razed|vernietigd,vernietigen,verwoest,verwoesting,gesloopt
+build|built,build,builds,construction,constructed|gebouwd,bouwen,bouwt,bouw
+report|report,reports,reported,reporting|rapport,rapporten,meldt,meldde,gemeld,bericht,berichten,berichtte
+say|said,say,says,stated,told,tell|zei,zegt,zeggen,gezegd,verklaarde,vertelde
+claim|claim,claims,claimed,asserted|claim,claimt,claimde,beweert,beweerde,opgeëist,eist
+responsibility|responsibility,responsible|verantwoordelijkheid,verantwoordelijk
+accuse|accuse,accused,accuses,accusation,allegation,blamed,blame|beschuldigt,beschuldigd,beschuldiging,verwijt,verwijten,verweten
+investigate|investigate,investigation,investigated,probe,inquiry|onderzoek,onderzoeken,onderzocht,onderzoekt
+evidence|evidence,proof|bewijs,bewijzen
+warn|warn,warned,warning,warns|waarschuwt,waarschuwde,waarschuwing,gewaarschuwd
+expert|expert,experts,analyst,analysts,specialist|expert,experts,experten,deskundige,deskundigen,analist,analisten,specialist
+speech|speech,address,statement|toespraak,speech,verklaring,rede
+message|message,messages|boodschap,bericht,berichten
+website|website,websites,site|website,websites,site
+internet|internet,online|internet,online
+news|news|nieuws
+newspaper|newspaper,newspapers|krant,kranten,dagblad
+increase|increase,increased,rise,rose,grow,grew,growth|stijging,steeg,gestegen,toename,groei,groeide
+decrease|decrease,decreased,fall,fell,drop,dropped,decline,declined|daling,daalde,gedaald,afname,afgenomen
+year|year,years,annual|jaar,jaren,jaarlijks
+month|month,months,monthly|maand,maanden,maandelijks
+week|week,weeks,weekly|week,weken,wekelijks
+day|day,days,daily|dag,dagen,dagelijks
+hour|hour,hours|uur,uren
+minute|minute,minutes|minuut,minuten
+second|second,seconds|seconde,seconden
+percent|percent,percentage|procent,percentage
+million|million,millions|miljoen,miljoenen
+billion|billion,billions|miljard,miljarden
+thousand|thousand,thousands|duizend,duizenden
+hundred|hundred,hundreds|honderd,honderden
+begin|begin,began,begun,start,started,launch,launched|begon,beginnen,begonnen,start,startte,gestart,lanceerde
+end|end,ended,ends|einde,eindigde,beeindigd
+return|return,returned,returns|terugkeer,keerde,teruggekeerd,terug
+visit|visit,visited,visits|bezoek,bezocht,bezoekt
+meet|meet,met,meeting,meetings|ontmoeting,ontmoette,vergadering,vergaderde
+open|open,opened,opening|open,opende,geopend,opening
+close|close,closed,closure|sluiten,sloot,gesloten,sluiting
+ban|ban,banned,bans,prohibit,prohibited|verbod,verbieden,verboden,verbood
+allow|allow,allowed,permit,permitted|toestaan,toegestaan,staat,liet
+refuse|refuse,refused,reject,rejected,deny,denied|weigert,weigerde,geweigerd,verwerpt,verworpen,ontkent,ontkende
+support|support,supported,supports,backing,backed|steun,steunen,steunt,gesteund
+oppose|oppose,opposed,opposition|verzet,tegenstand,oppositie
+religion|religion,religious,faith|religie,geloof,religieus
+muslim|muslim,muslims,islamic|moslim,moslims,islamitisch,islamitische
+jewish|jewish,jews,jew|joods,joodse,joden,jood
+christian|christian,christians|christen,christenen,christelijk,christelijke
+holy|holy,sacred|heilig,heilige
+site|site,sites,place,location|plaats,locatie,plek
+area|area,region,zone,territory|gebied,regio,zone,grondgebied
+village|village,villages|dorp,dorpen
+camp|camp,camps|kamp,kampen
+road|road,roads,street,streets|weg,wegen,straat,straten
+car|car,cars,vehicle,vehicles|auto,auto's,voertuig,voertuigen
+rocket|rocket,rockets,missile,missiles|raket,raketten
+airstrike|airstrike,airstrikes,air strike,bombardment|luchtaanval,luchtaanvallen,bombardement
+tunnel|tunnel,tunnels|tunnel,tunnels
+fire|fire,fires,blaze|brand,branden,vuur
+water|water|water
+food|food|voedsel,eten
+electricity|electricity,power|elektriciteit,stroom
+health|health|gezondheid
+disease|disease,virus,outbreak,epidemic|ziekte,virus,uitbraak,epidemie
+company|company,companies,firm,firms,business|bedrijf,bedrijven,onderneming,firma
+worker|worker,workers,employee,employees,staff|werknemer,werknemers,personeel,medewerkers,arbeiders
+job|job,jobs,employment|baan,banen,werkgelegenheid
+student|student,students,pupils|student,studenten,leerlingen
+journalist|journalist,journalists,reporter,reporters|journalist,journalisten,verslaggever,verslaggevers
+family|family,families,relatives|familie,families,gezin,gezinnen,familieleden
+victim|victim,victims|slachtoffer,slachtoffers
+missing|missing|vermist,vermisten,vermiste
+rescue|rescue,rescued,saved|redding,gered,redden,redde
+accident|accident,crash,collision|ongeluk,ongeval,crash,botsing
+sink|sank,sink,sunk,capsized|zonk,gezonken,zinken,kapseisde,omgeslagen
+board|aboard,onboard|aan boord
+travel|travel,travelled,traveled,trip,journey|reis,reizen,reisde
+secret|secret,secretly,covert|geheim,geheime,heimelijk
+new|new|nieuw,nieuwe
+old|old,former|oud,oude,voormalig,voormalige
+large|large,big,huge,major|groot,grote,enorm,enorme
+small|small,little,minor|klein,kleine
+`;
+
+const maps: Record<'en' | 'nl', Map<string, string>> = { en: new Map(), nl: new Map() };
+
+for (const line of TABLE.split('\n')) {
+  const parts = line.trim().split('|');
+  if (parts.length !== 3) continue;
+  const id = parts[0];
+  (['en', 'nl'] as const).forEach((l, idx) => {
+    for (const raw of parts[idx + 1].split(',')) {
+      const w = fold(raw.trim());
+      if (!w || w.includes(' ')) continue;
+      const map = maps[l];
+      const st = stemWord(w, l);
+      if (!map.has(st)) map.set(st, id);
+      if (!map.has(w)) map.set(w, id);
+    }
+  });
+}
+
+/**
+ * Shared concept id of a stem (or folded word) in a language, e.g.
+ * conceptOf("kill", "en") === conceptOf("dod", "nl") === "kill". 'und' tries both.
+ */
+export function conceptOf(stem: string, lang: LanguageCode): string | undefined {
+  if (lang === 'nl') return maps.nl.get(stem);
+  if (lang === 'en') return maps.en.get(stem);
+  return maps.en.get(stem) ?? maps.nl.get(stem);
+}
