@@ -46,8 +46,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO=(sudo -n)
   say "installing system packages: ${missing[*]} (one-time)"
   export DEBIAN_FRONTEND=noninteractive
-  run "apt-get update" "${SUDO[@]}" apt-get update
-  run "apt-get install ${missing[*]}" "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  run "apt-get update" "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=300 update
+  run "apt-get install ${missing[*]}" "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}"
 fi
 
 # ---- 2. npm dependencies -----------------------------------------------------
