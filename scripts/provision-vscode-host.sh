@@ -31,6 +31,15 @@ fail() {
   exit 1
 }
 run() { local what="$1"; shift; : >"$LOG"; "$@" >>"$LOG" 2>&1 || fail "$what"; }
+# Registry downloads: one retry after a transient network error.
+run_retry() {
+  local what="$1"; shift
+  : >"$LOG"
+  "$@" >>"$LOG" 2>&1 && return 0
+  say "$what failed; retrying once"
+  : >"$LOG"
+  "$@" >>"$LOG" 2>&1 || fail "$what"
+}
 
 command -v rg >/dev/null 2>&1 || fail "ripgrep is not installed (apt-get install -y ripgrep, or run scripts/setup.sh)"
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] \
@@ -44,7 +53,7 @@ cd "$HOST"
 [ -f package.json ] || printf '{\n  "private": true,\n  "description": "Offline VS Code test host for Groundwork (scripts/provision-vscode-host.sh); not part of the extension."\n}\n' > package.json
 
 # 1. code-server and playwright-core, scripts off (code-server's postinstall downloads rg and fails here).
-run "npm install code-server playwright-core" \
+run_retry "npm install code-server playwright-core" \
   npm install --no-save --no-audit --no-fund --no-package-lock --ignore-scripts \
   "code-server@${CODE_SERVER_VERSION}" "playwright-core@${PLAYWRIGHT_VERSION}"
 # 2. code-server's own native module.
@@ -54,7 +63,7 @@ run "npm rebuild argon2" npm rebuild --no-audit --no-fund argon2
 VSC="$HOST/node_modules/code-server/lib/vscode"
 [ -d "$VSC" ] || fail "code-server package has no lib/vscode"
 cd "$VSC"
-run "npm install (lib/vscode)" npm install --omit=dev --ignore-scripts --no-audit --no-fund
+run_retry "npm install (lib/vscode)" npm install --omit=dev --ignore-scripts --no-audit --no-fund
 # 4. ripgrep from Debian instead of a download.
 mkdir -p node_modules/@vscode/ripgrep/bin
 cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
