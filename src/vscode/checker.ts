@@ -27,6 +27,8 @@ export interface CheckEvent {
 
 interface DocState {
   version: number;
+  /** Index and ignore-file revisions the findings were computed with. */
+  rev: string;
   text: string;
   format: DraftFormat;
   findings: Finding[];
@@ -187,17 +189,19 @@ export class DraftChecker implements vscode.Disposable {
   /** The current state, when it matches the document's version. */
   current(doc: vscode.TextDocument): Finding[] | undefined {
     const s = this.states.get(key(doc.uri));
-    return s && s.version === doc.version ? s.findings : undefined;
+    return s && s.version === doc.version && s.rev === this.revision(doc) ? s.findings : undefined;
   }
 
   private compute(doc: vscode.TextDocument): Promise<DocState | undefined> {
     const k = key(doc.uri);
+    const fresh = (s: DocState | undefined): s is DocState =>
+      !!s && s.version === doc.version && s.rev === this.revision(doc) && !doc.isClosed && s.text === doc.getText();
     const cached = this.states.get(k);
-    if (cached && cached.version === doc.version && cached.text === doc.getText()) return Promise.resolve(cached);
+    if (fresh(cached)) return Promise.resolve(cached);
     const inflight = this.running.get(k);
     const run = (inflight ?? Promise.resolve(undefined)).then(async () => {
       const again = this.states.get(k);
-      if (again && again.version === doc.version && !doc.isClosed && again.text === doc.getText()) return again;
+      if (fresh(again)) return again;
       return this.run(doc);
     });
     this.running.set(k, run);
@@ -205,6 +209,10 @@ export class DraftChecker implements vscode.Disposable {
       if (this.running.get(k) === run) this.running.delete(k);
     });
     return run;
+  }
+
+  private revision(doc: vscode.TextDocument): string {
+    return `${this.corpus.forUri(doc.uri)?.revision ?? -1}:${this.ignores.revision}`;
   }
 
   private async run(doc: vscode.TextDocument): Promise<DocState | undefined> {
@@ -215,6 +223,7 @@ export class DraftChecker implements vscode.Disposable {
     // index event re-checks open drafts.
     if (!fc || !fc.everReady) return undefined;
     const version = doc.version;
+    const rev = this.revision(doc);
     const text = doc.getText();
     const ignored = await this.ignores.sentences(vscode.workspace.getWorkspaceFolder(doc.uri) ?? fc.folder);
     let findings: Finding[];
@@ -227,6 +236,7 @@ export class DraftChecker implements vscode.Disposable {
     const prev = this.states.get(key(doc.uri));
     const state: DocState = {
       version,
+      rev,
       text,
       format,
       findings,

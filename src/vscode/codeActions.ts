@@ -134,6 +134,8 @@ export async function ignoreForTeam(ignores: TeamIgnores, uriString: string, sen
   if (ok) {
     const doc = await vscode.workspace.openTextDocument(TeamIgnoresFile(folder));
     if (doc.isDirty) await doc.save();
+    // Re-check now rather than when the file watcher reports the change.
+    ignores.invalidate(doc.uri);
   }
   return ok;
 }

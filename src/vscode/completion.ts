@@ -10,7 +10,7 @@ import type { SourceSuggestion } from '../core/types';
 import type { DraftChecker } from './checker';
 import { clip, draftFormat } from './convert';
 import type { CorpusManager } from './corpus';
-import { completionContext, escapeMarkdown, sentenceAround, stripCitations } from './draftText';
+import { completionContext, escapeMarkdown, sentenceForCitation } from './draftText';
 import type { EngineClient } from './engineClient';
 import type { SourceSummary } from './protocol';
 
@@ -100,9 +100,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!ctx) return undefined;
     const fc = this.corpus.forUri(doc.uri);
     if (!fc || fc.sources.length === 0) return undefined;
-    const text = doc.getText();
-    const span = sentenceAround(text, doc.offsetAt(pos));
-    const sentence = stripCitations(text.slice(span.start, span.end));
+    const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(pos));
     const suggestions = await this.suggest(fc.engineId, sentence, fc.sources.length);
     const ranked = rankSources(fc.sources, suggestions, ctx.prefix);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);

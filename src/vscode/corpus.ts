@@ -57,6 +57,8 @@ export class FolderCorpus implements vscode.Disposable {
   phase: IndexPhase = 'starting';
   /** Set once the first indexing pass has finished (drafts are checked from then on). */
   everReady = false;
+  /** Bumped whenever the index changes (cached draft findings are stale then). */
+  revision = 0;
   progress = { done: 0, total: 0 };
   sources: SourceSummary[] = [];
   warnings: LoadWarning[] = [];
@@ -105,7 +107,7 @@ export class FolderCorpus implements vscode.Disposable {
     return run;
   }
 
-  private async cacheUris(): Promise<{ index: vscode.Uri; manifest: vscode.Uri; dir: vscode.Uri } | undefined> {
+  async cacheUris(): Promise<{ index: vscode.Uri; manifest: vscode.Uri; dir: vscode.Uri } | undefined> {
     const storage = this.manager.storageUri;
     if (!storage) return undefined;
     const dir = vscode.Uri.joinPath(storage, 'index', await hashString(this.folder.uri.toString()));
@@ -497,6 +499,8 @@ export class CorpusManager implements vscode.Disposable {
     this.stateEmitter.fire();
   }
   fireIndexed(e: IndexEvent): void {
+    const fc = this.folders.get(e.folder.toString());
+    if (fc) fc.revision++;
     this.indexed.fire(e);
   }
   fireSaved(folder: vscode.Uri): void {

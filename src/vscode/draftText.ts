@@ -87,6 +87,22 @@ export function sentenceAround(text: string, offset: number): Span {
   return { start, end };
 }
 
+/**
+ * The sentence a citation at `offset` is for: the sentence around the cursor, or, when
+ * that holds no words besides the citation (`…in 2014. [@`), the sentence before it.
+ * Citation markers are removed.
+ */
+export function sentenceForCitation(text: string, offset: number): string {
+  const span = sentenceAround(text, offset);
+  const own = stripCitations(text.slice(span.start, span.end));
+  if (/[\p{L}\p{N}]{2,}/u.test(own) || span.start === 0) return own;
+  let back = span.start;
+  while (back > 0 && /\s/.test(text[back - 1])) back--;
+  if (back === 0) return own;
+  const prev = sentenceAround(text, back - 1);
+  return stripCitations(text.slice(prev.start, prev.end));
+}
+
 /** Remove citation markers so the remaining words can be matched against sources. */
 export function stripCitations(sentence: string): string {
   return sentence

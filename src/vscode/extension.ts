@@ -15,7 +15,7 @@ import { GroundworkCodeActions, IGNORE_FOR_TEAM, ignoreForTeam } from './codeAct
 import { CitationCompletionProvider } from './completion';
 import { clip, draftFormat, toRange, verdictLabel } from './convert';
 import { CorpusManager, type IndexEvent } from './corpus';
-import { citationText, sentenceAround, stripCitations } from './draftText';
+import { citationText, sentenceForCitation } from './draftText';
 import { EngineClient } from './engineClient';
 import { GroundworkHoverProvider, OPEN_EVIDENCE } from './hover';
 import { TeamIgnores } from './ignores';
@@ -38,6 +38,10 @@ export interface GroundworkApi {
   findings(doc: vscode.TextDocument): Finding[] | undefined;
   /** The status bar text. */
   statusText(): string;
+  /** Index every folder again starting from the saved index, as after a window reload. */
+  restartFromCache(): Promise<void>;
+  /** Where the index of the folder of `uri` (first folder by default) is saved. */
+  indexCacheUri(uri?: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'plaintext' }];
@@ -107,9 +111,14 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
   );
 
   // Everything below runs after activate() has returned.
+  const starting = activity.begin();
   setImmediate(() => {
-    corpus.start();
-    checker.start();
+    try {
+      corpus.start();
+      checker.start();
+    } finally {
+      starting();
+    }
   });
 
   return {
@@ -121,6 +130,8 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     sources: (uri) => (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.sources ?? [],
     findings: (doc) => checker.current(doc),
     statusText: () => statusBar.text,
+    restartFromCache: () => Promise.all([...corpus.folders.values()].map((fc) => fc.indexAll('initial', { useCache: true }))).then(() => undefined),
+    indexCacheUri: async (uri) => (await (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.cacheUris())?.index,
   };
 }
 
@@ -193,9 +204,7 @@ async function insertCitation(
   };
   if (key) return insert(key);
   const doc = editor.document;
-  const text = doc.getText();
-  const span = sentenceAround(text, doc.offsetAt(editor.selection.active));
-  const sentence = stripCitations(text.slice(span.start, span.end));
+  const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(editor.selection.active));
   const suggestions = sentence ? await client.suggest(fc.engineId, sentence, fc.sources.length) : [];
   const rank = new Map(suggestions.map((s, i) => [s.key, { i, s }]));
   const ordered = [...fc.sources].sort((a, b) => (rank.get(a.key)?.i ?? 1e9) - (rank.get(b.key)?.i ?? 1e9) || a.key.localeCompare(b.key));

@@ -32,9 +32,13 @@ export class TeamIgnores implements vscode.Disposable {
     return vscode.Uri.joinPath(folder.uri, ...IGNORE_FILE_PATH.split('/'));
   }
 
-  private invalidate(uri: vscode.Uri): void {
+  /** Bumped whenever an ignore file changes. */
+  revision = 0;
+
+  invalidate(uri: vscode.Uri): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return;
+    this.revision++;
     this.cache.delete(folder.uri.toString());
     this.emitter.fire(folder);
   }

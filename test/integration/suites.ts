@@ -1,3 +1,4 @@
 // Every integration test file, imported once. test/integration/index.ts loads this module
 // after installing mocha's BDD globals. Add new test files here.
 import './smoke.test';
+import './extension.test';

@@ -10,6 +10,7 @@ import {
   emphasize,
   ignoreDirective,
   sentenceAround,
+  sentenceForCitation,
   stripCitations,
 } from '../../src/vscode/draftText';
 
@@ -53,6 +54,13 @@ describe('extension text helpers', () => {
       const p = sentenceAround(text, text.length - 3);
       assert.strictEqual(text.slice(p.start, p.end), 'A new paragraph.');
     });
+  });
+
+  it('sentenceForCitation: the sentence around the cursor, or the one before a lone citation', () => {
+    const t = 'The ferry left at 9. It carried 224 passengers. [@';
+    assert.strictEqual(sentenceForCitation(t, t.length), 'It carried 224 passengers.');
+    const u = 'The ferry left at 9. It carried 224 passengers [@har';
+    assert.strictEqual(sentenceForCitation(u, u.length), 'It carried 224 passengers');
   });
 
   it('stripCitations removes markers of every syntax', () => {
