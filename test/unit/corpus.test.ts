@@ -338,6 +338,18 @@ describe('parseSource', () => {
     assert.ok(w && !w.skipped && w.message.includes('cap.txt') && w.message.includes('30'));
   });
 
+  it('never throws on random bytes', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let iter = 0; iter < 200; iter++) {
+      const b = new Uint8Array(Math.floor(rnd() * 400)).map(() => (rnd() < 0.7 ? 32 + Math.floor(rnd() * 95) : Math.floor(rnd() * 256)));
+      for (const ext of ['txt', 'md', 'html']) {
+        const r = parseSource(`r.${ext}`, b);
+        assert.ok(r.doc || r.warnings.some((w) => w.skipped));
+      }
+    }
+  });
+
   it('hashes content, not the path', () => {
     const a = parseSource('a.txt', enc('The ferry left.')).doc!;
     const b = parseSource('b.txt', enc('The ferry left.')).doc!;
@@ -368,6 +380,9 @@ describe('citation keys', () => {
     assert.strictEqual(citationKey({ path: 'x.md', title: 'The ferry season', date: '2019-03', outlet: 'The Harbour Gazette' }), 'harbour2019ferry');
     assert.strictEqual(citationKey({ path: 'x.md', title: 'Het budget van de stad', date: '2021' }), 'budget2021stad');
     assert.strictEqual(citationKey({ path: 'x.md', title: 'Café Ölmühle öffnet', author: 'Zoë Ångström' }), 'angstromcafe');
+    assert.strictEqual(citationKey({ path: 'x.md', title: 'Ferry', date: '2020', author: 'Piet de Vries, Ann Smith' }), 'vries2020ferry');
+    assert.strictEqual(citationKey({ path: 'x.md', title: 'Ferry', date: '2020', author: 'Rowling, J. K.' }), 'rowling2020ferry');
+    assert.strictEqual(citationKey({ path: 'x.md', title: 'Ferry', author: 'Ann Smith and Bo Lee' }), 'smithferry');
     // No usable metadata at all: the file name, made readable.
     assert.strictEqual(citationKey({ path: 'dir/Notes-2020.txt', title: '' }), 'notes2020');
   });

@@ -197,6 +197,20 @@ describe('parseDraft: LaTeX', () => {
     assert.strictEqual(s.range.start.line, 5);
   });
 
+  it('blanks footnotes but keeps their citations, and skips tabular specs and \\verb', () => {
+    const t = [
+      'The ferry carried 224 passengers\\footnote{Counted by the port \\cite{port2020}.}.',
+      'Use \\verb|a.b. c| here.',
+      '\\begin{tabular}{|l|r|}',
+      '\\hline Year & Passengers \\\\',
+      '2019 & 180 \\\\',
+      '\\end{tabular}',
+    ].join('\n');
+    const r = parseDraft(t, 'latex');
+    assert.deepStrictEqual(r.map((s) => s.text), ['The ferry carried 224 passengers.', 'Use here.', 'Year Passengers', '2019 180']);
+    assert.deepStrictEqual(r[0].citations, ['port2020']);
+  });
+
   it('works without a document environment and keeps escaped percent signs', () => {
     const r = parseDraft('Growth was 5\\% last year. % not this\nThe port reopened.', 'latex');
     assert.deepStrictEqual(r.map((s) => s.text), ['Growth was 5% last year.', 'The port reopened.']);
@@ -232,6 +246,20 @@ describe('parseDraft: plain text', () => {
     checkRanges(t, r);
   });
 
+  it('flags stand-alone Title Case lines as headings, not unpunctuated claims', () => {
+    const t = 'Ferry Report\n\nThe ferry carried 224 passengers\n\nCity Budget Grows Again\nThe budget grew.';
+    const r = parseDraft(t, 'plaintext');
+    assert.deepStrictEqual(
+      r.map((s) => [s.text, s.block]),
+      [
+        ['Ferry Report', 'heading'],
+        ['The ferry carried 224 passengers', 'paragraph'],
+        ['City Budget Grows Again', 'heading'],
+        ['The budget grew.', 'paragraph'],
+      ],
+    );
+  });
+
   it('survives empty input', () => {
     assert.deepStrictEqual(parseDraft('', 'plaintext'), []);
     assert.deepStrictEqual(parseDraft('', 'markdown'), []);
@@ -263,5 +291,23 @@ describe('normalizeSentence', () => {
     const raw = 'The ferry carried 224 passengers [@harbour2020].';
     const [s] = parseDraft(raw, 'markdown');
     assert.strictEqual(normalizeSentence(s.text), normalizeSentence(raw));
+  });
+});
+
+describe('parseDraft robustness', () => {
+  it('never throws and keeps ranges valid on random markup soup', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pieces = ['The ferry', ' carried ', '224', '.', ' ', '\n', '\n\n', '\r\n', '[@a]', '@b', '\\cite{c}', '%', '$', '`', '```', '<!--', '-->', '# ', '- ', '> ', '|', '---', '*', '_', '[', ']', '(', ')', '{', '}', '\\', '😀', '“', 'Mr.', '...', '?', 'groundwork-ignore-next', '\\begin{document}', '\\section{', 'http://x.y/z', '    '];
+    for (let iter = 0; iter < 400; iter++) {
+      let s = '';
+      const len = Math.floor(rnd() * 50);
+      for (let i = 0; i < len; i++) s += pieces[Math.floor(rnd() * pieces.length)];
+      for (const fmt of ['markdown', 'latex', 'plaintext'] as const) {
+        const ss = parseDraft(s, fmt);
+        checkRanges(s, ss);
+        for (const x of ss) assert.ok(x.start >= 0 && x.start < x.end && x.end <= s.length && x.text.length > 0);
+      }
+    }
   });
 });

@@ -60,8 +60,12 @@ export function surname(author: string): string | undefined {
   let first = author.split(/\s*(?:;|&|\band\b|\ben\b)\s*/i)[0].trim();
   if (!first) return undefined;
   let name: string;
-  if (first.includes(',')) {
-    name = first.split(',')[0];
+  const commaParts = first.split(',').map((x) => x.trim()).filter(Boolean);
+  // "Jane van Dijk, Ann Smith" is a list; "Dijk, Jane" and "Smith, J. K." are "Last, First".
+  const isList = commaParts.length >= 2 && commaParts[0].split(/\s+/).length >= 2 && commaParts[1].split(/\s+/).length >= 2 && !/^(?:\p{Lu}\.\s*)+$/u.test(commaParts[1]);
+  if (isList) first = commaParts[0];
+  if (!isList && commaParts.length >= 2) {
+    name = commaParts[0];
   } else {
     first = first.replace(/\s+(?:jr|sr|ii|iii|iv)\.?$/i, '');
     const parts = first.split(/\s+/);

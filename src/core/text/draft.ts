@@ -42,7 +42,7 @@ const IN_TEXT_CITE = new RegExp(String.raw`(^|[\s\[;(-])(-?@(${KEY_CHARS}))`, 'g
 const BRACKET_CITE = /\[([^[\]]*?@[^[\]]*)\]/g;
 
 function cleanKey(k: string): string {
-  return k.replace(/[.:#$%&+?<>~/'-]+$/, '');
+  return k.replace(/['’]s$/, '').replace(/[.:#$%&+?<>~/'-]+$/, '');
 }
 
 /** Keys in a bracketed citation's content (empty when it is not a citation). */
@@ -267,6 +267,29 @@ function prepareLatexDraft(text: string): PreparedDraft {
         }
       }
     }
+    if (name === 'footnote' || name === 'footnotetext' || name === 'marginpar') {
+      // Footnotes are blanked (not merged into the sentence), but citations inside them
+      // still count for the sentence: keep scanning inside.
+      const k = optEnd;
+      if (cur[k] === '{') {
+        const close = closeBrace(cur, k);
+        if (close !== -1) {
+          buf.blank(start, close + 1);
+          cmdRe.lastIndex = k + 1;
+          continue;
+        }
+      }
+    }
+    if (name === 'verb' || name === 'lstinline') {
+      const delim = cur[afterName];
+      if (delim && !/[A-Za-z\s]/.test(delim)) {
+        const close = cur.indexOf(delim === '{' ? '}' : delim, afterName + 1);
+        const e = close === -1 ? afterName + 1 : close + 1;
+        buf.blank(start, e);
+        cmdRe.lastIndex = e;
+        continue;
+      }
+    }
     if (name === 'item') {
       breaks.push(start);
       buf.blank(start, optEnd);
@@ -296,6 +319,17 @@ function prepareLatexDraft(text: string): PreparedDraft {
       if (name === 'begin' || name === 'end') {
         j = skipOptional(cur, j);
         breaks.push(start);
+        // Column specs and other arguments of tabular-like environments.
+        if (name === 'begin' && /^\\begin\s*\{(?:tabular|tabularx|tabulary|longtable|array|tabu|minipage|multicols|wrapfigure)\*?\}/.test(cur.slice(start, j))) {
+          for (let n = 0; n < 2; n++) {
+            let q = j;
+            while (q < cur.length && /[ \t]/.test(cur[q])) q++;
+            if (cur[q] !== '{') break;
+            const close = closeBrace(cur, q);
+            if (close === -1) break;
+            j = skipOptional(cur, close + 1);
+          }
+        }
       }
       buf.blank(start, j);
       cmdRe.lastIndex = j;
@@ -386,6 +420,9 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   }
   if (openAt !== undefined) for (const w of work) if (w.start >= openAt) ignored.add(w);
 
+  // A stand-alone Title Case line without end punctuation reads as a heading.
+  for (const w of work) if (w.block === 'paragraph' && looksLikeTitleLine(p.masked, w.start, w.end)) w.block = 'heading';
+
   const lines = new LineIndex(text);
   const out: DraftSentence[] = [];
   for (const w of work) {
@@ -404,6 +441,24 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
     out.push(s);
   }
   return out;
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'vs', 'de', 'het', 'een', 'en', 'van', 'op', 'in', 'met', 'voor', 'aan', 'te']);
+
+function looksLikeTitleLine(masked: string, start: number, end: number): boolean {
+  const lineStart = Math.max(masked.lastIndexOf('\n', start - 1), masked.lastIndexOf('\r', start - 1)) + 1;
+  if (masked.slice(lineStart, start).trim() !== '') return false;
+  const nl = masked.slice(end).search(/[\r\n]/);
+  const lineEnd = nl === -1 ? masked.length : end + nl;
+  if (masked.slice(end, lineEnd).trim() !== '') return false;
+  const t = masked.slice(start, end).trim();
+  if (/[\r\n]/.test(t) || /[.!?…:;,]["'”’)\]]*$/.test(t)) return false;
+  const words = t.split(/\s+/).filter((x) => /\p{L}/u.test(x));
+  if (words.length === 0 || words.length > 15) return false;
+  if (words.length <= 3 && !/\d/.test(t)) return true;
+  const content = words.filter((x) => !MINOR_WORDS.has(x.toLowerCase()));
+  const caps = content.filter((x) => /^["'“‘(]?\p{Lu}/u.test(x)).length;
+  return content.length >= 2 && caps / content.length >= 0.75;
 }
 
 /** Parse a draft into sentences. Never throws. */
