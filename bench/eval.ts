@@ -1,0 +1,264 @@
+/**
+ * `npm run eval`: score the engine's verdicts on the labeled claim sets.
+ *
+ *   node dist/eval.js [--set NAME] [--verbose] [--no-write]
+ *
+ * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/) and every
+ * folder of ../shared/eval/public/ (claims.jsonl + corpus/). Each claim is checked as a
+ * one-paragraph plain-text draft. Writes the figures into docs/EVAL.md (between the
+ * markers) unless --no-write or --set is given. GROUNDWORK_SHARED overrides the location
+ * of the shared folder.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine } from '../src/core/engine';
+import type { Finding, Verdict } from '../src/core/types';
+
+type Label = Verdict;
+const LABELS: Label[] = ['supported', 'conflict', 'unsupported', 'none'];
+
+interface Claim {
+  id: string;
+  text: string;
+  label: Label;
+  sources: string[];
+  kind?: string;
+}
+
+interface SetSpec {
+  name: string;
+  claims: string;
+  corpus: string;
+}
+
+interface SetResult {
+  name: string;
+  n: number;
+  labels: Label[];
+  perLabel: Record<string, { p: number; r: number; f1: number; support: number; predicted: number }>;
+  macroF1: number;
+  accuracy: number;
+  confusion: Record<string, Record<string, number>>;
+  evidenceAccuracy: number;
+  evidenceN: number;
+  byKind: Record<string, { n: number; correct: number }>;
+  seconds: number;
+  indexSeconds: number;
+}
+
+function repoRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function readClaims(file: string): Claim[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Claim);
+}
+
+/** One verdict for a claim paragraph: the most severe of its findings. */
+function verdictOf(findings: Finding[]): { label: Label; finding?: Finding } {
+  const rank: Record<Label, number> = { conflict: 3, unsupported: 2, supported: 1, none: 0 };
+  let best: Finding | undefined;
+  for (const f of findings) if (!best || rank[f.verdict] > rank[best.verdict]) best = f;
+  return { label: best ? best.verdict : 'none', finding: best };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function runSet(spec: SetSpec, root: string, verbose: boolean): SetResult {
+  const t0 = Date.now();
+  const engine = createEngine();
+  const files = listFiles(spec.corpus);
+  for (const f of files) {
+    const rel = path.relative(root, f).split(path.sep).join('/');
+    engine.upsertSource(rel.startsWith('..') ? f : rel, fs.readFileSync(f));
+  }
+  const t1 = Date.now();
+  const claims = readClaims(spec.claims);
+  const present = LABELS.filter((l) => claims.some((c) => c.label === l));
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const g of LABELS) {
+    confusion[g] = {};
+    for (const p of LABELS) confusion[g][p] = 0;
+  }
+  let evOk = 0;
+  let evN = 0;
+  const byKind: SetResult['byKind'] = {};
+  for (const claim of claims) {
+    const findings = engine.check(claim.text, { format: 'plaintext' });
+    const { label, finding } = verdictOf(findings);
+    confusion[claim.label][label]++;
+    const kind = claim.kind ?? 'other';
+    byKind[kind] ??= { n: 0, correct: 0 };
+    byKind[kind].n++;
+    if (label === claim.label) byKind[kind].correct++;
+    let evidenceGood = true;
+    if ((label === 'supported' || label === 'conflict') && finding) {
+      evN++;
+      const names = finding.evidence.map((e) => path.basename(e.source));
+      evidenceGood = claim.sources.length === 0 ? false : names.some((n) => claim.sources.some((s) => n.startsWith(s)));
+      if (evidenceGood) evOk++;
+    }
+    if (verbose && (label !== claim.label || (label === claim.label && !evidenceGood))) {
+      console.log(`\n✗ ${claim.id} [${claim.kind}] gold=${claim.label} got=${label}${label === claim.label ? ' (wrong evidence)' : ''} sources=${claim.sources.join(',')}`);
+      console.log(`  ${claim.text}`);
+      if (finding) {
+        console.log(`  code=${finding.code}`);
+        for (const r of finding.reasons) console.log(`  reason ${r.kind}: ${r.message}`);
+        for (const e of finding.evidence) console.log(`  ev ${e.score} ${path.basename(e.source)}: ${e.text.slice(0, 220).replace(/\s+/g, ' ')}  [${(e.matched ?? []).join('|')}]`);
+      }
+    }
+  }
+  const perLabel: SetResult['perLabel'] = {};
+  let f1sum = 0;
+  for (const l of LABELS) {
+    const tp = confusion[l][l];
+    const predicted = LABELS.reduce((s, g) => s + confusion[g][l], 0);
+    const support = LABELS.reduce((s, p) => s + confusion[l][p], 0);
+    const p = predicted ? tp / predicted : 0;
+    const r = support ? tp / support : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    perLabel[l] = { p: round(p), r: round(r), f1: round(f1), support, predicted };
+    if (present.includes(l)) f1sum += f1;
+  }
+  const correct = LABELS.reduce((s, l) => s + confusion[l][l], 0);
+  return {
+    name: spec.name,
+    n: claims.length,
+    labels: present,
+    perLabel,
+    macroF1: round(f1sum / present.length),
+    accuracy: round(correct / claims.length),
+    confusion,
+    evidenceAccuracy: round(evN ? evOk / evN : 0),
+    evidenceN: evN,
+    byKind,
+    seconds: round((Date.now() - t0) / 1000),
+    indexSeconds: round((t1 - t0) / 1000),
+  };
+}
+
+function printResult(r: SetResult): void {
+  console.log(`\n== ${r.name}: ${r.n} claims, macro-F1 ${r.macroF1.toFixed(3)} (labels: ${r.labels.join(', ')}), accuracy ${r.accuracy.toFixed(3)}`);
+  console.log(`   evidence accuracy ${r.evidenceAccuracy.toFixed(3)} over ${r.evidenceN} supported/conflict verdicts; ${r.seconds}s (indexing ${r.indexSeconds}s)`);
+  for (const l of LABELS) {
+    const x = r.perLabel[l];
+    if (!x.support && !x.predicted) continue;
+    console.log(`   ${l.padEnd(12)} P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)}  F1 ${x.f1.toFixed(3)}  (gold ${x.support}, predicted ${x.predicted})`);
+  }
+  console.log(`   confusion (rows gold, columns predicted): ${LABELS.map((l) => l.slice(0, 5)).join(' ')}`);
+  for (const g of LABELS) {
+    if (!LABELS.some((p) => r.confusion[g][p])) continue;
+    console.log(`   ${g.padEnd(12)} ${LABELS.map((p) => String(r.confusion[g][p]).padStart(5)).join(' ')}`);
+  }
+  const kinds = Object.keys(r.byKind).sort();
+  if (kinds.length > 1) console.log(`   by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}`);
+}
+
+function markdown(results: SetResult[], date: string): string {
+  const lines: string[] = [];
+  lines.push(`Latest run: ${date} (\`npm run eval\`).`, '');
+  lines.push('| set | claims | macro-F1 | target | lexical baseline | accuracy | conflict P | evidence acc. | time |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  const targets: Record<string, string> = { seed: '≥ 0.85 (conflict P ≥ 0.90)', 'fever-symmetric-dev': '≥ 0.60', 'wice-dev': '≥ 0.65' };
+  const baseline: Record<string, string> = { seed: '0.66', 'fever-symmetric-dev': '0.27', 'wice-dev': '0.52' };
+  for (const r of results) {
+    const cp = r.perLabel.conflict.predicted ? r.perLabel.conflict.p.toFixed(3) : '–';
+    lines.push(
+      `| ${r.name} | ${r.n} | **${r.macroF1.toFixed(3)}** | ${targets[r.name] ?? '–'} | ${baseline[r.name] ?? '–'} | ${r.accuracy.toFixed(3)} | ${cp} | ${r.evidenceAccuracy.toFixed(3)} (${r.evidenceN}) | ${r.seconds}s |`,
+    );
+  }
+  for (const r of results) {
+    lines.push('', `### ${r.name}`, '');
+    lines.push('| label | precision | recall | F1 | gold | predicted |', '|---|---|---|---|---|---|');
+    for (const l of LABELS) {
+      const x = r.perLabel[l];
+      if (!x.support && !x.predicted) continue;
+      lines.push(`| ${l} | ${x.p.toFixed(3)} | ${x.r.toFixed(3)} | ${x.f1.toFixed(3)} | ${x.support} | ${x.predicted} |`);
+    }
+    lines.push('', 'Confusion (rows: gold, columns: predicted):', '');
+    lines.push(`| gold \\ predicted | ${LABELS.join(' | ')} |`, `|---|${LABELS.map(() => '---').join('|')}|`);
+    for (const g of LABELS) {
+      if (!LABELS.some((p) => r.confusion[g][p])) continue;
+      lines.push(`| ${g} | ${LABELS.map((p) => r.confusion[g][p]).join(' | ')} |`);
+    }
+    const kinds = Object.keys(r.byKind).sort();
+    if (kinds.length > 1) lines.push('', `Correct by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function writeDoc(root: string, results: SetResult[]): void {
+  const file = path.join(root, 'docs', 'EVAL.md');
+  const start = '<!-- eval:start -->';
+  const end = '<!-- eval:end -->';
+  const block = `${start}\n${markdown(results, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC')}\n${end}`;
+  let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Evaluation\n\n${start}\n${end}\n`;
+  if (!doc.includes(start) || !doc.includes(end)) doc += `\n\n## Latest figures\n\n${start}\n${end}\n`;
+  doc = doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, doc);
+  console.log(`\nwrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  const setIdx = args.indexOf('--set');
+  const only = setIdx >= 0 ? args[setIdx + 1] : undefined;
+  const noWrite = args.includes('--no-write') || only !== undefined;
+  const root = repoRoot();
+  const shared = path.resolve(process.env.GROUNDWORK_SHARED ?? path.join(root, '..', 'shared'));
+  const evalDir = path.join(shared, 'eval');
+  const specs: SetSpec[] = [];
+  const seedClaims = path.join(evalDir, 'seed-claims.jsonl');
+  const seedCorpus = path.join(root, 'seeds');
+  if (fs.existsSync(seedClaims) && fs.existsSync(seedCorpus)) specs.push({ name: 'seed', claims: seedClaims, corpus: seedCorpus });
+  else console.log(`seed: skipped (missing ${fs.existsSync(seedClaims) ? seedCorpus : seedClaims})`);
+  const pub = path.join(evalDir, 'public');
+  if (fs.existsSync(pub)) {
+    for (const name of fs.readdirSync(pub).sort()) {
+      const claims = path.join(pub, name, 'claims.jsonl');
+      const corpus = path.join(pub, name, 'corpus');
+      if (fs.existsSync(claims) && fs.existsSync(corpus)) specs.push({ name, claims, corpus });
+      else console.log(`${name}: skipped (no claims.jsonl or corpus/)`);
+    }
+  } else console.log(`public sets: skipped (missing ${pub})`);
+  const chosen = only ? specs.filter((s) => s.name === only) : specs;
+  if (chosen.length === 0) {
+    console.log(only ? `set "${only}": skipped (not found; sets: ${specs.map((s) => s.name).join(', ') || 'none'})` : 'no eval sets found: skipped');
+    return;
+  }
+  const results: SetResult[] = [];
+  for (const spec of chosen) {
+    const r = runSet(spec, root, verbose);
+    printResult(r);
+    results.push(r);
+  }
+  if (!noWrite) writeDoc(root, results);
+}
+
+main();

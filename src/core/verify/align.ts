@@ -1,0 +1,568 @@
+/**
+ * Alignment of a claim with a candidate passage (optionally extended by an adjacent
+ * passage of the same document).
+ *
+ * The claim is cut into units: names, numbers, dates and the remaining content words.
+ * Each unit is looked up in the passage (stems, en↔nl concepts, name keys, compatible
+ * numbers and dates). Coverage is the weighted share of units the passage backs.
+ *
+ * Conflicts are only raised for a slot the passage fills differently while the rest of
+ * the claim lines up: a number for the same counted noun, a date of the same kind, a
+ * different name at the same place between aligned words, the opposite polarity of an
+ * aligned predicate, or an antonym at the same place.
+ */
+import type { ReasonKind } from '../types';
+import type { DateMention, NumberMention } from '../analysis/types';
+import { areAntonyms, type CToken, type Prepared } from './nlp';
+
+export type UnitKind = 'word' | 'name' | 'number' | 'date';
+
+export interface Unit {
+  kind: UnitKind;
+  text: string;
+  start: number;
+  end: number;
+  weight: number;
+  /** Claim token indexes of the unit. */
+  tokens: number[];
+  /** Index into the claim's names / numbers / dates. */
+  ref: number;
+}
+
+export interface Conflict {
+  kind: ReasonKind;
+  unit: Unit;
+  claimValue: string;
+  sourceValue: string;
+  /** true when the slot is tied by a shared counted noun / same field, not by position only. */
+  strong: boolean;
+}
+
+export interface Alignment {
+  coverage: number;
+  /** Coverage of the claim without the units in conflict. */
+  restCoverage: number;
+  matched: Unit[];
+  unmatched: Unit[];
+  /** Units that are compatible but not backed exactly (e.g. "900" vs "more than 300"). */
+  loose: Unit[];
+  conflicts: Conflict[];
+  /** Claim words found in the passage (as written in the passage), for emphasis. */
+  terms: string[];
+  /** Units all matched (names, numbers, dates) */
+  keyMissing: number;
+}
+
+const W = { word: 1, name: 1.5, number: 1.5, date: 1.5 } as const;
+
+export function claimUnits(c: Prepared): Unit[] {
+  const units: Unit[] = [];
+  const seenName = new Set<number>();
+  const seenNum = new Set<number>();
+  const seenDate = new Set<number>();
+  for (const i of c.content) {
+    const t = c.tokens[i];
+    if (t.date !== undefined) {
+      if (seenDate.has(t.date)) continue;
+      seenDate.add(t.date);
+      const d = c.dates[t.date];
+      const toks = c.content.filter((k) => c.tokens[k].date === t.date);
+      units.push({ kind: 'date', text: d.text, start: d.start, end: d.end, weight: W.date, tokens: toks, ref: t.date });
+    } else if (t.num !== undefined) {
+      if (seenNum.has(t.num)) continue;
+      seenNum.add(t.num);
+      const n = c.numbers[t.num];
+      // "one" / "een" as a word is mostly an article or pronoun ("one of the videos").
+      if (n.value === 1 && !/\d/.test(n.text)) continue;
+      const toks = c.content.filter((k) => c.tokens[k].num === t.num);
+      units.push({ kind: 'number', text: n.text, start: n.start, end: n.end, weight: W.number, tokens: toks, ref: t.num });
+    } else if (t.name !== undefined) {
+      if (seenName.has(t.name)) continue;
+      seenName.add(t.name);
+      const n = c.names[t.name];
+      const toks = c.content.filter((k) => c.tokens[k].name === t.name);
+      units.push({ kind: 'name', text: n.text, start: n.start, end: n.end, weight: W.name, tokens: toks, ref: t.name });
+    } else {
+      if (t.norm.length < 2) continue;
+      units.push({ kind: 'word', text: t.text, start: t.start, end: t.end, weight: W.word, tokens: [i], ref: i });
+    }
+  }
+  return units;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Passage token indexes that match a claim token (same stem/norm, shared concept, or a long shared prefix). */
+export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
+  const out = new Set<number>();
+  for (const k of p.norms.get(t.norm) ?? []) out.add(k);
+  if (c.lang === p.lang || /\d/.test(t.norm)) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
+  for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
+  if (out.size === 0 && t.norm.length >= 5 && !/\d/.test(t.norm)) {
+    for (const k of p.content) {
+      const q = p.tokens[k];
+      if (q.norm.length < 5 || /\d/.test(q.norm)) continue;
+      const cp = commonPrefix(t.norm, q.norm);
+      const minLen = Math.min(t.norm.length, q.norm.length);
+      if (cp >= 5 && cp >= 0.75 * minLen && Math.abs(t.norm.length - q.norm.length) <= 4) out.add(k);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------- numbers
+
+function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
+  if (!a.unit || !b.unit) return 'none';
+  if (a.unit === b.unit) return 'same';
+  const an = (a.unitText ?? '').toLowerCase();
+  const bn = (b.unitText ?? '').toLowerCase();
+  if (an && an === bn) return 'same';
+  const cp = commonPrefix(a.unit, b.unit);
+  if (cp >= 4 && cp >= 0.75 * Math.min(a.unit.length, b.unit.length)) return 'same';
+  // Concepts of the unit nouns (cross-language "doden" / "dead").
+  const ta = c.tokens.find((t) => t.start >= a.end && t.norm === an) ?? c.tokens.find((t) => t.stem === a.unit);
+  const tb = p.tokens.find((t) => t.start >= b.end && t.norm === bn) ?? p.tokens.find((t) => t.stem === b.unit);
+  if (ta && tb && ta.concepts.some((x) => tb.concepts.includes(x))) return 'same';
+  return 'differ';
+}
+
+function isExact(n: NumberMention): boolean {
+  return n.comparator === 'eq' && !n.vague;
+}
+
+/** How a claim amount relates to a source amount. */
+export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'loose' | 'conflict' {
+  const eps = 1e-9;
+  const cv = c.value;
+  const sv = s.value;
+  if (isExact(c) && isExact(s)) return Math.abs(cv - sv) <= eps * Math.max(1, Math.abs(sv)) ? 'match' : 'conflict';
+  const open = (n: NumberMention) => n.comparator === 'gt' || n.comparator === 'gte' || n.comparator === 'lt' || n.comparator === 'lte';
+  const sameDir = (a: NumberMention, b: NumberMention) =>
+    (a.comparator === 'gt' || a.comparator === 'gte') === (b.comparator === 'gt' || b.comparator === 'gte');
+  // Two bounds in the same direction ("more than 900" vs "more than 300"): the bound is
+  // the figure being reported; bounds further apart than a factor 1.5 disagree.
+  if (open(c) && open(s) && sameDir(c, s)) {
+    const r = Math.max(cv, sv) / Math.max(eps, Math.min(cv, sv));
+    return r <= 1.1 ? 'match' : r <= 1.5 ? 'loose' : 'conflict';
+  }
+  const cmin = Number.isFinite(c.min) ? c.min : cv;
+  const cmax = Number.isFinite(c.max) ? c.max : Infinity;
+  const smin = Number.isFinite(s.min) ? s.min : sv;
+  const smax = Number.isFinite(s.max) ? s.max : Infinity;
+  const overlap = cmin <= smax * (1 + eps) && smin <= cmax * (1 + eps);
+  if (!overlap) {
+    // Outside the source's interval; a boundary value ("300" vs "more than 300") is not a contradiction.
+    const gap = Math.min(Math.abs(cmin - smax), Math.abs(smin - cmax));
+    if (gap <= Math.max(1, 0.02 * Math.max(Math.abs(cv), Math.abs(sv)))) return 'loose';
+    return 'conflict';
+  }
+  // Overlapping: the claim is backed when it is no more precise than the source.
+  if (isExact(c) && !isExact(s)) {
+    // An exact figure inside a bound: close to the bound reads as the same report.
+    if (open(s) && Number.isFinite(sv) && sv > 0 && cv / sv <= 1.5 && cv / sv >= 1 / 1.5) return 'match';
+    return 'loose';
+  }
+  // Claim vague or bounded and the source's figure lies inside it.
+  if (smin >= cmin - eps && smax <= cmax + eps) return 'match';
+  if (c.vague && s.vague) return 'match';
+  return 'loose';
+}
+
+// ---------------------------------------------------------------- dates
+
+function weekdayOf(d: DateMention): number | undefined {
+  if (d.weekday !== undefined) return d.weekday;
+  if (d.year !== undefined && d.month !== undefined && d.day !== undefined) {
+    return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  }
+  return undefined;
+}
+
+/** match: every field the claim gives agrees; loose: agrees but the claim is more specific; conflict: a shared field differs; none: nothing shared. */
+export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' | 'conflict' | 'none' {
+  if (c.relative || s.relative) {
+    // "last January" vs "January": compare the month only.
+    if (c.month !== undefined && s.month !== undefined) return c.month === s.month ? 'match' : 'none';
+    // "this year" vs "this year", "last week" vs "vorige week".
+    if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday) return 'match';
+    return 'none';
+  }
+  if (c.granularity === 'decade' || s.granularity === 'decade' || c.granularity === 'season' || s.granularity === 'season') {
+    if (c.year !== undefined && s.year !== undefined) {
+      const cy = Math.floor(c.year / 10);
+      const sy = Math.floor(s.year / 10);
+      return cy === sy ? 'loose' : 'none';
+    }
+    return 'none';
+  }
+  let shared = 0;
+  let extra = 0;
+  const fields: Array<[number | undefined, number | undefined]> = [
+    [c.year, s.year],
+    [c.month, s.month],
+  ];
+  // A day of the month is only comparable within the same month.
+  if (c.day !== undefined) fields.push([c.day, c.month === undefined || s.month === undefined || c.month === s.month ? s.day : undefined]);
+  const cw = weekdayOf(c);
+  const sw = weekdayOf(s);
+  if (c.weekday !== undefined) fields.push([cw, sw]);
+  else if (s.weekday !== undefined && cw !== undefined) fields.push([cw, sw]);
+  for (const [a, b] of fields) {
+    if (a === undefined) continue;
+    if (b === undefined) {
+      extra++;
+      continue;
+    }
+    shared++;
+    if (a !== b) return 'conflict';
+  }
+  if (shared === 0) return 'none';
+  return extra > 0 ? 'loose' : 'match';
+}
+
+// ---------------------------------------------------------------- alignment
+
+function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean; partial: boolean; pos: number[] } {
+  const n = c.names[nameIdx];
+  for (const key of n.keys) {
+    const k = p.nameKeys.get(key);
+    if (k !== undefined) return { hit: true, partial: false, pos: p.names[k].tokens };
+  }
+  const pos: number[] = [];
+  let hits = 0;
+  const toks = n.tokens.filter((i) => !c.tokens[i].stop);
+  for (const i of toks) {
+    const f = findToken(c.tokens[i], c, p);
+    if (f.length) {
+      hits++;
+      pos.push(f[0]);
+    }
+  }
+  if (toks.length === 0) return { hit: false, partial: false, pos };
+  // Most of a multiword name (or its last word, the usual head) present.
+  const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).length > 0;
+  const hit = hits / toks.length >= 0.6 || (lastHit && toks.length >= 2 && hits >= 1 && c.names[nameIdx].kind === 'person');
+  return { hit, partial: hits > 0, pos };
+}
+
+interface Window {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The passage token range where the counterpart of a claim span should sit: between
+ * the passage positions of the nearest aligned claim words on either side.
+ */
+function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): Window | undefined {
+  const first = Math.min(...span);
+  const last = Math.max(...span);
+  let left: number | undefined;
+  let right: number | undefined;
+  let leftDist = 0;
+  let rightDist = 0;
+  for (let k = c.content.indexOf(first) - 1, d = 1; k >= 0; k--, d++) {
+    const ti = c.content[k];
+    if (pos.has(ti)) {
+      left = pos.get(ti);
+      leftDist = d;
+      break;
+    }
+    if (d >= 3) break;
+  }
+  for (let k = c.content.indexOf(last) + 1, d = 1; k < c.content.length && k > 0; k++, d++) {
+    const ti = c.content[k];
+    if (pos.has(ti)) {
+      right = pos.get(ti);
+      rightDist = d;
+      break;
+    }
+    if (d >= 3) break;
+  }
+  const width = span.length + 5;
+  if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
+    return { lo: left + 1, hi: right - 1 };
+  }
+  if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + width };
+  if (right !== undefined) return { lo: Math.max(0, right - width), hi: right - 1 };
+  return undefined;
+}
+
+/**
+ * @param context preceding passages of the same document: names the passage refers to
+ *   by pronoun or description ("Its members...", "the movement") are backed there.
+ */
+export function align(c: Prepared, units: Unit[], passages: Prepared[], context: Prepared[] = []): Alignment {
+  const p = passages[0];
+  const pos = new Map<number, number>(); // claim token -> passage token (primary passage)
+  const usedPassage = new Set<number>(); // primary passage tokens matched by the claim
+  const matched: Unit[] = [];
+  const unmatched: Unit[] = [];
+  const loose: Unit[] = [];
+  const conflicts: Conflict[] = [];
+  const terms = new Set<string>();
+  // 1. Words and names, monotone where possible.
+  let last = -1;
+  const wordHit = (i: number): boolean => {
+    let hit = false;
+    for (let pi = 0; pi < passages.length; pi++) {
+      let f = findToken(c.tokens[i], c, passages[pi]);
+      // In an added neighbour passage only same-polarity occurrences back the word
+      // (the primary passage reports a polarity difference as a negation conflict).
+      if (pi > 0) f = f.filter((k) => passages[pi].tokens[k].negated === c.tokens[i].negated);
+      if (f.length === 0) continue;
+      hit = true;
+      if (pi === 0) {
+        const next = f.find((k) => k > last) ?? f[0];
+        pos.set(i, next);
+        last = Math.max(last, next);
+        for (const k of f) usedPassage.add(k);
+        terms.add(p.tokens[next].text);
+      } else terms.add(passages[pi].tokens[f[0]].text);
+    }
+    return hit;
+  };
+  const unitState = new Map<Unit, 'match' | 'loose' | 'miss'>();
+  for (const u of units) {
+    if (u.kind === 'word') {
+      unitState.set(u, wordHit(u.tokens[0]) ? 'match' : 'miss');
+    } else if (u.kind === 'name') {
+      let hit = false;
+      for (let pi = 0; pi < passages.length; pi++) {
+        const r = nameMatched(c, u.ref, passages[pi]);
+        if (r.hit) {
+          hit = true;
+          if (pi === 0) {
+            for (const k of r.pos) usedPassage.add(k);
+            const ordered = [...r.pos].sort((a, b) => a - b);
+            u.tokens.forEach((ti, j) => {
+              const k = ordered[Math.min(j, ordered.length - 1)];
+              if (k !== undefined) pos.set(ti, k);
+            });
+            if (ordered.length) last = Math.max(last, ordered[ordered.length - 1]);
+          }
+          terms.add(u.text);
+          break;
+        }
+      }
+      if (!hit) hit = context.some((cp) => nameMatched(c, u.ref, cp).hit);
+      unitState.set(u, hit ? 'match' : 'miss');
+    }
+  }
+  // 2. Numbers and dates.
+  for (const u of units) {
+    if (u.kind === 'number') {
+      const cn = c.numbers[u.ref];
+      let state: 'match' | 'loose' | 'miss' = 'miss';
+      for (const pp of passages) {
+        for (const sn of pp.numbers) {
+          if (sn.kind !== cn.kind && !(sn.kind === 'count' || cn.kind === 'count')) continue;
+          const rel = compareNumbers(cn, sn);
+          const um = unitsMatch(cn, sn, c, pp);
+          if (rel === 'match' && um !== 'differ') state = 'match';
+          else if (rel === 'match' && isExact(cn) && state !== 'match') state = 'loose';
+          else if (rel === 'loose' && um !== 'differ' && state === 'miss') state = 'loose';
+        }
+        if (state === 'match') break;
+      }
+      if (state !== 'miss') terms.add(u.text);
+      unitState.set(u, state);
+    } else if (u.kind === 'date') {
+      const cd = c.dates[u.ref];
+      let state: 'match' | 'loose' | 'miss' = 'miss';
+      for (const pp of passages) {
+        for (const sd of pp.dates) {
+          const rel = compareDates(cd, sd);
+          if (rel === 'match') state = 'match';
+          else if (rel === 'loose' && state === 'miss') state = 'loose';
+        }
+        // A bare year may also appear as a plain number in the passage.
+        if (state === 'miss' && cd.year !== undefined && cd.month === undefined && cd.weekday === undefined) {
+          if (pp.numbers.some((n) => isExact(n) && n.value === cd.year)) state = 'match';
+        }
+        if (state === 'match') break;
+      }
+      if (state !== 'miss') terms.add(u.text);
+      unitState.set(u, state);
+    }
+  }
+  for (const u of units) {
+    const s = unitState.get(u);
+    if (s === 'match') matched.push(u);
+    else if (s === 'loose') loose.push(u);
+    else unmatched.push(u);
+  }
+  // 3. Conflicts, against the primary passage only.
+  // 3a. Numbers: same counted noun (strong) or same place between aligned words.
+  for (const u of units) {
+    if (u.kind !== 'number' || unitState.get(u) === 'match') continue;
+    const cn = c.numbers[u.ref];
+    const win = anchoredWindow(c, u.tokens, pos);
+    for (const sn of p.numbers) {
+      if (sn.kind !== cn.kind) continue;
+      if (compareNumbers(cn, sn) !== 'conflict') continue;
+      // The source value must not be a figure the claim itself repeats.
+      if (c.numbers.some((x) => compareNumbers(x, sn) === 'match' && x !== cn)) continue;
+      const um = unitsMatch(cn, sn, c, p);
+      const sTok = p.tokens.findIndex((t) => t.start >= sn.start && t.end <= sn.end + 1);
+      const inWin = win !== undefined && sTok >= win.lo && sTok <= win.hi;
+      const local = um !== 'differ' && sTok >= 0 && localTie(c, u.tokens, p, sTok);
+      if (um === 'same' || (um === 'none' && inWin) || local) {
+        conflicts.push({
+          kind: cn.vague || sn.vague ? 'quantity' : 'number',
+          unit: u,
+          claimValue: withUnit(cn),
+          sourceValue: withUnit(sn),
+          strong: um === 'same',
+        });
+        break;
+      }
+    }
+  }
+  // 3b. Dates: a shared field (year, month, day, weekday) that differs.
+  for (const u of units) {
+    if (u.kind !== 'date' || unitState.get(u) !== 'miss') continue;
+    const cd = c.dates[u.ref];
+    const rivals = p.dates.filter((sd) => compareDates(cd, sd) === 'conflict');
+    if (rivals.length === 0) continue;
+    const comparable = p.dates.filter((sd) => compareDates(cd, sd) !== 'none');
+    const win = anchoredWindow(c, u.tokens, pos);
+    let pick: DateMention | undefined;
+    if (comparable.length === 1) pick = rivals[0];
+    else if (win) {
+      pick = rivals.find((sd) => {
+        const k = p.tokens.findIndex((t) => t.start >= sd.start);
+        return k >= win.lo && k <= win.hi;
+      });
+    }
+    if (pick) {
+      conflicts.push({ kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: comparable.length === 1 });
+    }
+  }
+  // 3c. Names: a claim name the passage lacks, where the passage has another name
+  // (unused by the claim) at the same place between aligned words.
+  for (const u of units) {
+    if (u.kind !== 'name' || unitState.get(u) !== 'miss') continue;
+    // No token of the name may appear in the passage at all.
+    if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) continue;
+    const win = anchoredWindow(c, u.tokens, pos);
+    if (!win) continue;
+    const cn = c.names[u.ref];
+    const rival = p.names.find((n) => {
+      if (n.tokens.some((k) => usedPassage.has(k))) return false;
+      if (!n.tokens.every((k) => k >= win.lo && k <= win.hi)) return false;
+      // Entity kinds are guessed from surface cues; the anchored position decides.
+      void cn;
+      return true;
+    });
+    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: false });
+  }
+  // 3d. Negation: an aligned content word whose polarity differs in every occurrence.
+  for (const u of units) {
+    if (u.kind !== 'word' || unitState.get(u) !== 'match') continue;
+    const ti = u.tokens[0];
+    const ct = c.tokens[ti];
+    const occ = findToken(ct, c, p);
+    if (occ.length === 0) continue;
+    if (occ.every((k) => p.tokens[k].negated !== ct.negated)) {
+      const k = pos.get(ti) ?? occ[0];
+      const negSide = ct.negated ? c : p;
+      const tok = ct.negated ? ct : p.tokens[k];
+      const phrase = negationPhrase(negSide, tok.i);
+      conflicts.push({
+        kind: 'negation',
+        unit: u,
+        claimValue: ct.negated ? phrase : ct.text,
+        sourceValue: ct.negated ? p.tokens[k].text : phrase,
+        strong: false,
+      });
+      break;
+    }
+  }
+  // 3e. Antonyms at the same place.
+  for (const u of units) {
+    if (u.kind !== 'word' || unitState.get(u) !== 'miss') continue;
+    const ct = c.tokens[u.tokens[0]];
+    const win = anchoredWindow(c, u.tokens, pos);
+    for (const k of p.content) {
+      if (usedPassage.has(k)) continue;
+      const pt = p.tokens[k];
+      if (pt.negated !== ct.negated) continue; // "not small" is no antonym of "big"
+      if (win && (k < win.lo || k > win.hi)) continue;
+      if (areAntonyms(ct, pt)) {
+        conflicts.push({ kind: 'antonym', unit: u, claimValue: ct.text, sourceValue: pt.text, strong: !!win });
+        break;
+      }
+    }
+  }
+  const total = units.reduce((s, u) => s + u.weight, 0) || 1;
+  const got = matched.reduce((s, u) => s + u.weight, 0) + loose.reduce((s, u) => s + 0.5 * u.weight, 0);
+  const inConflict = new Set(conflicts.map((x) => x.unit));
+  const restTotal = units.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) || 1;
+  const restGot =
+    matched.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) +
+    loose.filter((u) => !inConflict.has(u)).reduce((s, u) => s + 0.5 * u.weight, 0);
+  const keyMissing = unmatched.filter((u) => u.kind !== 'word').length + loose.length;
+  return {
+    coverage: got / total,
+    restCoverage: restGot / restTotal,
+    matched,
+    unmatched,
+    loose,
+    conflicts,
+    terms: [...terms],
+    keyMissing,
+  };
+}
+
+/** Content tokens within `radius` content positions of a span (excluding the span). */
+function around(p: Prepared, span: number[], radius: number): number[] {
+  const first = p.content.indexOf(Math.min(...span));
+  const last = p.content.indexOf(Math.max(...span));
+  const out: number[] = [];
+  if (first < 0 || last < 0) return out;
+  for (let k = Math.max(0, first - radius); k <= Math.min(p.content.length - 1, last + radius); k++) {
+    if (k >= first && k <= last) continue;
+    out.push(p.content[k]);
+  }
+  return out;
+}
+
+/**
+ * The claim's number and the passage's number share a neighbouring word (the counted
+ * noun or the verb, possibly through an en↔nl concept): "killing more than 900 people"
+ * and "meer dan 300 doden vielen".
+ */
+function localTie(c: Prepared, span: number[], p: Prepared, pTok: number): boolean {
+  const pSpan = [pTok];
+  for (let k = pTok + 1; k < p.tokens.length && p.tokens[k].num !== undefined && p.tokens[k].num === p.tokens[pTok].num; k++) pSpan.push(k);
+  if (!p.content.includes(pTok)) return false;
+  const near = new Set(around(p, pSpan, 2));
+  for (const ci of around(c, span, 2)) {
+    const t = c.tokens[ci];
+    if (t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
+    if (findToken(t, c, p).some((k) => near.has(k))) return true;
+  }
+  return false;
+}
+
+function withUnit(n: NumberMention): string {
+  return n.unitText && !n.text.toLowerCase().includes(n.unitText.toLowerCase()) ? `${n.text} ${n.unitText}` : n.text;
+}
+
+/** The negation cue and the negated word, as written ("has not aligned"). */
+function negationPhrase(p: Prepared, tokenIdx: number): string {
+  let cue = -1;
+  for (let k = tokenIdx; k >= Math.max(0, tokenIdx - 4); k--) if (p.tokens[k].cue) { cue = k; break; }
+  if (cue < 0) for (let k = tokenIdx; k < Math.min(p.tokens.length, tokenIdx + 4); k++) if (p.tokens[k].cue) { cue = k; break; }
+  if (cue < 0) return p.tokens[tokenIdx].text;
+  const from = Math.max(0, Math.min(cue, tokenIdx) - (cue < tokenIdx ? 1 : 0));
+  const to = Math.max(cue, tokenIdx);
+  return p.text.slice(p.tokens[from].start, p.tokens[to].end);
+}

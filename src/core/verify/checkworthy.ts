@@ -1,0 +1,118 @@
+/**
+ * Check-worthiness: which draft sentences are factual claims the engine should judge.
+ *
+ * Not judged: questions, headings (block 'heading' or short verbless lines without
+ * final punctuation), opinions and hedges (first-person stance, "should", "ought",
+ * "in my view", "deserves", Dutch "ik denk", "volgens mij", "moet"...), imperatives,
+ * and very short fragments. A claim has some verb-like word plus at least one content
+ * word, name, number or date.
+ *
+ * The cue lists below are grammatical (modal verbs, stance verbs, pronouns), not
+ * topical: they describe how opinions and commands are phrased in English and Dutch.
+ */
+import type { DraftSentence } from '../types';
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** Citation markers and markup that carry no claim content. */
+export function stripCitations(text: string): string {
+  return text
+    .replace(/\[\s*(?:see\s+)?@[^\]]*\]/g, (m) => ' '.repeat(m.length))
+    .replace(/\\(?:cite|citep|citet|parencite|textcite|autocite)\*?(?:\[[^\]]*\])*\{[^}]*\}/g, (m) => ' '.repeat(m.length))
+    .replace(/(^|\s)@[\w:.-]+/g, (m) => ' '.repeat(m.length));
+}
+
+// Stance and hedge cues (English). First-person stance verbs after I/we.
+const STANCE_VERBS =
+  'believe|think|feel|suspect|argue|hope|expect|consider|guess|suppose|reckon|doubt|wish|want|fear|worry|propose|recommend|suggest|urge|insist|contend|maintain|prefer|like|love|hate|agree|disagree|find';
+const EN_OPINION = [
+  new RegExp(`\\b(?:i|we)(?:\\s+(?:do|really|strongly|firmly|still|also|would|'d|all))*\\s+(?:${STANCE_VERBS})\\b`, 'i'),
+  /\b(?:i|we)'(?:d|ll)\b/i,
+  /\b(?:in\s+(?:my|our)\s+(?:view|opinion|judgment|judgement|experience)|to\s+my\s+mind|if\s+you\s+ask\s+me|it\s+seems\s+to\s+(?:me|us)|personally)\b/i,
+  /\b(?:should|ought|shouldn't|oughtn't)\b/i,
+  /\b(?:deserves?|deserved|deserving)\b/i,
+  /\b(?:must|needs?\s+to|has\s+to|have\s+to)\s+(?:be\s+)?(?:\w+ed|do|take|stop|act|make|ensure|address|recognize|recognise|consider|remember)\b/i,
+  /^\s*(?:(?:it\s+is|it's)\s+(?:clear|obvious|important|essential|crucial|vital|time|high\s+time|a\s+shame|regrettable|unacceptable|striking|remarkable)\b)/i,
+  /^\s*(?:clearly|obviously|surely|hopefully|frankly|honestly|arguably|unfortunately|sadly|fortunately|regrettably)\b/i,
+  /^\s*(?:let's|let\s+us|let\s+me)\b/i,
+];
+// Dutch stance and hedge cues.
+const NL_OPINION = [
+  /\b(?:ik|wij|we)\s+(?:denk|denken|vind|vinden|geloof|geloven|meen|menen|hoop|hopen|verwacht|verwachten|vrees|vrezen|stel\s+voor|stellen\s+voor)\b/i,
+  /\b(?:volgens\s+mij|volgens\s+ons|naar\s+mijn\s+mening|naar\s+onze\s+mening|mijns\s+inziens|ons\s+inziens|wat\s+mij\s+betreft|persoonlijk)\b/i,
+  /\b(?:moet|moeten|moest|moesten|zou\s+moeten|zouden\s+moeten|behoort|behoren|verdient|verdienen)\b/i,
+  /^\s*(?:laten\s+we|laat\s+ons)\b/i,
+];
+// First-person subject at the start (narration of the writer's own stance or acts).
+const FIRST_PERSON_START = /^\s*["“'‘(]*\s*(?:i|we|ik|wij)\b(?!['’]?s\b)/i;
+
+// Imperative openers: base-form verbs that commonly start instructions to the reader.
+const IMPERATIVE_START =
+  /^\s*(?:please\s+)?(?:(?:do\s+not|don't|never)\s+\w+|consider|note|see|remember|imagine|compare|read|look|take|keep|make\s+sure|ensure|check|think\s+about|try|use|avoid|ask|find|go|watch|listen|click|follow|add|remove|stop|start|let|beware|recall|suppose|picture|bear\s+in\s+mind|lees|kijk|denk\s+aan|neem|vergeet|let\s+op|stel\s+je\s+voor|zie|gebruik|probeer|vergelijk|onthoud)\b/i;
+
+// Function words that mark a finite verb phrase (auxiliaries, copulas), en + nl.
+const AUXILIARIES = new Set(
+  (
+    'is are was were be been being am has have had having do does did will would shall can could may might must ' +
+    "isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't won't wouldn't can't couldn't " +
+    'ben bent zijn was waren heb hebt heeft hebben had hadden wordt worden werd werden zal zult zullen zou zouden kan kunnen kon konden mag mogen moet moeten wil willen'
+  ).split(' '),
+);
+
+/** Rough test for a verb-like word: an auxiliary, or a word with a verbal ending. */
+function isVerbish(word: string, index: number): boolean {
+  const w = word.toLowerCase();
+  if (AUXILIARIES.has(w)) return true;
+  if (index === 0) return false; // capitalized first words are too often names or nouns
+  if (w.length >= 5 && /(?:ed|ing)$/.test(w)) return true;
+  if (w.length >= 4 && /[^s]s$/.test(w) && !/(?:ss|us|is|ics)$/.test(w)) return true; // 3rd person -s (or a plural noun)
+  if (w.length >= 5 && /(?:de|te|den|ten|t)$/.test(w) && /^ge/.test(w)) return true; // Dutch participle ge...d/t
+  return false;
+}
+
+export interface CheckWorthiness {
+  worthy: boolean;
+  /** Why a sentence is not judged (question, heading, opinion, imperative, fragment). */
+  reason?: 'question' | 'heading' | 'opinion' | 'imperative' | 'fragment' | 'empty';
+}
+
+export function classifySentence(sentence: DraftSentence | string): CheckWorthiness {
+  const raw = typeof sentence === 'string' ? sentence : sentence.text;
+  const block = typeof sentence === 'string' ? undefined : (sentence as { block?: string }).block;
+  const text = stripCitations(raw).replace(/\s+/g, ' ').trim();
+  if (!text) return { worthy: false, reason: 'empty' };
+  if (block === 'heading' || /^#{1,6}\s/.test(text)) return { worthy: false, reason: 'heading' };
+  if (block === 'code') return { worthy: false, reason: 'fragment' };
+  const words = [...text.matchAll(WORD)].map((m) => m[0]);
+  if (words.length === 0) return { worthy: false, reason: 'empty' };
+  const body = text.replace(/["”’)\]]+$/, '');
+  if (/\?\s*$/.test(body)) return { worthy: false, reason: 'question' };
+  const terminal = /[.!;:…]$/.test(body);
+  const hasNumber = words.some((w) => /\d/.test(w));
+  const verbish = words.some((w, i) => isVerbish(w, i));
+  // Headings: short lines without final punctuation and without a finite verb, or
+  // Title Case Lines.
+  if (!terminal) {
+    const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (words.length <= 4 && !verbish) return { worthy: false, reason: 'heading' };
+    if (words.length <= 12 && capitalized / words.length >= 0.6 && words.length >= 2) {
+      return { worthy: false, reason: 'heading' };
+    }
+  }
+  if (words.length < 3) return { worthy: false, reason: 'fragment' };
+  if (IMPERATIVE_START.test(text)) return { worthy: false, reason: 'imperative' };
+  if (/!\s*$/.test(body) && !verbish) return { worthy: false, reason: 'fragment' };
+  for (const re of EN_OPINION) if (re.test(text)) return { worthy: false, reason: 'opinion' };
+  for (const re of NL_OPINION) if (re.test(text)) return { worthy: false, reason: 'opinion' };
+  if (FIRST_PERSON_START.test(text)) return { worthy: false, reason: 'opinion' };
+  // A claim: a verb-like word (or a number/date standing in for a predicate) and at
+  // least two longer words.
+  const contentWords = words.filter((w) => w.length >= 3 || /\d/.test(w));
+  if (contentWords.length < 2) return { worthy: false, reason: 'fragment' };
+  if (!verbish && !hasNumber && words.length < 5) return { worthy: false, reason: 'fragment' };
+  return { worthy: true };
+}
+
+export function isCheckWorthy(sentence: DraftSentence | string): boolean {
+  return classifySentence(sentence).worthy;
+}

@@ -1,0 +1,424 @@
+/**
+ * Verification: check-worthiness, retrieval of candidate passages, alignment, verdicts.
+ *
+ *   checkSentences(retriever, sentences) -> Finding[]   (called by the engine)
+ *   isCheckWorthy(sentence)              -> boolean
+ *
+ * Decision rules (see docs/EVAL.md for how the thresholds were chosen):
+ *  - supported: one passage, or a passage plus an adjacent passage of the same
+ *    document, backs every name, number and date of the claim and at least
+ *    SUPPORT_COVERAGE of its weighted content, with no conflict in that passage;
+ *  - conflict: a passage that lines up with the rest of the claim (rest coverage at
+ *    least CONFLICT_COVERAGE, or STRONG_CONFLICT_COVERAGE when the slot is tied by the
+ *    same counted noun or the only comparable date) differs in a named slot;
+ *  - unsupported otherwise; "partial" when most of the claim is backed, naming the rest.
+ * When in doubt between conflict and unsupported, unsupported.
+ */
+import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Position, Range, Reason, SourceDocument } from '../types';
+import type { PassageHit, Retriever } from '../retrieval';
+import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
+import { prepare, preparePassage, type Prepared } from './nlp';
+import { align, claimUnits, type Alignment, type Conflict, type Unit } from './align';
+
+export { isCheckWorthy, classifySentence } from './checkworthy';
+
+/** Weighted share of the claim a passage (pair) must back to support it. */
+export const SUPPORT_COVERAGE = 0.75;
+/** Share of the rest of the claim that must line up before a differing slot is a conflict. */
+export const CONFLICT_COVERAGE = 0.75;
+/** Same, when the slot is tied by the same counted noun or is the only comparable date. */
+export const STRONG_CONFLICT_COVERAGE = 0.6;
+/** Negation needs more of the claim aligned: its scope is approximate. */
+export const NEGATION_CONFLICT_COVERAGE = 0.8;
+/** Below this, an unsupported claim has no partial backing worth naming. */
+export const PARTIAL_COVERAGE = 0.5;
+const CANDIDATES = 16;
+/** Preceding passages whose names a passage may refer to ("Its members", "the movement"). */
+const CONTEXT_PASSAGES = 3;
+const EVIDENCE = 3;
+
+export interface CheckSentencesOptions {
+  ignoredSentences?: Set<string>;
+}
+
+interface Candidate {
+  hit: PassageHit;
+  rank: number;
+  prepared: Prepared;
+  single: Alignment;
+  /** Best alignment with an adjacent passage added (for support). */
+  pair?: { alignment: Alignment; neighbor: PassageHit };
+}
+
+interface Decision {
+  verdict: 'supported' | 'conflict' | 'unsupported';
+  /** Candidates to show as evidence, best first. */
+  evidence: Candidate[];
+  conflicts: Conflict[];
+  best?: Candidate;
+}
+
+export function normalizeSentence(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const NL_HINTS = new Set(
+  'de het een en van in is dat op te zijn voor met niet die aan er ook als bij door maar om dan zou wordt werd naar uit nog wel geen heeft hebben deze tot onder tegen over'.split(' '),
+);
+const EN_HINTS = new Set(
+  'the a an and of in is that on to be for with not this at by but from as was were has have had it its which who their they would been will are'.split(' '),
+);
+
+/** Language of a claim: function words decide; English when unsure. */
+export function claimLanguage(text: string, corpusLanguages: Set<LanguageCode>): LanguageCode {
+  let nl = 0;
+  let en = 0;
+  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    if (NL_HINTS.has(m[0])) nl++;
+    if (EN_HINTS.has(m[0])) en++;
+  }
+  if (nl > en) return 'nl';
+  if (en > 0 || !corpusLanguages.has('nl') || corpusLanguages.has('en')) return 'en';
+  return 'nl';
+}
+
+function docLang(doc: SourceDocument): LanguageCode {
+  return doc.language === 'nl' ? 'nl' : 'en';
+}
+
+function positionIn(s: DraftSentence, offset: number): Position {
+  let line = s.range.start.line;
+  let character = s.range.start.character;
+  const text = s.text;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line++;
+      character = 0;
+    } else if (ch === 13) {
+      if (text.charCodeAt(i + 1) !== 10) {
+        line++;
+        character = 0;
+      }
+    } else character++;
+  }
+  return { line, character };
+}
+
+function rangeIn(s: DraftSentence, start: number, end: number): Range {
+  if (s.end - s.start !== s.text.length && s.range.start.line === s.range.end.line) {
+    // The sentence text was normalized; fall back to offsets from the start when they fit.
+    const len = s.range.end.character - s.range.start.character;
+    if (end > len) return s.range;
+  }
+  return { start: positionIn(s, start), end: positionIn(s, end) };
+}
+
+function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever): Candidate {
+  const lang = docLang(hit.doc);
+  const prepared = preparePassage(hit.passage, lang);
+  const doc = hit.doc;
+  const idx = doc.passages[hit.passage.ordinal] === hit.passage ? hit.passage.ordinal : doc.passages.findIndex((x) => x.id === hit.passage.id);
+  const context: Prepared[] = [];
+  for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) context.push(preparePassage(doc.passages[j], lang));
+  const single = align(c, units, [prepared], context);
+  const cand: Candidate = { hit, rank, prepared, single };
+  // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
+  if (single.coverage >= PARTIAL_COVERAGE && single.coverage < 1 && (single.unmatched.length > 0 || single.loose.length > 0)) {
+    for (const j of [idx - 1, idx + 1]) {
+      if (idx < 0 || j < 0 || j >= doc.passages.length) continue;
+      const nb = doc.passages[j];
+      const a = align(c, units, [prepared, preparePassage(nb, lang)], context);
+      if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
+        cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0 } };
+      }
+    }
+  }
+  void retriever;
+  return cand;
+}
+
+function supports(a: Alignment): boolean {
+  return a.coverage >= SUPPORT_COVERAGE && a.keyMissing === 0 && a.conflicts.length === 0;
+}
+
+function conflictThreshold(x: Conflict): number {
+  if (x.kind === 'negation') return NEGATION_CONFLICT_COVERAGE;
+  return x.strong ? STRONG_CONFLICT_COVERAGE : CONFLICT_COVERAGE;
+}
+
+/** Conflicts of a candidate that meet the bar (the rest of the claim lines up). */
+function acceptedConflicts(a: Alignment): Conflict[] {
+  if (a.conflicts.length === 0) return [];
+  // Other names, numbers and dates of the claim must not be missing: a different
+  // event is not a contradiction.
+  const inConflict = new Set(a.conflicts.map((x) => x.unit));
+  const otherKeyMissing = a.unmatched.some((u) => u.kind !== 'word' && !inConflict.has(u));
+  if (otherKeyMissing) return [];
+  const ok = a.conflicts.filter((x) => a.restCoverage >= conflictThreshold(x));
+  // More than two differing slots: not the same statement.
+  if (ok.length > 2) return [];
+  return ok;
+}
+
+function supportScore(cand: Candidate): Alignment | undefined {
+  if (supports(cand.single)) return cand.single;
+  if (cand.pair && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
+  return undefined;
+}
+
+function bestCoverage(c: Candidate): number {
+  return Math.max(c.single.coverage, c.pair?.alignment.coverage ?? 0);
+}
+
+function decide(cands: Candidate[]): Decision {
+  const supported = cands
+    .filter((c) => supportScore(c) !== undefined)
+    .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
+  if (supported.length) return { verdict: 'supported', evidence: supported, conflicts: [], best: supported[0] };
+  const conflicting = cands
+    .map((c) => ({ c, xs: acceptedConflicts(c.single) }))
+    .filter((x) => x.xs.length > 0)
+    .sort((a, b) => b.c.single.restCoverage - a.c.single.restCoverage || a.c.rank - b.c.rank);
+  if (conflicting.length) {
+    const first = conflicting[0];
+    const others = conflicting.slice(1).map((x) => x.c);
+    return { verdict: 'conflict', evidence: [first.c, ...others], conflicts: first.xs, best: first.c };
+  }
+  const byCoverage = [...cands].sort((a, b) => bestCoverage(b) - bestCoverage(a) || a.rank - b.rank);
+  return { verdict: 'unsupported', evidence: byCoverage.filter((c) => bestCoverage(c) >= 0.3), conflicts: [], best: byCoverage[0] };
+}
+
+function toEvidence(c: Candidate): Evidence {
+  const a = c.pair && c.pair.alignment.coverage > c.single.coverage ? c.pair.alignment : c.single;
+  const d = c.hit.doc;
+  const ev: Evidence = {
+    source: d.path,
+    key: d.key,
+    range: c.hit.passage.range,
+    text: c.hit.passage.text,
+    score: Math.round(Math.min(1, Math.max(0, c.single.coverage)) * 1000) / 1000,
+    matched: a.terms,
+  };
+  if (d.title) ev.title = d.title;
+  if (d.date) ev.date = d.date;
+  return ev;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/\s+/g, ' ').trim()}"`;
+}
+
+function conflictMessage(x: Conflict, source: string): string {
+  switch (x.kind) {
+    case 'negation':
+      if (/\b(?:not|no|never|n't|niet|geen|nooit|without|zonder)\b/i.test(x.claimValue) || x.claimValue.includes("n't")) {
+        return `the source says it did (${quote(x.sourceValue)}), the sentence says it did not (${quote(x.claimValue)})`;
+      }
+      return `the source says this did not happen (${quote(x.sourceValue)}), the sentence says it did`;
+    case 'antonym':
+      return `the source says ${quote(x.sourceValue)}, the sentence says the opposite, ${quote(x.claimValue)}`;
+    default:
+      void source;
+      return `the source says ${x.sourceValue}, the sentence says ${x.claimValue}`;
+  }
+}
+
+function unitList(units: Unit[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const u of [...units].sort((a, b) => a.start - b.start)) {
+    const key = u.text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(u.kind === 'word' ? u.text : u.text);
+  }
+  return out.map((x) => `"${x}"`).join(', ');
+}
+
+interface Judgement {
+  decision: Decision;
+  cands: Candidate[];
+}
+
+function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, lang: LanguageCode, docPath?: string): Judgement {
+  const hits: PassageHit[] = [];
+  const seen = new Set<string>();
+  const add = (list: PassageHit[]) => {
+    for (const h of list) {
+      if (seen.has(h.passage.id)) continue;
+      seen.add(h.passage.id);
+      hits.push(h);
+    }
+  };
+  add(retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) }));
+  // Names, numbers and dates travel across languages: a second query on them alone
+  // reaches passages in the other corpus language.
+  const keyText = units.filter((u) => u.kind !== 'word').map((u) => u.text).join(' ');
+  if (keyText && keyText !== query) {
+    const other: LanguageCode = lang === 'nl' ? 'en' : 'nl';
+    add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
+  }
+  const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever));
+  return { decision: decide(cands), cands };
+}
+
+function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>): Finding | undefined {
+  const text = stripCitations(s.text);
+  const lang = claimLanguage(text, corpusLangs);
+  const c = prepare(text, lang);
+  const units = claimUnits(c);
+  if (units.length === 0) return undefined;
+  const query = text.replace(/\s+/g, ' ').trim();
+  const citations = [...s.citations];
+  const all = judge(retriever, c, units, query, lang);
+  let decision = all.decision;
+  let citationProblem: Finding['citationProblem'];
+  const citationReasons: Reason[] = [];
+  if (citations.length) {
+    const unknown = citations.filter((k) => !retriever.getDocument(k));
+    const known = citations.filter((k) => retriever.getDocument(k));
+    let citedBacks = false;
+    let citedDecision: Decision | undefined;
+    for (const key of known) {
+      const doc = retriever.getDocument(key)!;
+      const j = judge(retriever, c, units, query, lang, doc.path);
+      if (j.decision.verdict === 'supported') {
+        citedBacks = true;
+        citedDecision = j.decision;
+        break;
+      }
+      if (!citedDecision || (j.decision.verdict === 'conflict' && citedDecision.verdict !== 'conflict')) citedDecision = j.decision;
+    }
+    if (citedBacks && citedDecision) {
+      decision = citedDecision; // evidence from the cited source first
+    } else if (citedDecision && citedDecision.verdict === 'conflict' && decision.verdict !== 'supported') {
+      decision = citedDecision;
+    }
+    if (unknown.length) {
+      const msg = `no source has the citation key ${unknown.map((k) => `"${k}"`).join(', ')}`;
+      citationProblem = { key: unknown[0], message: msg };
+      citationReasons.push({ kind: 'citation', message: msg });
+    } else if (known.length && !citedBacks) {
+      const keys = known.join(', ');
+      let msg = `the cited source ${keys} does not back this sentence`;
+      if (citedDecision?.verdict === 'conflict') msg = `the cited source ${keys} contradicts this sentence`;
+      if (decision.verdict === 'supported' && decision.best) {
+        const other = decision.best.hit.doc;
+        msg += `; ${other.key} (${other.title || other.path}) does`;
+      }
+      citationProblem = { key: known[0], message: msg };
+      citationReasons.push({ kind: 'citation', message: msg });
+    }
+  }
+  return buildFinding(s, text, decision, citations, citationProblem, citationReasons);
+}
+
+function buildFinding(
+  s: DraftSentence,
+  text: string,
+  decision: Decision,
+  citations: string[],
+  citationProblem: Finding['citationProblem'],
+  citationReasons: Reason[],
+): Finding {
+  const evidence = decision.evidence.slice(0, EVIDENCE).map(toEvidence);
+  const reasons: Reason[] = [];
+  let code: FindingCode;
+  if (decision.verdict === 'supported') {
+    code = 'claim.supported';
+    const best = decision.best!;
+    if (best.pair && !supports(best.single)) {
+      // Show the adjacent passage that carries the rest of the claim.
+      const nb: Candidate = { ...best, hit: best.pair.neighbor, single: best.pair.alignment, pair: undefined };
+      if (!decision.evidence.some((e) => e.hit.passage.id === nb.hit.passage.id) && evidence.length) {
+        evidence.splice(1, 0, toEvidence(nb));
+        evidence.length = Math.min(evidence.length, EVIDENCE);
+      }
+    }
+  } else if (decision.verdict === 'conflict') {
+    const src = decision.best!.hit.doc;
+    const srcName = src.key;
+    for (const x of decision.conflicts) {
+      reasons.push({
+        kind: x.kind,
+        message: conflictMessage(x, srcName),
+        claimValue: x.claimValue,
+        sourceValue: x.sourceValue,
+        claimRange: rangeIn(s, x.unit.start, x.unit.end),
+        evidenceIndex: 0,
+      });
+    }
+    code = `claim.conflict.${decision.conflicts[0].kind}` as FindingCode;
+  } else {
+    const best = decision.best;
+    const a = best ? (best.pair && best.pair.alignment.coverage > best.single.coverage ? best.pair.alignment : best.single) : undefined;
+    if (a && a.coverage >= PARTIAL_COVERAGE && (a.unmatched.length || a.loose.length)) {
+      const missing = [...a.unmatched, ...a.loose];
+      const list = unitList(missing);
+      const first = [...missing].sort((x, y) => x.start - y.start)[0];
+      reasons.push({
+        kind: 'partial',
+        message: `the sources back part of this sentence, but not ${list}`,
+        claimValue: list,
+        claimRange: rangeIn(s, first.start, first.end),
+        evidenceIndex: evidence.length ? 0 : undefined,
+      });
+      code = 'claim.unsupported.partial';
+    } else {
+      reasons.push({ kind: 'no-evidence', message: 'no passage in the sources backs this sentence' });
+      code = 'claim.unsupported';
+    }
+  }
+  reasons.push(...citationReasons);
+  if (citationProblem) code = citationProblem.message.startsWith('no source has') ? 'citation.unknown-key' : 'citation.not-supported';
+  for (const r of reasons) if (r.evidenceIndex === undefined) delete r.evidenceIndex;
+  const finding: Finding = {
+    range: s.range,
+    text: s.text,
+    verdict: decision.verdict,
+    code,
+    reasons,
+    evidence,
+    citations,
+  };
+  if (citationProblem) finding.citationProblem = citationProblem;
+  void text;
+  return finding;
+}
+
+export function checkSentences(retriever: Retriever, sentences: DraftSentence[], options: CheckSentencesOptions = {}): Finding[] {
+  const ignored = options.ignoredSentences;
+  const normIgnored = ignored ? new Set([...ignored].map(normalizeSentence)) : undefined;
+  const langs = new Set<LanguageCode>(retriever.documents().map((d) => d.language));
+  const out: Finding[] = [];
+  for (const s of sentences) {
+    if (s.ignored) continue;
+    if (normIgnored && (ignored!.has(s.text) || normIgnored.has(normalizeSentence(s.text)))) continue;
+    if (!classifySentence(s).worthy) continue;
+    try {
+      const f = checkOne(retriever, s, langs);
+      if (f) out.push(f);
+    } catch (err) {
+      // Bad input never crashes a check: report the sentence as unchecked.
+      out.push({
+        range: s.range,
+        text: s.text,
+        verdict: 'unsupported',
+        code: 'claim.unsupported',
+        reasons: [{ kind: 'no-evidence', message: `could not check this sentence: ${(err as Error).message}` }],
+        evidence: [],
+        citations: [...s.citations],
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * The one place where verification meets the analysis module: analyze a text once,
+ * then derive what alignment needs (content tokens, concepts, name spans, negation
+ * scopes). Passage analyses are cached per Passage object.
+ */
+import type { LanguageCode, Passage } from '../types';
+import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
+import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept } from '../analysis';
+
+export interface CToken {
+  /** Index in Prepared.tokens. */
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  norm: string;
+  stem: string;
+  stop: boolean;
+  /** Concept ids (en↔nl, synonyms) of the token, possibly empty. */
+  concepts: string[];
+  /** Index into Prepared.names when the token belongs to a name. */
+  name?: number;
+  /** Index into analysis.numbers / analysis.dates when the token belongs to one. */
+  num?: number;
+  date?: number;
+  /** Punctuation (clause break) directly after the token. */
+  breakAfter: boolean;
+  /** Inside the scope of a negation cue. */
+  negated: boolean;
+  /** The token is itself a negation cue. */
+  cue: boolean;
+}
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** Keys under which the name is matched (norm and loose forms). */
+  keys: string[];
+  kind: EntityMention['kind'];
+  /** Token indexes (content tokens) of the name. */
+  tokens: number[];
+}
+
+export interface Prepared {
+  text: string;
+  lang: LanguageCode;
+  analysis: TextAnalysis;
+  tokens: CToken[];
+  /** Indexes of content tokens (not stop words, not punctuation), in order. */
+  content: number[];
+  names: NameSpan[];
+  numbers: NumberMention[];
+  dates: DateMention[];
+  stems: Map<string, number[]>;
+  norms: Map<string, number[]>;
+  concepts: Map<string, number[]>;
+  nameKeys: Map<string, number>;
+}
+
+const cache = new WeakMap<object, Prepared>();
+
+export function preparePassage(passage: Passage, lang: LanguageCode): Prepared {
+  let p = cache.get(passage);
+  if (!p || p.lang !== lang) {
+    p = prepare(passage.text, lang);
+    cache.set(passage, p);
+  }
+  return p;
+}
+
+function conceptsOf(tok: Token, lang: LanguageCode): string[] {
+  const out: string[] = [];
+  const a = analysisConcept(tok.stem, lang);
+  if (a) out.push(a);
+  if (tok.norm !== tok.stem) {
+    const b = analysisConcept(tok.norm, lang);
+    if (b && b !== a) out.push(b);
+  }
+  return out;
+}
+
+export function areAntonyms(a: CToken, b: CToken): boolean {
+  return analysisAntonyms(a.stem, b.stem) || analysisAntonyms(a.norm, b.norm);
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+const NEG_SCOPE_CONTENT = 2;
+const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
+
+export function prepare(text: string, lang: LanguageCode): Prepared {
+  const analysis = analyze(text, lang);
+  const tokens: CToken[] = analysis.tokens.map((t, i) => ({
+    i,
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    norm: t.norm,
+    stem: t.stem,
+    stop: t.stop,
+    concepts: conceptsOf(t, lang),
+    breakAfter: false,
+    negated: false,
+    cue: false,
+  }));
+  // Clause breaks: punctuation between a token and the next.
+  for (let i = 0; i < tokens.length; i++) {
+    const next = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    const between = text.slice(tokens[i].end, next);
+    if (/[,;:.!?()\u2013\u2014"“”]/.test(between) || /\s-\s/.test(between)) tokens[i].breakAfter = true;
+  }
+  const tokenAt = (start: number, end: number): number[] => {
+    const out: number[] = [];
+    for (const t of tokens) if (t.start < end && t.end > start) out.push(t.i);
+    return out;
+  };
+  // Names: the analysis' entities, plus runs of capitalized non-initial words it missed.
+  const names: NameSpan[] = [];
+  const entities = [...analysis.entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const e of entities) {
+    // A lone capitalized sentence-initial word that is no known name ("Police said"):
+    // an ordinary word.
+    if ((e as { initial?: boolean }).initial) continue;
+    const idx = tokenAt(e.start, e.end).filter((i) => !tokens[i].stop);
+    if (idx.length === 0) continue;
+    if (idx.some((i) => tokens[i].name !== undefined)) continue;
+    const keys = new Set<string>([e.norm]);
+    const loose = (e as { loose?: string }).loose;
+    if (loose) keys.add(loose);
+    names.push({ start: e.start, end: e.end, text: e.text, keys: [...keys], kind: e.kind, tokens: idx });
+    for (const i of idx) tokens[i].name = names.length - 1;
+  }
+  // Numbers and dates take precedence over names for their own tokens.
+  analysis.dates.forEach((d, k) => {
+    for (const i of tokenAt(d.start, d.end)) tokens[i].date = k;
+  });
+  analysis.numbers.forEach((n, k) => {
+    for (const i of tokenAt(n.start, n.end)) if (tokens[i].date === undefined) tokens[i].num = k;
+  });
+  // Capitalized runs not at the sentence start.
+  const isCapCandidate = (k: number): boolean => {
+    const t = tokens[k];
+    return t.name === undefined && t.date === undefined && t.num === undefined && !t.stop && /^\p{Lu}/u.test(t.text);
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, tokens[i].start)) || /[.!?]$/.test(tokens[i - 1].text);
+    if (isCapCandidate(i) && !initial) {
+      let j = i;
+      while (j + 1 < tokens.length && !tokens[j].breakAfter && isCapCandidate(j + 1)) j++;
+      const idx: number[] = [];
+      for (let k = i; k <= j; k++) idx.push(k);
+      const start = tokens[i].start;
+      const end = tokens[j].end;
+      const norm = idx.map((k) => tokens[k].norm).join(' ');
+      names.push({ start, end, text: text.slice(start, end), keys: [norm], kind: 'other', tokens: idx });
+      for (const k of idx) tokens[k].name = names.length - 1;
+      i = j + 1;
+    } else i++;
+  }
+  names.sort((a, b) => a.start - b.start);
+  names.forEach((n, k) => n.tokens.forEach((ti) => (tokens[ti].name = k)));
+  // Negation cues and their scope: the next few content tokens of the same clause
+  // (and for Dutch "niet"/"nooit", which follow the verb, the previous ones too).
+  for (const cue of analysis.negations) {
+    const idx = tokenAt(cue.start, cue.end);
+    if (idx.length === 0) continue;
+    const first = idx[0];
+    const last = idx[idx.length - 1];
+    if (last + 1 < tokens.length && NEG_SKIP.test(tokens[last + 1].norm)) continue;
+    for (const k of idx) tokens[k].cue = true;
+    let seen = 0;
+    for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
+      if (!tokens[k].stop) {
+        tokens[k].negated = true;
+        seen++;
+      }
+      if (tokens[k].breakAfter) break;
+    }
+    if (lang === 'nl' && /^(?:niet|nooit)$/.test(tokens[first].norm)) {
+      seen = 0;
+      for (let k = first - 1; k >= 0 && seen < NEG_SCOPE_CONTENT; k--) {
+        if (tokens[k].breakAfter) break;
+        if (!tokens[k].stop) {
+          tokens[k].negated = true;
+          seen++;
+        }
+      }
+    }
+  }
+  const content: number[] = [];
+  const stems = new Map<string, number[]>();
+  const norms = new Map<string, number[]>();
+  const concepts = new Map<string, number[]>();
+  for (const t of tokens) {
+    if (t.stop || t.cue) continue;
+    if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
+    content.push(t.i);
+    push(stems, t.stem, t.i);
+    push(norms, t.norm, t.i);
+    for (const c of t.concepts) push(concepts, c, t.i);
+  }
+  const nameKeys = new Map<string, number>();
+  names.forEach((n, k) => {
+    for (const key of n.keys) if (!nameKeys.has(key)) nameKeys.set(key, k);
+  });
+  return {
+    text,
+    lang,
+    analysis,
+    tokens,
+    content,
+    names,
+    numbers: analysis.numbers,
+    dates: analysis.dates,
+    stems,
+    norms,
+    concepts,
+    nameKeys,
+  };
+}

@@ -1,0 +1,214 @@
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+import { isCheckWorthy } from '../../src/core/verify/index';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const FERRY = `Harbor ferry service resumes after storm
+
+The harbor ferry carried 224 passengers on its first crossing on Wednesday.
+The city council approved a budget of 3.5 million euros for the new ferry terminal in March 2019.
+The ferry operator Northwind Lines has not raised ticket prices this year.
+The crossing to the island takes about 40 minutes in calm weather.
+Dozens of volunteers helped clean the pier after the storm.
+Mayor Helen Brandt opened the renovated terminal with a short speech.
+Ticket sales increased sharply after the new timetable started.
+`;
+
+const LIBRARY = `City library extends opening hours
+
+The central library will open on Sundays from next month.
+The library lent out 81,000 books last year, a record for the city.
+`;
+
+const VEERBOOT = `Nieuwe veerdienst naar het eiland
+
+De stad kocht in 2021 een nieuwe veerboot voor 12 miljoen euro.
+De nieuwe veerboot heeft plaats voor 180 passagiers.
+`;
+
+function engineWithFixtures() {
+  const engine = createEngine();
+  engine.upsertSource('sources/ferry.txt', enc(FERRY));
+  engine.upsertSource('sources/library.txt', enc(LIBRARY));
+  engine.upsertSource('sources/veerboot.txt', enc(VEERBOOT));
+  return engine;
+}
+
+function checkOne(text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Finding {
+  const engine = engineWithFixtures();
+  const findings = engine.check(text, { format });
+  assert.equal(findings.length, 1, `expected one finding for ${JSON.stringify(text)}, got ${JSON.stringify(findings, null, 1)}`);
+  return findings[0];
+}
+
+function slice(text: string, f: Finding, i = 0): string {
+  const r = f.reasons[i].claimRange!;
+  assert.ok(r, 'reason has a claimRange');
+  assert.equal(r.start.line, r.end.line);
+  const line = text.split('\n')[r.start.line];
+  return line.slice(r.start.character, r.end.character);
+}
+
+describe('verify: check-worthiness', () => {
+  it('skips questions, headings, opinions and imperatives', () => {
+    assert.equal(isCheckWorthy('Why did the ferry stop running in winter?'), false);
+    assert.equal(isCheckWorthy('Reactions'), false);
+    assert.equal(isCheckWorthy('Harbor Ferry Service Resumes After Storm'), false);
+    assert.equal(isCheckWorthy('We believe the terminal deserves a larger budget.'), false);
+    assert.equal(isCheckWorthy('I think the crossing is too slow.'), false);
+    assert.equal(isCheckWorthy('The council should lower ticket prices.'), false);
+    assert.equal(isCheckWorthy('Consider the cost of a second ferry.'), false);
+    assert.equal(isCheckWorthy('Volgens mij is de overtocht te duur.'), false);
+    assert.equal(isCheckWorthy('Ok.'), false);
+  });
+  it('judges factual sentences', () => {
+    assert.equal(isCheckWorthy('The harbor ferry carried 224 passengers on Wednesday.'), true);
+    assert.equal(isCheckWorthy('Mayor Helen Brandt opened the renovated terminal.'), true);
+    assert.equal(isCheckWorthy('De veerboot vervoert 180 passagiers.'), true);
+  });
+  it('leaves non-claims out of the findings', () => {
+    const engine = engineWithFixtures();
+    const text = 'Reactions\n\nWhy did the ferry stop?\n\nWe believe the terminal deserves more money.\n';
+    assert.deepEqual(engine.check(text, { format: 'plaintext' }), []);
+  });
+});
+
+describe('verify: supported', () => {
+  it('supports a paraphrase with the same figures', () => {
+    const f = checkOne('On Wednesday the harbor ferry carried 224 passengers on its first crossing.');
+    assert.equal(f.verdict, 'supported');
+    assert.equal(f.code, 'claim.supported');
+    assert.equal(f.evidence[0].source, 'sources/ferry.txt');
+    assert.ok(f.evidence[0].score > 0 && f.evidence[0].score <= 1);
+    assert.ok((f.evidence[0].matched ?? []).length > 0);
+  });
+  it('accepts a vague amount the source states', () => {
+    const f = checkOne('Dozens of volunteers helped clean the pier after the storm.');
+    assert.equal(f.verdict, 'supported');
+  });
+});
+
+describe('verify: conflicts', () => {
+  it('number: names both values and where the claim value sits', () => {
+    const text = 'The harbor ferry carried 324 passengers on its first crossing on Wednesday.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.number');
+    assert.equal(f.reasons[0].kind, 'number');
+    assert.match(f.reasons[0].message, /the source says 224 passengers, the sentence says 324/);
+    assert.equal(slice(text, f), '324');
+    assert.equal(f.reasons[0].evidenceIndex, 0);
+    assert.match(f.evidence[0].text, /224/);
+  });
+  it('quantity: a vague amount outside the source range', () => {
+    const f = checkOne('Thousands of volunteers helped clean the pier after the storm.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.quantity');
+  });
+  it('date: weekday', () => {
+    const text = 'The harbor ferry carried 224 passengers on its first crossing on Friday.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.date');
+    assert.match(f.reasons[0].message, /Wednesday/);
+    assert.equal(slice(text, f), 'Friday');
+  });
+  it('date: year', () => {
+    const f = checkOne('The city council approved a budget of 3.5 million euros for the new ferry terminal in March 2017.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.date');
+    assert.match(f.reasons[0].sourceValue ?? '', /2019/);
+  });
+  it('entity: a different name in the same role', () => {
+    const f = checkOne('Mayor Peter Olsen opened the renovated terminal with a short speech.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.entity');
+    assert.match(f.reasons[0].sourceValue ?? '', /Helen Brandt/);
+  });
+  it('negation: the source says it did not happen', () => {
+    const f = checkOne('The ferry operator Northwind Lines has raised ticket prices this year.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.negation');
+    assert.match(f.reasons[0].message, /did not happen/);
+  });
+  it('antonym: the opposite word in the same place', () => {
+    const f = checkOne('Ticket sales decreased sharply after the new timetable started.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.antonym');
+  });
+});
+
+describe('verify: unsupported', () => {
+  it('partial: names the part no source backs', () => {
+    const f = checkOne('The harbor ferry carried 224 passengers to Copenhagen on its first crossing on Wednesday.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.equal(f.code, 'claim.unsupported.partial');
+    assert.equal(f.reasons[0].kind, 'partial');
+    assert.match(f.reasons[0].message, /Copenhagen/);
+  });
+  it('nothing backs an unrelated claim', () => {
+    const f = checkOne('The airport opened a third runway for cargo flights.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.notEqual(f.code, 'claim.supported');
+  });
+  it('a different figure without a matching counted noun is not a conflict', () => {
+    const f = checkOne('The new museum attracted 5,000 visitors in its first week.');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+});
+
+describe('verify: citations', () => {
+  it('checks the cited source first and names the one that backs it', () => {
+    const engine = engineWithFixtures();
+    const lib = engine.sources().find((d) => d.path === 'sources/library.txt')!;
+    const ferry = engine.sources().find((d) => d.path === 'sources/ferry.txt')!;
+    const text = `The harbor ferry carried 224 passengers on its first crossing on Wednesday [@${lib.key}].`;
+    const fs = engine.check(text, { format: 'markdown' });
+    assert.equal(fs.length, 1);
+    const f = fs[0];
+    assert.equal(f.verdict, 'supported');
+    assert.equal(f.code, 'citation.not-supported');
+    assert.equal(f.citationProblem?.key, lib.key);
+    assert.ok(f.citationProblem?.message.includes(ferry.key), f.citationProblem?.message);
+  });
+  it('a cited source that backs the sentence raises no problem', () => {
+    const engine = engineWithFixtures();
+    const ferry = engine.sources().find((d) => d.path === 'sources/ferry.txt')!;
+    const fs = engine.check(`The harbor ferry carried 224 passengers on its first crossing on Wednesday [@${ferry.key}].`, { format: 'markdown' });
+    assert.equal(fs[0].code, 'claim.supported');
+    assert.equal(fs[0].citationProblem, undefined);
+    assert.equal(fs[0].evidence[0].key, ferry.key);
+  });
+  it('an unknown key is reported', () => {
+    const engine = engineWithFixtures();
+    const fs = engine.check('The harbor ferry carried 224 passengers on its first crossing on Wednesday [@nosuchkey2020].', { format: 'markdown' });
+    assert.equal(fs[0].code, 'citation.unknown-key');
+    assert.equal(fs[0].citationProblem?.key, 'nosuchkey2020');
+  });
+});
+
+describe('verify: across languages', () => {
+  it('a Dutch passage backs an English claim through figures and concepts', () => {
+    const f = checkOne('The new ferry has room for 180 passengers.');
+    assert.equal(f.verdict, 'supported');
+    assert.equal(f.evidence[0].source, 'sources/veerboot.txt');
+  });
+  it('a Dutch passage contradicts an English figure', () => {
+    const f = checkOne('The city bought a new ferry for 15 million euros in 2021.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.evidence[0].source, 'sources/veerboot.txt');
+  });
+});
+
+describe('verify: determinism', () => {
+  it('same input twice gives identical JSON', () => {
+    const text =
+      'The harbor ferry carried 324 passengers on Wednesday. Mayor Helen Brandt opened the renovated terminal.\n\nDozens of volunteers cleaned the pier.';
+    const a = JSON.stringify(engineWithFixtures().check(text, { format: 'plaintext' }));
+    const b = JSON.stringify(engineWithFixtures().check(text, { format: 'plaintext' }));
+    assert.equal(a, b);
+    assert.ok(JSON.parse(a).length >= 2);
+  });
+});
