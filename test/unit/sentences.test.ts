@@ -59,6 +59,29 @@ describe('splitSentences', () => {
     );
   });
 
+  it('handles times, bracketed abbreviations and unknown abbreviations', () => {
+    assert.deepStrictEqual(texts('It returned at 5 p.m. The crew rested. It left at 9 a.m. on Monday.'), [
+      'It returned at 5 p.m.',
+      'The crew rested.',
+      'It left at 9 a.m. on Monday.',
+    ]);
+    assert.deepStrictEqual(texts('Sen. Smith (R-Ariz.) said no. He lives in Tucson, Ariz. He moved. See No. 5 and Fig. 3 below.'), [
+      'Sen. Smith (R-Ariz.) said no.',
+      'He lives in Tucson, Ariz.',
+      'He moved.',
+      'See No. 5 and Fig. 3 below.',
+    ]);
+  });
+
+  it('splits plain-text lists at their items', () => {
+    assert.deepStrictEqual(texts('Steps:\n1. The ferry left.\n2. It returned.\n- The crew rested'), [
+      'Steps:',
+      '1. The ferry left.',
+      '2. It returned.',
+      '- The crew rested',
+    ]);
+  });
+
   it('keeps initials with the name', () => {
     assert.deepStrictEqual(texts('The book by J. K. Rowling sold well. Donald J. Trump spoke later.'), [
       'The book by J. K. Rowling sold well.',

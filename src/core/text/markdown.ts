@@ -126,6 +126,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const LIST = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+(?:\[[ xX]\][ \t]+)?|$)/;
+const NESTED_LIST = /^(\s+)([-*+]|\d{1,9}[.)])([ \t]+(?:\[[ xX]\][ \t]+)?)/;
 const QUOTE = /^ {0,3}>[ \t]?/;
 const REFDEF = /^ {0,3}\[[^\]^][^\]]*\]:\s*\S+/;
 const FOOTDEF = /^ {0,3}\[\^[^\]]+\]:[ \t]?/;
@@ -286,7 +287,7 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
       }
     }
 
-    const li = LIST.exec(t);
+    const li = LIST.exec(t) ?? (lastWasList ? NESTED_LIST.exec(t) : null);
     if (li) {
       closePara();
       buf.blank(offset, offset + li[0].length);

@@ -174,7 +174,11 @@ function softSegments(text: string, from: number, to: number): Array<[number, nu
   return out;
 }
 
+/** A line that starts a list item ("- ", "• ", "1. ", "2) "). */
+const LIST_ITEM = /^(?:[-*•▪–]\s+|\d{1,3}[.)]\s+\S)/;
+
 function isHeadlineBreak(text: string, line: Line, next: Line, maxLen: number): boolean {
+  if (LIST_ITEM.test(text.slice(next.start, Math.min(next.end, next.start + 8)))) return true;
   const last = text[line.end - 1];
   // Lines with terminal punctuation are handled by the punctuation rule.
   let e = line.end;
@@ -286,6 +290,8 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   const nextIsNumber = next !== '' && isDigit(next);
 
   if (NEVER_END.has(lower)) return false;
+  // List enumerators at the start of a line ("1. The ferry ...", "2) ...").
+  if (/^\d{1,3}$/.test(word) && (ws === sentStart || /[\r\n]/.test(text[ws - 1] ?? '\n'))) return false;
   if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
   // Initials: "J. K. Rowling", "Donald J. Trump". A capital letter ends a sentence only
   // before a typical sentence opener ("grade A. The next ...").
