@@ -149,8 +149,16 @@ export function textLines(report: CheckReport, verbose: boolean): string[] {
   return lines;
 }
 
+/** A warning's message without a leading repeat of its path. */
+export function warningMessage(w: LoadWarning): string {
+  let m = oneLine(w.message);
+  if (m.startsWith(`${w.path}: `)) m = m.slice(w.path.length + 2);
+  if (w.skipped && !/skip/i.test(m)) m += ' (skipped)';
+  return m;
+}
+
 export function warningLine(w: LoadWarning): string {
-  return `${w.path}: warning: ${oneLine(w.message)}${w.skipped ? ' (skipped)' : ''}`;
+  return `${w.path}: warning: ${warningMessage(w)}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -293,7 +301,7 @@ export function sarifReport(report: CheckReport): Sarif.Log {
 
   const notifications: Sarif.Notification[] = report.warnings.map((w) => ({
     level: 'warning',
-    message: { text: `${w.path}: ${oneLine(w.message)}${w.skipped ? ' (skipped)' : ''}` },
+    message: { text: `${w.path}: ${warningMessage(w)}` },
     descriptor: { id: w.code },
     locations: [
       {
