@@ -37,16 +37,13 @@ const CONTROL_RATIO = 0.1;
 const SAMPLE = 8192;
 
 function looksBinary(bytes: Uint8Array): boolean {
+  // NUL anywhere in the file (a native scan).
+  if (bytes.indexOf(0) !== -1) return true;
   const n = Math.min(bytes.length, SAMPLE);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
-  }
-  if (bytes.length > n) {
-    // NUL anywhere in the file (cheap check on the rest).
-    if (bytes.indexOf(0, n) !== -1) return true;
   }
   return n > 0 && control / n > CONTROL_RATIO;
 }
@@ -62,12 +59,12 @@ function controlRatio(text: string): number {
 }
 
 function isBlank(text: string): boolean {
-  return !/[^\s\u200b\ufeff]/u.test(text);
+  return !/[^\s\u200b\ufeff]/.test(text);
 }
 
-function finish(text: string, encoding: string, fallback: boolean): DecodeResult {
+function finish(text: string, encoding: string, fallback: boolean, checkControls = true): DecodeResult {
   if (isBlank(text)) return { ok: false, code: 'empty', message: 'The file is empty or contains only whitespace.' };
-  if (controlRatio(text) > CONTROL_RATIO) {
+  if (checkControls && controlRatio(text) > CONTROL_RATIO) {
     return { ok: false, code: 'binary', message: `The file looks binary (many control characters after decoding as ${encoding}).` };
   }
   return { ok: true, text, encoding, fallback };
@@ -112,7 +109,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return finish(text, bom ? 'utf-8-bom' : 'utf-8', false);
+    // Control bytes were already counted on the bytes (same values in UTF-8).
+    return finish(text, bom ? 'utf-8-bom' : 'utf-8', false, false);
   } catch {
     if (bom) {
       // A UTF-8 BOM followed by invalid UTF-8: decode leniently rather than guess.
