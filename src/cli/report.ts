@@ -2,11 +2,13 @@
  * The three output formats of `groundwork check`: compiler-style text, the JSON contract
  * of issue 2 §5, and SARIF 2.1.0. Pure functions over the check results.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import {
   DOCS_URL,
+  normalizeIgnoredSentence,
   FINDING_RULES,
   findingKind,
   type FailOn,
@@ -288,6 +290,13 @@ export function sarifReport(report: CheckReport): Sarif.Log {
             },
           },
         ],
+        // Stable across edits that move the sentence, so code scanning keeps one alert per claim.
+        partialFingerprints: {
+          'groundworkClaim/v1': createHash('sha256')
+            .update(`${code}\u0000${d.file}\u0000${normalizeIgnoredSentence(f.text)}`)
+            .digest('hex')
+            .slice(0, 32),
+        },
         properties: {
           verdict: f.verdict,
           reasons: f.reasons.map((r) => ({ kind: r.kind, message: r.message })),

@@ -175,6 +175,13 @@ describe('cli report: sarif', () => {
     assert.equal(notes[0].descriptor!.id, 'binary');
   });
 
+  it('fingerprints a claim by its text, not its line', () => {
+    const fp = (f: Finding) => sarifReport(report([f])).runs[0].results![0].partialFingerprints!['groundworkClaim/v1'];
+    const moved = { ...conflict, range: range(12, 4, 44) };
+    assert.equal(fp(moved), fp(conflict));
+    assert.notEqual(fp({ ...conflict, text: 'The ferry carried 325 passengers in May.' }), fp(conflict));
+  });
+
   it('uses absolute file URIs for files outside the workspace and drops severity off', () => {
     const rep = report([unsupported], { 'groundwork.severity.unsupported': 'off' });
     assert.equal(sarifReport(rep).runs[0].results!.length, 0);
