@@ -15,31 +15,34 @@ import type { DateMention, Token } from './types';
 import { comparatorStartBefore } from './numbers';
 import { nlCardinal } from './numwords';
 import { stopSet } from './stopwords';
+import { dict } from './dict';
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = dict({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   januari: 1, februari: 2, maart: 3, mei: 5, juni: 6, juli: 7, augustus: 8, oktober: 10,
-};
-const MONTH_ABBR: Record<string, number> = {
+});
+const MONTH_ABBR: Record<string, number> = dict({
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12, mrt: 3, okt: 10,
-};
+});
+/** English month names that must be capitalized (the others are Dutch or identical in both languages). */
+const EN_CAP_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'october']);
 /** English month names that are also common words: need a date context. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'august']);
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS: Record<string, number> = dict({
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
   zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6,
-};
+});
 const NL_DAYPART = /^(zondag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)(ochtend|morgen|middag|avond|nacht)$/;
-const SEASONS: Record<string, 'spring' | 'summer' | 'autumn' | 'winter'> = {
+const SEASONS: Record<string, 'spring' | 'summer' | 'autumn' | 'winter'> = dict({
   spring: 'spring', summer: 'summer', autumn: 'autumn', fall: 'autumn', winter: 'winter',
   lente: 'spring', voorjaar: 'spring', zomer: 'summer', herfst: 'autumn', najaar: 'autumn',
-};
-const RELATIVE: Record<string, 'last' | 'next' | 'this'> = {
+});
+const RELATIVE: Record<string, 'last' | 'next' | 'this'> = dict({
   last: 'last', past: 'last', previous: 'last', next: 'next', coming: 'next', this: 'this',
   vorige: 'last', vorig: 'last', afgelopen: 'last', verleden: 'last', volgende: 'next', volgend: 'next', komende: 'next', deze: 'this', dit: 'this',
-};
-const REL_UNITS: Record<string, 'year' | 'month'> = { year: 'year', month: 'month', jaar: 'year', maand: 'month' };
-const DEICTIC: Record<string, 'last' | 'this' | 'next'> = { yesterday: 'last', today: 'this', tomorrow: 'next', gisteren: 'last', vandaag: 'this' };
+});
+const REL_UNITS: Record<string, 'year' | 'month'> = dict({ year: 'year', month: 'month', jaar: 'year', maand: 'month' });
+const DEICTIC: Record<string, 'last' | 'this' | 'next'> = dict({ yesterday: 'last', today: 'this', tomorrow: 'next', gisteren: 'last', vandaag: 'this' });
 const YEAR_PREP = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'of', 'between', 'before', 'after', 'during', 'early', 'late', 'mid', 'around', 'through', 'and', 'to', 'or',
   'sinds', 'tot', 'vanaf', 'van', 'voor', 'na', 'begin', 'eind', 'medio', 'tussen', 'rond', 'tijdens', 'en', 'of', 'in', 'sedert',
@@ -53,6 +56,13 @@ const FOUR = /^\d{4}$/;
 const DAYNUM = /^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$/;
 const DECADE = /^(\d{2}|\d{4})s$/;
 const CURRENCY = /[$€£¥₪]\s?$/;
+
+/** Every non-digit word that can start a date mention (fast pre-filter). */
+const DATE_WORDS = new Set<string>([
+  ...Object.keys(MONTHS), ...Object.keys(MONTH_ABBR), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS),
+  ...Object.keys(RELATIVE), ...Object.keys(DEICTIC), 'jaren',
+]);
+const NL_DAYPART_FAST = /(?:ochtend|morgen|middag|avond|nacht)$/;
 
 function isSpaceGap(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -75,7 +85,7 @@ function monthOf(tokens: Token[], i: number, text: string, strict: boolean): num
   const full = MONTHS[n];
   if (full !== undefined) {
     // English month names must be capitalized; some also need context.
-    if (n in { january: 1, february: 1, march: 1, april: 1, may: 1, june: 1, july: 1, august: 1, september: 1, october: 1, november: 1, december: 1 } && n !== 'september' && n !== 'november' && n !== 'december') {
+    if (EN_CAP_MONTHS.has(n)) {
       const c = t.text.charCodeAt(0);
       if (c < 65 || c > 90) return undefined;
       if (strict && AMBIGUOUS_MONTHS.has(n)) return undefined;
@@ -219,6 +229,7 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
       }
       continue;
     }
+    if (!DATE_WORDS.has(n) && !NL_DAYPART_FAST.test(n)) continue;
     // Month first: "January 5, 2018", "July 2015", "July of 2015", "last January", "in May".
     const strictMo = monthOf(tokens, i, text, true);
     const mo = monthOf(tokens, i, text, false);

@@ -19,6 +19,8 @@ const ALL_CAPS = /^[\p{Lu}\d.&-]+$/u;
 const LETTER = /\p{L}/u;
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|ed|en|es|bin|ibn|bint|abu|abd|umm)[-‐‑]\p{Lu}/u;
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'of', 'the', 'van', 'de', 'der', 'den', 'von', 'da', 'di', 'du', 'la', 'le', 'des', 'y', 'for', 'voor']);
+const POSSESSIVE_END = /['’]s$/;
+const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'capt', 'sgt', 'sen', 'rep', 'gov', 'lt', 'dhr', 'mevr', 'st']);
 const AND = new Set(['and', 'en', '&']);
 const TITLES = new Set([
   'president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'minister', 'prime', 'king', 'queen', 'prince', 'princess',
@@ -66,6 +68,7 @@ const SENTENCE_BREAK = /[.!?:;\n\r"“”„‘«»(\[•·|*#>]|^\s*[-–—]\s
 function isInitial(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const gap = text.slice(tokens[i - 1].end, tokens[i].start);
+  if (TITLE_ABBR.has(tokens[i - 1].norm) && /^\.\s+$/.test(gap)) return false; // "Mr. Smith"
   if (SENTENCE_BREAK.test(gap)) return true;
   // After a dotted abbreviation ("... in the U.S. The ..."), the period may end the sentence.
   const prev = tokens[i - 1].text;
@@ -97,6 +100,7 @@ export function findEntities(text: string, tokens: Token[], lang: LanguageCode, 
     let hasOf = false;
     let j = i;
     while (j + 1 < len) {
+      if (POSSESSIVE_END.test(tokens[j].text)) break; // "Gaza's Hamas": two names
       const nx = tokens[j + 1];
       if (!isSpaceGap(text, tokens[j].end, nx.start) || used[j + 1]) break;
       if (nameish(nx) && LETTER.test(nx.text) && !(isStop(nx.norm) && nx.text.length < 3 && !isAcronym(nx.text))) {
@@ -142,7 +146,7 @@ export function findEntities(text: string, tokens: Token[], lang: LanguageCode, 
     let titled = false;
     while (first < last && TITLES.has(tokens[first].norm)) { first++; titled = true; }
     while (first < last && CONNECTORS.has(tokens[first].norm) && !UPPER.test(tokens[first].text) && !PARTICLE_NAME.test(tokens[first].text)) first++;
-    if (!titled && first > 0 && TITLES.has(tokens[first - 1].norm) && isSpaceGap(text, tokens[first - 1].end, tokens[first].start)) titled = true;
+    if (!titled && first > 0 && TITLES.has(tokens[first - 1].norm) && (isSpaceGap(text, tokens[first - 1].end, tokens[first].start) || (TITLE_ABBR.has(tokens[first - 1].norm) && /^\.\s+$/.test(text.slice(tokens[first - 1].end, tokens[first].start))))) titled = true;
     if (first === last && TITLES.has(tokens[first].norm)) { i = last; continue; }
     // A sentence-initial common word glued to a name ("Yesterday Hamas") is dropped by the stop/initial lists above.
     const start = tokens[first].start;
@@ -173,7 +177,7 @@ export function findEntities(text: string, tokens: Token[], lang: LanguageCode, 
     if (hit) kind = hit.kind;
     else if (titled) kind = 'person';
     else if (isAcronym(surface)) kind = 'org';
-    else if (ORG_HEADS.has(headNorm)) kind = 'org';
+    else if (ORG_HEADS.has(headNorm) || (words > 1 && ORG_HEADS.has(tokens[first].norm))) kind = 'org';
     else if (PLACE_HEADS.has(headNorm)) kind = 'place';
     else if (first > 0 && PLACE_PREPS.has(tokens[first - 1].norm) && isSpaceGap(text, tokens[first - 1].end, tokens[first].start)) kind = 'place';
     else if (words >= 2 && words <= 4 && personShape(tokens, first, last)) kind = 'person';

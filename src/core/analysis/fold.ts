@@ -2,13 +2,14 @@
  * Case and diacritic folding shared by every analysis step.
  * fold("Sinaï") === "sinai"; fold("Caïro") === "cairo"; fold("tweeëntwintig") === "tweeentwintig".
  */
+import { dict } from './dict';
 
 const COMBINING = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
-const SPECIAL: Record<string, string> = {
+const SPECIAL: Record<string, string> = dict({
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
   '’': "'", '‘': "'", 'ʼ': "'", '`': "'", '‐': '-', '‑': '-', '–': '-', '—': '-',
-};
+});
 const SPECIAL_RE = /[ßæœøłđðþı’‘ʼ`‐‑–—]/g;
 
 /** Lowercase, strip diacritics, unify apostrophes and hyphens. */

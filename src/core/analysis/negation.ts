@@ -7,17 +7,18 @@
  * "not only"/"niet alleen" (additive), "no doubt", and "No." before a digit.
  */
 import type { Span, Token } from './types';
+import { dict } from './dict';
 
 const CUES = new Set([
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere', 'noone',
   'niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'zonder', 'noch', 'nergens',
 ]);
 const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
-const NOT_AFTER: Record<string, Set<string>> = {
+const NOT_AFTER: Record<string, Set<string>> = dict({
   not: new Set(['only', 'just', 'merely']),
   niet: new Set(['alleen', 'enkel', 'slechts']),
   no: new Set(['doubt']),
-};
+});
 const COMPARATIVE = new Set(['more', 'less', 'fewer', 'meer', 'minder', 'later', 'earlier']);
 const THAN = new Set(['than', 'dan']);
 

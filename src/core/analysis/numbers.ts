@@ -26,20 +26,21 @@ import {
 } from './numwords';
 import { stopSet } from './stopwords';
 import { stemWord } from './stem';
+import { dict } from './dict';
 
 const DIGIT_TOKEN = /^(\d+(?:[.,]\d+)*)([a-z]*)(?:-(.+))?$/;
 const PURE_DIGITS = /^\d+(?:[.,]\d+)*$/;
 const HAS_DIGIT = /\d/;
-const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NL_SCALE_AFTER: Record<string, number> = { honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
+const EN_SCALE: Record<string, number> = dict({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const NL_SCALE_AFTER: Record<string, number> = dict({ honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 });
 const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'procentpunt', 'procentpunten']);
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: Record<string, string> = dict({
   dollar: 'dollar', dollars: 'dollar', usd: 'dollar', euro: 'euro', euros: 'euro', eur: 'euro',
   pound: 'pound', pounds: 'pound', ponden: 'pound', pond: 'pound', gbp: 'pound', sterling: 'pound',
   shekel: 'shekel', shekels: 'shekel', sjekel: 'shekel', nis: 'shekel', yen: 'yen', yuan: 'yuan',
   franc: 'franc', francs: 'frank', frank: 'franc', roebel: 'rouble', rouble: 'rouble', roubles: 'rouble', ruble: 'rouble', rubles: 'rouble',
-};
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '₪': 'shekel' };
+});
+const CURRENCY_SYMBOLS: Record<string, string> = dict({ $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '₪': 'shekel' });
 const TIME_UNITS = new Set([
   'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
   'year', 'years', 'decade', 'decades', 'century', 'centuries',
@@ -48,6 +49,7 @@ const TIME_UNITS = new Set([
 ]);
 const AGE_UNITS = new Set(['year-old', 'years-old', 'jarige', 'jarig', 'jarigen']);
 const UNIT_SKIP = new Set(['of', 'the', 'van', 'de', 'het', 'der', 'more', 'other', 'additional', 'extra', 'meer', 'andere', 'overige', 'new', 'nieuwe', 'own', 'eigen']);
+const SINGLE_BEFORE = new Set(['geen', 'een', 'elke', 'ieder', 'iedere', 'geen']);
 const RANGE_START = new Set(['between', 'tussen']);
 const RANGE_MID = new Set(['and', 'en', 'to', 'tot']);
 const ADJ_EN = /(?:al|ous|ive|ic|ful|less|able|ible|ian|ese|ish|ed|ing|ary|ern|ent|ant)$/;
@@ -93,6 +95,8 @@ function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode,
       }
       if (!ok) continue;
       const v = VAGUE[key];
+      // "geen enkele passagier" / "een enkele" = not one / a single: not a vague plural.
+      if (v && key === 'enkele' && i > 0 && SINGLE_BEFORE.has(tokens[i - 1].norm)) return undefined;
       if (v) return { value: key.endsWith('dozen') || key.endsWith('dozijn') ? 12 : v[0], end: i + k, vague: v };
     }
   }

@@ -4,45 +4,46 @@
  * shared by numbers.ts, dates.ts and terms.ts.
  */
 import type { Comparator } from './types';
+import { dict } from './dict';
 
-export const EN_SMALL: Record<string, number> = {
+export const EN_SMALL: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90,
-};
-export const SCALES: Record<string, number> = {
+});
+export const SCALES: Record<string, number> = dict({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
   honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9, biljoen: 1e12,
   mln: 1e6, mn: 1e6, bn: 1e9, mld: 1e9, mrd: 1e9,
-};
+});
 /** Scale words that may follow digits ("3.5 million", "2 mln"). Plurals allowed ("millions" handled as vague). */
-export const MULTIPLIERS: Record<string, number> = {
+export const MULTIPLIERS: Record<string, number> = dict({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
   honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9, biljoen: 1e12,
   mln: 1e6, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, mld: 1e9, mrd: 1e9, k: 1e3,
-};
+});
 /** Suffixes glued to digits ("1.2bn", "$5m", "10k"). */
-export const DIGIT_SUFFIX_MULT: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, mld: 1e9, mrd: 1e9 };
+export const DIGIT_SUFFIX_MULT: Record<string, number> = dict({ k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, mld: 1e9, mrd: 1e9 });
 export const DIGIT_SUFFIX_ORD = new Set(['st', 'nd', 'rd', 'th', 'e', 'de', 'ste']);
 
-export const EN_ORDINALS: Record<string, number> = {
+export const EN_ORDINALS: Record<string, number> = dict({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
-};
+});
 
-const NL_UNITS: Record<string, number> = {
+const NL_UNITS: Record<string, number> = dict({
   nul: 0, een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
-};
-const NL_TEENS: Record<string, number> = {
+});
+const NL_TEENS: Record<string, number> = dict({
   tien: 10, elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17,
   achttien: 18, negentien: 19,
-};
-const NL_TENS: Record<string, number> = {
+});
+const NL_TENS: Record<string, number> = dict({
   twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90,
-};
+});
 const NL_COMPOUND = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/;
 
 /** Parse a folded Dutch number word below 10^6 ("tweeentwintig", "driehonderd", "vierduizend"). */
@@ -77,17 +78,21 @@ function nlBelowMillion(w: string, allowEen: boolean): number | undefined {
 }
 
 /** Cardinal value of one folded Dutch word ("vier", "tweeentwintig", "driehonderd"); "een" only when written "één". */
+const NL_NUMBER_START = /^(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|nul|miljoen|miljard)/;
+
 export function nlCardinal(w: string, accentedEen = false): number | undefined {
+  if (!NL_NUMBER_START.test(w)) return undefined;
   if (w === 'een') return accentedEen ? 1 : undefined;
   if (w === 'miljoen') return 1e6;
   if (w === 'miljard') return 1e9;
   return nlBelowMillion(w, true);
 }
 
-const NL_ORD_IRREGULAR: Record<string, number> = { eerste: 1, derde: 3, achtste: 8 };
+const NL_ORD_IRREGULAR: Record<string, number> = dict({ eerste: 1, derde: 3, achtste: 8 });
 /** Ordinal value of a folded Dutch word ("eerste", "vierde", "eenentwintigste", "honderdste"). */
 export function nlOrdinal(w: string): number | undefined {
   if (w in NL_ORD_IRREGULAR) return NL_ORD_IRREGULAR[w];
+  if (!NL_NUMBER_START.test(w)) return undefined;
   if (w.length < 4) return undefined;
   if (w.endsWith('ste')) {
     const base = w.slice(0, -3);
@@ -155,7 +160,7 @@ export function parseDigits(s: string): number | undefined {
 
 export interface VagueAmount { min: number; max: number; value: number; words: number }
 /** Vague amounts keyed by folded words (multiword keys joined by spaces). */
-export const VAGUE: Record<string, [number, number]> = {
+export const VAGUE: Record<string, [number, number]> = dict({
   dozens: [24, 99], scores: [40, 199], hundreds: [200, 999], thousands: [2000, 9999],
   'tens of thousands': [20000, 99999], 'hundreds of thousands': [200000, 999999],
   millions: [2e6, 999e6], 'tens of millions': [20e6, 99e6], 'hundreds of millions': [200e6, 999e6], billions: [2e9, 999e9],
@@ -164,12 +169,12 @@ export const VAGUE: Record<string, [number, number]> = {
   honderdduizenden: [200000, 999999], miljoenen: [2e6, 999e6], 'tientallen miljoenen': [20e6, 99e6],
   enkele: [2, 9], 'een paar': [2, 6], verscheidene: [3, 10], meerdere: [2, 10], 'een handvol': [2, 6],
   'een dozijn': [10, 14], 'een tiental': [8, 12],
-};
+});
 export const VAGUE_FIRST = new Set(Object.keys(VAGUE).map((k) => k.split(' ')[0]));
 
 export interface ComparatorDef { comparator: Comparator; /** how min/max derive from v */ shape: 'gt' | 'gte' | 'lt-near' | 'lt' | 'lte' | 'about' | 'eq' }
 /** Comparators before a number, keyed by folded words joined with spaces. */
-export const COMPARATORS: Record<string, ComparatorDef> = {
+export const COMPARATORS: Record<string, ComparatorDef> = dict({
   'more than': { comparator: 'gt', shape: 'gt' }, over: { comparator: 'gt', shape: 'gt' }, above: { comparator: 'gt', shape: 'gt' },
   'just over': { comparator: 'gt', shape: 'gt' }, 'well over': { comparator: 'gt', shape: 'gt' }, 'in excess of': { comparator: 'gt', shape: 'gt' },
   'upwards of': { comparator: 'gte', shape: 'gte' }, 'at least': { comparator: 'gte', shape: 'gte' }, 'no fewer than': { comparator: 'gte', shape: 'gte' },
@@ -195,7 +200,7 @@ export const COMPARATORS: Record<string, ComparatorDef> = {
   krap: { comparator: 'lt', shape: 'lt-near' }, 'minder dan': { comparator: 'lt', shape: 'lt' },
   maximaal: { comparator: 'lte', shape: 'lte' }, hoogstens: { comparator: 'lte', shape: 'lte' }, hooguit: { comparator: 'lte', shape: 'lte' },
   'tot wel': { comparator: 'lte', shape: 'lte' }, 'niet meer dan': { comparator: 'lte', shape: 'lte' },
-};
+});
 export const COMPARATOR_MAX_WORDS = 3;
 
 /** The [min, max] interval a comparator allows around v (documented in numbers.ts). */

@@ -15,12 +15,13 @@ import { numberTerm } from './numbers';
 import { stemWord } from './stem';
 import { stopSet } from './stopwords';
 import { MULTI_FIRST, MAX_VARIANT_WORDS, canonicalTerm, entityKey, lookupVariant } from './variants';
+import { dict } from './dict';
 
-const SHARED: Record<string, string> = {
+const SHARED: Record<string, string> = dict({
   miljoen: 'million', miljoenen: 'million', millions: 'million', miljard: 'billion', miljarden: 'billion', billions: 'billion',
   duizend: 'thousand', duizenden: 'thousand', thousands: 'thousand', honderd: 'hundred', honderden: 'hundred', hundreds: 'hundred',
   procent: 'percent', pct: 'percent', mln: 'million', bn: 'billion',
-};
+});
 
 function pushWord(out: string[], norm: string, lang: LanguageCode, stops: ReadonlySet<string>, stem?: string): void {
   if (stops.has(norm)) return;

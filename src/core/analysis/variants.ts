@@ -154,7 +154,18 @@ const ARTICLES = /(?:^|\s)(?:al|el|ad|ar|as|ash|at|az|the|de|het|le|la)(?=\s|$)/
  * oe/ou -> u, z -> s, y -> i, doubled letters collapsed.
  * "al-Aksa", "Al Aqsa", "Al-Aqsa" -> "axa"; "Mohammed"/"Mohamed" -> "mohamed".
  */
+const looseCache = new Map<string, string>();
+
 export function looseKey(norm: string): string {
+  const hit = looseCache.get(norm);
+  if (hit !== undefined) return hit;
+  const v = computeLoose(norm);
+  if (looseCache.size > 50_000) looseCache.clear();
+  looseCache.set(norm, v);
+  return v;
+}
+
+function computeLoose(norm: string): string {
   let s = ` ${norm.replace(/-/g, ' ')} `.replace(ARTICLES, ' ');
   s = s.replace(/[^a-z0-9]/g, '');
   if (s === '') s = norm.replace(/[^a-z0-9]/g, '');
