@@ -184,7 +184,7 @@ function indexCorpus(
       own.push({
         path: file.display,
         code: 'too-large',
-        message: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit (groundwork.corpus.maxFileBytes)`,
+        message: `the file is ${size} bytes, over the limit of ${maxFileBytes} bytes (groundwork.corpus.maxFileBytes)`,
         skipped: true,
       });
       continue;

@@ -87,7 +87,9 @@ export function readWorkspaceSettings(root: string): WorkspaceSettings {
   const data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: string[] = [];
   if (errors.length > 0) {
-    problems.push(`${shown}: ${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}; reading what can be read`);
+    const before = text.slice(0, errors[0].offset).split('\n');
+    const where = `${before.length}:${before[before.length - 1].length + 1}`;
+    problems.push(`${shown}: not valid JSON (${printParseErrorCode(errors[0].error)} at ${where}); reading what can be read`);
   }
   const settings = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const groundwork: Record<string, unknown> = {};

@@ -421,6 +421,20 @@ describe('cli: groundwork check', function () {
       assert.ok(notes.some((n: { message: { text: string } }) => n.message.text.startsWith('seeds/zz_binary.txt')));
     });
 
+    it('skips sources over groundwork.corpus.maxFileBytes with a warning', () => {
+      const ws = workspace({ files: { '.vscode/settings.json': '{"groundwork.corpus.maxFileBytes": 4000}' } });
+      const big = fs.readdirSync(path.join(ws, 'seeds')).filter((f) => fs.statSync(path.join(ws, 'seeds', f)).size > 4000);
+      assert.ok(big.length > 0 && big.length < 5);
+      const r = run(ws, 'check', '--format', 'json', 'drafts/a.md');
+      const j = json(r);
+      for (const f of big) {
+        assert.ok(r.errLines.some((l) => l.startsWith(`seeds/${f}: warning: `) && l.includes('4000')), r.stderr);
+        assert.ok(j.warnings.some((w) => w.path === `seeds/${f}` && w.code === 'too-large' && w.skipped));
+        for (const x of j.files[0].findings) for (const e of x.evidence) assert.notEqual(e.source, `seeds/${f}`);
+      }
+      assert.ok(j.files[0].findings.length > 0);
+    });
+
     it('takes the corpus from the workspace settings (custom include)', () => {
       const ws = workspace({
         corpusDir: 'refs/news',
