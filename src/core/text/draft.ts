@@ -351,18 +351,36 @@ function prepareLatexDraft(text: string): PreparedDraft {
   // Blocks: split the document at structural breaks; headings/captions are their own blocks.
   const blocks: PreparedDraft['blocks'] = [];
   const cuts = [...new Set([0, masked.length, ...breaks, ...special.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  special.sort((a, b) => a.start - b.start);
+  const specialStarts = special.map((x) => x.start);
   for (let i = 0; i + 1 < cuts.length; i++) {
     const s = cuts[i];
     const e = cuts[i + 1];
     if (e <= s) continue;
-    const sp = special.find((x) => x.start === s && x.end === e);
-    if (sp) blocks.push({ start: s, end: e, kind: sp.kind });
-    else if (!special.some((x) => s >= x.start && e <= x.end)) blocks.push({ start: s, end: e, kind: 'paragraph' });
+    // The heading/caption argument this segment lies in, if any.
+    const k = lastAtOrBefore(specialStarts, s);
+    const sp = k >= 0 && e <= special[k].end ? special[k] : undefined;
+    blocks.push({ start: s, end: e, kind: sp ? sp.kind : 'paragraph' });
   }
   return { masked, blocks, citations, directives, latex: true };
 }
 
 // ---------------------------------------------------------------- common
+
+/** Index of the last element of the ascending `arr` that is <= `x`, or -1. */
+function lastAtOrBefore(arr: number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= x) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
 
 /** Split a prepared draft into sentences and attach citations and directives. */
 function finish(text: string, p: PreparedDraft): DraftSentence[] {
@@ -381,18 +399,21 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   });
   work.sort((a, b) => a.start - b.start);
 
-  const blockOf = (pos: number) => p.blocks.findIndex((b) => pos >= b.start && pos < b.end);
+  // Blocks sorted by start (they do not overlap); binary searches keep this linear-ish.
+  const blockStarts = p.blocks.map((b) => b.start);
+  const blockOf = (pos: number) => {
+    const k = lastAtOrBefore(blockStarts, pos);
+    return k >= 0 && pos < p.blocks[k].end ? k : -1;
+  };
+  const workStarts = work.map((w) => w.start);
   for (const c of p.citations) {
-    let target = work.find((w) => c.start >= w.start && c.start < w.end);
+    const k = lastAtOrBefore(workStarts, c.start);
+    let target: Work | undefined = k >= 0 && c.start < work[k].end ? work[k] : undefined;
     if (!target) {
       const bi = blockOf(c.start);
-      // The sentence just before, in the same block (`... passengers. [@key]`).
-      let prev: Work | undefined;
-      let next: Work | undefined;
-      for (const w of work) {
-        if (w.end <= c.start) prev = w;
-        else if (w.start >= c.end && !next) next = w;
-      }
+      // The sentence just before, in the same block (`... passengers. [@key]`), else the next one.
+      const prev = k >= 0 ? work[k] : undefined;
+      const next = work[k + 1];
       if (prev && (bi === -1 || prev.blockIndex === bi) && !/\n[ \t]*(\r?\n|\r)/.test(text.slice(prev.end, c.start))) target = prev;
       else if (next && (bi === -1 || next.blockIndex === bi)) target = next;
       if (target) {
@@ -400,25 +421,29 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
         target.end = Math.max(target.end, c.end);
       }
     }
-    if (target) for (const k of c.keys) if (!target.citations.includes(k)) target.citations.push(k);
+    if (target) for (const key of c.keys) if (!target.citations.includes(key)) target.citations.push(key);
   }
 
   // Ignore directives.
   const ignored = new Set<Work>();
+  const firstAtOrAfter = (pos: number) => lastAtOrBefore(workStarts, pos - 1) + 1;
   const sorted = [...p.directives].sort((a, b) => a.at - b.at);
   let openAt: number | undefined;
+  const ignoreRange = (from: number, to: number) => {
+    for (let k = firstAtOrAfter(from); k < work.length && work[k].start < to; k++) ignored.add(work[k]);
+  };
   for (const d of sorted) {
     if (d.kind === 'next') {
-      const w = work.find((x) => x.start >= d.at);
+      const w = work[firstAtOrAfter(d.at)];
       if (w) ignored.add(w);
     } else if (d.kind === 'start') {
       if (openAt === undefined) openAt = d.at;
     } else if (openAt !== undefined) {
-      for (const w of work) if (w.start >= openAt && w.start < d.at) ignored.add(w);
+      ignoreRange(openAt, d.at);
       openAt = undefined;
     }
   }
-  if (openAt !== undefined) for (const w of work) if (w.start >= openAt) ignored.add(w);
+  if (openAt !== undefined) ignoreRange(openAt, Infinity);
 
   // A stand-alone Title Case line without end punctuation reads as a heading.
   for (const w of work) if (w.block === 'paragraph' && looksLikeTitleLine(p.masked, w.start, w.end)) w.block = 'heading';
@@ -446,11 +471,9 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'vs', 'de', 'het', 'een', 'en', 'van', 'op', 'in', 'met', 'voor', 'aan', 'te']);
 
 function looksLikeTitleLine(masked: string, start: number, end: number): boolean {
-  const lineStart = Math.max(masked.lastIndexOf('\n', start - 1), masked.lastIndexOf('\r', start - 1)) + 1;
-  if (masked.slice(lineStart, start).trim() !== '') return false;
-  const nl = masked.slice(end).search(/[\r\n]/);
-  const lineEnd = nl === -1 ? masked.length : end + nl;
-  if (masked.slice(end, lineEnd).trim() !== '') return false;
+  // Only blanks between the line start and `start`, and between `end` and the line end.
+  for (let i = start - 1; i >= 0 && masked[i] !== '\n' && masked[i] !== '\r'; i--) if (masked[i] !== ' ' && masked[i] !== '\t') return false;
+  for (let i = end; i < masked.length && masked[i] !== '\n' && masked[i] !== '\r'; i++) if (masked[i] !== ' ' && masked[i] !== '\t') return false;
   const t = masked.slice(start, end).trim();
   if (/[\r\n]/.test(t) || /[.!?…:;,]["'”’)\]]*$/.test(t)) return false;
   const words = t.split(/\s+/).filter((x) => /\p{L}/u.test(x));

@@ -313,7 +313,18 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
   closePara();
 
   // HTML comments outside code.
-  const inCode = (pos: number) => codeRanges.some(([s, e]) => pos >= s && pos < e);
+  // Code ranges are pushed in document order.
+  const inCode = (pos: number) => {
+    let lo = 0;
+    let hi = codeRanges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (codeRanges[mid][1] <= pos) lo = mid + 1;
+      else if (codeRanges[mid][0] > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
   const commentRe = /<!--([\s\S]*?)(?:-->|$)/g;
   let cm: RegExpExecArray | null;
   while ((cm = commentRe.exec(text))) {
