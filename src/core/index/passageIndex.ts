@@ -177,7 +177,6 @@ export class PassageIndex {
     this.pLen = growI32(this.pLen, base + n);
     this.docs.set(slot, { base, count: n });
     this.nextPid = base + n;
-    const counts = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const pid = base + i;
       const terms = passages[i];
@@ -186,20 +185,23 @@ export class PassageIndex {
       this.live++;
       this.totalLen += terms.length;
       if (terms.length > 0 && terms.length < this.minLen) this.minLen = terms.length;
-      counts.clear();
-      for (const t of terms) {
-        const id = this.internTerm(t);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const [id, c] of counts) {
-        const tf = c > TF_MAX ? TF_MAX : c;
+      for (let j = 0; j < terms.length; j++) {
+        const id = this.internTerm(terms[j]);
         const len = this.listLen[id];
         let list = this.lists[id];
+        if (len > 0 && list[len - 1] >= pid * TF_MUL) {
+          // Same passage again: bump its tf (capped).
+          if ((list[len - 1] & TF_MAX) < TF_MAX) {
+            list[len - 1]++;
+            if ((list[len - 1] & TF_MAX) > this.maxTf[id]) this.maxTf[id] = list[len - 1] & TF_MAX;
+          }
+          continue;
+        }
         if (len >= list.length) list = this.lists[id] = grow32(list, len + 1);
-        list[len] = pid * TF_MUL + tf;
+        list[len] = pid * TF_MUL + 1;
         this.listLen[id] = len + 1;
         this.df[id]++;
-        if (tf > this.maxTf[id]) this.maxTf[id] = tf;
+        if (this.maxTf[id] === 0) this.maxTf[id] = 1;
         this.totalPostings++;
       }
     }

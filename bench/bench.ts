@@ -1,0 +1,549 @@
+/**
+ * `npm run bench`: indexing, checking and completion on real news corpora at growing
+ * sizes, side by side in the same run with a plain MiniSearch index of the same passages
+ * and Fuse.js over the titles. Writes docs/BENCHMARKS.md.
+ *
+ *   node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write]
+ *
+ * Each system runs in its own child process per size (same sentences, clean heap
+ * figures, no system can starve another of memory).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import MiniSearch from 'minisearch';
+import Fuse from 'fuse.js';
+import { createEngine, loadEngine } from '../src/core/engine';
+import { parseSource } from '../src/core/corpus/parse';
+import { buildSources, corporaDir, loadRealDocs, realOrder, type RealDoc } from './lib/corpora';
+import { pickSentences, type BenchSentence } from './lib/sentences';
+import { CLOCK, int, mb, median, mem, ms, now, quantile, ratio, table, wallNow } from './lib/stats';
+
+const REPO = resolve(__dirname, '..');
+const PER_KIND = 50;
+/** Wall-clock budget for one baseline's queries at one size. */
+const BASELINE_QUERY_BUDGET_MS = 60_000;
+const MIN_BASELINE_QUERIES = 10;
+
+interface Args {
+  sizes: number[];
+  write: boolean;
+  child?: string;
+  size?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { sizes: [1000, 10000, 100000], write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    if (x === '--quick') a.sizes = [1000];
+    else if (x === '--sizes') a.sizes = argv[++i].split(',').map((s) => Math.round(Number(s.replace(/k$/i, '')) * (/k$/i.test(s) ? 1000 : 1)));
+    else if (x === '--no-write') a.write = false;
+    else if (x === '--child') a.child = argv[++i];
+    else if (x === '--size') a.size = Number(argv[++i]);
+    else if (x === '--help' || x === '-h') {
+      console.log('usage: node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write]');
+      process.exit(0);
+    } else {
+      console.error(`unknown argument ${x}`);
+      process.exit(2);
+    }
+  }
+  if (a.sizes.some((n) => !Number.isFinite(n) || n < 1)) {
+    console.error('--sizes: comma-separated positive numbers (e.g. 1000,10k)');
+    process.exit(2);
+  }
+  return a;
+}
+
+// ---- shared set-up (every child computes the same) -------------------------------------
+
+interface Setup {
+  real: RealDoc[];
+  sentences: BenchSentence[];
+}
+
+function setup(): Setup {
+  const real = loadRealDocs(corporaDir(REPO));
+  const candidates = realOrder(real.length).slice(0, 1000);
+  const passagesByReal = new Map<number, string[]>();
+  for (const r of candidates) {
+    const doc = parseSource(`corpus/${real[r].name}`, real[r].bytes).doc;
+    if (doc) passagesByReal.set(r, doc.passages.map((p) => p.text));
+  }
+  return { real, sentences: pickSentences(passagesByReal, candidates, PER_KIND) };
+}
+
+// ---- children ------------------------------------------------------------------------
+
+interface QueryTimes {
+  /** Per sentence (index into sentences), ms; NaN when not run. */
+  times: number[];
+}
+
+interface EngineResult {
+  docs: number;
+  passages: number;
+  corpusBytes: number;
+  indexMs: number;
+  parseMs: number;
+  heapBytes: number;
+  externalBytes: number;
+  serializeMs: number;
+  serializedBytes: number;
+  loadMs: number;
+  updateMs: number;
+  removeMs: number;
+  search: number[];
+  check: number[];
+  suggest: number[];
+  verdicts: { verbatimSupported: number; alteredConflict: number; alteredSupported: number };
+}
+
+function childEngine(size: number): EngineResult {
+  const { real, sentences } = setup();
+  const sources = buildSources(real, size);
+  // JIT warm-up on a separate engine.
+  {
+    const w = createEngine();
+    for (const s of sources.slice(0, 30)) w.upsertSource(s.path, real[s.real].bytes);
+    for (const s of sentences.slice(0, 5)) {
+      w.search(s.text);
+      w.check(s.text, { format: 'plaintext' });
+      w.suggest(s.text, 20);
+    }
+  }
+  // Parsing alone (the share of indexing spent in the corpus parser).
+  let t = now();
+  for (const s of sources) parseSource(s.path, real[s.real].bytes);
+  const parseMs = now() - t;
+
+  const m0 = mem();
+  t = now();
+  const e = createEngine();
+  let corpusBytes = 0;
+  for (const s of sources) {
+    const b = real[s.real].bytes;
+    corpusBytes += b.length;
+    e.upsertSource(s.path, b);
+  }
+  e.sources(); // keys assigned
+  const indexMs = now() - t;
+  const passages = e.stats.passages;
+  const m1 = mem();
+
+  t = now();
+  const bytes = e.serialize();
+  const serializeMs = now() - t;
+  t = now();
+  let loaded: ReturnType<typeof loadEngine> | undefined = loadEngine(bytes);
+  const loadMs = now() - t;
+  if (loaded.stats.passages !== e.stats.passages) throw new Error('loaded index differs');
+  loaded = undefined;
+
+  const search: number[] = [];
+  const check: number[] = [];
+  const suggest: number[] = [];
+  const verdicts = { verbatimSupported: 0, alteredConflict: 0, alteredSupported: 0 };
+  for (const s of sentences) {
+    t = now();
+    e.search(s.text, { limit: 20 });
+    search.push(now() - t);
+    t = now();
+    const f = e.check(s.text, { format: 'plaintext' });
+    check.push(now() - t);
+    t = now();
+    e.suggest(s.text, 20);
+    suggest.push(now() - t);
+    const v = f[0]?.verdict;
+    if (s.kind === 'verbatim' && v === 'supported') verdicts.verbatimSupported++;
+    if (s.kind === 'altered' && v === 'conflict') verdicts.alteredConflict++;
+    if (s.kind === 'altered' && v === 'supported') verdicts.alteredSupported++;
+  }
+
+  // Incremental: change one document, remove another.
+  const one = sources[Math.floor(sources.length / 2)];
+  const changed = new TextEncoder().encode(new TextDecoder().decode(real[one.real].bytes) + '\nA late correction was added.\n');
+  t = now();
+  e.upsertSource(one.path, changed);
+  const updateMs = now() - t;
+  t = now();
+  e.removeSource(sources[0].path);
+  const removeMs = now() - t;
+
+  return {
+    docs: size,
+    passages,
+    corpusBytes,
+    indexMs,
+    parseMs,
+    heapBytes: m1.heap - m0.heap,
+    externalBytes: m1.external - m0.external,
+    serializeMs,
+    serializedBytes: bytes.length,
+    loadMs,
+    updateMs,
+    removeMs,
+    search,
+    check,
+    suggest,
+    verdicts,
+  };
+}
+
+interface MiniSearchResult {
+  passages: number;
+  indexMs: number;
+  heapBytes: number;
+  serializedBytes: number;
+  serializeNote?: string;
+  query: number[];
+}
+
+/** The same passages as the engine (parsed once per real document, replicated like the files). */
+function replicatedPassages(real: RealDoc[], size: number): { id: number; text: string }[] {
+  const byReal = new Map<number, string[]>();
+  const sources = buildSources(real, size);
+  const out: { id: number; text: string }[] = [];
+  for (const s of sources) {
+    let ps = byReal.get(s.real);
+    if (!ps) {
+      ps = parseSource(s.path, real[s.real].bytes).doc?.passages.map((p) => p.text) ?? [];
+      byReal.set(s.real, ps);
+    }
+    for (const text of ps) out.push({ id: out.length, text });
+  }
+  return out;
+}
+
+function budgeted(sentences: BenchSentence[], run: (s: BenchSentence) => void): number[] {
+  const times = sentences.map(() => NaN);
+  const start = wallNow();
+  // Interleave kinds so a cut-off keeps both.
+  const order = sentences.map((_, i) => i).sort((a, b) => (a % PER_KIND) - (b % PER_KIND) || a - b);
+  let done = 0;
+  for (const i of order) {
+    if (done >= MIN_BASELINE_QUERIES && wallNow() - start > BASELINE_QUERY_BUDGET_MS) break;
+    const t = now();
+    run(sentences[i]);
+    times[i] = now() - t;
+    done++;
+  }
+  return times;
+}
+
+function childMiniSearch(size: number): MiniSearchResult {
+  const { real, sentences } = setup();
+  const items = replicatedPassages(real, size);
+  {
+    const w = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+    w.addAll(items.slice(0, 2000));
+    for (const s of sentences.slice(0, 5)) w.search(s.text);
+  }
+  const m0 = mem();
+  let t = now();
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  index.addAll(items);
+  const indexMs = now() - t;
+  const m1 = mem();
+  const query = budgeted(sentences, (s) => index.search(s.text));
+  // Serialized size: JSON.stringify(index), measured in parts so no single string
+  // exceeds V8's maximum string length.
+  let serializedBytes = NaN;
+  let serializeNote: string | undefined;
+  try {
+    const json = index.toJSON() as unknown as Record<string, unknown> & { index: unknown[] };
+    const { index: entries, ...rest } = json;
+    serializedBytes = Buffer.byteLength(JSON.stringify(rest)) + 12;
+    for (const entry of entries) serializedBytes += Buffer.byteLength(JSON.stringify(entry)) + 1;
+  } catch (err) {
+    serializeNote = (err as Error).message;
+  }
+  return { passages: items.length, indexMs, heapBytes: m1.heap - m0.heap + (m1.external - m0.external), serializedBytes, serializeNote, query };
+}
+
+interface FuseResult {
+  titles: number;
+  indexMs: number;
+  query: number[];
+}
+
+function childFuse(size: number): FuseResult {
+  const { real, sentences } = setup();
+  const titles = buildSources(real, size).map((s) => ({ title: real[s.real].title, path: s.path }));
+  const opts = { keys: ['title'], includeScore: true, threshold: 0.4, ignoreLocation: true };
+  {
+    const w = new Fuse(titles.slice(0, 500), opts);
+    for (const s of sentences.slice(0, 3)) w.search(s.text, { limit: 20 });
+  }
+  const t = now();
+  const fuse = new Fuse(titles, opts);
+  const indexMs = now() - t;
+  const query = budgeted(sentences, (s) => fuse.search(s.text, { limit: 20 }));
+  return { titles: titles.length, indexMs, query };
+}
+
+// ---- orchestration -------------------------------------------------------------------
+
+interface SizeResult {
+  size: number;
+  engine?: EngineResult;
+  minisearch?: MiniSearchResult;
+  fuse?: FuseResult;
+  skipped: string[];
+}
+
+function runChild<T>(system: string, size: number): { value?: T; error?: string; wallMs: number } {
+  const t = wallNow();
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=12288', __filename, '--child', system, '--size', String(size)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 },
+  );
+  const wallMs = wallNow() - t;
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('RESULT '));
+  if (r.status === 0 && line) return { value: JSON.parse(line.slice(7)) as T, wallMs };
+  const why = r.error
+    ? r.error.message
+    : r.signal
+      ? `killed by ${r.signal}`
+      : (r.stderr ?? '').trim().split('\n').slice(-3).join(' ') || `exit ${r.status}`;
+  return { error: why, wallMs };
+}
+
+function pairedRatio(a: number[], b: number[]): { median: number; ofMedians: number; n: number } {
+  const rs: number[] = [];
+  const aa: number[] = [];
+  const bb: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isFinite(a[i]) && Number.isFinite(b[i]) && b[i] > 0) {
+      rs.push(a[i] / b[i]);
+      aa.push(a[i]);
+      bb.push(b[i]);
+    }
+  }
+  return { median: median(rs), ofMedians: median(aa) / median(bb), n: rs.length };
+}
+
+function finite(xs: number[]): number[] {
+  return xs.filter((x) => Number.isFinite(x));
+}
+
+function report(results: SizeResult[], sentences: BenchSentence[], started: Date, totalMs: number): string {
+  const c = cpus();
+  const machine = `${c.length} cores (${c[0]?.model?.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
+  const out: string[] = [];
+  out.push('# Benchmarks');
+  out.push('');
+  out.push('Generated by `npm run bench` (`bench/bench.ts`); do not edit by hand.');
+  out.push('');
+  out.push(`- Date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}; full run took ${ms(totalMs)}.`);
+  out.push(
+    CLOCK === 'cpu'
+      ? `- Machine: ${machine}. It was shared with other work while this ran, so every time below is **CPU time** of the measuring process (user + system, \`process.cpuUsage\`), which counts the work done rather than the waiting; ratios are taken in the same run. Set \`GROUNDWORK_BENCH_CLOCK=wall\` for wall-clock times.`
+      : `- Machine: ${machine}. Times are wall-clock; ratios are taken in the same run.`,
+  );
+  out.push(
+    '- Corpus: `../shared/corpora/` (2,225 BBC News articles, JSONL, and 295 Wikinews articles, CSV), each article written as a plain-text source with `Title:`/`Date:`/`Source:` header lines. ' +
+      '**Sizes beyond the 2,520 real articles are built by replication**: copies of the real files under renamed paths (`copyN/...`), the whole list shuffled with a fixed seed. The 1k corpus is a seeded sample of the real articles.',
+  );
+  out.push(
+    `- Sentences: ${sentences.filter((s) => s.kind === 'verbatim').length} passages taken verbatim from the corpus and ${sentences.filter((s) => s.kind === 'altered').length} with one number altered, all from documents present at every size.`,
+  );
+  out.push(
+    `- Each system runs in its own Node process per size (\`--expose-gc\`, heap measured after a forced GC). MiniSearch (default options, field \`text\`, OR query) indexes exactly the passages the engine indexes; Fuse.js (threshold 0.4, \`ignoreLocation\`) indexes the titles only. A baseline's queries stop after ${BASELINE_QUERY_BUDGET_MS / 1000} s (at least ${MIN_BASELINE_QUERIES} sentences); ratios use the sentences both answered.`,
+  );
+  out.push('');
+
+  out.push('## Engine (Groundwork index)');
+  out.push('');
+  out.push(
+    table(
+      ['docs', 'passages', 'corpus text', 'index (parse+analyze+index)', 'docs/s', 'passages/s', 'of which parsing', 'heap + typed arrays', 'index file', 'file / text', 'serialize', 'load', 'change 1 doc', 'remove 1 doc'],
+      results.map((r) => {
+        const e = r.engine;
+        if (!e) return [int(r.size), 'failed'];
+        return [
+          int(e.docs),
+          int(e.passages),
+          mb(e.corpusBytes),
+          ms(e.indexMs),
+          int(e.docs / (e.indexMs / 1000)),
+          int(e.passages / (e.indexMs / 1000)),
+          ms(e.parseMs),
+          mb(e.heapBytes + e.externalBytes),
+          mb(e.serializedBytes),
+          ratio(e.serializedBytes / e.corpusBytes),
+          ms(e.serializeMs),
+          ms(e.loadMs),
+          ms(e.updateMs),
+          ms(e.removeMs),
+        ];
+      }),
+    ),
+  );
+  out.push('');
+  out.push('Per sentence (median / p95):');
+  out.push('');
+  out.push(
+    table(
+      ['docs', 'search (top 20)', 'check (retrieve + align + verdict)', 'suggest (completion ranking)', 'verbatim → supported', 'altered → conflict', 'altered → supported'],
+      results.map((r) => {
+        const e = r.engine;
+        if (!e) return [int(r.size), 'failed'];
+        const nv = sentences.filter((s) => s.kind === 'verbatim').length;
+        const na = sentences.length - nv;
+        return [
+          int(r.size),
+          `${ms(median(e.search))} / ${ms(quantile(e.search, 0.95))}`,
+          `${ms(median(e.check))} / ${ms(quantile(e.check, 0.95))}`,
+          `${ms(median(e.suggest))} / ${ms(quantile(e.suggest, 0.95))}`,
+          `${e.verdicts.verbatimSupported}/${nv}`,
+          `${e.verdicts.alteredConflict}/${na}`,
+          `${e.verdicts.alteredSupported}/${na}`,
+        ];
+      }),
+    ),
+  );
+  out.push('');
+
+  out.push('## Baselines in the same run');
+  out.push('');
+  out.push(
+    table(
+      ['docs', 'MiniSearch passages', 'MiniSearch index', 'passages/s', 'heap', 'JSON size', 'JSON / text', 'query median / p95 (n)', 'Fuse titles', 'Fuse index', 'Fuse query median / p95 (n)'],
+      results.map((r) => {
+        const m = r.minisearch;
+        const f = r.fuse;
+        const e = r.engine;
+        const mq = m ? finite(m.query) : [];
+        const fq = f ? finite(f.query) : [];
+        return [
+          int(r.size),
+          m ? int(m.passages) : 'skipped',
+          m ? ms(m.indexMs) : '',
+          m ? int(m.passages / (m.indexMs / 1000)) : '',
+          m ? mb(m.heapBytes) : '',
+          m ? (Number.isFinite(m.serializedBytes) ? mb(m.serializedBytes) : `n/a (${m.serializeNote})`) : '',
+          m && e ? ratio(m.serializedBytes / e.corpusBytes) : '',
+          m ? `${ms(median(mq))} / ${ms(quantile(mq, 0.95))} (${mq.length})` : '',
+          f ? int(f.titles) : 'skipped',
+          f ? ms(f.indexMs) : '',
+          f ? `${ms(median(fq))} / ${ms(quantile(fq, 0.95))} (${fq.length})` : '',
+        ];
+      }),
+    ),
+  );
+  const skipped = results.flatMap((r) => r.skipped.map((s) => `- ${int(r.size)} docs: ${s}`));
+  if (skipped.length) {
+    out.push('');
+    out.push('Skipped or failed:');
+    out.push(...skipped);
+  }
+  out.push('');
+
+  out.push('## Targets (ratios to MiniSearch in the same run)');
+  out.push('');
+  out.push(
+    table(
+      ['docs', 'indexing speed vs MiniSearch (target ≥ 1×)', 'check time / MiniSearch query time (target ≤ 0.2×): median of per-sentence ratios; ratio of medians', 'index file / corpus text (target ≤ 1×; MiniSearch JSON)', 'search / MiniSearch query'],
+      results.map((r) => {
+        const e = r.engine;
+        const m = r.minisearch;
+        if (!e || !m) return [int(r.size), 'n/a', 'n/a', e ? ratio(e.serializedBytes / e.corpusBytes) : 'n/a', 'n/a'];
+        const cr = pairedRatio(e.check, m.query);
+        const sr = pairedRatio(e.search, m.query);
+        return [
+          int(r.size),
+          `${ratio(m.indexMs / e.indexMs)} (index only, without parsing: ${ratio(m.indexMs / Math.max(1, e.indexMs - e.parseMs))})`,
+          `${ratio(cr.median)}; ${ratio(cr.ofMedians)} (n = ${cr.n})`,
+          `${ratio(e.serializedBytes / e.corpusBytes)} (${ratio(m.serializedBytes / e.corpusBytes)})`,
+          `${ratio(sr.median)}`,
+        ];
+      }),
+    ),
+  );
+  out.push('');
+
+  out.push('## Growth from size to size');
+  out.push('');
+  out.push('Each cell: how much the figure grew when the corpus grew by the factor in the first column (linear growth = the same factor; below it = sublinear).');
+  out.push('');
+  const growth: string[][] = [];
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1];
+    const b = results[i];
+    if (!a.engine || !b.engine) continue;
+    const g = (x: number, y: number) => ratio(y / x);
+    const mg =
+      a.minisearch && b.minisearch
+        ? `${g(a.minisearch.indexMs, b.minisearch.indexMs)} / ${g(median(finite(a.minisearch.query)), median(finite(b.minisearch.query)))}`
+        : 'n/a';
+    growth.push([
+      `${int(a.size)} → ${int(b.size)} (${g(a.size, b.size)})`,
+      g(a.engine.passages, b.engine.passages),
+      g(a.engine.indexMs, b.engine.indexMs),
+      g(a.engine.heapBytes + a.engine.externalBytes, b.engine.heapBytes + b.engine.externalBytes),
+      g(a.engine.serializedBytes, b.engine.serializedBytes),
+      g(a.engine.loadMs, b.engine.loadMs),
+      g(median(a.engine.search), median(b.engine.search)),
+      g(median(a.engine.check), median(b.engine.check)),
+      g(median(a.engine.suggest), median(b.engine.suggest)),
+      mg,
+    ]);
+  }
+  out.push(
+    table(
+      ['corpus growth', 'passages', 'index time', 'memory', 'index file', 'load', 'search median', 'check median', 'suggest median', 'MiniSearch index / query'],
+      growth,
+    ),
+  );
+  out.push('');
+  out.push('## How to read and reproduce');
+  out.push('');
+  out.push('- `npm run bench` runs 1k, 10k and 100k documents (about 15 minutes on 2 cores); `npm run bench -- --quick` runs 1k only; `--sizes 1000,5000` chooses; `--no-write` leaves this file alone. `GROUNDWORK_CORPORA` points at another corpora folder.');
+  out.push('- "index" for the engine is `upsertSource` for every file: decoding, metadata, sentence splitting with source ranges, language detection, term analysis (Snowball stemming), postings. MiniSearch gets the already-split passages, so its figure has no parsing in it; the "index only" ratio subtracts the engine\'s measured parsing time.');
+  out.push('- "check" is `engine.check(sentence)`: draft parsing, check-worthiness, retrieval, alignment and the verdict; "search" is retrieval alone (top 20 passages); "suggest" ranks every source for a citation completion.');
+  out.push('- The verdict columns are a sanity check on replicated news text, not an evaluation (see docs/EVAL.md).');
+  out.push('');
+  return out.join('\n');
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.child) {
+    const size = args.size ?? 1000;
+    const fn = args.child === 'engine' ? childEngine : args.child === 'minisearch' ? childMiniSearch : args.child === 'fuse' ? childFuse : undefined;
+    if (!fn) throw new Error(`unknown child ${args.child}`);
+    const r = fn(size);
+    process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
+    return;
+  }
+  const started = new Date();
+  const t0 = wallNow();
+  const { sentences } = setup();
+  const results: SizeResult[] = [];
+  const note = args.sizes.some((n) => n > 2520) ? ' (sizes above 2,520 are replicated copies of the real articles)' : '';
+  console.log(`Groundwork bench: sizes ${args.sizes.join(', ')}${note}; ${sentences.length} sentences`);
+  for (const size of args.sizes) {
+    const r: SizeResult = { size, skipped: [] };
+    for (const system of ['engine', 'minisearch', 'fuse'] as const) {
+      process.stdout.write(`  ${int(size)} docs: ${system} ... `);
+      const c = runChild<never>(system, size);
+      if (c.value) (r as unknown as Record<string, unknown>)[system] = c.value;
+      else r.skipped.push(`${system}: ${c.error}`);
+      console.log(c.value ? `done in ${ms(c.wallMs)}` : `FAILED (${c.error})`);
+    }
+    results.push(r);
+  }
+  const md = report(results, sentences, started, wallNow() - t0);
+  console.log('');
+  console.log(md);
+  if (args.write) {
+    writeFileSync(join(REPO, 'docs', 'BENCHMARKS.md'), md);
+    console.log(`wrote ${join(REPO, 'docs', 'BENCHMARKS.md')}`);
+  }
+}
+
+main();
