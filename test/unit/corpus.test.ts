@@ -294,6 +294,20 @@ describe('parseSource', () => {
     assert.strictEqual(sl[4].replace(/<[^>]+>/g, ''), texts[4]);
   });
 
+  it('treats <br> as a line break, not a paragraph break', () => {
+    const html = '<p>Ferry Season Opens<br>The ferry carried 224 passengers<br/>\non its first trip. It left.</p><p>Photo: ANP</p>';
+    const { doc } = parseSource('br.html', enc(html));
+    assert.ok(doc);
+    assert.deepStrictEqual(doc.passages.map((p) => p.text), [
+      'Ferry Season Opens',
+      'The ferry carried 224 passengers on its first trip.',
+      'It left.',
+      'Photo: ANP',
+    ]);
+    const sl = slice(html, doc.passages[1].range);
+    assert.strictEqual(sl, 'The ferry carried 224 passengers<br/>\non its first trip.');
+  });
+
   it('skips unsupported, too-large, binary, empty and undecodable files with clear warnings', () => {
     const cases: Array<[string, Uint8Array, string, object?]> = [
       ['a/report.pdf', enc('%PDF-1.4'), 'unsupported-type'],

@@ -39,7 +39,7 @@ const SKIP = new Set([
 ]);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'param', 'source', 'track', 'wbr']);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li',
+  'p', 'pre', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li',
   'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'thead', 'tbody',
   'tfoot', 'caption', 'figure', 'figcaption', 'br', 'hr', 'address', 'body', 'html', 'title',
   'fieldset', 'legend', 'details', 'summary',
@@ -106,6 +106,16 @@ export function extractHtml(src: string): HtmlExtract {
     inMainFlags.push(mainDepth > 0);
   };
 
+  /** A line break (<br>): a soft break the sentence splitter may use for headlines. */
+  const pushNewline = (at: number) => {
+    if (chars.length === 0 || (breaks.length && breaks[breaks.length - 1].at === chars.length)) return;
+    pendingSpace = false;
+    chars.push('\n');
+    starts.push(at);
+    ends.push(at);
+    inMainFlags.push(mainDepth > 0);
+  };
+
   const parser = new Parser(
     {
       onopentag(name, attribs) {
@@ -129,7 +139,8 @@ export function extractHtml(src: string): HtmlExtract {
         if (tag === 'title') inTitle = true;
         if (tag === 'h1' && !h1Text) inH1 = true;
         if (VOID.has(tag)) {
-          if (BLOCK.has(tag) && skipDepth === 0) pushBreak(kindStack[kindStack.length - 1] ?? 'paragraph');
+          if (tag === 'br' && skipDepth === 0) pushNewline(parser.startIndex);
+          else if (BLOCK.has(tag) && skipDepth === 0) pushBreak(kindStack[kindStack.length - 1] ?? 'paragraph');
           return;
         }
         const cls = `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs.role ?? ''}`;
@@ -227,7 +238,7 @@ export function extractHtml(src: string): HtmlExtract {
     if (i === chars.length) break;
     if (!keep(i)) continue;
     if (blockStart < 0) {
-      if (chars[i] === ' ') continue;
+      if (chars[i] === ' ' || chars[i] === '\n') continue;
       if (outChars.length > 0) {
         // Two newlines between blocks (a paragraph break for the splitter).
         for (let k = 0; k < 2; k++) {
@@ -244,7 +255,7 @@ export function extractHtml(src: string): HtmlExtract {
   }
   closeBlock();
   // Trim trailing spaces of each block.
-  for (const b of blocks) while (b.end > b.start && outChars[b.end - 1] === ' ') b.end--;
+  for (const b of blocks) while (b.end > b.start && (outChars[b.end - 1] === ' ' || outChars[b.end - 1] === '\n')) b.end--;
 
   return {
     text: outChars.join(''),
