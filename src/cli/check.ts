@@ -96,6 +96,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   }
 
   // Check.
+  const checkStarted = Date.now();
   const results: DraftResult[] = [];
   for (const d of draftTexts) {
     if (d.note) io.err(`${d.file.display}: warning: ${d.note}`);
@@ -104,6 +105,8 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
       .filter((f) => !ignore.sentences.has(normalizeIgnoredSentence(f.text)));
     results.push({ file: d.file.display, absPath: d.file.abs, findings });
   }
+
+  verboseNote(`checked ${results.length} draft${results.length === 1 ? '' : 's'} in ${Date.now() - checkStarted} ms`);
 
   const report: CheckReport = {
     toolVersion,

@@ -170,6 +170,7 @@ export function warningLine(w: LoadWarning): string {
 export function jsonReport(report: CheckReport): unknown {
   return {
     version: 1,
+    tool: { name: 'groundwork', version: report.toolVersion },
     files: report.files.map((d) => ({
       file: d.file,
       findings: judged(d.findings).map((f) => {

@@ -133,6 +133,7 @@ describe('cli report: json', () => {
       warnings: unknown[];
     };
     assert.equal(j.version, 1);
+    assert.deepEqual((j as unknown as { tool: unknown }).tool, { name: 'groundwork', version: '9.9.9' });
     assert.equal(j.files[0].file, 'drafts/a b.md');
     assert.equal(j.files[0].findings.length, 1);
     const f = j.files[0].findings[0];
