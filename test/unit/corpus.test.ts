@@ -215,6 +215,23 @@ describe('parseSource', () => {
     assert.deepStrictEqual(d.passages.map((p) => p.text), ['Ferry Season Opens', 'The ferry carried 224 passengers on Monday.']);
   });
 
+  it('reads a line holding only a date as the date', () => {
+    const t = 'Ferry Season Opens\nMonday, 5 January 2018\n\nThe ferry left on 5 January 2018.';
+    const d = parseSource('d.txt', enc(t)).doc!;
+    assert.strictEqual(d.date, '2018-01-05');
+    assert.deepStrictEqual(d.passages.map((p) => p.text), ['Ferry Season Opens', 'The ferry left on 5 January 2018.']);
+    // A sentence that merely contains a year is not a date line.
+    const d2 = parseSource('d2.txt', enc('In 2018 the ferry left.')).doc!;
+    assert.strictEqual(d2.date, undefined);
+  });
+
+  it('reads TOML front matter', () => {
+    const d = parseSource('t.md', enc('+++\ntitle = "Ferry news"\ndate = 2019-04-02\n+++\n\nThe ferry left.')).doc!;
+    assert.strictEqual(d.title, 'Ferry news');
+    assert.strictEqual(d.date, '2019-04-02');
+    assert.deepStrictEqual(d.passages.map((p) => p.text), ['The ferry left.']);
+  });
+
   it('parses Markdown: front matter, masked syntax, exact ranges', () => {
     const md = [
       '---',

@@ -211,6 +211,13 @@ describe('parseDraft: LaTeX', () => {
     assert.deepStrictEqual(r[0].citations, ['port2020']);
   });
 
+  it('composes accents and drops line-break spacing arguments', () => {
+    const t = "De Sina\\\"i ligt bij caf\\'e Fran\\c{c}ois.\\\\[2pt]\nDvo\\v{r}\\'ak wrote it.";
+    const r = parseDraft(t, 'latex');
+    assert.deepStrictEqual(r.map((s) => s.text), ['De Sinaï ligt bij café François.', 'Dvořák wrote it.']);
+    assert.strictEqual(t.slice(r[1].start, r[1].end), "Dvo\\v{r}\\'ak wrote it.");
+  });
+
   it('works without a document environment and keeps escaped percent signs', () => {
     const r = parseDraft('Growth was 5\\% last year. % not this\nThe port reopened.', 'latex');
     assert.deepStrictEqual(r.map((s) => s.text), ['Growth was 5% last year.', 'The port reopened.']);

@@ -107,6 +107,14 @@ export function normalizeDate(input: string | undefined): string | undefined {
   return undefined;
 }
 
+const DATE_WORDS = new Set([...Object.keys(MONTHS), 'published', 'updated', 'gepubliceerd', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'st', 'nd', 'rd', 'th', 'utc', 'gmt', 'cet', 'cest', 'bst', 'est', 'am', 'pm']);
+
+/** Whether a line holds nothing but a date (and perhaps a weekday/time). */
+function isOnlyDate(line: string): boolean {
+  for (const w of line.toLowerCase().split(/[^a-z]+/)) if (w && !DATE_WORDS.has(w)) return false;
+  return true;
+}
+
 function firstString(v: string | string[] | undefined): string | undefined {
   if (Array.isArray(v)) return v.length ? v.join(', ') : undefined;
   return v && v.trim() ? v.trim() : undefined;
@@ -156,6 +164,15 @@ function prepareText(text: string): Prepared {
       if (d) {
         meta.date = d;
         buf.blank(start, start + dp[0].length);
+        continue;
+      }
+    }
+    // A line that is only a date ("5 January 2018", "2018-01-05").
+    if (!meta.date && line.trim().length <= 40 && /\b\d{4}\b/.test(line)) {
+      const d = normalizeDate(line.trim().replace(/^(?:published|updated|gepubliceerd)\s+/i, ''));
+      if (d && isOnlyDate(line)) {
+        meta.date = d;
+        buf.blank(start, start + line.length);
         continue;
       }
     }

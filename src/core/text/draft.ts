@@ -154,6 +154,11 @@ function skipOptional(text: string, i: number): number {
   }
 }
 
+/** Combining marks for LaTeX accent commands. */
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+};
+
 const LATEX_CITE = /^\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|citeyearpar|parencite|textcite|autocite|footcite|smartcite|supercite|fullcite|nocite|cites|parencites|textcites|autocites|Cite|Citep|Citet|Parencite|Textcite|Autocite)\*?$/;
 const HEADING_CMDS = new Set(['part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'title']);
 const DROP_ARG = new Set([
@@ -225,10 +230,29 @@ function prepareLatexDraft(text: string): PreparedDraft {
   while ((m = cmdRe.exec(cur))) {
     const start = m.index;
     if (m[2] !== undefined) {
+      // Accents: \'e \"{i} -> the composed letter; the markup is removed (no space left).
+      const acc = ACCENTS[m[2]];
+      if (acc) {
+        const am = /^(?:\{([A-Za-z])\}|([A-Za-z]))/.exec(cur.slice(start + 2, start + 5));
+        if (am) {
+          const letter = am[1] ?? am[2];
+          const len = 2 + am[0].length;
+          buf.remove(start, start + len);
+          buf.set(start + len - (am[1] ? 2 : 1), (letter + acc).normalize('NFC'));
+          cmdRe.lastIndex = start + len;
+          continue;
+        }
+      }
       // Control symbols: \\ \, \; \! \  -> blank; \% \& \$ \# \_ \{ \} -> keep the character.
       if ('%&$#_{}'.includes(m[2])) buf.blank(start, start + 1);
       else buf.blank(start, start + 2);
-      if (m[2] === '\\') breaks.push(start);
+      if (m[2] === '\\') {
+        breaks.push(start);
+        // \\[2pt] and \\*: spacing arguments of a line break.
+        const after = skipOptional(cur, start + 2);
+        buf.blank(start + 2, after);
+        cmdRe.lastIndex = after;
+      }
       continue;
     }
     const name = m[1];
@@ -289,6 +313,14 @@ function prepareLatexDraft(text: string): PreparedDraft {
         cmdRe.lastIndex = e;
         continue;
       }
+    }
+    if ((name === 'c' || name === 'v' || name === 'u' || name === 'H' || name === 'k' || name === 'r') && /^\{[A-Za-z]\}/.test(cur.slice(afterName, afterName + 3))) {
+      const mark = { c: '\u0327', v: '\u030c', u: '\u0306', H: '\u030b', k: '\u0328', r: '\u030a' }[name];
+      const letter = cur[afterName + 1];
+      buf.remove(start, afterName + 3);
+      buf.set(afterName + 1, (letter + mark).normalize('NFC'));
+      cmdRe.lastIndex = afterName + 3;
+      continue;
     }
     if (name === 'item') {
       breaks.push(start);
@@ -451,7 +483,7 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   const lines = new LineIndex(text);
   const out: DraftSentence[] = [];
   for (const w of work) {
-    let clean = collapseWhitespace(p.masked.slice(w.start, w.end));
+    let clean = collapseWhitespace(p.masked.slice(w.start, w.end).replace(/\0/g, ''));
     if (p.latex) clean = clean.replace(/(\d) %/g, '$1%').replace(/``|''/g, '"').replace(/`/g, "'").replace(/---/g, '—').replace(/--/g, '–');
     if (!/[\p{L}\p{N}]/u.test(clean)) continue;
     const s: DraftSentence = {

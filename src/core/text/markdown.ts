@@ -109,6 +109,12 @@ export function parseSimpleYaml(raw: string): Record<string, string | string[]> 
 
 /** Front matter (`---` YAML `---` or `...`) at the very start of the text, if any. */
 export function findFrontMatter(text: string): FrontMatter | undefined {
+  // TOML front matter (Hugo): +++ key = "value" +++
+  const toml = /^(?:\ufeff)?\+\+\+[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
+  if (toml) {
+    const yamlish = toml[1].replace(/^([A-Za-z_][\w.-]*)\s*=\s*/gm, '$1: ');
+    return { start: 0, end: toml[0].length, raw: toml[1], fields: parseSimpleYaml(yamlish) };
+  }
   const open = /^(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return undefined;
   const close = /(?:^|\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;

@@ -28,6 +28,16 @@ export class MaskBuffer {
     }
   }
 
+  /**
+   * Remove [start, end) from the prose without leaving a space (a NUL placeholder keeps
+   * the offsets; readers drop it). For markup inside a word, e.g. LaTeX accents.
+   */
+  remove(start: number, end: number): void {
+    const e = Math.min(end, this.codes.length);
+    for (let i = Math.max(0, start); i < e; i++) this.codes[i] = 0;
+    if (e > start) this.dirty = true;
+  }
+
   /** Replace one character (same length) e.g. a LaTeX `~` by a space. */
   set(i: number, ch: string): void {
     if (i >= 0 && i < this.codes.length) {
