@@ -138,6 +138,8 @@ export interface Finding {
   citations: string[];
   /** Whether a cited source was checked and failed to back the sentence. */
   citationProblem?: { key: string; message: string };
+  /** Verdict against the cited sources alone, when the sentence cites known sources (additive). */
+  citedVerdict?: Verdict;
 }
 
 export type DraftFormat = 'markdown' | 'latex' | 'plaintext';

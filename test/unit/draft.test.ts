@@ -126,6 +126,13 @@ describe('parseDraft: Markdown', () => {
     assert.strictEqual(d.slice(r[0].start, r[0].end), 'The ferry carried 224 passengers [@harbour2020].');
   });
 
+  it('treats a single line break inside a paragraph as a space', () => {
+    const r = parseDraft('The ferry left\nHarlingen on Monday.\nIt was full.', 'markdown');
+    assert.deepStrictEqual(r.map((s) => s.text), ['The ferry left Harlingen on Monday.', 'It was full.']);
+    const l = parseDraft('The ferry left\nHarlingen on Monday.', 'latex');
+    assert.deepStrictEqual(l.map((s) => s.text), ['The ferry left Harlingen on Monday.']);
+  });
+
   it('keeps link text and emphasis text', () => {
     const r = parseDraft('The *ferry* carried __224__ [passengers](http://x.org/p) on ~~Monday~~ Tuesday.', 'markdown');
     assert.deepStrictEqual(r.map((s) => s.text), ['The ferry carried 224 passengers on Monday Tuesday.']);

@@ -11,16 +11,20 @@
  */
 import type { LanguageCode } from '../types';
 import type { EntityKind, EntityMention, Token } from './types';
-import { entityKey, lookupLoose, lookupVariant, looseKey } from './variants';
+import { MAX_VARIANT_WORDS, entityKey, lookupLoose, lookupVariant, looseKey } from './variants';
+import { conceptOf } from './synonyms';
 import { STOP_EN, STOP_NL } from './stopwords';
 
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\d.&-]+$/u;
 const LETTER = /\p{L}/u;
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|ed|en|es|bin|ibn|bint|abu|abd|umm)[-‐‑]\p{Lu}/u;
-const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'of', 'the', 'van', 'de', 'der', 'den', 'von', 'da', 'di', 'du', 'la', 'le', 'des', 'y', 'for', 'voor']);
+/** "anti-Hamas", "pro-Israeli", "ex-President": a prefix glued to a name. */
+const PREFIX_NAME = /^(?:anti|pro|ex|post|pre|non|mid|oud|niet)[-‐‑]\p{Lu}/iu;
+const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'of', 'the', 'van', 'de', 'der', 'den', 'von', 'da', 'di', 'du', 'la', 'le', 'des', 'y']);
 const POSSESSIVE_END = /['’]s$/;
 const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'capt', 'sgt', 'sen', 'rep', 'gov', 'lt', 'dhr', 'mevr', 'st']);
+const NEGATION_WORDS = new Set(['never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'not', 'no', 'nooit', 'niets', 'niemand', 'geen', 'niet']);
 const AND = new Set(['and', 'en', '&']);
 const TITLES = new Set([
   'president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'minister', 'prime', 'king', 'queen', 'prince', 'princess',
@@ -37,6 +41,9 @@ const ORG_HEADS = new Set([
   'organization', 'organisation', 'union', 'agency', 'authority', 'court', 'police', 'forces', 'force', 'company', 'corporation',
   'inc', 'ltd', 'university', 'bank', 'association', 'federation', 'institute', 'commission', 'office', 'department', 'network',
   'news', 'times', 'post', 'press', 'service', 'services', 'foundation', 'fund', 'guard', 'battalion', 'battalions', 'militia',
+  'league', 'club', 'team', 'band', 'records', 'entertainment', 'studios', 'airlines', 'airways', 'college', 'academy',
+  'museum', 'festival', 'awards', 'award', 'championship', 'cup', 'games', 'conference', 'parliament', 'senate', 'congress',
+  'assembly', 'ministerie', 'tribunal', 'hospital', 'school', 'church', 'mosque', 'channel', 'tv', 'radio', 'magazine', 'journal',
   'partij', 'beweging', 'ministerie', 'brigade', 'leger', 'raad', 'unie', 'provincie', 'staat', 'rechtbank', 'universiteit',
   'groep', 'organisatie', 'commissie', 'dienst', 'politie', 'krant', 'omroep', 'stichting', 'bond', 'strijdkrachten',
 ]);
@@ -76,7 +83,7 @@ function isInitial(text: string, tokens: Token[], i: number): boolean {
 }
 
 function nameish(t: Token): boolean {
-  return UPPER.test(t.text) || PARTICLE_NAME.test(t.text);
+  return UPPER.test(t.text) || PARTICLE_NAME.test(t.text) || PREFIX_NAME.test(t.text);
 }
 
 function isAcronym(text: string): boolean {
@@ -85,18 +92,90 @@ function isAcronym(text: string): boolean {
   return letters.length >= 2 && letters.length <= 6;
 }
 
-export function findEntities(text: string, tokens: Token[], lang: LanguageCode, used: Uint8Array): EntityMention[] {
+export function findEntities(text: string, allTokens: Token[], lang: LanguageCode, used: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
+  // "anti-Hamas" -> "Hamas" (a private copy: callers' tokens are never changed).
+  const tokens = allTokens.some((t) => PREFIX_NAME.test(t.text)) ? allTokens.map(stripPrefix) : allTokens;
   const stops = lang === 'nl' ? STOP_NL : lang === 'en' ? STOP_EN : undefined;
   const isStop = (n: string) => (stops ? stops.has(n) : STOP_EN.has(n) || STOP_NL.has(n));
   const len = tokens.length;
+  const titleMode = isTitleCase(tokens, isStop);
+  const emit = (first: number, last: number, initial: boolean, titled: boolean, endOverride?: number) => {
+    const start = tokens[first].start;
+    const end = endOverride ?? tokens[last].end;
+    const surface = text.slice(start, end);
+    const key = entityKey(surface);
+    if (!key) return;
+    const words = last - first + 1;
+    if (words === 1 && isStop(tokens[first].norm) && !isAcronym(surface)) return;
+    const entry = lookupVariant(key);
+    const loose = looseKey(key);
+    const hit = entry ?? lookupLoose(loose);
+    // A lone sentence-initial common word ("Bomb their ...", "Police said") is not a name.
+    if (initial && words === 1 && !hit && !isAcronym(surface) && conceptOf(tokens[first].stem, lang) !== undefined) return;
+    let kind: EntityKind;
+    const headNorm = tokens[last].norm;
+    if (hit) kind = hit.kind;
+    else if (titled) kind = 'person';
+    else if (isAcronym(surface)) kind = 'org';
+    else if (ORG_HEADS.has(headNorm) || (words > 1 && ORG_HEADS.has(tokens[first].norm))) kind = 'org';
+    else if (PLACE_HEADS.has(headNorm)) kind = 'place';
+    else if (first > 0 && PLACE_PREPS.has(tokens[first - 1].norm) && isSpaceGap(text, tokens[first - 1].end, tokens[first].start)) kind = 'place';
+    else if (words >= 2 && words <= 4 && personShape(tokens, first, last)) kind = 'person';
+    else kind = 'other';
+    const m: EntityMention = { start, end, text: surface, norm: hit ? hit.canonical : key, kind, loose: hit ? looseKey(hit.canonical) : loose };
+    if (initial && words === 1 && !hit && !isAcronym(surface)) m.initial = true;
+    out.push(m);
+  };
+  const tableHit = (first: number, last: number) => lookupVariant(entityKey(text.slice(tokens[first].start, tokens[last].end)));
+  /** Split a name sequence at known names: "Palestinian Hamas" -> Palestinian + Hamas; "VS Jeruzalem" -> VS + Jeruzalem. */
+  const segment = (first: number, last: number, initial: boolean, titledBefore: boolean) => {
+    let titled = titledBefore;
+    while (first < last && TITLES.has(tokens[first].norm)) { first++; titled = true; initial = false; }
+    if (first === last && TITLES.has(tokens[first].norm)) return;
+    while (first < last && (isStop(tokens[first].norm) || CONNECTORS.has(tokens[first].norm)) && !PARTICLE_NAME.test(tokens[first].text) && !tableHit(first, last)) { first++; initial = false; }
+    if (first === last) {
+      const tt = tokens[first].text;
+      // "ISIS-strijder": keep the name part when the rest of the hyphenated word is lowercase.
+      const dash = tt.search(/[-‐‑]/);
+      if (dash > 0 && !PARTICLE_NAME.test(tt) && !lookupVariant(entityKey(tt))) {
+        const rest = tt.slice(dash + 1);
+        if (rest && !UPPER.test(rest)) { emit(first, last, initial, titled, tokens[first].start + dash); return; }
+      }
+      emit(first, last, initial, titled);
+      return;
+    }
+    if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
+    if (!titled && lookupVariant(entityKey(tokens[first].text)) && !CONNECTORS.has(tokens[first + 1].norm)) {
+      emit(first, first, initial, false);
+      segment(first + 1, last, false, false);
+      return;
+    }
+    if (lookupVariant(entityKey(tokens[last].text)) && !CONNECTORS.has(tokens[last - 1].norm)) {
+      segment(first, last - 1, initial, titled);
+      emit(last, last, false, false);
+      return;
+    }
+    emit(first, last, initial, titled);
+  };
+
   for (let i = 0; i < len; i++) {
     const t = tokens[i];
     if (used[i] || !nameish(t) || !LETTER.test(t.text)) continue;
     const initial = isInitial(text, tokens, i);
-    if (initial && (isStop(t.norm) || INITIAL_COMMON.has(t.norm)) && !isAcronym(t.text)) continue;
+    if (initial && (isStop(t.norm) || INITIAL_COMMON.has(t.norm) || NEGATION_WORDS.has(t.norm)) && !isAcronym(t.text)) continue;
+    if (titleMode) {
+      // Headline case: only known names (longest table phrase) and acronyms.
+      let found = -1;
+      for (let k = Math.min(len - 1, i + MAX_VARIANT_WORDS - 1); k >= i; k--) {
+        if (tableHit(i, k)) { found = k; break; }
+      }
+      if (found >= 0) { emit(i, found, false, false); i = found; }
+      else if (isAcronym(t.text)) emit(i, i, false, false);
+      else if (t.text.search(/[-‐‑]/) > 0 && lookupVariant(entityKey(t.text.slice(0, t.text.search(/[-‐‑]/))))) segment(i, i, false, false);
+      continue;
+    }
     // Extend over name tokens and connectors.
-    const parts: number[] = [i];
     let hasOf = false;
     let j = i;
     while (j + 1 < len) {
@@ -104,7 +183,6 @@ export function findEntities(text: string, tokens: Token[], lang: LanguageCode, 
       const nx = tokens[j + 1];
       if (!isSpaceGap(text, tokens[j].end, nx.start) || used[j + 1]) break;
       if (nameish(nx) && LETTER.test(nx.text) && !(isStop(nx.norm) && nx.text.length < 3 && !isAcronym(nx.text))) {
-        parts.push(j + 1);
         j++;
         continue;
       }
@@ -128,67 +206,41 @@ export function findEntities(text: string, tokens: Token[], lang: LanguageCode, 
       }
       if (!ok) break;
       if (sawOf) hasOf = true;
-      for (let q = j + 1; q <= k; q++) parts.push(q);
       j = k;
     }
-    let first = i;
     let last = j;
     // "X of Y and Z": keep "and Z" only when the phrase is a known name; else cut before "and".
     for (let q = i + 1; q < last; q++) {
       if (!AND.has(tokens[q].norm)) continue;
       let r = q + 1;
       while (r + 1 <= last && nameish(tokens[r + 1]) && isSpaceGap(text, tokens[r].end, tokens[r + 1].start)) r++;
-      const known = lookupVariant(entityKey(text.slice(tokens[i].start, tokens[r].end)));
-      last = known ? r : q - 1;
+      last = tableHit(i, r) ? r : q - 1;
       break;
     }
-    // Strip leading titles ("President Sisi", "Minister of Defence X" keeps the org-like tail).
-    let titled = false;
-    while (first < last && TITLES.has(tokens[first].norm)) { first++; titled = true; }
-    while (first < last && CONNECTORS.has(tokens[first].norm) && !UPPER.test(tokens[first].text) && !PARTICLE_NAME.test(tokens[first].text)) first++;
-    if (!titled && first > 0 && TITLES.has(tokens[first - 1].norm) && (isSpaceGap(text, tokens[first - 1].end, tokens[first].start) || (TITLE_ABBR.has(tokens[first - 1].norm) && /^\.\s+$/.test(text.slice(tokens[first - 1].end, tokens[first].start))))) titled = true;
-    if (first === last && TITLES.has(tokens[first].norm)) { i = last; continue; }
-    // A sentence-initial common word glued to a name ("Yesterday Hamas") is dropped by the stop/initial lists above.
-    const start = tokens[first].start;
-    let end = tokens[last].end;
-    let surface = text.slice(start, end);
-    // Single hyphenated token "ISIS-strijder": keep the name part when the rest is lowercase.
-    if (first === last) {
-      const tt = tokens[first].text;
-      const dash = tt.search(/[-‐‑]/);
-      if (dash > 0 && !PARTICLE_NAME.test(tt)) {
-        const rest = tt.slice(dash + 1);
-        const whole = lookupVariant(entityKey(tt));
-        if (!whole && rest && !UPPER.test(rest)) {
-          end = start + dash;
-          surface = tt.slice(0, dash);
-        }
-      }
-    }
-    const key = entityKey(surface);
-    if (!key || (first === last && isStop(tokens[first].norm) && !isAcronym(surface))) { i = last; continue; }
-    const entry = lookupVariant(key);
-    const loose = looseKey(key);
-    const looseEntry = entry ? undefined : lookupLoose(loose);
-    const hit = entry ?? looseEntry;
-    let kind: EntityKind;
-    const words = last - first + 1;
-    const headNorm = tokens[last].norm;
-    if (hit) kind = hit.kind;
-    else if (titled) kind = 'person';
-    else if (isAcronym(surface)) kind = 'org';
-    else if (ORG_HEADS.has(headNorm) || (words > 1 && ORG_HEADS.has(tokens[first].norm))) kind = 'org';
-    else if (PLACE_HEADS.has(headNorm)) kind = 'place';
-    else if (first > 0 && PLACE_PREPS.has(tokens[first - 1].norm) && isSpaceGap(text, tokens[first - 1].end, tokens[first].start)) kind = 'place';
-    else if (words >= 2 && words <= 4 && personShape(tokens, first, last)) kind = 'person';
-    else kind = 'other';
-    const norm = hit ? hit.canonical : key;
-    const m: EntityMention = { start, end, text: surface, norm, kind, loose: hit ? looseKey(hit.canonical) : loose };
-    if (initial && first === i && words === 1 && !hit && !isAcronym(surface)) m.initial = true;
-    out.push(m);
+    const titledBefore = i > 0 && TITLES.has(tokens[i - 1].norm) &&
+      (isSpaceGap(text, tokens[i - 1].end, t.start) || (TITLE_ABBR.has(tokens[i - 1].norm) && /^\.\s+$/.test(text.slice(tokens[i - 1].end, t.start))));
+    segment(i, last, initial, titledBefore);
     i = last;
   }
   return out;
+}
+
+function stripPrefix(t: Token): Token {
+  if (!PREFIX_NAME.test(t.text)) return t;
+  const dash = t.text.search(/[-‐‑]/);
+  return { ...t, start: t.start + dash + 1, text: t.text.slice(dash + 1), norm: t.norm.slice(t.norm.indexOf('-') + 1) };
+}
+
+/** Headline-style text: most content words capitalized. */
+function isTitleCase(tokens: Token[], isStop: (n: string) => boolean): boolean {
+  let content = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.norm.length <= 3 || isStop(t.norm) || !LETTER.test(t.text)) continue;
+    content++;
+    if (UPPER.test(t.text)) caps++;
+  }
+  return content >= 4 && caps / content >= 0.75;
 }
 
 function personShape(tokens: Token[], first: number, last: number): boolean {

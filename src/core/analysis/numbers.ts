@@ -31,6 +31,7 @@ import { dict } from './dict';
 const DIGIT_TOKEN = /^(\d+(?:[.,]\d+)*)([a-z]*)(?:-(.+))?$/;
 const PURE_DIGITS = /^\d+(?:[.,]\d+)*$/;
 const HAS_DIGIT = /\d/;
+const UPPER_START = /^\p{Lu}/u;
 const EN_SCALE: Record<string, number> = dict({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
 const NL_SCALE_AFTER: Record<string, number> = dict({ honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 });
 const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'procentpunt', 'procentpunten']);
@@ -204,8 +205,9 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
     if (UNIT_SKIP.has(n)) continue;
     if (stops.has(n) || NEG_WORDS.has(n) || n.length < 2) return undefined;
     const next = tokens[j + 1];
+    const modifier = isAdjectiveLike(tok, lang) || (j > 0 && UPPER_START.test(tok.text) && next !== undefined && !UPPER_START.test(next.text));
     if (
-      next && j + 1 < from + 4 && isAdjectiveLike(tok, lang) && isSpaceGap(text, tok.end, next.start) &&
+      next && j + 1 < from + 4 && modifier && isSpaceGap(text, tok.end, next.start) &&
       !stops.has(next.norm) && !HAS_DIGIT.test(next.norm) && !UNIT_SKIP.has(next.norm) && next.norm.length > 1
     ) continue;
     return j;
@@ -249,6 +251,8 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       i++;
       continue;
     }
+    // "one of the passengers", "een van de": a member, not an amount.
+    if ((t.norm === 'one' || (t.norm === 'een' && lang !== 'en')) && tokens[i + 1] && (tokens[i + 1].norm === 'of' || tokens[i + 1].norm === 'van')) continue;
     const core = parseCore(text, tokens, i, lang, used);
     if (!core) continue;
     let end = core.end;

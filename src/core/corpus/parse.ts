@@ -351,7 +351,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   const language: LanguageCode = detectLanguage(prepared.plain);
   const spans: SentenceSpan[] = [];
   for (const b of prepared.blocks) {
-    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language)) spans.push(s);
+    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language, { lineBreaks: kind === 'markdown' ? 'soft' : 'headline' })) spans.push(s);
   }
 
   const lines = new LineIndex(text);

@@ -33,6 +33,8 @@ interface PreparedDraft {
   citations: DraftCitation[];
   directives: Directive[];
   latex?: boolean;
+  /** Plain text: a single line break may end a headline. */
+  plain?: boolean;
 }
 
 const KEY_CHARS = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/'-]*`;
@@ -116,7 +118,7 @@ function preparePlainDraft(text: string): PreparedDraft {
   }
   const citations = maskPandocCitations(buf.toString(), buf, false);
   const masked = buf.toString();
-  return { masked, blocks: [{ start: 0, end: masked.length, kind: 'paragraph' }], citations, directives };
+  return { masked, blocks: [{ start: 0, end: masked.length, kind: 'paragraph' }], citations, directives, plain: true };
 }
 
 // ---------------------------------------------------------------- LaTeX
@@ -425,7 +427,7 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   }
   const work: Work[] = [];
   p.blocks.forEach((b, blockIndex) => {
-    for (const s of splitSentencesInRange(p.masked, b.start, b.end)) {
+    for (const s of splitSentencesInRange(p.masked, b.start, b.end, 'und', { lineBreaks: p.plain ? 'headline' : 'soft' })) {
       work.push({ start: s.start, end: s.end, block: b.kind, blockIndex, citations: [] });
     }
   });

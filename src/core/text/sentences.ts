@@ -82,6 +82,15 @@ const isLower = (c: string): boolean => c !== c.toUpperCase() && c === c.toLower
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+export interface SplitOptions {
+  /**
+   * How a single line break counts: 'headline' (default, plain text) ends a sentence after
+   * a headline/caption line; 'soft' never does (Markdown and LaTeX, where a single line
+   * break inside a paragraph is just a space).
+   */
+  lineBreaks?: 'headline' | 'soft';
+}
+
 /** Split `text` into sentences. Offsets are into `text`; each span is trimmed. */
 export function splitSentences(text: string, lang: LanguageCode = 'und'): SentenceSpan[] {
   return splitSentencesInRange(text, 0, text.length, lang);
@@ -91,11 +100,18 @@ export function splitSentences(text: string, lang: LanguageCode = 'und'): Senten
  * Split the part [from, to) of `text` into sentences, treating `from` and `to` as hard
  * boundaries. Offsets stay relative to the whole `text`.
  */
-export function splitSentencesInRange(text: string, from: number, to: number, lang: LanguageCode = 'und'): SentenceSpan[] {
+export function splitSentencesInRange(
+  text: string,
+  from: number,
+  to: number,
+  lang: LanguageCode = 'und',
+  options: SplitOptions = {},
+): SentenceSpan[] {
   void lang; // both languages share the rules; the abbreviation lists cover en and nl.
   const out: SentenceSpan[] = [];
   for (const [ps, pe] of paragraphs(text, from, to)) {
-    for (const [ss, se] of softSegments(text, ps, pe)) {
+    const segments = options.lineBreaks === 'soft' ? [[ps, pe] as [number, number]] : softSegments(text, ps, pe);
+    for (const [ss, se] of segments) {
       splitByPunctuation(text, ss, se, out);
     }
   }

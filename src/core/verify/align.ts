@@ -36,6 +36,8 @@ export interface Conflict {
   sourceValue: string;
   /** true when the slot is tied by a shared counted noun / same field, not by position only. */
   strong: boolean;
+  /** Further claim units that belong to the differing slot (e.g. the modifiers of a predicate noun). */
+  also?: Unit[];
 }
 
 export interface Alignment {
@@ -501,9 +503,14 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
     }
   }
+  // 3f. Category: "X is a Y" where the passage says "X is a Z" (Y absent from the passage).
+  if (conflicts.length === 0 && !process.env.GW_NOCAT) {
+    const cat = categoryConflict(c, units, unitState, p, pos);
+    if (cat) conflicts.push(cat);
+  }
   const total = units.reduce((s, u) => s + u.weight, 0) || 1;
   const got = matched.reduce((s, u) => s + u.weight, 0) + loose.reduce((s, u) => s + 0.5 * u.weight, 0);
-  const inConflict = new Set(conflicts.map((x) => x.unit));
+  const inConflict = new Set(conflicts.flatMap((x) => [x.unit, ...(x.also ?? [])]));
   const restTotal = units.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) || 1;
   const restGot =
     matched.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) +
@@ -518,6 +525,85 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     conflicts,
     terms: [...terms],
     keyMissing,
+  };
+}
+
+const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
+const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
+const NP_BOUNDARY = new Set([
+  'of', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'to', 'that', 'who', 'which', 'whose', 'where', 'when', 'and', 'or', 'but', 'as', 'than', 'since', 'after', 'before', 'during', 'born',
+  'van', 'op', 'voor', 'met', 'die', 'dat', 'door', 'en', 'of', 'uit', 'bij', 'naar', 'sinds', 'na', 'tijdens',
+]);
+
+/** The noun phrase after "is a/an/the" starting at token `k` (the copula): its content tokens, up to a boundary. */
+function predicateAfter(p: Prepared, k: number): number[] | undefined {
+  if (p.tokens[k].breakAfter) return undefined;
+  let j = k + 1;
+  if (j >= p.tokens.length || !DETERMINER.has(p.tokens[j].norm)) return undefined;
+  if (p.tokens[j].breakAfter) return undefined;
+  j++;
+  const out: number[] = [];
+  for (; j < p.tokens.length; j++) {
+    const t = p.tokens[j];
+    if (NP_BOUNDARY.has(t.norm) || t.cue) break;
+    if (out.length > 0 && /(?:ed|ing)$/.test(t.norm) && t.norm.length > 5) break;
+    if (!t.stop) out.push(j);
+    if (t.breakAfter || out.length >= 6) break;
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * "Lost is a political party" against "Lost is an American television drama series":
+ * the subject lines up, both say "is a ...", and the head nouns differ (the claim's
+ * head appears nowhere in the passage, the passage's head nowhere in the claim).
+ */
+function categoryConflict(
+  c: Prepared,
+  units: Unit[],
+  state: Map<Unit, 'match' | 'loose' | 'miss'>,
+  p: Prepared,
+  pos: Map<number, number>,
+): Conflict | undefined {
+  const ck = c.tokens.findIndex((t) => COPULA.has(t.norm));
+  if (ck <= 0 || c.tokens.some((t) => t.cue)) return undefined;
+  const cNp = predicateAfter(c, ck);
+  if (!cNp) return undefined;
+  // Subject: every content unit before the copula is backed.
+  const subj = units.filter((u) => u.end <= c.tokens[ck].start);
+  if (subj.length === 0 || subj.some((u) => state.get(u) !== 'match')) return undefined;
+  const head = cNp[cNp.length - 1];
+  const ht = c.tokens[head];
+  if (ht.name !== undefined || ht.num !== undefined || ht.date !== undefined) return undefined;
+  if (findToken(ht, c, p).length > 0) return undefined;
+  // The passage's own "is a ..." after the subject.
+  const subjPos = subj.flatMap((u) => u.tokens.map((t) => pos.get(t))).filter((x): x is number => x !== undefined);
+  if (subjPos.length === 0) return undefined;
+  const from = Math.max(...subjPos);
+  let pk = -1;
+  for (let k = from + 1; k < p.tokens.length && k <= from + 25; k++) {
+    if (COPULA.has(p.tokens[k].norm)) {
+      pk = k;
+      break;
+    }
+  }
+  if (pk < 0 || p.tokens.slice(from, pk + 3).some((t) => t.cue)) return undefined;
+  const pNp = predicateAfter(p, pk);
+  if (!pNp) return undefined;
+  const pHead = p.tokens[pNp[pNp.length - 1]];
+  if (pHead.name !== undefined || pHead.num !== undefined || pHead.date !== undefined) return undefined;
+  if (cNp.some((i) => findToken(c.tokens[i], c, p).includes(pHead.i))) return undefined;
+  const npUnits = units.filter((u) => u.tokens.some((t) => cNp.includes(t)));
+  const headUnit = npUnits.find((u) => u.tokens.includes(head));
+  if (!headUnit) return undefined;
+  const span = (q: Prepared, idx: number[]) => q.text.slice(q.tokens[idx[0]].start, q.tokens[idx[idx.length - 1]].end);
+  return {
+    kind: 'entity',
+    unit: headUnit,
+    claimValue: span(c, cNp),
+    sourceValue: span(p, pNp),
+    strong: false,
+    also: npUnits.filter((u) => u !== headUnit),
   };
 }
 

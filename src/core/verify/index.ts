@@ -23,9 +23,9 @@ import { align, claimUnits, type Alignment, type Conflict, type Unit } from './a
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
 /** Weighted share of the claim a passage (pair) must back to support it. */
-export const SUPPORT_COVERAGE = 0.75;
+export const SUPPORT_COVERAGE = Number(process.env.GW_SUP ?? 0.75);
 /** Share of the rest of the claim that must line up before a differing slot is a conflict. */
-export const CONFLICT_COVERAGE = 0.75;
+export const CONFLICT_COVERAGE = Number(process.env.GW_CONF ?? 0.75);
 /** Same, when the slot is tied by the same counted noun or is the only comparable date. */
 export const STRONG_CONFLICT_COVERAGE = 0.6;
 /** Negation needs more of the claim aligned: its scope is approximate. */
@@ -33,6 +33,10 @@ export const NEGATION_CONFLICT_COVERAGE = 0.8;
 /** Below this, an unsupported claim has no partial backing worth naming. */
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
+/** Several passages of one document together: a stricter bar, at most this many passages, each backing some of the claim. */
+export const DOC_SUPPORT_COVERAGE = Number(process.env.GW_DOC ?? 0.85);
+const DOC_PASSAGES = 4;
+const DOC_PASSAGE_MIN = 0.25;
 /** Preceding passages whose names a passage may refer to ("Its members", "the movement"). */
 const CONTEXT_PASSAGES = 3;
 const EVIDENCE = 3;
@@ -179,7 +183,28 @@ function bestCoverage(c: Candidate): number {
   return Math.max(c.single.coverage, c.pair?.alignment.coverage ?? 0);
 }
 
-function decide(cands: Candidate[]): Decision {
+function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decision | undefined {
+  const byDoc = new Map<string, Candidate[]>();
+  for (const x of cands) {
+    if (x.single.coverage < DOC_PASSAGE_MIN) continue;
+    const list = byDoc.get(x.hit.doc.path) ?? [];
+    list.push(x);
+    byDoc.set(x.hit.doc.path, list);
+  }
+  let best: { a: Alignment; used: Candidate[] } | undefined;
+  for (const [, list] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (list.length < 2) continue;
+    const used = [...list].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank).slice(0, DOC_PASSAGES);
+    if (used.some((x) => x.single.conflicts.length > 0 && acceptedConflicts(x.single).length > 0)) continue;
+    const a = align(c, units, used.map((x) => x.prepared));
+    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > 0 || a.conflicts.length > 0) continue;
+    if (!best || a.coverage > best.a.coverage) best = { a, used };
+  }
+  if (!best) return undefined;
+  return { verdict: 'supported', evidence: best.used, conflicts: [], best: best.used[0] };
+}
+
+function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   const supported = cands
     .filter((c) => supportScore(c) !== undefined)
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
@@ -193,6 +218,10 @@ function decide(cands: Candidate[]): Decision {
     const others = conflicting.slice(1).map((x) => x.c);
     return { verdict: 'conflict', evidence: [first.c, ...others], conflicts: first.xs, best: first.c };
   }
+  // A document whose passages together back the claim (a summary sentence drawing on
+  // several sentences of one source).
+  const docSupport = documentSupport(c, units, cands);
+  if (docSupport) return docSupport;
   const byCoverage = [...cands].sort((a, b) => bestCoverage(b) - bestCoverage(a) || a.rank - b.rank);
   return { verdict: 'unsupported', evidence: byCoverage.filter((c) => bestCoverage(c) >= 0.3), conflicts: [], best: byCoverage[0] };
 }
@@ -268,7 +297,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
     add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
   }
   const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever));
-  return { decision: decide(cands), cands };
+  return { decision: decide(c, units, cands), cands };
 }
 
 function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>): Finding | undefined {
@@ -283,6 +312,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   let decision = all.decision;
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
+  let citedVerdict: Finding['verdict'] | undefined;
   if (citations.length) {
     const unknown = citations.filter((k) => !retriever.getDocument(k));
     const known = citations.filter((k) => retriever.getDocument(k));
@@ -298,6 +328,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       }
       if (!citedDecision || (j.decision.verdict === 'conflict' && citedDecision.verdict !== 'conflict')) citedDecision = j.decision;
     }
+    if (citedDecision) citedVerdict = citedBacks ? 'supported' : citedDecision.verdict;
     if (citedBacks && citedDecision) {
       decision = citedDecision; // evidence from the cited source first
     } else if (citedDecision && citedDecision.verdict === 'conflict' && decision.verdict !== 'supported') {
@@ -319,7 +350,9 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       citationReasons.push({ kind: 'citation', message: msg });
     }
   }
-  return buildFinding(s, text, decision, citations, citationProblem, citationReasons);
+  const finding = buildFinding(s, text, decision, citations, citationProblem, citationReasons);
+  if (citedVerdict) finding.citedVerdict = citedVerdict;
+  return finding;
 }
 
 function buildFinding(
