@@ -126,6 +126,14 @@ describe('parseDraft: Markdown', () => {
     assert.strictEqual(d.slice(r[0].start, r[0].end), 'The ferry carried 224 passengers [@harbour2020].');
   });
 
+  it('blanks Pandoc inline notes but keeps their citations', () => {
+    const r = parseDraft('The ferry carried 224 passengers^[Counted by the port [@port2020].]. It left.', 'markdown');
+    assert.deepStrictEqual(r.map((s) => [s.text, s.citations]), [
+      ['The ferry carried 224 passengers.', ['port2020']],
+      ['It left.', []],
+    ]);
+  });
+
   it('treats a single line break inside a paragraph as a space', () => {
     const r = parseDraft('The ferry left\nHarlingen on Monday.\nIt was full.', 'markdown');
     assert.deepStrictEqual(r.map((s) => s.text), ['The ferry left Harlingen on Monday.', 'It was full.']);

@@ -82,6 +82,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('handles Dutch elided articles and amounts', () => {
+    assert.deepStrictEqual(texts("Hij kwam om vijf uur. 's Avonds ging hij weer. Het kostte 3 mln. De rest kwam later. Het kostte 3 mln. euro.", 'nl'), [
+      'Hij kwam om vijf uur.',
+      "'s Avonds ging hij weer.",
+      'Het kostte 3 mln.',
+      'De rest kwam later.',
+      'Het kostte 3 mln. euro.',
+    ]);
+  });
+
   it('keeps initials with the name', () => {
     assert.deepStrictEqual(texts('The book by J. K. Rowling sold well. Donald J. Trump spoke later.'), [
       'The book by J. K. Rowling sold well.',

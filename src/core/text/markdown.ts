@@ -386,6 +386,10 @@ export function maskInline(text: string, start: number, end: number, buf: MaskBu
   const tag = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
   while ((m = tag.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
 
+  // Pandoc inline notes ^[...] (citations inside were taken before this pass).
+  const note = /\^\[(?:[^\[\]]|\[[^\]]*\])*\]/g;
+  while ((m = note.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
+
   // Footnote references [^1].
   const fn = /\[\^[^\]\s]+\]/g;
   while ((m = fn.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));

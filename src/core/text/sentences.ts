@@ -43,7 +43,7 @@ const NEVER_END = new Set([
   'dhr', 'mevr', 'mej', 'drs', 'ir', 'ing', 'mgr', 'ds', 'o.a', 'bijv', 'bv', 'b.v', 'd.w.z',
   'm.a.w', 't.o.v', 'i.p.v', 'a.d.h.v', 'm.b.t', 'i.v.m', 'z.g', 'zgn', 'resp', 'incl',
   'excl', 'ong', 'evt', 'jl', 'a.s', 'd.d', 'm.n', 'n.a.v', 'o.l.v', 'p.p', 't.a.v',
-  'e.a', 'e.d', 'i.c', 'vnl', 'mln', 'mld', 'mrd', 'min', 'max', 'gem', 'tel', 'div',
+  'e.a', 'e.d', 'i.c', 'vnl', 'gem', 'tel', 'div',
 ]);
 
 /** Abbreviations that do not end a sentence before a number ("No. 5", "nr. 3"). */
@@ -61,6 +61,7 @@ const AMBIGUOUS = new Set([
   'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'bros', 'dept', 'univ', 'est', 'assn', 'enz',
   'jan', 'feb', 'mar', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'okt',
   'nov', 'dec', 'a.m', 'p.m', 'no', 'nr', 'ave', 'blvd', 'rd', 'sq', 'gebr', 'wo', 'do',
+  'mln', 'mld', 'mrd', 'min', 'max', 'bn', 'mn', 'approx',
 ]);
 
 /** Words that typically open a sentence (capitalized) in English and Dutch. */
@@ -287,7 +288,9 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   // What comes next, past opening quotes/brackets.
   let m = n;
   while (m < to && OPENERS.has(text[m])) m++;
-  const next = m < to ? text[m] : '';
+  let next = m < to ? text[m] : '';
+  // Dutch sentences may open with a lowercase elided article: "'s Avonds", "'t Is".
+  if (m > n && /^['’][st]\s/.test(text.slice(m - 1, m + 2))) next = 'S';
   if (next && isLower(next)) return false;
   const term = text.slice(i, j);
   if (term.includes('?') || term.includes('!') || term.includes('‽')) return true;
