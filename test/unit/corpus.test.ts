@@ -213,6 +213,11 @@ describe('parseSource', () => {
     assert.strictEqual(d.author, 'Anna de Vries');
     assert.strictEqual(d.outlet, 'Harbour Gazette');
     assert.deepStrictEqual(d.passages.map((p) => p.text), ['Ferry Season Opens', 'The ferry carried 224 passengers on Monday.']);
+    // Prose that merely starts like a label stays prose.
+    const p = parseSource('p.txt', enc('Source: the port authority counted 224 passengers on the first day.\nBy the end of May the ferry was full.')).doc!;
+    assert.strictEqual(p.outlet, undefined);
+    assert.strictEqual(p.author, undefined);
+    assert.strictEqual(p.passages.length, 2);
   });
 
   it('reads a line holding only a date as the date', () => {

@@ -198,12 +198,14 @@ function prepareText(text: string): Prepared {
         buf.blank(start, start + line.length);
         continue;
       }
-      if ((key === 'author' || key === 'auteur' || key === 'by' || key === 'door') && !meta.author) {
+      // Names and outlets are short; a longer value is prose that happens to start with a label.
+      const nameLike = value.split(/\s+/).length <= 6 && !/[.!?]$/.test(value);
+      if ((key === 'author' || key === 'auteur' || key === 'by' || key === 'door') && !meta.author && nameLike) {
         meta.author = value;
         buf.blank(start, start + line.length);
         continue;
       }
-      if (['source', 'bron', 'outlet', 'publisher', 'uitgever'].includes(key) && !meta.outlet && value.length <= 80) {
+      if (['source', 'bron', 'outlet', 'publisher', 'uitgever'].includes(key) && !meta.outlet && nameLike) {
         meta.outlet = value;
         buf.blank(start, start + line.length);
         continue;
