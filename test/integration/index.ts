@@ -111,6 +111,7 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const results: TestResults = { passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [] };
   let failures = 0;
+  progress('run() called');
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Mocha = require('mocha') as typeof MochaType;

@@ -4,7 +4,8 @@
 // playwright-core. See test/integration/runner/README.md. Needs `npm run build` first and
 // the host from scripts/provision-vscode-host.sh (scripts/setup.sh does both).
 //
-// Env: GROUNDWORK_TEST_TIMEOUT_MS (whole run, default 600000), GROUNDWORK_TEST_GREP,
+// Env: GROUNDWORK_TEST_TIMEOUT_MS (whole run, default 600000), GROUNDWORK_TEST_START_TIMEOUT_MS
+//      (until run() is called, default 180000), GROUNDWORK_TEST_GREP,
 //      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=0 (do not
 //      update media/screenshot.png), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
 //      (other extension / tests module, for developing the harness), GROUNDWORK_HOST_DIR,
@@ -23,6 +24,8 @@ const HOST = process.env.GROUNDWORK_HOST_DIR || path.join(ROOT, '.vscode-test/ho
 const EXT_PATH = path.resolve(process.env.GROUNDWORK_EXTENSION_PATH || ROOT);
 const TESTS_PATH = path.resolve(process.env.GROUNDWORK_TESTS_PATH || path.join(ROOT, 'out/test/index'));
 const TIMEOUT_MS = Number(process.env.GROUNDWORK_TEST_TIMEOUT_MS) || 10 * 60_000;
+// The workbench must call the suite's run() within this time (fail fast when it never loads).
+const START_TIMEOUT_MS = Number(process.env.GROUNDWORK_TEST_START_TIMEOUT_MS) || 3 * 60_000;
 const BROWSER = process.env.GROUNDWORK_BROWSER || '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'out');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -220,6 +223,7 @@ async function main() {
     const shots = new Set();
     let lastSeq;
     let results;
+    let hostExitAt = 0;
     while (!results) {
       if (fs.existsSync(readyFile)) {
         const req = readJson(readyFile);
@@ -235,6 +239,17 @@ async function main() {
         throw new DriverError(`code-server exited during the run:\n${tail(serverLog, 30)}`);
       }
       if (!browser.isConnected()) throw new DriverError('the browser closed during the run');
+      // The extension host ends after run() settles; ending without results means the suite died.
+      if (!hostExitAt && fs.readFileSync(serverLog, 'utf8').includes('Extension Host Process exited')) hostExitAt = Date.now();
+      if (hostExitAt && Date.now() - hostExitAt > 2000) {
+        throw new DriverError('the extension host exited without writing results (did out/test/index.js export run()? '
+          + `did it crash?); see ${dirs.ud}/logs/*/exthost1/remoteexthost.log and out/integration-console.log\n`
+          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (none: run() was never called)'}`);
+      }
+      if (Date.now() - started > START_TIMEOUT_MS && !fs.existsSync(`${resultsFile}.progress`)) {
+        throw new DriverError(`the extension host did not start the suite within ${Math.round(START_TIMEOUT_MS / 1000)} s `
+          + `(GROUNDWORK_TEST_START_TIMEOUT_MS); see out/integration-console.log and ${dirs.ud}/logs`);
+      }
       if (Date.now() > deadline) {
         throw new DriverError(`no results after ${Math.round(TIMEOUT_MS / 1000)} s (GROUNDWORK_TEST_TIMEOUT_MS); `
           + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs\n`
