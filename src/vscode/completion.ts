@@ -4,7 +4,6 @@
  * and passage text (fuse.js) once the user has typed part of a key, inserting the key
  * in the document's syntax. The rich preview is filled lazily in resolveCompletionItem.
  */
-import Fuse from 'fuse.js';
 import * as vscode from 'vscode';
 import type { SourceSuggestion } from '../core/types';
 import type { DraftChecker } from './checker';
@@ -12,13 +11,7 @@ import { clip, draftFormat } from './convert';
 import type { CorpusManager } from './corpus';
 import { completionContext, escapeMarkdown, sentenceForCitation } from './draftText';
 import type { EngineClient } from './engineClient';
-import type { SourceSummary } from './protocol';
-
-interface Candidate {
-  source: SourceSummary;
-  suggestion?: SourceSuggestion;
-  rank: number;
-}
+import { MAX_COMPLETION_ITEMS, rankSources, SUGGEST_LIMIT, type Candidate } from './ranking';
 
 class CitationItem extends vscode.CompletionItem {
   constructor(
@@ -27,50 +20,6 @@ class CitationItem extends vscode.CompletionItem {
   ) {
     super({ label: candidate.source.key, description: clip(candidate.source.title, 60) }, vscode.CompletionItemKind.Reference);
   }
-}
-
-export function rankSources(
-  sources: readonly SourceSummary[],
-  suggestions: readonly SourceSuggestion[],
-  prefix: string,
-): Candidate[] {
-  const byKey = new Map(suggestions.map((s, i) => [s.key, { s, i }]));
-  const base: Candidate[] = sources.map((source) => {
-    const hit = byKey.get(source.key);
-    return { source, suggestion: hit?.s, rank: hit && hit.s.score > 0 ? hit.i : suggestions.length + 1 };
-  });
-  base.sort((a, b) => a.rank - b.rank || (a.source.key < b.source.key ? -1 : a.source.key > b.source.key ? 1 : 0));
-  if (!prefix) return base;
-  const records = base.map((c, i) => ({
-    i,
-    key: c.source.key,
-    title: c.source.title,
-    outlet: c.source.outlet ?? '',
-    date: c.source.date ?? '',
-    passage: c.suggestion?.passage?.text ?? '',
-  }));
-  const fuse = new Fuse(records, {
-    keys: [
-      { name: 'key', weight: 4 },
-      { name: 'title', weight: 2 },
-      { name: 'outlet', weight: 1 },
-      { name: 'date', weight: 1 },
-      { name: 'passage', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.35,
-  });
-  const lower = prefix.toLowerCase();
-  const hits = fuse.search(prefix);
-  const scored = hits.map((h) => {
-    const c = base[h.item.i];
-    // An exact key prefix wins; otherwise coarse fuzzy quality, then support.
-    const bucket = c.source.key.toLowerCase().startsWith(lower) ? -1 : Math.round((h.score ?? 1) * 5);
-    return { c, bucket };
-  });
-  scored.sort((a, b) => a.bucket - b.bucket || a.c.rank - b.c.rank);
-  return scored.map((x) => x.c);
 }
 
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<CitationItem> {
@@ -101,8 +50,8 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const fc = this.corpus.forUri(doc.uri);
     if (!fc || fc.sources.length === 0) return undefined;
     const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(pos));
-    const suggestions = await this.suggest(fc.engineId, sentence, fc.sources.length);
-    const ranked = rankSources(fc.sources, suggestions, ctx.prefix);
+    const suggestions = await this.suggest(fc.engineId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length));
+    const ranked = rankSources(fc.sources, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
     const items = ranked.map((c, i) => {
       const item = new CitationItem(c, format === 'latex' ? `\\cite{${c.source.key}}` : `[@${c.source.key}]`);

@@ -97,6 +97,8 @@ export class EngineClient {
     const p = this.pending.get(res.id);
     if (!p) return;
     this.pending.delete(res.id);
+    // Keep the process alive only while a request is waiting for the worker.
+    if (this.pending.size === 0) this.worker?.unref();
     if (res.ok) p.resolve(res.result);
     else p.reject(new EngineRequestError(res.error));
   }
@@ -105,6 +107,7 @@ export class EngineClient {
     const id = this.nextId++;
     const req = { id, engine, op, params } as EngineRequest;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker!.ref();
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       try {
         this.worker!.postMessage(req, transferables(params));

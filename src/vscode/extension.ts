@@ -19,6 +19,7 @@ import { citationText, sentenceForCitation } from './draftText';
 import { EngineClient } from './engineClient';
 import { GroundworkHoverProvider, OPEN_EVIDENCE } from './hover';
 import { TeamIgnores } from './ignores';
+import { SUGGEST_LIMIT } from './ranking';
 import type { SourceSummary } from './protocol';
 import { SourcesView } from './sourcesView';
 import { StatusBar } from './statusBar';
@@ -205,7 +206,7 @@ async function insertCitation(
   if (key) return insert(key);
   const doc = editor.document;
   const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(editor.selection.active));
-  const suggestions = sentence ? await client.suggest(fc.engineId, sentence, fc.sources.length) : [];
+  const suggestions = sentence ? await client.suggest(fc.engineId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length)) : [];
   const rank = new Map(suggestions.map((s, i) => [s.key, { i, s }]));
   const ordered = [...fc.sources].sort((a, b) => (rank.get(a.key)?.i ?? 1e9) - (rank.get(b.key)?.i ?? 1e9) || a.key.localeCompare(b.key));
   const picked = await vscode.window.showQuickPick(

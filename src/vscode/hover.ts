@@ -11,6 +11,7 @@ import { clip, draftFormat, toRange, verdictLabel } from './convert';
 import type { CorpusManager, FolderCorpus } from './corpus';
 import { citationKeyAt, emphasize, escapeMarkdown, stripCitations } from './draftText';
 import type { EngineClient } from './engineClient';
+import { SUGGEST_LIMIT } from './ranking';
 
 export const OPEN_EVIDENCE = 'groundwork.openEvidence';
 
@@ -106,7 +107,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     }
     // No finding evidence from this source: show its best passage for the sentence.
     const sentence = f ? f.text : doc.lineAt(pos.line).text;
-    const suggestions = await this.client.suggest(fc.engineId, stripCitations(sentence), fc.sources.length).catch(() => []);
+    const suggestions = await this.client.suggest(fc.engineId, stripCitations(sentence), Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
     const best = suggestions.find((s) => s.key === key);
     if (best?.passage && best.score > 0) {
       md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${escapeMarkdown(clip(best.passage.text, 500))}\n\n`);

@@ -17,9 +17,17 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly sub: vscode.Disposable;
+  private timer?: NodeJS.Timeout;
 
   constructor(private readonly corpus: CorpusManager) {
-    this.sub = corpus.onDidChangeState(() => this.emitter.fire(undefined));
+    // Refresh at most every 300 ms while indexing reports progress.
+    this.sub = corpus.onDidChangeState(() => {
+      if (this.timer) return;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.emitter.fire(undefined);
+      }, 300);
+    });
   }
 
   getChildren(node?: Node): Node[] {
@@ -61,11 +69,6 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         item.description = [s.date, s.language !== 'und' ? s.language : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
           .filter(Boolean)
           .join(' · ');
-        const tip = new vscode.MarkdownString();
-        tip.appendMarkdown(`**${s.title}**\n\n`);
-        tip.appendMarkdown(`key \`${s.key}\` · ${s.path}\n\n`);
-        tip.appendText([s.date, s.outlet, s.author, s.language, `${s.passages} passages`].filter(Boolean).join(' · '));
-        item.tooltip = tip;
         item.iconPath = new vscode.ThemeIcon(s.warnings.length ? 'warning' : 'book');
         item.resourceUri = node.fc.uriOf(s.path);
         item.contextValue = 'groundwork.source';
@@ -90,7 +93,21 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
   }
 
+  /** Tooltips are built only for the item the pointer rests on. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'source') {
+      const s = node.source;
+      const tip = new vscode.MarkdownString();
+      tip.appendMarkdown(`**${s.title.replace(/[*_`\[\]]/g, '\\$&')}**\n\n`);
+      tip.appendMarkdown(`key \`${s.key}\` · ${s.path}\n\n`);
+      tip.appendText([s.date, s.outlet, s.author, s.language, `${s.passages} passages`].filter(Boolean).join(' · '));
+      item.tooltip = tip;
+    }
+    return item;
+  }
+
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.sub.dispose();
     this.emitter.dispose();
   }

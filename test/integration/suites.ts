@@ -2,3 +2,4 @@
 // after installing mocha's BDD globals. Add new test files here.
 import './smoke.test';
 import './extension.test';
+import './perf.test';

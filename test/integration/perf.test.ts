@@ -1,0 +1,181 @@
+// Benchmark inside VS Code: index the BBC News corpus (../shared/corpora, 2,225 articles)
+// through the extension, while a probe on the extension host's event loop records the
+// longest time it was blocked; then completion, hover and check latencies on a draft.
+// Figures go to out/bench-vscode.json and the test log. Skipped when the corpus is absent.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { GroundworkApi } from '../../src/vscode/extension';
+
+const EXTENSION_ID = 'groundwork.groundwork';
+
+function waitFor<T>(event: vscode.Event<T>, pred: (e: T) => boolean, what: string, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms);
+    const sub = event((e) => {
+      if (!pred(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/** Records the longest gap between timer ticks (how long the event loop was blocked). */
+class LoopProbe {
+  private last = performance.now();
+  private timer?: NodeJS.Timeout;
+  readonly gaps: number[] = [];
+  start(): void {
+    this.last = performance.now();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      this.gaps.push(now - this.last - 5);
+      this.last = now;
+    }, 5);
+  }
+  stop(): { maxMs: number; p99Ms: number; samples: number } {
+    clearInterval(this.timer);
+    const sorted = [...this.gaps].sort((a, b) => a - b);
+    return {
+      maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
+      p99Ms: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? 0),
+      samples: sorted.length,
+    };
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeIt(n: number, f: () => Thenable<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
+describe('benchmark inside VS Code (BBC News corpus)', function () {
+  this.timeout(600_000);
+  let api: GroundworkApi;
+  let corpusFile: string;
+  let extensionPath: string;
+  const benchDir = 'bench-corpus';
+  let outside: string | undefined;
+  const root = () => vscode.workspace.workspaceFolders![0].uri;
+
+  before(async function () {
+    const ext = vscode.extensions.getExtension<GroundworkApi>(EXTENSION_ID)!;
+    extensionPath = ext.extensionPath;
+    corpusFile = process.env.GROUNDWORK_BENCH_CORPUS || path.resolve(extensionPath, '../shared/corpora/bbc-news/bbc_news.jsonl');
+    if (!fs.existsSync(corpusFile) || root().scheme !== 'file') this.skip();
+    api = await ext.activate();
+    await api.whenIdle();
+  });
+
+  after(async () => {
+    if (!api) return;
+    await vscode.workspace.getConfiguration('groundwork').update('corpus.include', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.whenIdle();
+    fs.rmSync(path.join(root().fsPath, benchDir), { force: true });
+    if (outside) fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('indexes without blocking the extension host; completion, hover and check latencies', async () => {
+    const limit = Number(process.env.GROUNDWORK_BENCH_DOCS) || Infinity;
+    const articles = fs
+      .readFileSync(corpusFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, limit)
+      .map((l) => JSON.parse(l) as { id: string | number; title: string; text: string });
+    // Written outside the workspace and linked in, so the test's own 2,225 file creations
+    // do not flood the extension host with file-watcher events during the measurement.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
+    fs.symlinkSync(dir, path.join(root().fsPath, benchDir), 'dir');
+    outside = dir;
+    let bytes = 0;
+    articles.forEach((a, i) => {
+      const text = `${a.title}\n\n${a.text}\n`;
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}.txt`), text);
+    });
+    const before = api.sources().length;
+
+    // Index: add the folder to the corpus (a settings change, applied without reload).
+    const probe = new LoopProbe();
+    probe.start();
+    const t0 = performance.now();
+    const indexed = waitFor(api.onDidIndex, (e) => e.reason === 'settings', 'the corpus index', 540_000);
+    await vscode.workspace.getConfiguration('groundwork').update('corpus.include', ['seeds/**', 'sources/**', `${benchDir}/**`], vscode.ConfigurationTarget.Workspace);
+    await indexed;
+    const indexMs = performance.now() - t0;
+    await api.whenIdle();
+    const loopIndex = probe.stop();
+    const docs = api.sources().length - before;
+    assert.ok(docs >= articles.length * 0.95, `indexed ${docs} of ${articles.length}`);
+
+    // A draft with a sentence taken from one article (reworded number) and a citation slot.
+    const a = articles[Math.floor(articles.length / 2)];
+    const sentence = (a.text.match(/[^.!?]{40,200}[.!?]/) ?? [a.text.slice(0, 120)])[0].trim();
+    const draft = vscode.Uri.joinPath(root(), 'drafts', 'bench.md');
+    await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(`# Bench\n\n${sentence.replace(/[.!?]$/, '')} [@\n`));
+    const doc = await vscode.workspace.openTextDocument(draft);
+    await vscode.window.showTextDocument(doc);
+    await api.whenIdle();
+    const pos = new vscode.Position(2, doc.lineAt(2).text.length);
+
+    const probe2 = new LoopProbe();
+    probe2.start();
+    const checkMs = await timeIt(5, async () => {
+      // A fresh edit each time, so the check really runs (findings are cached per version).
+      const we = new vscode.WorkspaceEdit();
+      we.insert(doc.uri, new vscode.Position(0, doc.lineAt(0).text.length), '!');
+      await vscode.workspace.applyEdit(we);
+      await vscode.commands.executeCommand('groundwork.checkDocument', doc.uri);
+    });
+    let items = 0;
+    const completionMs = await timeIt(10, async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, '@');
+      items = list.items.length;
+    });
+    const hoverMs = await timeIt(10, () => vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 5)));
+    const loopQuery = probe2.stop();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(draft);
+
+    const result = {
+      date: new Date().toISOString(),
+      vscode: vscode.version,
+      engine: api.engineMode(),
+      corpus: path.basename(corpusFile),
+      documents: docs,
+      megabytes: Math.round(bytes / 1e5) / 10,
+      indexSeconds: Math.round(indexMs / 100) / 10,
+      docsPerSecond: Math.round(docs / (indexMs / 1000)),
+      eventLoopDuringIndexing: loopIndex,
+      checkDocumentMs: checkMs,
+      completionMs,
+      completionItems: items,
+      hoverMs,
+      eventLoopDuringQueries: loopQuery,
+    };
+    fs.mkdirSync(path.join(extensionPath, 'out'), { recursive: true });
+    fs.writeFileSync(path.join(extensionPath, 'out', 'bench-vscode.json'), JSON.stringify(result, null, 2));
+    console.log(`bench-vscode: ${JSON.stringify(result)}`);
+    assert.ok(items >= Math.min(docs, 200), 'a full completion list');
+    // The target is ~50 ms (met on a quiet machine: see the figures). The probe also counts
+    // time the process was not scheduled at all, so on a loaded 2-core machine the bound only
+    // catches real regressions, such as indexing the corpus in one synchronous run (seconds).
+    assert.ok(loopIndex.maxMs < 1000, `extension host blocked ${loopIndex.maxMs} ms during indexing`);
+    assert.ok(loopQuery.maxMs < 1000, `extension host blocked ${loopQuery.maxMs} ms during queries`);
+  });
+});
