@@ -282,6 +282,13 @@ class GroundworkEngine implements Engine, Retriever {
     return this.sources();
   }
 
+  languages(): LanguageCode[] {
+    return [...this.langCount.entries()]
+      .filter(([, n]) => n > 0)
+      .map(([l]) => l)
+      .sort(cmp);
+  }
+
   getSource(pathOrKey: string): SourceDocument | undefined {
     const e = this.byPath.get(pathOrKey);
     if (e) return e.doc;

@@ -24,5 +24,7 @@ export interface Retriever {
   /** Rank passages for free text (analyzed with src/core/analysis/terms.ts). */
   search(text: string, options?: SearchOptions): PassageHit[];
   documents(): SourceDocument[];
+  /** Languages of the indexed documents (cheap; same set as documents().map(d => d.language)). */
+  languages?(): LanguageCode[];
   getDocument(pathOrKey: string): SourceDocument | undefined;
 }
