@@ -1,30 +1,20 @@
 /**
- * FNV-1a 64-bit content hash over bytes, computed with 16-bit limbs so it needs neither
- * BigInt nor Node's crypto (runs anywhere, ~fast enough for multi-MB files).
+ * FNV-1a 64-bit content hash over bytes, computed on two 32-bit halves so it needs
+ * neither BigInt nor Node's crypto (runs anywhere; a few ns per byte).
  */
 export function fnv1a64(bytes: Uint8Array): string {
-  // Offset basis 0xcbf29ce484222325 as four 16-bit limbs, least significant first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+  // Offset basis 0xcbf29ce484222325 as two 32-bit halves.
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i];
-    // Multiply by the FNV prime 0x00000100000001b3 (limbs 0x01b3, 0, 0x0100, 0).
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    let t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    t3 += t2 >>> 16;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
+    lo = (lo ^ bytes[i]) >>> 0;
+    // h * 0x100000001b3 mod 2^64 = h * 0x1b3 + (h << 40).
+    const t = lo * 0x1b3; // < 2^41, exact in a double
+    const carry = Math.floor(t / 4294967296);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+    lo = t >>> 0;
   }
-  const hex = (n: number) => n.toString(16).padStart(4, '0');
-  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /** Hash of a string (its UTF-8 bytes). */

@@ -42,7 +42,7 @@ export interface LanguageScores {
 }
 
 export function languageScores(text: string): LanguageScores {
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   let en = 0;
   let nl = 0;
   let words = 0;

@@ -217,7 +217,7 @@ function prepareText(text: string): Prepared {
     text: masked,
     blocks: [{ start: 0, end: masked.length }],
     meta,
-    plain: masked.replace(/^[ \t]+/gm, '').trim(),
+    plain: masked.trim(),
     warnings: [],
   };
   if (!titleFromLabel) {
@@ -358,7 +358,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
 
   const lines = new LineIndex(text);
   const passages: Passage[] = [];
-  const collapse = kind === 'text' ? (s: string) => s.replace(/\s+/g, ' ') : collapseWhitespace;
+  const collapse = kind === 'text' ? (s: string) => (/[\t\n\r\f\v\u00a0]| {2}/.test(s) ? s.replace(/\s+/g, ' ') : s) : collapseWhitespace;
   for (const s of spans) {
     if (passages.length >= maxPassages) break;
     const passageText = collapse(s.text);
