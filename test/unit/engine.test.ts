@@ -153,7 +153,7 @@ describe('engine: corpus and index', () => {
     const hits = e.search('Anna Verhoeven said the trip lasted 45 minutes', { language: 'en' });
     assert.equal(hits[0]?.doc.path, 'sources/veerboot.txt');
     assert.match(hits[0].passage.text, /Verhoeven/);
-    assert.deepEqual(e.languages(), ['en', 'nl']);
+    assert.deepEqual(e.languages?.(), ['en', 'nl']);
   });
 
   it('restricts a search to one document by path or key', () => {
