@@ -256,6 +256,8 @@ function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean;
 interface Window {
   lo: number;
   hi: number;
+  /** Aligned words on both sides. */
+  both?: boolean;
 }
 
 /**
@@ -289,7 +291,7 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   }
   const width = span.length + 5;
   if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
-    return { lo: left + 1, hi: right - 1 };
+    return { lo: left + 1, hi: right - 1, both: true };
   }
   if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + width };
   if (right !== undefined) return { lo: Math.max(0, right - width), hi: right - 1 };
@@ -463,7 +465,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       void cn;
       return true;
     });
-    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: false });
+    // Enclosed by aligned words on both sides: the slot is tied by structure.
+    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: !!win.both });
   }
   // 3d. Negation: an aligned content word whose polarity differs in every occurrence.
   for (const u of units) {
@@ -504,7 +507,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     }
   }
   // 3f. Category: "X is a Y" where the passage says "X is a Z" (Y absent from the passage).
-  if (conflicts.length === 0 && !process.env.GW_NOCAT) {
+  if (conflicts.length === 0) {
     const cat = categoryConflict(c, units, unitState, p, pos);
     if (cat) conflicts.push(cat);
   }

@@ -23,9 +23,9 @@ import { align, claimUnits, type Alignment, type Conflict, type Unit } from './a
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
 /** Weighted share of the claim a passage (pair) must back to support it. */
-export const SUPPORT_COVERAGE = Number(process.env.GW_SUP ?? 0.75);
+export const SUPPORT_COVERAGE = 0.75;
 /** Share of the rest of the claim that must line up before a differing slot is a conflict. */
-export const CONFLICT_COVERAGE = Number(process.env.GW_CONF ?? 0.75);
+export const CONFLICT_COVERAGE = 0.75;
 /** Same, when the slot is tied by the same counted noun or is the only comparable date. */
 export const STRONG_CONFLICT_COVERAGE = 0.6;
 /** Negation needs more of the claim aligned: its scope is approximate. */
@@ -34,7 +34,7 @@ export const NEGATION_CONFLICT_COVERAGE = 0.8;
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
 /** Several passages of one document together: a stricter bar, at most this many passages, each backing some of the claim. */
-export const DOC_SUPPORT_COVERAGE = Number(process.env.GW_DOC ?? 0.85);
+export const DOC_SUPPORT_COVERAGE = 0.8;
 const DOC_PASSAGES = 4;
 const DOC_PASSAGE_MIN = 0.25;
 /** Preceding passages whose names a passage may refer to ("Its members", "the movement"). */
