@@ -74,12 +74,10 @@ describe('splitSentences', () => {
   });
 
   it('splits plain-text lists at their items', () => {
-    assert.deepStrictEqual(texts('Steps:\n1. The ferry left.\n2. It returned.\n- The crew rested'), [
-      'Steps:',
-      '1. The ferry left.',
-      '2. It returned.',
-      '- The crew rested',
-    ]);
+    const t = 'Steps:\n1. The ferry left.\n2) It returned.\n- The crew rested\n## Next Section\n\nDone.';
+    const s = splitSentences(t);
+    assert.deepStrictEqual(s.map((x) => x.text), ['Steps:', 'The ferry left.', 'It returned.', 'The crew rested', 'Next Section', 'Done.']);
+    for (const x of s) assert.strictEqual(t.slice(x.start, x.end), x.text);
   });
 
   it('handles Dutch elided articles and amounts', () => {

@@ -192,7 +192,7 @@ function softSegments(text: string, from: number, to: number): Array<[number, nu
 }
 
 /** A line that starts a list item ("- ", "• ", "1. ", "2) "). */
-const LIST_ITEM = /^(?:[-*•▪–]\s+|\d{1,3}[.)]\s+\S)/;
+const LIST_ITEM = /^(?:[-*•▪–]\s+|#{1,6}\s+\S|\d{1,3}[.)]\s+\S)/;
 
 function isHeadlineBreak(text: string, line: Line, next: Line, maxLen: number): boolean {
   if (LIST_ITEM.test(text.slice(next.start, Math.min(next.end, next.start + 8)))) return true;
@@ -333,9 +333,14 @@ function readWord(text: string, i: number, to: number): string {
   return text.slice(i, e);
 }
 
+/** A list or heading marker at the start of a sentence: "- ", "* ", "• ", "## ", "1. ", "2) ". */
+const LEADING_MARKER = /^(?:[-*•▪–]|#{1,6}|\d{1,3}[.)])[ \t]+(?=\S)/;
+
 function emit(text: string, start: number, end: number, out: SentenceSpan[]): void {
   const t = trimSpan(text, start, end);
   if (t.end <= t.start) return;
+  const marker = LEADING_MARKER.exec(text.slice(t.start, Math.min(t.end, t.start + 12)));
+  if (marker && marker[0].length < t.end - t.start) t.start += marker[0].length;
   const slice = text.slice(t.start, t.end);
   if (!HAS_WORD.test(slice)) return;
   if (t.end - t.start <= MAX_SENTENCE_CHARS) {
