@@ -269,7 +269,7 @@ describe('parseDraft: plain text', () => {
   });
 
   it('flags stand-alone Title Case lines as headings, not unpunctuated claims', () => {
-    const t = 'Ferry Report\n\nThe ferry carried 224 passengers\n\nCity Budget Grows Again\nThe budget grew.';
+    const t = 'Ferry Report\n\nThe ferry carried 224 passengers\n\nCity Budget Grows Again\nThe budget grew.\n\n## Port news in 2019\n\nDone.';
     const r = parseDraft(t, 'plaintext');
     assert.deepStrictEqual(
       r.map((s) => [s.text, s.block]),
@@ -278,6 +278,8 @@ describe('parseDraft: plain text', () => {
         ['The ferry carried 224 passengers', 'paragraph'],
         ['City Budget Grows Again', 'heading'],
         ['The budget grew.', 'paragraph'],
+        ['Port news in 2019', 'heading'],
+        ['Done.', 'paragraph'],
       ],
     );
   });

@@ -506,12 +506,18 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', '
 
 function looksLikeTitleLine(masked: string, start: number, end: number): boolean {
   // Only blanks between the line start and `start`, and between `end` and the line end.
-  for (let i = start - 1; i >= 0 && masked[i] !== '\n' && masked[i] !== '\r'; i--) if (masked[i] !== ' ' && masked[i] !== '\t') return false;
+  // (a plain-text heading marker "## " may precede it)
+  let marked = false;
+  for (let i = start - 1; i >= 0 && masked[i] !== '\n' && masked[i] !== '\r'; i--) {
+    if (masked[i] === '#') marked = true;
+    else if (masked[i] !== ' ' && masked[i] !== '\t') return false;
+  }
   for (let i = end; i < masked.length && masked[i] !== '\n' && masked[i] !== '\r'; i++) if (masked[i] !== ' ' && masked[i] !== '\t') return false;
   const t = masked.slice(start, end).trim();
   if (/[\r\n]/.test(t) || /[.!?…:;,]["'”’)\]]*$/.test(t)) return false;
   const words = t.split(/\s+/).filter((x) => /\p{L}/u.test(x));
   if (words.length === 0 || words.length > 15) return false;
+  if (marked) return true;
   if (words.length <= 3 && !/\d/.test(t)) return true;
   const content = words.filter((x) => !MINOR_WORDS.has(x.toLowerCase()));
   const caps = content.filter((x) => /^["'“‘(]?\p{Lu}/u.test(x)).length;
