@@ -219,6 +219,12 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     }
     const titledBefore = i > 0 && TITLES.has(tokens[i - 1].norm) &&
       (isSpaceGap(text, tokens[i - 1].end, t.start) || (TITLE_ABBR.has(tokens[i - 1].norm) && /^\.\s+$/.test(text.slice(tokens[i - 1].end, t.start))));
+    // "spokesman Ahmed Hassan of the Harbour Movement": a titled person ends before "of".
+    if (titledBefore || TITLES.has(t.norm)) {
+      for (let q = i + 1; q < last; q++) {
+        if ((tokens[q].norm === 'of' || tokens[q].norm === 'van') && !UPPER.test(tokens[q].text) && !tableHit(i, last)) { last = q - 1; break; }
+      }
+    }
     segment(i, last, initial, titledBefore);
     i = last;
   }
@@ -240,7 +246,7 @@ function isTitleCase(tokens: Token[], isStop: (n: string) => boolean): boolean {
     content++;
     if (UPPER.test(t.text)) caps++;
   }
-  return content >= 4 && caps / content >= 0.75;
+  return content >= 6 && caps / content >= 0.85;
 }
 
 function personShape(tokens: Token[], first: number, last: number): boolean {

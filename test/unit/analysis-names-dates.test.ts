@@ -1,0 +1,236 @@
+import { strict as assert } from 'assert';
+import { analyze, areAntonyms, conceptOf, entityKey, looseKey, stemWord } from '../../src/core/analysis';
+import type { DateMention, EntityMention } from '../../src/core/analysis';
+
+function dates(text: string, lang: 'en' | 'nl' = 'en'): DateMention[] {
+  return analyze(text, lang).dates;
+}
+function oneDate(text: string, lang: 'en' | 'nl' = 'en'): DateMention {
+  const d = dates(text, lang);
+  assert.equal(d.length, 1, `expected one date in "${text}", got ${JSON.stringify(d.map((x) => x.text))}`);
+  return d[0];
+}
+function names(text: string, lang: 'en' | 'nl' = 'en'): EntityMention[] {
+  return analyze(text, lang).entities;
+}
+
+describe('analysis: dates', () => {
+  it('reads a standalone year', () => {
+    const d = oneDate('The ferry line opened in 2015.');
+    assert.equal(d.year, 2015);
+    assert.equal(d.granularity, 'year');
+    assert.equal(d.text, '2015');
+  });
+
+  it('reads month + year in both languages', () => {
+    for (const [text, lang] of [['The vote was held in July 2015.', 'en'], ['De stemming was in juli 2015.', 'nl']] as const) {
+      const d = oneDate(text, lang);
+      assert.deepEqual([d.year, d.month, d.granularity], [2015, 7, 'month'], text);
+    }
+  });
+
+  it('reads full dates in every common order', () => {
+    const cases: Array<[string, 'en' | 'nl']> = [
+      ['The budget passed on January 5, 2018.', 'en'],
+      ['The budget passed on 5 January 2018.', 'en'],
+      ['The budget passed on the 5th of January 2018.', 'en'],
+      ['De begroting werd op 5 januari 2018 aangenomen.', 'nl'],
+      ['Published 2018-01-05 by the council.', 'en'],
+      ['Gepubliceerd op 05/01/2018 door de gemeente.', 'nl'],
+      ['The budget passed on Jan. 5, 2018.', 'en'],
+      ['De begroting kwam op 5 jan. 2018.', 'nl'],
+    ];
+    for (const [text, lang] of cases) {
+      const d = oneDate(text, lang);
+      assert.deepEqual([d.year, d.month, d.day, d.granularity], [2018, 1, 5, 'day'], text);
+    }
+    assert.equal(oneDate('Published 2018-01-05 by the council.').text, '2018-01-05');
+  });
+
+  it('reads day + month without a year', () => {
+    const d = oneDate('The ferry resumed on 12 March after repairs.');
+    assert.deepEqual([d.year, d.month, d.day], [undefined, 3, 12]);
+  });
+
+  it('reads month names and abbreviations in both languages', () => {
+    const months: Array<[string, 'en' | 'nl', number]> = [
+      ['It happened in February.', 'en', 2], ['It happened in October.', 'en', 10], ['Het gebeurde in maart.', 'nl', 3],
+      ['Het gebeurde in mei.', 'nl', 5], ['Het gebeurde in oktober.', 'nl', 10], ['It happened on 3 Sept. 2019.', 'en', 9],
+      ['Het gebeurde op 3 mrt 2019.', 'nl', 3],
+    ];
+    for (const [text, lang, month] of months) assert.equal(oneDate(text, lang).month, month, text);
+  });
+
+  it('does not read ambiguous English month words as dates', () => {
+    assert.equal(dates('The mayor may march with them.').length, 0);
+    assert.equal(dates('May I ask a question?').length, 0);
+  });
+
+  it('reads weekdays in both languages', () => {
+    assert.equal(oneDate('The video was released on Wednesday.').weekday, 3);
+    assert.equal(oneDate('De video verscheen woensdag.', 'nl').weekday, 3);
+    assert.equal(oneDate('De raad vergaderde dinsdagavond.', 'nl').weekday, 2);
+    assert.equal(oneDate("Sunday's vote was close.").weekday, 0);
+    assert.equal(oneDate('De raad vergaderde zaterdag.', 'nl').granularity, 'weekday');
+  });
+
+  it('reads relative expressions', () => {
+    const a = oneDate('The ferry stopped last January.');
+    assert.deepEqual([a.month, a.relative, a.granularity], [1, 'last', 'month']);
+    const b = oneDate('De veerboot stopte vorige maand.', 'nl');
+    assert.deepEqual([b.relative, b.granularity], ['last', 'month']);
+    const c = oneDate('De begroting groeide vorig jaar.', 'nl');
+    assert.deepEqual([c.relative, c.granularity], ['last', 'year']);
+    assert.equal(oneDate('The council meets next Friday.').relative, 'next');
+  });
+
+  it('reads seasons and decades', () => {
+    const s = oneDate('The line opened in the summer of 2014.');
+    assert.deepEqual([s.granularity, s.season, s.year], ['season', 'summer', 2014]);
+    assert.equal(oneDate('De lijn opende in de zomer van 2014.', 'nl').season, 'summer');
+    const d = oneDate('Ferries were rare in the 1990s.');
+    assert.deepEqual([d.granularity, d.year], ['decade', 1990]);
+    assert.equal(oneDate('Veerboten waren zeldzaam in de jaren negentig.', 'nl').year, 1990);
+    assert.equal(oneDate("Ferries were rare in the '90s.").year, 1990);
+  });
+
+  it('splits year ranges into two years', () => {
+    assert.deepEqual(dates('The plan ran 2015-2017.').map((d) => d.year), [2015, 2017]);
+  });
+
+  it('keeps day numbers out of the counts', () => {
+    const a = analyze('On 5 January 2018, 224 passengers boarded.', 'en');
+    assert.deepEqual(a.numbers.map((n) => n.value), [224]);
+    assert.equal(a.dates.length, 1);
+  });
+});
+
+describe('analysis: entities', () => {
+  it('finds single and multiword names with connectors', () => {
+    const e = names('Officials of Ansar Bayt al-Maqdis visited the Church of the Holy Sepulchre with Abu Kazem al-Maqdisi.');
+    assert.deepEqual(e.map((x) => x.text), ['Ansar Bayt al-Maqdis', 'Church of the Holy Sepulchre', 'Abu Kazem al-Maqdisi']);
+  });
+
+  it('keeps "of ... and ..." names only when known, otherwise splits at "and"', () => {
+    const a = names('Analysts said the Islamic State of Iraq and Syria grew.');
+    assert.equal(a.length, 1);
+    assert.equal(a[0].norm, 'islamic state');
+    const b = names('The Bank of Rotterdam and Utrecht Ferries merged.');
+    assert.deepEqual(b.map((x) => x.text), ['Bank of Rotterdam', 'Utrecht Ferries']);
+  });
+
+  it('does not start names with sentence-initial function words', () => {
+    assert.deepEqual(names('The ferry reached Rotterdam.').map((x) => x.text), ['Rotterdam']);
+    assert.deepEqual(names('In Rotterdam the ferry docked.').map((x) => x.text), ['Rotterdam']);
+    assert.deepEqual(names('De veerboot bereikte Rotterdam.', 'nl').map((x) => x.text), ['Rotterdam']);
+    assert.equal(names('Bomb shelters were opened.').length, 0);
+  });
+
+  it('reads acronyms, hyphenated names and possessives', () => {
+    const e = names("Gaza's port, the U.S. envoy, ISIS and Al-Qassam were named.");
+    assert.deepEqual(e.map((x) => x.norm), ['gaza', 'united states', 'islamic state', 'al qassam']);
+    assert.equal(e[0].text, "Gaza's");
+  });
+
+  it('keeps the name part of Dutch compounds', () => {
+    const e = names('Een ISIS-strijder en een Hamas-leider spraken.', 'nl');
+    assert.deepEqual(e.map((x) => x.text), ['ISIS', 'Hamas']);
+  });
+
+  it('merges en/nl variants into one norm', () => {
+    const pairs: Array<[string, string]> = [
+      ['Jerusalem', 'Jeruzalem'], ['Egypt', 'Egypte'], ['Israel', 'Israël'], ['Syria', 'Syrië'], ['Iraq', 'Irak'],
+      ['Gaza Strip', 'Gazastrook'], ['European Union', 'Europese Unie'], ['United States', 'Verenigde Staten'],
+    ];
+    for (const [en, nl] of pairs) {
+      const a = names(`The ferry sailed to ${en} today.`, 'en');
+      const b = names(`De veerboot voer vandaag naar ${nl}.`, 'nl');
+      assert.equal(a.length, 1, en);
+      assert.equal(b.length, 1, nl);
+      assert.equal(a[0].norm, b[0].norm, `${en} ~ ${nl}`);
+    }
+  });
+
+  it('treats news aliases of one organization as one norm', () => {
+    const norms = ['ISIS', 'IS', 'Daesh', 'Islamic State', 'Islamitische Staat'].map((n) => names(`Officials blamed ${n} yesterday.`)[0].norm);
+    assert.equal(new Set(norms).size, 1, norms.join(','));
+    const us = ['U.S.', 'US', 'VS', 'United States'].map((n) => names(`Officials blamed ${n} yesterday.`)[0].norm);
+    assert.equal(new Set(us).size, 1, us.join(','));
+  });
+
+  it('gives transliteration variants the same loose key', () => {
+    assert.equal(looseKey(entityKey('al-Aksa')), looseKey(entityKey('Al Aqsa')));
+    assert.equal(looseKey(entityKey('Mohammed')), looseKey(entityKey('Mohamed')));
+    assert.notEqual(looseKey(entityKey('Gaza')), looseKey(entityKey('Giza')));
+    const a = names('Crowds gathered at al-Aksa on Friday.').find((x) => x.text === 'al-Aksa')!;
+    const b = names('Crowds gathered at Al Aqsa on Friday.').find((x) => x.text === 'Al Aqsa')!;
+    assert.equal(a.loose, b.loose);
+    assert.equal(a.norm, b.norm);
+  });
+
+  it('guesses the kind', () => {
+    const e = names('President Joan Smith met spokesman Ahmed Hassan of the Harbour Workers Movement in Cairo and later in Portmore.');
+    const byText = new Map(e.map((x) => [x.text, x.kind]));
+    assert.equal(byText.get('Joan Smith'), 'person');
+    assert.equal(byText.get('Ahmed Hassan'), 'person');
+    assert.equal(byText.get('Harbour Workers Movement'), 'org');
+    assert.equal(byText.get('Cairo'), 'place');
+    assert.equal(byText.get('Portmore'), 'place');
+    assert.equal(names('The FRB said so.')[0].kind, 'org');
+  });
+
+  it('splits a demonym from the following name', () => {
+    const e = names('The Palestinian Hamas movement and the Egyptian Sinai Province met.');
+    assert.deepEqual(e.map((x) => x.norm), ['palestine', 'hamas', 'egypt', 'sinai province']);
+  });
+
+  it('in headlines keeps only known names and acronyms', () => {
+    const e = names('Ferry Operators Vow To Fight New Gaza Port Rules In EU Court');
+    assert.deepEqual(e.map((x) => x.norm), ['gaza', 'european union']);
+  });
+
+  it('reads names in a seed-style Dutch sentence', () => {
+    const text = 'In de video is te zien hoe een ISIS-strijder een man in het hoofd schiet die eerder wapens zou verkocht hebben aan Hamas.';
+    assert.deepEqual(names(text, 'nl').map((x) => x.norm), ['islamic state', 'hamas']);
+  });
+});
+
+describe('analysis: antonyms and concepts', () => {
+  const en = (w: string) => stemWord(w, 'en');
+  const nl = (w: string) => stemWord(w, 'nl');
+
+  it('recognizes antonym pairs by stem, in both directions and languages', () => {
+    assert.ok(areAntonyms(en('increased'), en('decreased')));
+    assert.ok(areAntonyms(en('decreased'), en('increased')));
+    assert.ok(areAntonyms(en('won'), en('lost')));
+    assert.ok(areAntonyms(en('accepted'), en('rejected')));
+    assert.ok(areAntonyms(en('allowed'), en('banned')));
+    assert.ok(areAntonyms(en('confirmed'), en('denied')));
+    assert.ok(areAntonyms(en('before'), en('after')));
+    assert.ok(areAntonyms(en('first'), en('last')));
+    assert.ok(areAntonyms(nl('gestegen'), nl('gedaald')));
+    assert.ok(areAntonyms(nl('gewonnen'), nl('verloren')));
+    assert.ok(!areAntonyms(en('increased'), en('rose')));
+    assert.ok(!areAntonyms(en('ferry'), en('budget')));
+    assert.ok(!areAntonyms(en('won'), en('won')));
+  });
+
+  it('maps en and nl words to shared concepts', () => {
+    assert.equal(conceptOf(en('killed'), 'en'), conceptOf(nl('doden'), 'nl'));
+    assert.equal(conceptOf(en('dead'), 'en'), conceptOf(en('killed'), 'en'));
+    assert.equal(conceptOf(en('weapons'), 'en'), conceptOf(nl('wapens'), 'nl'));
+    assert.equal(conceptOf(en('sold'), 'en'), conceptOf(nl('verkocht'), 'nl'));
+    assert.equal(conceptOf(en('attack'), 'en'), conceptOf(nl('aanslag'), 'nl'));
+    assert.equal(conceptOf(en('attack'), 'en'), conceptOf(nl('aanval'), 'nl'));
+    assert.equal(conceptOf(en('mosque'), 'en'), conceptOf(nl('moskee'), 'nl'));
+    assert.equal(conceptOf(en('capital'), 'en'), conceptOf(nl('hoofdstad'), 'nl'));
+    assert.equal(conceptOf(en('recognizes'), 'en'), conceptOf(nl('erkent'), 'nl'));
+    assert.equal(conceptOf(en('released'), 'en'), conceptOf(en('published'), 'en'));
+    assert.equal(conceptOf(en('arrested'), 'en'), conceptOf(en('detained'), 'en'));
+    assert.equal(conceptOf(en('branch'), 'en'), conceptOf(nl('tak'), 'nl'));
+    assert.equal(conceptOf(en('passengers'), 'en'), conceptOf(nl('passagiers'), 'nl'));
+    assert.ok(conceptOf(en('killed'), 'en'));
+    assert.notEqual(conceptOf(en('killed'), 'en'), conceptOf(en('arrested'), 'en'));
+    assert.equal(conceptOf('zzzz', 'en'), undefined);
+  });
+});
