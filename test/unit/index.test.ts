@@ -246,6 +246,16 @@ describe('index: store (binary index file)', () => {
     assert.ok(a.length >= 2);
   });
 
+  it('stores any text losslessly (surrogate pairs, CRLF, tabs, odd spacing)', () => {
+    const text = 'Ferry \u{1F6A2} left at 9:05.  Then\r\n\tthe 𝔘nicode  café\u00a0closed. Lone \ud800 surrogate ok. Trailing space ';
+    const doc = fixtureDoc('odd.txt', text, 'en');
+    const ix = new PassageIndex();
+    ix.addDocument(0, doc.passages.map((p) => indexTerms(p.text, 'en')));
+    const st = decodeState(encodeState({ docs: () => ({ doc, bytesHash: 'x', keyBase: 'k' }), skipped: [], warnings: [], index: ix }, 1), 1);
+    assert.equal(st.docs[0].doc.text, text);
+    assert.deepEqual(st.docs[0].doc, doc);
+  });
+
   it('is smaller than the text it indexes on ordinary prose', () => {
     const sentences: string[] = [];
     const r = rng(3);

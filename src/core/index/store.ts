@@ -58,11 +58,25 @@ const F_NONSTANDARD_IDS = 1;
 const F_PASSAGE_EXTRAS = 2;
 const F_RAW_TEXT = 4;
 
-const TOKEN = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+/** Word-character class of each UTF-16 code unit: 1 word, 0 other (surrogates count as word). */
+let classTable: Uint8Array | undefined;
+function charClasses(): Uint8Array {
+  if (!classTable) {
+    classTable = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) classTable[c] = 1;
+      else classTable[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    }
+  }
+  return classTable;
+}
 
 class TextDict {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
+  private codes = new Float64Array(1024);
 
   id(w: string): number {
     let id = this.ids.get(w);
@@ -74,26 +88,36 @@ class TextDict {
     return id;
   }
 
-  /** Encode text as codes (id * 2 + 1 when the token is followed by a single space). */
-  encode(text: string, out: ByteWriter): boolean {
-    const toks: string[] = [];
-    let covered = 0;
-    for (const m of text.matchAll(TOKEN)) {
-      toks.push(m[0]);
-      covered += m[0].length;
+  /**
+   * Encode text as runs of word and non-word characters, each run a dictionary id
+   * (code = id * 2 + 1 when the run is followed by a single space, which is then skipped).
+   * Lossless by construction: the runs concatenate back to the text.
+   */
+  encode(text: string, out: ByteWriter): void {
+    const CLASS = charClasses();
+    const n = text.length;
+    let count = 0;
+    let i = 0;
+    while (i < n) {
+      const cls = CLASS[text.charCodeAt(i)];
+      let j = i + 1;
+      while (j < n && CLASS[text.charCodeAt(j)] === cls) j++;
+      let code = this.id(text.slice(i, j)) * 2;
+      // A word followed by exactly one space (then a non-space or the end).
+      if (cls === 1 && j < n && text.charCodeAt(j) === 32 && (j + 1 >= n || CLASS[text.charCodeAt(j + 1)] === 1)) {
+        code += 1;
+        j += 1;
+      }
+      if (count >= this.codes.length) {
+        const b = new Float64Array(this.codes.length * 2);
+        b.set(this.codes);
+        this.codes = b;
+      }
+      this.codes[count++] = code;
+      i = j;
     }
-    if (covered !== text.length) return false;
-    const codes: number[] = [];
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (i + 1 < toks.length && toks[i + 1] === ' ') {
-        codes.push(this.id(t) * 2 + 1);
-        i++;
-      } else codes.push(this.id(t) * 2);
-    }
-    out.uv(codes.length);
-    for (const c of codes) out.uv(c);
-    return true;
+    out.uv(count);
+    for (let k = 0; k < count; k++) out.uv(this.codes[k]);
   }
 }
 
@@ -135,8 +159,10 @@ export function encodeState(
       if (p.ordinal !== i || p.id !== `${doc.path}#${i}`) flags |= F_NONSTANDARD_IDS;
       if (extras(p, PASSAGE_KEYS)) flags |= F_PASSAGE_EXTRAS;
     }
+    // Lone surrogates cannot go through UTF-8: keep such a text as raw UTF-16.
     const textCodes = new ByteWriter(doc.text.length + 16);
-    if (!dict.encode(doc.text, textCodes)) flags |= F_RAW_TEXT;
+    if (LONE_SURROGATE.test(doc.text)) flags |= F_RAW_TEXT;
+    else dict.encode(doc.text, textCodes);
     body.u8(flags);
     body.str(doc.path);
     body.str(doc.key);
@@ -151,7 +177,14 @@ export function encodeState(
     body.str(doc.warnings.length ? JSON.stringify(doc.warnings) : '');
     const dx = extras(doc, DOC_KEYS);
     body.str(dx ? JSON.stringify(dx) : '');
-    if (flags & F_RAW_TEXT) body.str(doc.text);
+    if (flags & F_RAW_TEXT) {
+      body.uv(doc.text.length);
+      for (let i = 0; i < doc.text.length; i++) {
+        const u = doc.text.charCodeAt(i);
+        body.u8(u & 0xff);
+        body.u8(u >>> 8);
+      }
+    }
     else body.bytes(textCodes.finish());
 
     body.uv(ps.length);
@@ -291,7 +324,17 @@ function decodePayload(r: ByteReader): StoredState {
     const warnJson = r.str();
     const extraJson = r.str();
     let text: string;
-    if (flags & F_RAW_TEXT) text = r.str();
+    if (flags & F_RAW_TEXT) {
+      const n = r.uv();
+      const b = r.bytes(n * 2);
+      pieces.length = 0;
+      for (let i = 0; i < n; i += 4096) {
+        const units: number[] = [];
+        for (let j = i; j < Math.min(n, i + 4096); j++) units.push(b[2 * j] | (b[2 * j + 1] << 8));
+        pieces.push(String.fromCharCode(...units));
+      }
+      text = pieces.join('');
+    }
     else {
       const n = r.uv();
       pieces.length = 0;
