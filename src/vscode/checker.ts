@@ -49,7 +49,6 @@ export class DraftChecker implements vscode.Disposable {
   private readonly releaseTimers = new Map<string, { timer: NodeJS.Timeout; end: () => void }>();
   /** Drafts checked from disk by "Check Workspace" (kept when no editor has them open). */
   private readonly workspaceChecked = new Set<string>();
-  private readonly lastEdit = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<CheckEvent>();
   readonly onDidCheck = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -67,7 +66,6 @@ export class DraftChecker implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !this.isDraft(e.document)) return;
-        this.lastEdit.set(key(e.document.uri), Date.now());
         const cfg = this.configFor(e.document.uri);
         if (cfg.check.frequency === 'edit') this.schedule(e.document, 'edit', cfg.check.delayMs);
       }),
@@ -267,7 +265,8 @@ export class DraftChecker implements vscode.Disposable {
     let held: FindingDiagnostic[] = [];
     const editor = vscode.window.activeTextEditor;
     const delay = this.configFor(uri).check.delayMs;
-    const typing = reason === 'edit' && Date.now() - (this.lastEdit.get(k) ?? 0) < Math.max(1500, 3 * delay);
+    // A check after typing (frequency "edit"): the user is in the middle of writing.
+    const typing = reason === 'edit';
     if (typing && editor && key(editor.document.uri) === k) {
       const cursor = editor.selection.active;
       const sameSpot = (a: FindingDiagnostic, b: FindingDiagnostic) => a.code === b.code && a.finding.text === b.finding.text;

@@ -216,6 +216,26 @@ describe('Groundwork extension', function () {
       await screenshotPoint('draft-with-hover', { waitForSelectors: ['.squiggly-warning', '.monaco-hover'] });
     });
 
+    it('while typing, a new underline waits until the cursor leaves the sentence', async () => {
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      const last = doc.lineCount - 1;
+      editor.selection = new vscode.Selection(last, 0, last, 0);
+      const typed = waitFor(api.onDidCheck, (e) => e.uri.toString() === doc.uri.toString() && e.reason === 'edit', 'the check after typing');
+      assert.ok(await editor.edit((b) => b.insert(editor.selection.active, '\nThe Sinai plane crash in October 2015 killed all 500 passengers on board.')));
+      await typed;
+      const line = lineOf(doc, '500 passengers');
+      assert.ok(editor.selection.active.line === line, 'the cursor is in the new sentence');
+      const f = api.findings(doc)?.find((x) => x.text.includes('500 passengers'));
+      assert.strictEqual(f?.verdict, 'conflict', 'the sentence was checked');
+      assert.deepStrictEqual(diagsOnLine(doc, '500 passengers'), [], 'but not underlined yet');
+      assert.ok(diagsOnLine(doc, '324 passengers').length > 0, 'other underlines stay');
+      const shown = waitFor(api.onDidCheck, (e) => e.uri.toString() === doc.uri.toString(), 'the held underline');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await shown;
+      assert.ok(diagsOnLine(doc, '500 passengers').some((d) => codeOf(d).startsWith('claim.conflict')));
+      await restore(doc);
+    });
+
     it('the status bar shows the draft counts', () => {
       assert.match(api.statusText(), /\$\(warning\) \d+/);
     });
