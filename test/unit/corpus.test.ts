@@ -72,6 +72,15 @@ describe('decodeSource', () => {
     assert.strictEqual(decodeWindows1252(new Uint8Array([0x41, 0xfc, 0x93, 0x94])), 'Aü“”');
   });
 
+  it('keeps mostly-UTF-8 files as UTF-8, replacing the few bad bytes', () => {
+    const bytes = new Uint8Array([...enc('The café’s “ferry” left'), 0xff, ...enc(' at noon.')]);
+    const r = decodeSource(bytes);
+    assert.ok(r.ok);
+    assert.strictEqual(r.text, 'The café’s “ferry” left\ufffd at noon.');
+    assert.strictEqual(r.fallback, true);
+    assert.strictEqual(r.encoding, 'utf-8-lenient');
+  });
+
   it('decodes UTF-16 LE and BE with BOM', () => {
     const s = 'Ferry 224 passengers – café';
     const le = new Uint8Array(2 + s.length * 2);

@@ -97,6 +97,31 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DecodeResult {
   }
 }
 
+/** Count well-formed multi-byte UTF-8 sequences and invalid bytes. */
+export function utf8Stats(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
 /** Decode source bytes. Never throws. */
 export function decodeSource(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, code: 'empty', message: 'The file is empty.' };
@@ -112,10 +137,12 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     // Control bytes were already counted on the bytes (same values in UTF-8).
     return finish(text, bom ? 'utf-8-bom' : 'utf-8', false, false);
   } catch {
-    if (bom) {
-      // A UTF-8 BOM followed by invalid UTF-8: decode leniently rather than guess.
+    // Mostly UTF-8 with a few bad bytes (a truncated character, one stray Latin-1 byte):
+    // keep UTF-8 and replace the bad bytes, rather than turn every ’ into â€™.
+    const { valid, invalid } = utf8Stats(body);
+    if (bom || valid >= invalid) {
       const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-      return finish(text, 'utf-8-bom', true);
+      return finish(text, 'utf-8-lenient', true);
     }
     return finish(decodeWindows1252(body), 'windows-1252', true);
   }

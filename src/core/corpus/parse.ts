@@ -336,7 +336,14 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   }
   if (decoded.fallback) {
     warnings.push(
-      warning(path, 'encoding-fallback', `${path}: the file is not valid UTF-8; it was read as ${decoded.encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : decoded.encoding}, so some characters may be wrong.`, false),
+      warning(
+        path,
+        'encoding-fallback',
+        decoded.encoding === 'windows-1252'
+          ? `${path}: the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), so some characters may be wrong.`
+          : `${path}: the file contains bytes that are not valid UTF-8; they were replaced by �.`,
+        false,
+      ),
     );
   }
   const text = decoded.text;
