@@ -350,6 +350,22 @@ describe('Groundwork extension', function () {
       assert.strictEqual(doc.getText().includes('groundwork-ignore'), true, 'the draft itself is unchanged apart from its own directive');
     });
 
+    it('LaTeX: take the source value, or ignore with a % directive line', async () => {
+      const tex = (await openDraft('drafts/paper.tex')).document;
+      const line = lineOf(tex, '400 passengers');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', tex.uri, new vscode.Range(line, 3, line, 3));
+      const replace = actions.find((x) => x.title.startsWith('Replace'));
+      assert.ok(replace?.edit && /224/.test(replace.title), actions.map((a) => a.title).join(' | '));
+      const ignore = actions.find((x) => x.title.startsWith('Ignore this sentence here'));
+      assert.ok(ignore?.edit);
+      assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+      await checked(tex);
+      assert.strictEqual(tex.lineAt(lineOf(tex, '400 passengers') - 1).text, '% groundwork-ignore-next');
+      assert.deepStrictEqual(diagsOnLine(tex, '400 passengers'), []);
+      await restore(tex);
+      await vscode.window.showTextDocument(doc, { preview: false });
+    });
+
     it('open the evidence at the passage', async () => {
       const a = (await actionsAt('324 passengers')).find((x) => x.title.startsWith('Open the evidence'));
       assert.ok(a?.command);
@@ -437,6 +453,25 @@ describe('Groundwork extension', function () {
       assert.ok(diagsOnLine(doc, 'rented studio').some((d) => /990/.test(d.message)), 'the new sentence is checked by the command');
       await vscode.workspace.getConfiguration('groundwork').update('check.frequency', undefined, vscode.ConfigurationTarget.Workspace);
       await restore(doc);
+    });
+
+    it('frequency "save": edits are checked when the draft is saved', async () => {
+      await vscode.workspace.getConfiguration('groundwork').update('check.frequency', 'save', vscode.ConfigurationTarget.Workspace);
+      await api.whenIdle();
+      const line = lineOf(doc, 'rented studio');
+      const we = new vscode.WorkspaceEdit();
+      we.insert(doc.uri, doc.lineAt(line).range.end, ' It also killed 990 passengers in the Sinai plane crash in October 2015.');
+      assert.ok(await vscode.workspace.applyEdit(we));
+      await api.whenIdle();
+      assert.strictEqual(api.findings(doc), undefined, 'no check while editing');
+      const saved = waitFor(api.onDidCheck, (e) => e.uri.toString() === doc.uri.toString() && e.reason === 'save', 'the check on save');
+      assert.ok(await doc.save());
+      await saved;
+      assert.ok(diagsOnLine(doc, 'rented studio').some((d) => /990/.test(d.message)));
+      await vscode.workspace.getConfiguration('groundwork').update('check.frequency', undefined, vscode.ConfigurationTarget.Workspace);
+      await restore(doc);
+      await doc.save();
+      await api.whenIdle();
     });
   });
 
