@@ -73,6 +73,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits after ordinary words that look like abbreviations elsewhere', () => {
+    assert.deepStrictEqual(texts("Nobody has tried to do. It's going to be hard."), ['Nobody has tried to do.', "It's going to be hard."]);
+    assert.deepStrictEqual(texts('Sources told the FT. But the port denied it.'), ['Sources told the FT.', 'But the port denied it.']);
+    assert.deepStrictEqual(texts('Bring bread, cheese, etc. Much more is not needed.'), ['Bring bread, cheese, etc.', 'Much more is not needed.']);
+    assert.deepStrictEqual(texts('He replied: "No. Definitely not."'), ['He replied: "No.', 'Definitely not."']);
+    // ...while Ms. the title still holds.
+    assert.deepStrictEqual(texts('Ms. Jansen spoke. She left.'), ['Ms. Jansen spoke.', 'She left.']);
+  });
+
   it('splits plain-text lists at their items', () => {
     const t = 'Steps:\n1. The ferry left.\n2) It returned.\n- The crew rested\n## Next Section\n\nDone.';
     const s = splitSentences(t);

@@ -37,7 +37,7 @@ const NEVER_END = new Set([
   // English titles and Latin
   'mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle', 'dr', 'prof', 'st', 'sr', 'gen', 'col', 'lt',
   'sgt', 'capt', 'cpl', 'maj', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'fr', 'hon',
-  'pres', 'supt', 'insp', 'mt', 'ft', 'e.g', 'i.e', 'cf', 'viz', 'vs', 'approx', 'esp',
+  'pres', 'supt', 'insp', 'mt', 'e.g', 'i.e', 'cf', 'viz', 'vs', 'esp',
   'ca', 'c', 'al',
   // Dutch
   'dhr', 'mevr', 'mej', 'drs', 'ir', 'ing', 'mgr', 'ds', 'o.a', 'bijv', 'bv', 'b.v', 'd.w.z',
@@ -58,9 +58,9 @@ const BEFORE_NUMBER = new Set([
  * word is a typical sentence opener ("... in the U.S. The next day ...").
  */
 const AMBIGUOUS = new Set([
-  'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'bros', 'dept', 'univ', 'est', 'assn', 'enz',
+  'inc', 'ltd', 'co', 'corp', 'jr', 'bros', 'dept', 'univ', 'est', 'assn',
   'jan', 'feb', 'mar', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'okt',
-  'nov', 'dec', 'a.m', 'p.m', 'no', 'nr', 'ave', 'blvd', 'rd', 'sq', 'gebr', 'wo', 'do',
+  'nov', 'dec', 'a.m', 'p.m', 'ave', 'blvd', 'rd', 'sq', 'gebr', 'ft',
   'mln', 'mld', 'mrd', 'min', 'max', 'bn', 'mn', 'approx',
 ]);
 
@@ -74,6 +74,9 @@ const SENTENCE_OPENERS = new Set([
   'de', 'het', 'een', 'dit', 'dat', 'deze', 'die', 'hij', 'zij', 'ze', 'wij', 'ik', 'jij',
   'op', 'maar', 'en', 'volgens', 'er', 'toen', 'na', 'voor', 'bij', 'ook', 'dan', 'daarna',
   'zo', 'wat', 'wie', 'waarom', 'hoe', 'ook', 'nog', 'in', 'met', 'om', 'als', 'omdat',
+  "i'm", "it's", "that's", "there's", "he's", "she's", "we're", "they're", "we've", "i've",
+  "don't", "it’s", "i’m", "that’s", "there’s", 'now', 'still', 'even', 'both', 'each',
+  'every', 'such', 'only', 'other', 'others', 'last', 'next', 'first', 'instead',
 ]);
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\u2028' || c === '\u2029' || c === '\u3000' || c === '\u2009' || c === '\u202f' || c === '\u200b';
@@ -306,10 +309,12 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   while (word.length > 0 && OPENERS.has(word[0])) word = word.slice(1);
   if (word === '') return true;
   const lower = word.toLowerCase();
+  // ALL-CAPS words (FT, MS, BBC) are acronyms, not the titles/abbreviations below ("Ms.").
+  const allCaps = word.length >= 2 && !word.includes('.') && word === word.toUpperCase() && /\p{Lu}/u.test(word);
   const nextWord = readWord(text, m, to);
   const nextIsNumber = next !== '' && isDigit(next);
 
-  if (NEVER_END.has(lower)) return false;
+  if (!allCaps && NEVER_END.has(lower)) return false;
   // List enumerators at the start of a line ("1. The ferry ...", "2) ...").
   if (/^\d{1,3}$/.test(word) && (ws === sentStart || /[\r\n]/.test(text[ws - 1] ?? '\n'))) return false;
   if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
@@ -320,7 +325,7 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
     return SENTENCE_OPENERS.has(nextWord.toLowerCase());
   }
   // Dotted acronyms (U.S., U.K., a.m., n.v.) and other ambiguous abbreviations.
-  if (AMBIGUOUS.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+  if ((!allCaps && AMBIGUOUS.has(lower)) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
     if (nextWord === '') return true;
     return SENTENCE_OPENERS.has(nextWord.toLowerCase());
   }
