@@ -15,7 +15,7 @@ import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
 import { PassageIndex } from './index/passageIndex';
 import { contentHash, stringHash, CacheError } from './index/codec';
-import { decodeState, encodeState, INDEX_FORMAT_VERSION, type StoredState } from './index/store';
+import { decodeState, encodeState, INDEX_FORMAT_VERSION, passageTie, type StoredState } from './index/store';
 
 export { CacheError } from './index/codec';
 export type { Engine, EngineOptions } from './api';
@@ -240,7 +240,7 @@ class GroundworkEngine implements Engine, Retriever {
       outlet: doc.outlet,
     });
     const e: Entry = { slot, doc, bytesHash, keyBase, key: '', loadWarnings: warnings };
-    this.index.addDocument(slot, this.passageTerms(doc));
+    this.index.addDocument(slot, this.passageTerms(doc), doc.passages.map((p) => passageTie(p.id)));
     this.bySlot.set(slot, e);
     this.byPath.set(path, e);
     this.addToGroup(e);

@@ -122,6 +122,33 @@ describe('engine: corpus and index', () => {
     assert.deepEqual(one.sources().map((d) => [d.path, d.key]), two.sources().map((d) => [d.path, d.key]));
   });
 
+  it('returns the same hits whatever the insertion order, even for duplicate passages', () => {
+    const files: [string, string][] = [
+      ['b/ferry.txt', FERRY],
+      ['a/ferry.txt', FERRY],
+      ['c/ferry.txt', FERRY],
+      ['budget.txt', BUDGET],
+      ['veerboot.txt', DUTCH],
+    ];
+    const one = createEngine();
+    for (const [p, t] of files) one.upsertSource(p, enc(t));
+    const two = createEngine();
+    for (const [p, t] of [...files].reverse()) two.upsertSource(p, enc(t));
+    // an incremental history: add, remove, add again
+    const three = createEngine();
+    three.upsertSource('a/ferry.txt', enc(FERRY));
+    three.upsertSource('c/ferry.txt', enc(BUDGET));
+    for (const [p, t] of files) three.upsertSource(p, enc(t));
+    for (const q of ['224 passengers first crossing', 'tickets sold out', 'Anna Verhoeven 45 minutes']) {
+      for (const limit of [2, 4, 20]) {
+        const a = one.search(q, { limit }).map((h) => [h.passage.id, h.score]);
+        assert.deepEqual(two.search(q, { limit }).map((h) => [h.passage.id, h.score]), a, q);
+        assert.deepEqual(three.search(q, { limit }).map((h) => [h.passage.id, h.score]), a, q);
+        assert.deepEqual(loadEngine(three.serialize()).search(q, { limit }).map((h) => [h.passage.id, h.score]), a, q);
+      }
+    }
+  });
+
   it('warns about a binary and an empty file, and about unreadable ones', () => {
     const e = corpus();
     const bin = e.upsertSource('sources/photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 0, 3, 0, 0, 9]));

@@ -101,6 +101,11 @@ export class PassageIndex {
   /** Per passage id: owner document slot (NO_DOC when dead) and length in terms. */
   private pDoc: Int32Array = new Int32Array(0);
   private pLen: Int32Array = new Int32Array(0);
+  /**
+   * Per passage id: tie-break key for equal scores (lower first), given by the caller
+   * from the passage's identity so that results do not depend on insertion order.
+   */
+  private pTie: Uint32Array = new Uint32Array(0);
   private nextPid = 0;
 
   private readonly docs = new Map<number, DocRange>();
@@ -169,12 +174,13 @@ export class PassageIndex {
    * Index one document's passages (each given as its index terms, in order). The
    * passages get contiguous ids; passage i of the document is ordinal i.
    */
-  addDocument(slot: number, passages: readonly (readonly string[])[]): void {
+  addDocument(slot: number, passages: readonly (readonly string[])[], ties?: ArrayLike<number>): void {
     if (this.docs.has(slot)) this.removeDocument(slot);
     const base = this.nextPid;
     const n = passages.length;
     this.pDoc = growI32(this.pDoc, base + n);
     this.pLen = growI32(this.pLen, base + n);
+    this.pTie = grow32(this.pTie, base + n);
     this.docs.set(slot, { base, count: n });
     this.nextPid = base + n;
     for (let i = 0; i < n; i++) {
@@ -182,6 +188,7 @@ export class PassageIndex {
       const terms = passages[i];
       this.pDoc[pid] = slot;
       this.pLen[pid] = terms.length;
+      this.pTie[pid] = ties ? ties[i] >>> 0 : 0;
       this.live++;
       this.totalLen += terms.length;
       if (terms.length > 0 && terms.length < this.minLen) this.minLen = terms.length;
@@ -248,6 +255,7 @@ export class PassageIndex {
     let next = 0;
     const pDoc = new Int32Array(Math.max(64, this.live));
     const pLen = new Int32Array(Math.max(64, this.live));
+    const pTie = new Uint32Array(Math.max(64, this.live));
     let minLen = Infinity;
     for (const [slot, r] of ranges) {
       for (let i = 0; i < r.count; i++) {
@@ -255,6 +263,7 @@ export class PassageIndex {
         pDoc[next + i] = slot;
         const l = this.pLen[r.base + i];
         pLen[next + i] = l;
+        pTie[next + i] = this.pTie[r.base + i];
         if (l > 0 && l < minLen) minLen = l;
       }
       r.base = next;
@@ -283,6 +292,7 @@ export class PassageIndex {
     }
     this.pDoc = pDoc;
     this.pLen = pLen;
+    this.pTie = pTie;
     this.nextPid = next;
     this.minLen = minLen;
     this.totalPostings = total;
@@ -369,8 +379,11 @@ export class PassageIndex {
     const hPid = new Int32Array(k);
     const hScore = new Float64Array(k);
     let hSize = 0;
-    const worse = (i: number, j: number): boolean =>
-      hScore[i] < hScore[j] || (hScore[i] === hScore[j] && hPid[i] > hPid[j]);
+    const pTie = this.pTie;
+    /** Whether passage a (score sa) ranks below passage b (score sb). */
+    const below = (sa: number, a: number, sb: number, b: number): boolean =>
+      sa < sb || (sa === sb && (pTie[a] > pTie[b] || (pTie[a] === pTie[b] && a > b)));
+    const worse = (i: number, j: number): boolean => below(hScore[i], hPid[i], hScore[j], hPid[j]);
     const swap = (i: number, j: number): void => {
       const p = hPid[i];
       hPid[i] = hPid[j];
@@ -407,6 +420,11 @@ export class PassageIndex {
     const normA = k1 * (1 - b);
     const normB = (k1 * b) / avgLen;
     const kp1 = k1 + 1;
+    // Per-term contributions of the current candidate, summed in term order at the end
+    // so that a passage's score is bit-identical however the pruning went.
+    const contrib = new Float64Array(n);
+    // Bounds may meet actual scores exactly: prune only when a bound is clearly below.
+    const slack = 1 + 1e-12;
 
     for (;;) {
       // Next candidate: smallest passage id among the essential lists.
@@ -421,13 +439,16 @@ export class PassageIndex {
       const norm = normA + normB * pLen[d];
       let score = 0;
       const dTarget = d * TF_MUL;
+      contrib.fill(0);
       for (let i = ess; i < n; i++) {
         const pi = pos[i];
         if (pi < lens[i]) {
           const v = lists[i][pi];
           if (v - dTarget < TF_MUL && v >= dTarget) {
             const tf = v & TF_MAX;
-            score += (tIdf[i] * tf * kp1) / (tf + norm);
+            const c = (tIdf[i] * tf * kp1) / (tf + norm);
+            contrib[i] = c;
+            score += c;
             pos[i] = pi + 1;
           }
         }
@@ -435,7 +456,7 @@ export class PassageIndex {
       if (pDoc[d] === NO_DOC) continue;
       let pruned = false;
       for (let i = ess - 1; i >= 0; i--) {
-        if (hSize === k && score + prefix[i] <= theta) {
+        if (hSize === k && (score + prefix[i]) * slack < theta) {
           pruned = true;
           break;
         }
@@ -445,32 +466,36 @@ export class PassageIndex {
           const v = lists[i][pi];
           if (v - dTarget < TF_MUL) {
             const tf = v & TF_MAX;
-            score += (tIdf[i] * tf * kp1) / (tf + norm);
+            const c = (tIdf[i] * tf * kp1) / (tf + norm);
+            contrib[i] = c;
+            score += c;
             pos[i] = pi + 1;
           }
         }
       }
       if (pruned) continue;
+      score = 0;
+      for (let i = 0; i < n; i++) score += contrib[i];
       if (hSize < k) {
         hPid[hSize] = d;
         hScore[hSize] = score;
         hSize++;
         siftUp(hSize - 1);
-      } else if (score > hScore[0]) {
+      } else if (below(hScore[0], hPid[0], score, d)) {
         hPid[0] = d;
         hScore[0] = score;
         siftDown(0);
       } else continue;
       if (hSize === k) {
         theta = hScore[0];
-        while (ess < n && prefix[ess] <= theta) ess++;
+        while (ess < n && prefix[ess] * slack < theta) ess++;
         if (ess >= n) break;
       }
     }
 
     const out: IndexHit[] = [];
     for (let i = 0; i < hSize; i++) out.push({ pid: hPid[i], score: hScore[i], coverage: 0, matched: [] });
-    out.sort((x, y) => y.score - x.score || x.pid - y.pid);
+    out.sort((x, y) => y.score - x.score || pTie[x.pid] - pTie[y.pid] || x.pid - y.pid);
     // Matched terms and coverage for the k results only.
     for (const h of out) {
       let cov = 0;
@@ -530,12 +555,15 @@ export class PassageIndex {
     layout: { slot: number; count: number }[],
     lengths: Int32Array,
     terms: { term: string; list: Uint32Array }[],
+    ties?: Uint32Array,
   ): PassageIndex {
     const ix = new PassageIndex();
     let base = 0;
     let total = 0;
     ix.pDoc = new Int32Array(Math.max(64, lengths.length));
     ix.pLen = new Int32Array(Math.max(64, lengths.length));
+    ix.pTie = new Uint32Array(Math.max(64, lengths.length));
+    if (ties) ix.pTie.set(ties.subarray(0, Math.min(ties.length, lengths.length)));
     for (const { slot, count } of layout) {
       ix.docs.set(slot, { base, count });
       for (let i = 0; i < count; i++) {

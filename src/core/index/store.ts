@@ -11,12 +11,17 @@
  * text it indexes. Any damage (magic, version, checksum, truncation) throws CacheError.
  */
 import type { LoadWarning, Passage, SourceDocument } from '../types';
-import { ByteReader, ByteWriter, CacheError, crc32 } from './codec';
+import { ByteReader, ByteWriter, CacheError, crc32, stringHash } from './codec';
 import { PassageIndex, POSTING_TF_MAX, POSTING_TF_MUL } from './passageIndex';
 
 export const INDEX_MAGIC = [0x47, 0x57, 0x49, 0x58]; // "GWIX"
 export const INDEX_FORMAT_VERSION = 1;
 const HEADER_BYTES = 20;
+
+/** Tie-break key of a passage for equal scores: a hash of its id, so order never depends on insertion. */
+export function passageTie(id: string): number {
+  return stringHash(id);
+}
 
 export interface StoredDoc {
   doc: SourceDocument;
@@ -410,6 +415,9 @@ function decodePayload(r: ByteReader): StoredState {
 
   let total = 0;
   for (const l of layout) total += l.count;
+  const ties = new Uint32Array(total);
+  let tp = 0;
+  for (const d of docs) for (const p of d.doc.passages) ties[tp++] = passageTie(p.id);
   const lengths = new Int32Array(total);
   for (let i = 0; i < total; i++) lengths[i] = r.uv();
 
@@ -432,5 +440,5 @@ function decodePayload(r: ByteReader): StoredState {
     terms[t] = { term, list };
   }
   if (!r.done) throw new CacheError('index file: trailing bytes');
-  return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms) };
+  return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms, ties) };
 }
