@@ -194,9 +194,15 @@ describe('parseDraft: LaTeX', () => {
     assert.strictEqual(byText(ss, 'The city budget grew by 3.5% in 2019.').block, 'paragraph');
   });
 
-  it('splits \\item entries', () => {
-    byText(ss, 'First item without a period');
-    byText(ss, 'Second item.');
+  it('splits \\item entries and flags them as list blocks', () => {
+    assert.strictEqual(byText(ss, 'First item without a period').block, 'list');
+    assert.strictEqual(byText(ss, 'Second item.').block, 'list');
+    const q = parseDraft('Before.\n\\begin{quote}\nThe captain said it was calm.\n\\end{quote}\nAfter.', 'latex');
+    assert.deepStrictEqual(q.map((s) => [s.text, s.block]), [
+      ['Before.', 'paragraph'],
+      ['The captain said it was calm.', 'quote'],
+      ['After.', 'paragraph'],
+    ]);
   });
 
   it('honours % groundwork-ignore-next', () => {
@@ -223,6 +229,7 @@ describe('parseDraft: LaTeX', () => {
     ].join('\n');
     const r = parseDraft(t, 'latex');
     assert.deepStrictEqual(r.map((s) => s.text), ['The ferry carried 224 passengers.', 'Use here.', 'Year Passengers', '2019 180']);
+    assert.deepStrictEqual(r.map((s) => s.block), ['paragraph', 'paragraph', 'table', 'table']);
     assert.deepStrictEqual(r[0].citations, ['port2020']);
   });
 

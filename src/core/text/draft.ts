@@ -172,6 +172,47 @@ const DROP_ARG = new Set([
 ]);
 const SKIP_ENVS = /\\begin\{(equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math|verbatim|Verbatim|lstlisting|minted|comment|tikzpicture|thebibliography|filecontents)(\*?)\}[\s\S]*?(?:\\end\{\1\2\}|$)/g;
 
+const ENV_KINDS: Record<string, BlockKind> = {
+  quote: 'quote', quotation: 'quote', verse: 'quote', displayquote: 'quote',
+  itemize: 'list', enumerate: 'list', description: 'list',
+  tabular: 'table', 'tabular*': 'table', tabularx: 'table', longtable: 'table', table: 'table', 'table*': 'table',
+};
+
+interface Env {
+  start: number;
+  end: number;
+  kind: BlockKind;
+}
+
+/** Ranges of the environments that give their text a block kind (quote, list, table). */
+function environments(text: string): Env[] {
+  const out: Env[] = [];
+  const stack: Array<{ name: string; start: number }> = [];
+  const re = /\\(begin|end)\s*\{([A-Za-z*]+)\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[1] === 'begin') stack.push({ name: m[2], start: m.index });
+    else {
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].name !== m[2]) continue;
+        const open = stack[k];
+        stack.length = k;
+        const kind = ENV_KINDS[open.name];
+        if (kind) out.push({ start: open.start, end: m.index + m[0].length, kind });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The kind of the innermost kind-giving environment around `pos`. */
+function envKind(envs: Env[], pos: number): BlockKind {
+  let best: Env | undefined;
+  for (const e of envs) if (e.start <= pos && pos < e.end && (!best || e.start >= best.start)) best = e;
+  return best ? best.kind : 'paragraph';
+}
+
 function prepareLatexDraft(text: string): PreparedDraft {
   const buf = new MaskBuffer(text);
   const directives: Directive[] = [];
@@ -194,6 +235,7 @@ function prepareLatexDraft(text: string): PreparedDraft {
     buf.blank(m.index, m.index + m[0].length);
   }
   let cur = buf.toString();
+  const envs = environments(cur);
 
   // Preamble and what follows \end{document}.
   const begin = /\\begin\{document\}/.exec(cur);
@@ -365,6 +407,7 @@ function prepareLatexDraft(text: string): PreparedDraft {
           }
         }
       }
+      if (name === 'begin' || name === 'end') breaks.push(j);
       buf.blank(start, j);
       cmdRe.lastIndex = j;
       continue;
@@ -394,7 +437,7 @@ function prepareLatexDraft(text: string): PreparedDraft {
     // The heading/caption argument this segment lies in, if any.
     const k = lastAtOrBefore(specialStarts, s);
     const sp = k >= 0 && e <= special[k].end ? special[k] : undefined;
-    blocks.push({ start: s, end: e, kind: sp ? sp.kind : 'paragraph' });
+    blocks.push({ start: s, end: e, kind: sp ? sp.kind : envKind(envs, s) });
   }
   return { masked, blocks, citations, directives, latex: true };
 }
