@@ -291,6 +291,15 @@ describe('parseDraft: plain text', () => {
     );
   });
 
+  it('flags photo credits as captions', () => {
+    const r = parseDraft('The ferry at the pier. Photo: Port Authority\n\nIt left.', 'plaintext');
+    assert.deepStrictEqual(r.map((s) => [s.text, s.block]), [
+      ['The ferry at the pier.', 'paragraph'],
+      ['Photo: Port Authority', 'caption'],
+      ['It left.', 'paragraph'],
+    ]);
+  });
+
   it('survives empty input', () => {
     assert.deepStrictEqual(parseDraft('', 'plaintext'), []);
     assert.deepStrictEqual(parseDraft('', 'markdown'), []);

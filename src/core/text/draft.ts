@@ -523,7 +523,11 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   if (openAt !== undefined) ignoreRange(openAt, Infinity);
 
   // A stand-alone Title Case line without end punctuation reads as a heading.
-  for (const w of work) if (w.block === 'paragraph' && looksLikeTitleLine(p.masked, w.start, w.end)) w.block = 'heading';
+  for (const w of work) {
+    if (w.block !== 'paragraph') continue;
+    if (looksLikeTitleLine(p.masked, w.start, w.end)) w.block = 'heading';
+    else if (/^\s*(?:foto|photo|photos|beeld|image|picture|credit|illustratie|illustration|caption|bijschrift)\s*:/i.test(p.masked.slice(w.start, Math.min(w.end, w.start + 20)))) w.block = 'caption';
+  }
 
   const lines = new LineIndex(text);
   const out: DraftSentence[] = [];
