@@ -9,6 +9,7 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
 import type { LoadWarning } from '../core/types';
@@ -64,6 +65,19 @@ export const fileIO = {
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     if (uri.scheme === 'file') return fsp.readFile(uri.fsPath);
     return vscode.workspace.fs.readFile(uri);
+  },
+  /** Only for the extension's own storage (never the workspace). */
+  async writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
+    if (uri.scheme === 'file') {
+      await fsp.mkdir(path.dirname(uri.fsPath), { recursive: true });
+      // Write then rename: a crash never leaves a half-written index behind.
+      const tmp = `${uri.fsPath}.${process.pid}.tmp`;
+      await fsp.writeFile(tmp, bytes);
+      await fsp.rename(tmp, uri.fsPath);
+      return;
+    }
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, bytes);
   },
 };
 
@@ -177,10 +191,10 @@ export class FolderCorpus implements vscode.Disposable {
         const cache = await this.cacheUris();
         if (cache) {
           try {
-            const manifestBytes = await vscode.workspace.fs.readFile(cache.manifest);
+            const manifestBytes = await fileIO.readFile(cache.manifest);
             const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
             if (manifest.version === 1 && manifest.configKey === configKey(this.config)) {
-              const bytes = await vscode.workspace.fs.readFile(cache.index);
+              const bytes = await fileIO.readFile(cache.index);
               const stats = await this.client.load(this.engineId, bytes, engineOptions);
               this.manifest = manifest;
               loaded = true;
@@ -190,7 +204,7 @@ export class FolderCorpus implements vscode.Disposable {
           } catch (e) {
             if (isCacheError(e)) {
               this.log.warn(`${this.folder.name}: the saved index is corrupt (${(e as Error).message}); rebuilding it.`);
-            } else if (!(e instanceof vscode.FileSystemError)) {
+            } else if (!(e instanceof vscode.FileSystemError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') {
               this.log.warn(`${this.folder.name}: could not use the saved index (${(e as Error).message}); rebuilding it.`);
             }
           }
@@ -427,9 +441,8 @@ export class FolderCorpus implements vscode.Disposable {
     if (!cache || this.disposed) return;
     try {
       const bytes = await this.client.serialize(this.engineId);
-      await vscode.workspace.fs.createDirectory(cache.dir);
-      await vscode.workspace.fs.writeFile(cache.index, bytes);
-      await vscode.workspace.fs.writeFile(cache.manifest, Buffer.from(JSON.stringify(this.manifest), 'utf8'));
+      await fileIO.writeFile(cache.index, bytes);
+      await fileIO.writeFile(cache.manifest, Buffer.from(JSON.stringify(this.manifest), 'utf8'));
       this.manager.fireSaved(this.folder.uri);
     } catch (e) {
       this.log.warn(`${this.folder.name}: could not save the index (${(e as Error).message}).`);
