@@ -302,7 +302,9 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
  * @param context preceding passages of the same document: names the passage refers to
  *   by pronoun or description ("Its members...", "the movement") are backed there.
  */
-export function align(c: Prepared, units: Unit[], passages: Prepared[], context: Prepared[] = []): Alignment {
+export function align(c: Prepared, units: Unit[], passages: Prepared[], context: Prepared[] | (() => Prepared[]) = []): Alignment {
+  let ctx: Prepared[] | undefined = Array.isArray(context) ? context : undefined;
+  const getContext = (): Prepared[] => (ctx ??= (context as () => Prepared[])());
   const p = passages[0];
   const pos = new Map<number, number>(); // claim token -> passage token (primary passage)
   const usedPassage = new Set<number>(); // primary passage tokens matched by the claim
@@ -355,8 +357,10 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
           break;
         }
       }
-      if (!hit) hit = context.some((cp) => nameMatched(c, u.ref, cp).hit);
-      unitState.set(u, hit ? 'match' : 'miss');
+      if (!hit) hit = getContext().some((cp) => nameMatched(c, u.ref, cp).hit);
+      // Part of a longer name ("United States Supreme Court" / "Supreme Court"): loosely backed.
+      const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);
+      unitState.set(u, hit ? 'match' : partial ? 'loose' : 'miss');
     }
   }
   // 2. Numbers and dates.
@@ -518,7 +522,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   const restGot =
     matched.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) +
     loose.filter((u) => !inConflict.has(u)).reduce((s, u) => s + 0.5 * u.weight, 0);
-  const keyMissing = unmatched.filter((u) => u.kind !== 'word').length + loose.length;
+  const keyMissing = unmatched.filter((u) => u.kind !== 'word').length + loose.filter((u) => u.kind !== 'name').length;
   return {
     coverage: got / total,
     restCoverage: restGot / restTotal,

@@ -37,6 +37,7 @@ const CANDIDATES = 16;
 export const DOC_SUPPORT_COVERAGE = 0.8;
 const DOC_PASSAGES = 4;
 const DOC_PASSAGE_MIN = 0.25;
+const DOC_FIRST_MIN = 0.5;
 /** Preceding passages whose names a passage may refer to ("Its members", "the movement"). */
 const CONTEXT_PASSAGES = 3;
 const EVIDENCE = 3;
@@ -131,8 +132,14 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
   const prepared = preparePassage(hit.passage, lang);
   const doc = hit.doc;
   const idx = doc.passages[hit.passage.ordinal] === hit.passage ? hit.passage.ordinal : doc.passages.findIndex((x) => x.id === hit.passage.id);
-  const context: Prepared[] = [];
-  for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) context.push(preparePassage(doc.passages[j], lang));
+  let ctx: Prepared[] | undefined;
+  const context = (): Prepared[] => {
+    if (!ctx) {
+      ctx = [];
+      for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) ctx.push(preparePassage(doc.passages[j], lang));
+    }
+    return ctx;
+  };
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
   // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
@@ -159,15 +166,34 @@ function conflictThreshold(x: Conflict): number {
   return x.strong ? STRONG_CONFLICT_COVERAGE : CONFLICT_COVERAGE;
 }
 
+/** Coverage of the claim without the units of the given conflicts. */
+export function restCoverage(a: Alignment, conflicts: Conflict[]): number {
+  const out = new Set(conflicts.flatMap((x) => [x.unit, ...(x.also ?? [])]));
+  let total = 0;
+  let got = 0;
+  for (const u of a.matched) if (!out.has(u)) (total += u.weight), (got += u.weight);
+  for (const u of a.loose) if (!out.has(u)) (total += u.weight), (got += 0.5 * u.weight);
+  for (const u of a.unmatched) if (!out.has(u)) total += u.weight;
+  return total ? got / total : 0;
+}
+
 /** Conflicts of a candidate that meet the bar (the rest of the claim lines up). */
 function acceptedConflicts(a: Alignment): Conflict[] {
   if (a.conflicts.length === 0) return [];
+  // Drop conflicts whose bar is not met, then re-measure the rest without them (a
+  // rejected slot counts as unbacked), until stable.
+  let ok = a.conflicts;
+  for (;;) {
+    const rest = restCoverage(a, ok);
+    const next = ok.filter((x) => rest >= conflictThreshold(x));
+    if (next.length === ok.length) break;
+    ok = next;
+    if (ok.length === 0) return [];
+  }
   // Other names, numbers and dates of the claim must not be missing: a different
   // event is not a contradiction.
-  const inConflict = new Set(a.conflicts.map((x) => x.unit));
-  const otherKeyMissing = a.unmatched.some((u) => u.kind !== 'word' && !inConflict.has(u));
-  if (otherKeyMissing) return [];
-  const ok = a.conflicts.filter((x) => a.restCoverage >= conflictThreshold(x));
+  const inConflict = new Set(ok.flatMap((x) => [x.unit, ...(x.also ?? [])]));
+  if (a.unmatched.some((u) => u.kind !== 'word' && !inConflict.has(u))) return [];
   // More than two differing slots: not the same statement.
   if (ok.length > 2) return [];
   return ok;
@@ -194,9 +220,23 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
   let best: { a: Alignment; used: Candidate[] } | undefined;
   for (const [, list] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     if (list.length < 2) continue;
-    const used = [...list].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank).slice(0, DOC_PASSAGES);
-    if (used.some((x) => x.single.conflicts.length > 0 && acceptedConflicts(x.single).length > 0)) continue;
-    const a = align(c, units, used.map((x) => x.prepared));
+    const ranked = [...list].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank);
+    if (ranked[0].single.coverage < DOC_FIRST_MIN) continue;
+    if (ranked.some((x) => acceptedConflicts(x.single).length > 0)) continue;
+    // Greedy: add a passage only when it backs a further name, number or date, or two
+    // further words (a lone common word from elsewhere in the text proves little).
+    const used = [ranked[0]];
+    let a = ranked[0].single;
+    for (const x of ranked.slice(1)) {
+      if (used.length >= DOC_PASSAGES) break;
+      const b = align(c, units, [...used, x].map((y) => y.prepared));
+      const gained = b.matched.filter((u) => !a.matched.includes(u));
+      const keys = gained.filter((u) => u.kind !== 'word').length;
+      if (keys === 0 && gained.length < 2) continue;
+      used.push(x);
+      a = b;
+    }
+    if (used.length < 2) continue;
     if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > 0 || a.conflicts.length > 0) continue;
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
@@ -212,7 +252,7 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   const conflicting = cands
     .map((c) => ({ c, xs: acceptedConflicts(c.single) }))
     .filter((x) => x.xs.length > 0)
-    .sort((a, b) => b.c.single.restCoverage - a.c.single.restCoverage || a.c.rank - b.c.rank);
+    .sort((a, b) => restCoverage(b.c.single, b.xs) - restCoverage(a.c.single, a.xs) || a.c.rank - b.c.rank);
   if (conflicting.length) {
     const first = conflicting[0];
     const others = conflicting.slice(1).map((x) => x.c);

@@ -91,6 +91,7 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 const NEG_SCOPE_CONTENT = 2;
+const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
 export function prepare(text: string, lang: LanguageCode): Prepared {
@@ -115,8 +116,16 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     if (/[,;:.!?()\u2013\u2014"“”]/.test(between) || /\s-\s/.test(between)) tokens[i].breakAfter = true;
   }
   const tokenAt = (start: number, end: number): number[] => {
+    // First token ending after `start` (tokens are ordered and disjoint).
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
     const out: number[] = [];
-    for (const t of tokens) if (t.start < end && t.end > start) out.push(t.i);
+    for (let k = lo; k < tokens.length && tokens[k].start < end; k++) out.push(k);
     return out;
   };
   // Names: the analysis' entities, plus runs of capitalized non-initial words it missed.
@@ -147,7 +156,10 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const t = tokens[k];
     return t.name === undefined && t.date === undefined && t.num === undefined && !t.stop && /^\p{Lu}/u.test(t.text);
   };
-  let i = 0;
+  // In a Title Case line (a headline) capitals mark no names.
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text) && !t.stop);
+  const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.7 * words.length;
+  let i = titleCase ? tokens.length : 0;
   while (i < tokens.length) {
     const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, tokens[i].start)) || /[.!?]$/.test(tokens[i - 1].text);
     if (isCapCandidate(i) && !initial) {
@@ -167,7 +179,16 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   names.forEach((n, k) => n.tokens.forEach((ti) => (tokens[ti].name = k)));
   // Negation cues and their scope: the next few content tokens of the same clause
   // (and for Dutch "niet"/"nooit", which follow the verb, the previous ones too).
-  for (const cue of analysis.negations) {
+  // Negative implicative verbs and adjectives ("refused to model", "unable to appear",
+  // "weigerde te"): the complement did not happen.
+  const cues: Array<{ start: number; end: number }> = [...analysis.negations];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const n = tokens[k].norm;
+    const next = tokens[k + 1].norm;
+    if (IMPLICATIVE_NEG.test(n) && (next === 'to' || next === 'of' || next === 'te' || next === 'om')) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
+  }
+  cues.sort((a, b) => a.start - b.start);
+  for (const cue of cues) {
     const idx = tokenAt(cue.start, cue.end);
     if (idx.length === 0) continue;
     const first = idx[0];
