@@ -313,8 +313,15 @@ describe('findCitations', () => {
     const md = findCitations(t, 'markdown');
     assert.deepStrictEqual(md.map((c) => c.keys), [['x', 'y']]);
     assert.strictEqual(t.slice(md[0].start, md[0].end), '[@x; @y]');
+    assert.deepStrictEqual(md[0].keySpans.map((k) => [k.key, t.slice(k.start, k.end)]), [['x', 'x'], ['y', 'y']]);
     const tex = findCitations(t, 'latex');
     assert.deepStrictEqual(tex.map((c) => c.keys), [['z']]);
+    const t2 = 'See \\citep[p.~3]{ smith2019 , lee2020}. As @jones2021 notes.';
+    const c2 = findCitations(t2, 'latex')[0];
+    assert.deepStrictEqual(c2.keySpans.map((k) => t2.slice(k.start, k.end)), ['smith2019', 'lee2020']);
+    const c3 = findCitations(t2, 'markdown')[0];
+    assert.deepStrictEqual(c3.keySpans.map((k) => t2.slice(k.start, k.end)), ['jones2021']);
+    assert.strictEqual(t2.slice(c3.start, c3.end), '@jones2021');
   });
 });
 

@@ -19,6 +19,8 @@ export interface DraftCitation {
   start: number;
   end: number;
   keys: string[];
+  /** Where each key is written (offsets of the key itself, without `@`), in order. */
+  keySpans: Array<{ key: string; start: number; end: number }>;
 }
 
 interface Directive {
@@ -49,14 +51,20 @@ function cleanKey(k: string): string {
 
 /** Keys in a bracketed citation's content (empty when it is not a citation). */
 function bracketKeys(content: string): string[] {
-  const keys: string[] = [];
+  return bracketKeySpans(content, 0).map((k) => k.key);
+}
+
+/** Keys of a bracketed citation with their offsets (`offset` = where `content` starts). */
+function bracketKeySpans(content: string, offset: number): DraftCitation['keySpans'] {
+  const out: DraftCitation['keySpans'] = [];
   const re = new RegExp(String.raw`(?:^|[\s;,(-])-?@(${KEY_CHARS})`, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(content))) {
     const k = cleanKey(m[1]);
-    if (k) keys.push(k);
+    const at = offset + m.index + m[0].length - m[1].length;
+    if (k) out.push({ key: k, start: at, end: at + k.length });
   }
-  return keys;
+  return out;
 }
 
 /** Find Pandoc citations in `text` (already masked for code), blank them in `buf`. */
@@ -68,9 +76,9 @@ function maskPandocCitations(text: string, buf: MaskBuffer, inText: boolean): Dr
   while ((m = BRACKET_CITE.exec(text))) {
     // `[text](url)` is a link, not a citation.
     if (text[m.index + m[0].length] === '(') continue;
-    const keys = bracketKeys(m[1]);
-    if (keys.length === 0) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, keys });
+    const keySpans = bracketKeySpans(m[1], m.index + 1);
+    if (keySpans.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, keys: keySpans.map((k) => k.key), keySpans });
     taken.push([m.index, m.index + m[0].length]);
     buf.blank(m.index, m.index + m[0].length);
   }
@@ -82,7 +90,8 @@ function maskPandocCitations(text: string, buf: MaskBuffer, inText: boolean): Dr
       const key = cleanKey(m[3]);
       if (!key) continue;
       const e = s + m[2].length - (m[3].length - key.length);
-      out.push({ start: s, end: e, keys: [key] });
+      const keyStart = s + m[2].length - m[3].length;
+      out.push({ start: s, end: e, keys: [key], keySpans: [{ key, start: keyStart, end: keyStart + key.length }] });
       buf.blank(s, e);
     }
   }
@@ -304,6 +313,7 @@ function prepareLatexDraft(text: string): PreparedDraft {
     if (LATEX_CITE.test(`\\${name}`)) {
       let j = skipOptional(cur, afterName);
       const keys: string[] = [];
+      const keySpans: DraftCitation['keySpans'] = [];
       // One or more {keys} groups (\cites{a}{b}).
       for (;;) {
         let k = j;
@@ -311,10 +321,19 @@ function prepareLatexDraft(text: string): PreparedDraft {
         if (cur[k] !== '{') break;
         const close = closeBrace(cur, k);
         if (close === -1) break;
-        for (const key of cur.slice(k + 1, close).split(',')) if (key.trim()) keys.push(key.trim());
+        let pos = k + 1;
+        for (const part of cur.slice(k + 1, close).split(',')) {
+          const key = part.trim();
+          if (key) {
+            const at = pos + part.indexOf(key);
+            keys.push(key);
+            keySpans.push({ key, start: at, end: at + key.length });
+          }
+          pos += part.length + 1;
+        }
         j = skipOptional(cur, close + 1);
       }
-      if (name !== 'nocite' && keys.length) citations.push({ start, end: j, keys });
+      if (name !== 'nocite' && keys.length) citations.push({ start, end: j, keys, keySpans });
       buf.blank(start, j);
       cmdRe.lastIndex = j;
       continue;
