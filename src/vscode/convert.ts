@@ -74,7 +74,7 @@ export interface FindingDiagnostic {
 
 function sourceName(e: Evidence | undefined): string {
   if (!e) return 'the sources';
-  return e.title ? `${e.key} (“${e.title}”${e.date ? `, ${e.date}` : ''})` : e.key;
+  return e.title ? `${e.key} (“${clip(e.title, 40)}”${e.date ? `, ${e.date}` : ''})` : e.key;
 }
 
 export function conflictCode(f: Finding): FindingCode {
@@ -133,11 +133,11 @@ export function findingDiagnostics(
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: code, target: codeTarget(code) };
     const related: vscode.DiagnosticRelatedInformation[] = [];
-    for (const e of f.evidence.slice(0, 5)) {
+    for (const e of f.evidence.slice(0, 3)) {
       const uri = sourceUri(e.source);
       if (!uri) continue;
       const label = f.verdict === 'conflict' ? 'Source says' : f.verdict === 'supported' ? 'Supported by' : 'Closest passage';
-      related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(e.range)), `${label} [${e.key}]: ${clip(e.text, 160)}`));
+      related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(e.range)), `${label} [${e.key}]: ${clip(e.text, 100)}`));
     }
     if (related.length) d.relatedInformation = related;
     out.push({ diagnostic: d, finding: f, code });
