@@ -443,3 +443,16 @@ describe('citation keys', () => {
     for (const p of ['a.txt', 'b.txt', 'c.txt']) assert.strictEqual(more.get(p), keys.get(p));
   });
 });
+
+describe('corpus and text modules stay pure', () => {
+  it('import neither fs, path, vscode nor Node Buffers', () => {
+    const root = path.join(__dirname, '..', '..', 'src', 'core');
+    for (const dir of ['corpus', 'text']) {
+      for (const f of fs.readdirSync(path.join(root, dir)).filter((n) => n.endsWith('.ts'))) {
+        const src = fs.readFileSync(path.join(root, dir, f), 'utf8');
+        assert.ok(!/from ['"](?:node:)?(?:fs|path|vscode|crypto)['"]|require\(['"](?:node:)?(?:fs|path|vscode|crypto)['"]\)/.test(src), `${dir}/${f} imports I/O`);
+        assert.ok(!/\bBuffer\b/.test(src), `${dir}/${f} uses Buffer`);
+      }
+    }
+  });
+});
