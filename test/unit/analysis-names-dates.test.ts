@@ -189,6 +189,22 @@ describe('analysis: entities', () => {
     assert.deepEqual(e.map((x) => x.norm), ['gaza', 'european union']);
   });
 
+  it('keeps name-heavy ordinary sentences out of headline mode', () => {
+    const e = names('The Bank of Rotterdam and the Harbour Construction Bank met the Rotterdam Ferry Company.');
+    assert.deepEqual(e.map((x) => x.text), ['Bank of Rotterdam', 'Harbour Construction Bank', 'Rotterdam Ferry Company']);
+  });
+
+  it('strips anti-/pro- prefixes only at the start of a name', () => {
+    assert.deepEqual(names('Crowds joined the anti-Hamas protest.').filter((x) => !x.initial).map((x) => x.norm), ['hamas']);
+    assert.deepEqual(names('He chairs the World Anti-Doping Authority.').map((x) => x.text), ['World Anti-Doping Authority']);
+  });
+
+  it('does not glue comparator words to a preceding name', () => {
+    const a = analyze('According to Ferrylink More than 300 passengers sailed.', 'en');
+    assert.deepEqual(a.entities.map((x) => x.text), ['Ferrylink']);
+    assert.equal(a.numbers[0].comparator, 'gt');
+  });
+
   it('reads names in a seed-style Dutch sentence', () => {
     const text = 'In de video is te zien hoe een ISIS-strijder een man in het hoofd schiet die eerder wapens zou verkocht hebben aan Hamas.';
     assert.deepEqual(names(text, 'nl').map((x) => x.norm), ['islamic state', 'hamas']);

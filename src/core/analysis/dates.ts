@@ -316,7 +316,7 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
       if (unit !== undefined) { push(i, i + 1, { granularity: unit, relative: rel }); i++; continue; }
     }
     const deictic = DEICTIC[n];
-    if (deictic !== undefined) { push(i, i, { granularity: 'day', relative: deictic }); continue; }
+    if (deictic !== undefined && (i === 0 || !/^\p{Lu}/u.test(t.text) || /[.!?:"“\n]/.test(text.slice(tokens[i - 1].end, t.start)))) { push(i, i, { granularity: 'day', relative: deictic }); continue; }
   }
   return out;
 }

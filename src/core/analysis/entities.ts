@@ -71,6 +71,7 @@ function isSpaceGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+const SENTENCE_END = /[.!?…]["'”’)\]]*\s*$/;
 const SENTENCE_BREAK = /[.!?:;\n\r"“”„‘«»(\[•·|*#>]|^\s*[-–—]\s*$/;
 function isInitial(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
@@ -95,11 +96,13 @@ function isAcronym(text: string): boolean {
 export function findEntities(text: string, allTokens: Token[], lang: LanguageCode, used: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
   // "anti-Hamas" -> "Hamas" (a private copy: callers' tokens are never changed).
-  const tokens = allTokens.some((t) => PREFIX_NAME.test(t.text)) ? allTokens.map(stripPrefix) : allTokens;
+  let tokens = allTokens.some((t) => PREFIX_NAME.test(t.text))
+    ? allTokens.map((t, k) => (k > 0 && UPPER.test(t.text) && nameish(allTokens[k - 1]) && isSpaceGap(text, allTokens[k - 1].end, t.start) ? t : stripPrefix(t)))
+    : allTokens;
   const stops = lang === 'nl' ? STOP_NL : lang === 'en' ? STOP_EN : undefined;
   const isStop = (n: string) => (stops ? stops.has(n) : STOP_EN.has(n) || STOP_NL.has(n));
   const len = tokens.length;
-  const titleMode = isTitleCase(tokens, isStop);
+  const titleMode = !SENTENCE_END.test(text) && isTitleCase(tokens, isStop);
   const emit = (first: number, last: number, initial: boolean, titled: boolean, endOverride?: number) => {
     const start = tokens[first].start;
     const end = endOverride ?? tokens[last].end;
@@ -127,6 +130,15 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     if (initial && words === 1 && !hit && !isAcronym(surface)) m.initial = true;
     out.push(m);
   };
+  const emitPart = (k: number, offset: number) => {
+    const t = tokens[k];
+    const sub: Token = { ...t, start: t.start + offset, text: t.text.slice(offset), norm: t.norm.slice(offset) };
+    const saved = tokens;
+    const copy = tokens.slice();
+    copy[k] = sub;
+    tokens = copy;
+    try { emit(k, k, false, false); } finally { tokens = saved; }
+  };
   const tableHit = (first: number, last: number) => lookupVariant(entityKey(text.slice(tokens[first].start, tokens[last].end)));
   /** Split a name sequence at known names: "Palestinian Hamas" -> Palestinian + Hamas; "VS Jeruzalem" -> VS + Jeruzalem. */
   const segment = (first: number, last: number, initial: boolean, titledBefore: boolean) => {
@@ -146,7 +158,9 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       return;
     }
     if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
-    if (!titled && lookupVariant(entityKey(tokens[first].text)) && !CONNECTORS.has(tokens[first + 1].norm)) {
+    const head = !titled ? lookupVariant(entityKey(tokens[first].text)) : undefined;
+    const demonym = head !== undefined && head.canonical !== entityKey(tokens[first].text);
+    if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && first + 1 === last) || tableHit(first + 1, last))) {
       emit(first, first, initial, false);
       segment(first + 1, last, false, false);
       return;
@@ -172,7 +186,11 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       }
       if (found >= 0) { emit(i, found, false, false); i = found; }
       else if (isAcronym(t.text)) emit(i, i, false, false);
-      else if (t.text.search(/[-‐‑]/) > 0 && lookupVariant(entityKey(t.text.slice(0, t.text.search(/[-‐‑]/))))) segment(i, i, false, false);
+      else if (t.text.search(/[-‐‑]/) > 0) {
+        const dash = t.text.search(/[-‐‑]/);
+        if (lookupVariant(entityKey(t.text.slice(0, dash)))) segment(i, i, false, false);
+        else if (PREFIX_NAME.test(t.text) && lookupVariant(entityKey(t.text.slice(dash + 1)))) emitPart(i, dash + 1);
+      }
       continue;
     }
     // Extend over name tokens and connectors.
@@ -237,7 +255,7 @@ function stripPrefix(t: Token): Token {
   return { ...t, start: t.start + dash + 1, text: t.text.slice(dash + 1), norm: t.norm.slice(t.norm.indexOf('-') + 1) };
 }
 
-/** Headline-style text: most content words capitalized. */
+/** Headline-style text: most content words capitalized (and, see caller, no sentence-final punctuation). */
 function isTitleCase(tokens: Token[], isStop: (n: string) => boolean): boolean {
   let content = 0;
   let caps = 0;

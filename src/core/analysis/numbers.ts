@@ -355,6 +355,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
         }
         if (cmp.def.shape === 'about' || cmp.def.shape === 'lt-near') vague = true;
         startChar = cmp.start;
+        for (let j = i - 1; j >= 0 && tokens[j].start >= cmp.start; j--) used[j] = 1;
       }
     }
     // Unit.
