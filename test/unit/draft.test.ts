@@ -95,9 +95,11 @@ describe('parseDraft: Markdown', () => {
     assert.ok(md.slice(intext.start, intext.end).startsWith('@jones2021'));
   });
 
-  it('does not read e-mail addresses as citations', () => {
+  it('does not read e-mail addresses or code as citations', () => {
     const s = byText(ss, 'Write to jane@example.com for the timetable.');
     assert.deepStrictEqual(s.citations, []);
+    const r = parseDraft('Use `@decorator` and <ann@example.org> here [@real].', 'markdown');
+    assert.deepStrictEqual(r.map((x) => x.citations), [['real']]);
   });
 
   it('honours ignore directives', () => {

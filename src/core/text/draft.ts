@@ -84,9 +84,11 @@ function maskPandocCitations(text: string, buf: MaskBuffer, inText: boolean): Dr
   }
   if (inText) {
     IN_TEXT_CITE.lastIndex = 0;
+    let t = 0; // `taken` is in document order, and so are the matches
     while ((m = IN_TEXT_CITE.exec(text))) {
       const s = m.index + m[1].length;
-      if (taken.some(([a, b]) => s >= a && s < b)) continue;
+      while (t < taken.length && taken[t][1] <= s) t++;
+      if (t < taken.length && s >= taken[t][0]) continue;
       const key = cleanKey(m[3]);
       if (!key) continue;
       const e = s + m[2].length - (m[3].length - key.length);

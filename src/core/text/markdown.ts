@@ -339,12 +339,24 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
     buf.blank(cm.index, cm.index + cm[0].length);
   }
 
+  // Code spans first, so that nothing inside them (e.g. `@decorator`) reads as prose or a citation.
+  const blockMasked = buf.toString();
+  for (const b of blocks) maskCodeSpans(blockMasked, b.start, b.end, buf);
   options.beforeInline?.(buf, text);
   const current = buf.toString();
   for (const b of blocks) maskInline(current, b.start, b.end, buf);
 
   blocks.sort((a, b) => a.start - b.start);
   return { masked: buf.toString(), blocks, comments, frontMatter, buffer: buf };
+}
+
+/** Code spans (matching backtick runs) in [start, end) of `text`, blanked into `buf`. */
+function maskCodeSpans(text: string, start: number, end: number, buf: MaskBuffer): void {
+  const s = text.slice(start, end);
+  if (!s.includes('`')) return;
+  const code = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  let m: RegExpExecArray | null;
+  while ((m = code.exec(s))) buf.blank(start + m.index, start + m.index + m[0].length);
 }
 
 /** Inline Markdown in [start, end) of `text` (already block-masked), blanked into `buf`. */
