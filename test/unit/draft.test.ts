@@ -235,6 +235,12 @@ describe('parseDraft: LaTeX', () => {
     assert.deepStrictEqual(r[0].citations, ['port2020']);
   });
 
+  it('does not read a \\\\[2pt] line break as display math', () => {
+    const t = 'First line.\\\\[2pt]\nThe ferry carried 224 passengers.\n\\[ x = 1 \\]\nIt left.';
+    const r = parseDraft(t, 'latex');
+    assert.deepStrictEqual(r.map((s) => s.text), ['First line.', 'The ferry carried 224 passengers.', 'It left.']);
+  });
+
   it('composes accents and drops line-break spacing arguments', () => {
     const t = "De Sina\\\"i ligt bij caf\\'e Fran\\c{c}ois.\\\\[2pt]\nDvo\\v{r}\\'ak wrote it.";
     const r = parseDraft(t, 'latex');

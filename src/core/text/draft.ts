@@ -263,7 +263,8 @@ function prepareLatexDraft(text: string): PreparedDraft {
   }
   cur = buf.toString();
   // Display and inline math. Inline math that is only a number keeps its digits.
-  const mathRe = /\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|(?<!\\)\$(?:\\\$|[^$])+?\$/g;
+  // (`\\[2pt]` is a line break with spacing, not display math: hence the lookbehinds.)
+  const mathRe = /(?<!\\)\$\$[\s\S]*?\$\$|(?<!\\)\\\[[\s\S]*?\\\]|(?<!\\)\\\([\s\S]*?\\\)|(?<!\\)\$(?:\\\$|[^$])+?\$/g;
   while ((m = mathRe.exec(cur))) {
     const body = m[0];
     const inline = body.startsWith('$') && !body.startsWith('$$');
