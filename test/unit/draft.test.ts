@@ -143,6 +143,11 @@ describe('parseDraft: Markdown', () => {
     assert.deepStrictEqual(l.map((s) => s.text), ['The ferry left Harlingen on Monday.']);
   });
 
+  it('skips raw HTML script and style blocks', () => {
+    const r = parseDraft('Before.\n\n<script>\nvar a = "Not. Prose.";\n</script>\n<style>p { x: 1 }</style>\n\nAfter.', 'markdown');
+    assert.deepStrictEqual(r.map((s) => s.text), ['Before.', 'After.']);
+  });
+
   it('keeps link text and emphasis text', () => {
     const r = parseDraft('The *ferry* carried __224__ [passengers](http://x.org/p) on ~~Monday~~ Tuesday.', 'markdown');
     assert.deepStrictEqual(r.map((s) => s.text), ['The ferry carried 224 passengers on Monday Tuesday.']);

@@ -200,6 +200,21 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
       continue;
     }
 
+    // Raw HTML blocks whose content is not prose: <script>, <style>, <pre>, <textarea>.
+    const raw = /^ {0,3}<(script|style|pre|textarea)\b/i.exec(t);
+    if (raw) {
+      closePara();
+      const closeRe = new RegExp(`</${raw[1]}>`, 'i');
+      let j = i;
+      while (j < lines.length && !closeRe.test(lines[j].text)) j++;
+      const endLine = Math.min(j, lines.length - 1);
+      buf.blank(line.start, lines[endLine].end);
+      codeRanges.push([line.start, lines[endLine].end]);
+      i = endLine + 1;
+      prevBlank = false;
+      continue;
+    }
+
     if (/^\s*$/.test(t)) {
       closePara();
       prevBlank = true;
