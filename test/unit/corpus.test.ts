@@ -4,7 +4,7 @@ import * as path from 'path';
 import { LineIndex } from '../../src/core/text/positions';
 import { decodeSource, decodeWindows1252 } from '../../src/core/corpus/decode';
 import { detectLanguage } from '../../src/core/corpus/language';
-import { parseSource, normalizeDate, shortenTitle } from '../../src/core/corpus/parse';
+import { parseSource, normalizeDate, shortenTitle, pageTitle } from '../../src/core/corpus/parse';
 import { assignKeys, citationKey } from '../../src/core/corpus/keys';
 import { fnv1a64 } from '../../src/core/corpus/hash';
 import type { Range } from '../../src/core/types';
@@ -227,6 +227,28 @@ describe('parseSource', () => {
     assert.strictEqual(p.outlet, undefined);
     assert.strictEqual(p.author, undefined);
     assert.strictEqual(p.passages.length, 2);
+  });
+
+  it('reads "(meta data) LABEL: value" headers and cleans page titles', () => {
+    const t = [
+      '(meta data) TITLE: Ferry season opens | Harbour Gazette',
+      '(meta data) AUTHOR: https://example.com/profile/anna',
+      '(meta data) PUBLISHER: Harbour Gazette',
+      '(meta data) PUBLISHED DATETIME: 2016-06-27T19:09:17Z',
+      '(meta data) COPYRIGHT: Harbour Gazette 2016',
+      '# Ferry season opens',
+      'The ferry carried 224 passengers.',
+    ].join('\n');
+    const { doc } = parseSource('w.txt', enc(t));
+    assert.ok(doc);
+    assert.strictEqual(doc.title, 'Ferry season opens');
+    assert.strictEqual(doc.author, undefined);
+    assert.strictEqual(doc.outlet, 'Harbour Gazette');
+    assert.strictEqual(doc.date, '2016-06-27');
+    assert.ok(!doc.passages.some((p) => /https|COPYRIGHT|2016-06-27/.test(p.text)));
+    assert.strictEqual(citationKey({ ...doc }), 'harbour2016ferry');
+    assert.strictEqual(pageTitle('BBC News - Kate marries Ned', 'BBC News'), 'Kate marries Ned');
+    assert.strictEqual(pageTitle('Campaigners celebrate | World news | The Guardian'), 'Campaigners celebrate');
   });
 
   it('reads a line holding only a date as the date', () => {

@@ -69,7 +69,9 @@ export function surname(author: string): string | undefined {
   } else {
     first = first.replace(/\s+(?:jr|sr|ii|iii|iv)\.?$/i, '');
     const parts = first.split(/\s+/);
-    const last = parts[parts.length - 1];
+    let last = parts[parts.length - 1];
+    // A slug such as "archive-joe-dangelo": the last part is the surname.
+    if (parts.length === 1 && last.split('-').length >= 3) last = last.split('-').pop()!;
     // Keep Dutch/German particles with the surname's last word only (van Dijk -> dijk).
     name = last;
   }
@@ -93,7 +95,9 @@ export function citationKey(meta: KeyMeta): string {
     head = titleWords[0];
     used = head;
   }
-  const tail = titleWords.find((w) => w !== used && w !== head);
+  // The title word must add something: not the head, nor a word of the outlet's name.
+  const outletWords = new Set(meta.outlet ? keyWords(meta.outlet) : []);
+  const tail = titleWords.find((w) => w !== used && w !== head && !outletWords.has(w)) ?? titleWords.find((w) => w !== used && w !== head);
   let key = `${head ?? ''}${year(meta.date)}${tail ?? ''}`;
   if (!key || /^\d+$/.test(key)) {
     // No readable metadata at all: fall back to the file's base name, made readable.

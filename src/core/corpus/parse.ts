@@ -140,7 +140,19 @@ export function isHeadline(line: string): boolean {
 }
 
 const DATE_PREFIX = /^[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i;
-const LABEL_LINE = /^[ \t]*(?:\(meta data\)[ \t]*)?(title|titel|date|datum|published|author|auteur|by|door|source|bron|outlet|publisher|uitgever)[ \t]*:[ \t]*(\S.*?)[ \t]*$/i;
+const LABEL_LINE = /^[ \t]*(?:\(meta ?data\)[ \t]*)?([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:[ \t]*(\S.*?)[ \t]*$/i;
+
+/** Header labels (lowercase, single spaces) and the metadata field they fill. */
+const LABELS: Record<string, 'title' | 'date' | 'author' | 'outlet' | 'skip'> = {
+  title: 'title', titel: 'title', headline: 'title', kop: 'title',
+  date: 'date', datum: 'date', published: 'date', 'published date': 'date', 'published datetime': 'date',
+  'publication date': 'date', 'date published': 'date', pubdate: 'date', datetime: 'date', gepubliceerd: 'date',
+  author: 'author', authors: 'author', auteur: 'author', auteurs: 'author', by: 'author', door: 'author', byline: 'author', writer: 'author',
+  source: 'outlet', bron: 'outlet', outlet: 'outlet', publisher: 'outlet', uitgever: 'outlet', publication: 'outlet', site: 'outlet', medium: 'outlet',
+  copyright: 'skip',
+};
+
+const URLISH = /^(?:https?:\/\/|www\.)|@[\w-]+\.[\w.-]+$|^\S+\.(?:com|org|net|nl|be|uk|io)(?:\/\S*)?$/i;
 const BYLINE = /^[ \t]*(?:[Bb]y|BY|[Dd]oor|DOOR)[ \t]+(\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:(?:van|de|der|den|von|la|le|da|di|ter|ten)[ \t]+)*\p{Lu}[\p{L}.'’-]*){0,3}(?:[ \t]*(?:,|and|&|en)[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})*)[ \t]*$/u;
 
 /** Plain text: a leading ` date ...` prefix and header lines (Title:, By ..., Source: ...) are metadata. */
@@ -152,6 +164,7 @@ function prepareText(text: string): Prepared {
   let m: RegExpExecArray | null;
   let seen = 0;
   let titleFromLabel = false;
+  let labelTitle = false;
   while ((m = lineRe.exec(text)) && seen < 8) {
     if (m[0] === '') break;
     const start = m.index;
@@ -183,35 +196,42 @@ function prepareText(text: string): Prepared {
       continue;
     }
     const lab = LABEL_LINE.exec(line);
-    if (lab) {
-      const key = lab[1].toLowerCase();
+    const field = lab ? LABELS[lab[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    if (lab && field) {
+      const key = field;
       const value = lab[2];
-      if ((key === 'title' || key === 'titel') && !meta.title) {
+      if (key === 'skip' && /^\s*\(meta ?data\)/i.test(line)) {
+        buf.blank(start, start + line.length);
+        continue;
+      }
+      if (key === 'title' && !meta.title) {
         meta.title = value;
         titleFromLabel = true;
+        labelTitle = true;
         // Keep the title text as a passage; blank the label only.
         buf.blank(start, start + line.indexOf(value));
         continue;
       }
-      if ((key === 'date' || key === 'datum' || key === 'published') && !meta.date && normalizeDate(value)) {
+      if (key === 'date' && !meta.date && normalizeDate(value)) {
         meta.date = normalizeDate(value);
         buf.blank(start, start + line.length);
         continue;
       }
       // Names and outlets are short; a longer value is prose that happens to start with a label.
+      // URLs and e-mail addresses are not names: the line is still metadata, the value unused.
       const nameLike = value.split(/\s+/).length <= 6 && !/[.!?]$/.test(value);
-      if ((key === 'author' || key === 'auteur' || key === 'by' || key === 'door') && !meta.author && nameLike) {
-        meta.author = value;
-        buf.blank(start, start + line.length);
-        continue;
-      }
-      if (['source', 'bron', 'outlet', 'publisher', 'uitgever'].includes(key) && !meta.outlet && nameLike) {
-        meta.outlet = value;
+      if ((key === 'author' || key === 'outlet') && nameLike) {
+        if (!URLISH.test(value)) {
+          if (key === 'author') meta.author ??= value;
+          else meta.outlet ??= value;
+        }
         buf.blank(start, start + line.length);
         continue;
       }
     }
   }
+  // Page titles copied into text files carry the site name ("... | The Guardian").
+  if (labelTitle && meta.title) meta.title = pageTitle(meta.title, meta.outlet);
   const masked = buf.toString();
   const prepared: Prepared = {
     text: masked,
@@ -280,9 +300,25 @@ function htmlTitle(title: string | undefined, h1: string | undefined, outlet: st
   if (!title) return h1;
   const t = title.replace(/\s+/g, ' ').trim();
   if (h1 && t.startsWith(h1) && t.length > h1.length) return h1;
-  if (outlet) {
-    const m = /^(.*\S)\s+[|–—·•:-]\s+(.+)$/.exec(t);
-    if (m && m[2].trim().toLowerCase() === outlet.trim().toLowerCase()) return m[1];
+  return pageTitle(t, outlet);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A web page title without the site name glued to it: "Budget grows | Daily Ledger",
+ * "BBC News - Budget grows", "Budget grows | World news | The Guardian" -> "Budget grows".
+ */
+export function pageTitle(title: string, outlet?: string): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  if (outlet && outlet.trim()) {
+    const o = escapeRe(outlet.trim());
+    const stripped = t.replace(new RegExp(`^${o}\\s*[-|:–—·•]\\s+`, 'i'), '').replace(new RegExp(`\\s+[-|:–—·•]\\s*${o}$`, 'i'), '');
+    if (stripped.split(' ').length >= 2) t = stripped;
+  }
+  if (t.includes(' | ')) {
+    const first = t.split(' | ')[0].trim();
+    if (first.split(' ').length >= 2) t = first;
   }
   return t;
 }
