@@ -148,7 +148,7 @@ export function findingDiagnostics(
 export function warningDiagnostic(w: LoadWarning): vscode.Diagnostic {
   const d = new vscode.Diagnostic(
     new vscode.Range(0, 0, 0, 0),
-    w.skipped ? `Groundwork skipped this source: ${w.message}` : `Groundwork: ${w.message}`,
+    `Groundwork: ${w.message.startsWith(`${w.path}: `) ? w.message.slice(w.path.length + 2) : w.message}${w.skipped && !/skipp/i.test(w.message) ? ' (not indexed)' : ''}`,
     w.skipped ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
   );
   d.source = DIAGNOSTIC_SOURCE;

@@ -335,7 +335,8 @@ export class FolderCorpus implements vscode.Disposable {
       const id = `${w.path}\u0000${w.code}\u0000${w.message}`;
       if (!this.loggedWarnings.has(id)) {
         this.loggedWarnings.add(id);
-        const line = `${this.folder.name}/${w.path}: ${w.skipped ? 'skipped: ' : ''}${w.message} [source.${w.code}]`;
+        const message = w.message.startsWith(`${w.path}: `) ? w.message.slice(w.path.length + 2) : w.message;
+        const line = `${this.folder.name}/${w.path}: ${message} [source.${w.code}]`;
         if (w.skipped) this.log.warn(line);
         else this.log.info(line);
       }
@@ -416,7 +417,8 @@ export class FolderCorpus implements vscode.Disposable {
       await this.refresh();
       this.manager.stateChanged();
       if (changed.length || removed.length) {
-        this.log.info(`${this.folder.name}: re-indexed ${changed.length ? changed.join(', ') : ''}${removed.length ? `${changed.length ? '; ' : ''}removed ${removed.join(', ')}` : ''}.`);
+        const parts = [changed.length ? `re-indexed ${changed.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+        this.log.info(`${this.folder.name}: ${parts.join('; ')}.`);
         this.scheduleSave();
       }
       this.manager.fireIndexed({ folder: this.folder.uri, changed, removed, reason: 'watch', documents: this.sources.length, fromCache: false });

@@ -45,7 +45,9 @@ export interface GroundworkApi {
   indexCacheUri(uri?: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'plaintext' }];
+const SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) =>
+  ['file', 'untitled', 'vscode-remote', 'vscode-vfs'].map((scheme) => ({ language, scheme })),
+);
 
 export function activate(context: vscode.ExtensionContext): GroundworkApi {
   const log = vscode.window.createOutputChannel('Groundwork', { log: true });
