@@ -418,9 +418,16 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       // The source value must not be a figure the claim itself repeats.
       if (c.numbers.some((x) => compareNumbers(x, sn) === 'match' && x !== cn)) continue;
       const um = unitsMatch(cn, sn, c, p);
-      const sTok = p.tokens.findIndex((t) => t.start >= sn.start && t.end <= sn.end + 1);
+      // The numeral's token (the last token of the mention that is content).
+      let sTok = -1;
+      for (let k = 0; k < p.tokens.length; k++) {
+        const t = p.tokens[k];
+        if (t.start >= sn.start && t.end <= sn.end + 1 && p.content.includes(k)) sTok = k;
+      }
       const inWin = win !== undefined && sTok >= win.lo && sTok <= win.hi;
-      const local = um !== 'differ' && sTok >= 0 && localTie(c, u.tokens, p, sTok);
+      // Neighbouring words tie the slot; when the counted nouns differ in wording
+      // ("people" / "doden"), only a tie on a counted noun itself does.
+      const local = sTok >= 0 && localTie(c, u.tokens, p, sTok, um === 'differ' ? { c: cn.unit, p: sn.unit } : undefined);
       if (um === 'same' || (um === 'none' && inWin) || local) {
         conflicts.push({
           kind: cn.vague || sn.vague ? 'quantity' : 'number',
@@ -632,15 +639,17 @@ function around(p: Prepared, span: number[], radius: number): number[] {
  * noun or the verb, possibly through an en↔nl concept): "killing more than 900 people"
  * and "meer dan 300 doden vielen".
  */
-function localTie(c: Prepared, span: number[], p: Prepared, pTok: number): boolean {
+function localTie(c: Prepared, span: number[], p: Prepared, pTok: number, onUnit?: { c?: string; p?: string }): boolean {
   const pSpan = [pTok];
-  for (let k = pTok + 1; k < p.tokens.length && p.tokens[k].num !== undefined && p.tokens[k].num === p.tokens[pTok].num; k++) pSpan.push(k);
   if (!p.content.includes(pTok)) return false;
   const near = new Set(around(p, pSpan, 2));
   for (const ci of around(c, span, 2)) {
     const t = c.tokens[ci];
     if (t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
-    if (findToken(t, c, p).some((k) => near.has(k))) return true;
+    for (const k of findToken(t, c, p)) {
+      if (!near.has(k)) continue;
+      if (!onUnit || t.stem === onUnit.c || p.tokens[k].stem === onUnit.p) return true;
+    }
   }
   return false;
 }

@@ -249,8 +249,12 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
     .filter((c) => supportScore(c) !== undefined)
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
   if (supported.length) return { verdict: 'supported', evidence: supported, conflicts: [], best: supported[0] };
+  // A slot whose value another passage backs (with at least half of the claim) is not
+  // contradicted: the sources then speak of different things, or disagree.
+  const backedElsewhere = (u: Unit, self: Candidate): boolean =>
+    cands.some((o) => o !== self && o.single.coverage >= PARTIAL_COVERAGE && o.single.matched.includes(u));
   const conflicting = cands
-    .map((c) => ({ c, xs: acceptedConflicts(c.single) }))
+    .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x.unit, c)) }))
     .filter((x) => x.xs.length > 0)
     .sort((a, b) => restCoverage(b.c.single, b.xs) - restCoverage(a.c.single, a.xs) || a.c.rank - b.c.rank);
   if (conflicting.length) {
@@ -353,6 +357,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
   let citedVerdict: Finding['verdict'] | undefined;
+  let citedDecisionOut: Decision | undefined;
   if (citations.length) {
     const unknown = citations.filter((k) => !retriever.getDocument(k));
     const known = citations.filter((k) => retriever.getDocument(k));
@@ -369,6 +374,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       if (!citedDecision || (j.decision.verdict === 'conflict' && citedDecision.verdict !== 'conflict')) citedDecision = j.decision;
     }
     if (citedDecision) citedVerdict = citedBacks ? 'supported' : citedDecision.verdict;
+    citedDecisionOut = citedDecision;
     if (citedBacks && citedDecision) {
       decision = citedDecision; // evidence from the cited source first
     } else if (citedDecision && citedDecision.verdict === 'conflict' && decision.verdict !== 'supported') {
@@ -391,6 +397,11 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     }
   }
   const finding = buildFinding(s, text, decision, citations, citationProblem, citationReasons);
+  // Show the cited source's closest passage too: the one that fails to back the sentence.
+  const citedBest = citationProblem && citedDecisionOut?.best;
+  if (citedBest && citedBest.single.coverage > 0 && !finding.evidence.some((e) => e.source === citedBest.hit.doc.path && e.text === citedBest.hit.passage.text)) {
+    finding.evidence.push(toEvidence(citedBest));
+  }
   if (citedVerdict) finding.citedVerdict = citedVerdict;
   return finding;
 }

@@ -135,6 +135,8 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     // A lone capitalized sentence-initial word that is no known name ("Police said"):
     // an ordinary word.
     if ((e as { initial?: boolean }).initial) continue;
+    // Capitalized words of a name are content even when they spell a stop word ("IS").
+    for (const i of tokenAt(e.start, e.end)) if (/\p{Lu}/u.test(tokens[i].text)) tokens[i].stop = false;
     const idx = tokenAt(e.start, e.end).filter((i) => !tokens[i].stop);
     if (idx.length === 0) continue;
     if (idx.some((i) => tokens[i].name !== undefined)) continue;
