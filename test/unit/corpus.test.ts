@@ -439,6 +439,9 @@ describe('citation keys', () => {
     const k002 = keys.get(`seeds/${seedByPrefix('002')}`)!;
     assert.ok(k002.includes('2018'), k002);
     assert.ok(k002.startsWith('egyptian'), k002);
+    // examples/draft.md cites these two: changing how keys are made breaks users' drafts.
+    assert.strictEqual(k002, 'egyptian2018branch');
+    assert.strictEqual(keys.get(`seeds/${seedByPrefix('004')}`), 'ansarbayt');
   });
 
   it('follows authorYEARword, then outlet, then title', () => {
