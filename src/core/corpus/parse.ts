@@ -139,7 +139,7 @@ export function isHeadline(line: string): boolean {
   return /\p{L}/u.test(t);
 }
 
-const DATE_PREFIX = /^[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i;
+const DATE_PREFIX = /^[ \t]*(?:date|datum)[ \t]+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i;
 const LABEL_LINE = /^[ \t]*(?:\(meta ?data\)[ \t]*)?([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:[ \t]*(\S.*?)[ \t]*$/i;
 
 /** Header labels (lowercase, single spaces) and the metadata field they fill. */
