@@ -209,8 +209,11 @@ describe('index: store (binary index file)', () => {
       keyBase: 'dagblad',
     },
   ];
-  // A passage whose text is not a substring of the document text (stored literally).
+  // A passage whose text is not a substring of the document text (stored literally), and
+  // one whose whitespace was collapsed (stored as a reference into the text).
   docs[1].doc.passages[1] = { ...docs[1].doc.passages[1], text: 'Het  weer   was rustig.' };
+  docs[0].doc.text = docs[0].doc.text.replace('The weather', 'The\n  weather');
+  docs[0].doc.passages[1].text = 'The weather was calm.';
 
   function build(): PassageIndex {
     const ix = new PassageIndex();

@@ -15,7 +15,7 @@ import { ByteReader, ByteWriter, CacheError, crc32, stringHash } from './codec';
 import { PassageIndex, POSTING_TF_MAX, POSTING_TF_MUL } from './passageIndex';
 
 export const INDEX_MAGIC = [0x47, 0x57, 0x49, 0x58]; // "GWIX"
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const HEADER_BYTES = 20;
 
 /** Tie-break key of a passage for equal scores: a hash of its id, so order never depends on insertion. */
@@ -126,13 +126,46 @@ class TextDict {
   }
 }
 
-/** Offset of a passage in its document text at or after `from` (bounded search), or -1. */
-function findPassage(text: string, ptext: string, from: number): number {
-  if (ptext.length === 0) return -1;
-  if (text.startsWith(ptext, from)) return from;
-  const window = text.substring(from, from + ptext.length + 4096);
+const WS = /\s/;
+const WS_RUNS = /\s+/g;
+
+/** Source length of `ptext` at `start` when whitespace runs of the text collapse to its single spaces, or -1. */
+function flexLength(text: string, ptext: string, start: number): number {
+  let j = start;
+  for (let i = 0; i < ptext.length; i++) {
+    const c = ptext.charCodeAt(i);
+    if (c === 32) {
+      if (j >= text.length || !WS.test(text[j])) return -1;
+      while (j < text.length && WS.test(text[j])) j++;
+    } else {
+      if (j >= text.length || text.charCodeAt(j) !== c) return -1;
+      j++;
+    }
+  }
+  return text.slice(start, j).replace(WS_RUNS, ' ') === ptext ? j - start : -1;
+}
+
+/**
+ * Where a passage sits in its document text at or after `from` (bounded search): exactly,
+ * or with whitespace runs collapsed to single spaces (`flex`); undefined when neither.
+ */
+function findPassage(text: string, ptext: string, from: number): { off: number; len: number; flex: boolean } | undefined {
+  if (ptext.length === 0) return undefined;
+  if (text.startsWith(ptext, from)) return { off: from, len: ptext.length, flex: false };
+  const end = from + ptext.length * 2 + 4096;
+  const window = text.substring(from, end);
   const i = window.indexOf(ptext);
-  return i < 0 ? -1 : from + i;
+  if (i >= 0) return { off: from + i, len: ptext.length, flex: false };
+  const sp = ptext.indexOf(' ');
+  const head = sp < 0 ? ptext : ptext.slice(0, sp);
+  if (!head) return undefined;
+  let at = window.indexOf(head);
+  for (let tries = 0; at >= 0 && tries < 8; tries++) {
+    const len = flexLength(text, ptext, from + at);
+    if (len >= 0) return { off: from + at, len, flex: true };
+    at = window.indexOf(head, at + 1);
+  }
+  return undefined;
 }
 
 function extras(obj: object, known: Set<string>): Record<string, unknown> | undefined {
@@ -200,11 +233,11 @@ export function encodeState(
         body.str(p.id);
         body.uv(p.ordinal);
       }
-      const off = findPassage(doc.text, p.text, prevOff);
-      if (off >= 0 && p.text.length > 0) {
-        body.uv(off - prevOff + 1);
-        body.uv(p.text.length);
-        prevOff = off;
+      const at = findPassage(doc.text, p.text, prevOff);
+      if (at) {
+        body.uv(at.off - prevOff + 1);
+        body.uv(at.len * 2 + (at.flex ? 1 : 0));
+        prevOff = at.off;
       } else {
         body.uv(0);
         body.str(p.text);
@@ -368,9 +401,11 @@ function decodePayload(r: ByteReader): StoredState {
       if (t === 0) ptext = r.str();
       else {
         const off = prevOff + t - 1;
-        const len = r.uv();
+        const code = r.uv();
+        const len = Math.floor(code / 2);
         if (off + len > text.length) throw new CacheError('index file: passage outside its text');
         ptext = text.slice(off, off + len);
+        if (code % 2 === 1) ptext = ptext.replace(WS_RUNS, ' ');
         prevOff = off;
       }
       const sl = prevLine + r.sv();
