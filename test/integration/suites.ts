@@ -3,3 +3,4 @@
 import './smoke.test';
 import './extension.test';
 import './perf.test';
+import './multiroot.test';
