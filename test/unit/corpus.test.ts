@@ -347,6 +347,14 @@ describe('parseSource', () => {
     assert.strictEqual(sl[4].replace(/<[^>]+>/g, ''), texts[4]);
   });
 
+  it('drops share/cookie chrome and SVG titles in HTML', () => {
+    const html = '<html><head><title>Port news</title></head><body><svg><title>icon</title></svg><p>The ferry left.</p><div class="share-buttons">Share this.</div><div class="cookie-banner">We use cookies.</div><p>It came back</p></body></html>';
+    const { doc } = parseSource('chrome.html', enc(html));
+    assert.ok(doc);
+    assert.strictEqual(doc.title, 'Port news');
+    assert.deepStrictEqual(doc.passages.map((p) => p.text), ['The ferry left.', 'It came back']);
+  });
+
   it('treats <br> as a line break, not a paragraph break', () => {
     const html = '<p>Ferry Season Opens<br>The ferry carried 224 passengers<br/>\non its first trip. It left.</p><p>Photo: ANP</p>';
     const { doc } = parseSource('br.html', enc(html));

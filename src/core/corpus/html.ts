@@ -136,7 +136,8 @@ export function extractHtml(src: string): HtmlExtract {
           }
         }
         if (tag === 'time' && attribs.datetime && !meta.date) meta.date = attribs.datetime;
-        if (tag === 'title') inTitle = true;
+        // The document's <title>, not an SVG/MathML one.
+        if (tag === 'title' && !titleText && !stack.some((e) => e.tag === 'svg' || e.tag === 'math')) inTitle = true;
         if (tag === 'h1' && !h1Text) inH1 = true;
         if (VOID.has(tag)) {
           if (tag === 'br' && skipDepth === 0) pushNewline(parser.startIndex);
