@@ -75,3 +75,26 @@ for (const mode of ['in-thread', 'worker'] as const) {
     });
   });
 }
+
+describe('extension engine client fallback', () => {
+  it('continues on this thread when the worker dies, and says so', async () => {
+    const os = await import('os');
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gw-worker-')), 'worker.js');
+    fs.writeFileSync(bad, "require('node:worker_threads').parentPort.once('message', () => { throw new Error('worker crashed'); });\n");
+    const logs: string[] = [];
+    const client = new EngineClient(bad, (l) => logs.push(l));
+    try {
+      assert.strictEqual(client.mode, 'worker');
+      const fellBack = new Promise<void>((resolve) => (client.onFallback = resolve));
+      await assert.rejects(client.open('f1'));
+      await fellBack;
+      assert.strictEqual(client.mode, 'in-thread');
+      assert.ok(logs.some((l) => /worker/i.test(l)), logs.join('\n'));
+      await client.open('f1');
+      const r = await client.upsert('f1', 'sources/ferry.txt', enc(FERRY));
+      assert.strictEqual(r.changed, true);
+    } finally {
+      client.terminate();
+    }
+  });
+});
