@@ -179,6 +179,11 @@ describe('analysis: entities', () => {
     assert.equal(names('The FRB said so.')[0].kind, 'org');
   });
 
+  it('splits a demonym from a following title and name', () => {
+    const e = names('Egyptian President Joan Smith met the crew.');
+    assert.deepEqual(e.map((x) => [x.text, x.kind]), [['Egyptian', 'place'], ['Joan Smith', 'person']]);
+  });
+
   it('splits a demonym from the following name', () => {
     const e = names('The Palestinian Hamas movement and the Egyptian Sinai Province met.');
     assert.deepEqual(e.map((x) => x.norm), ['palestine', 'hamas', 'egypt', 'sinai province']);

@@ -206,6 +206,11 @@ describe('analysis: numbers', () => {
     assert.equal(h.max, 15);
   });
 
+  it('skips hyphenated and capitalized modifiers before the counted noun', () => {
+    assert.equal(one('The port hired dozens of pro-union Dutch pilots.').unitText, 'pilots');
+    assert.equal(one('The port hired 40 well-trained pilots.').unitText, 'pilots');
+  });
+
   it('finds the counted noun past adjectives and "of the"', () => {
     assert.equal(one('Officials said three armed men fled.').unitText, 'men');
     assert.equal(one('The vote drew 300 young voters.').unitText, 'voters');
@@ -282,6 +287,20 @@ describe('analysis: index terms', () => {
       assert.ok(en.includes(shared), `en ${shared}: ${en.join(' ')}`);
       assert.ok(nl.includes(shared), `nl ${shared}: ${nl.join(' ')}`);
     }
+  });
+
+  it('adds shared concept terms so English queries reach Dutch passages', () => {
+    const en = indexTerms('The ferry company sold weapons and two passengers were killed.', 'en');
+    const nl = indexTerms('Het veerbedrijf verkocht wapens en twee passagiers werden gedood.', 'nl');
+    for (const shared of ['~sell', '~weapon', '~kill', '~passenger', '2']) {
+      assert.ok(en.includes(shared), `en ${shared}: ${en.join(' ')}`);
+      assert.ok(nl.includes(shared), `nl ${shared}: ${nl.join(' ')}`);
+    }
+  });
+
+  it('indexes capitalized names unstemmed as well', () => {
+    assert.ok(indexTerms('Ferries left Portmoresby yesterday.', 'en').includes('portmoresby'));
+    assert.ok(indexTerms('Veerboten verlieten Portmoresby gisteren.', 'nl').includes('portmoresby'));
   });
 
   it('splits hyphenated compounds into their parts', () => {

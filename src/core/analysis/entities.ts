@@ -160,7 +160,7 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
     const head = !titled ? lookupVariant(entityKey(tokens[first].text)) : undefined;
     const demonym = head !== undefined && head.canonical !== entityKey(tokens[first].text);
-    if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && first + 1 === last) || tableHit(first + 1, last))) {
+    if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && (first + 1 === last || TITLES.has(tokens[first + 1].norm))) || tableHit(first + 1, last))) {
       emit(first, first, initial, false);
       segment(first + 1, last, false, false);
       return;

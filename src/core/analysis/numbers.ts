@@ -205,7 +205,8 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
     if (UNIT_SKIP.has(n)) continue;
     if (stops.has(n) || NEG_WORDS.has(n) || n.length < 2) return undefined;
     const next = tokens[j + 1];
-    const modifier = isAdjectiveLike(tok, lang) || (j > 0 && UPPER_START.test(tok.text) && next !== undefined && !UPPER_START.test(next.text));
+    const modifier = isAdjectiveLike(tok, lang) || n.includes('-') ||
+      (j > 0 && UPPER_START.test(tok.text) && next !== undefined && !UPPER_START.test(next.text));
     if (
       next && j + 1 < from + 4 && modifier && isSpaceGap(text, tok.end, next.start) &&
       !stops.has(next.norm) && !HAS_DIGIT.test(next.norm) && !UNIT_SKIP.has(next.norm) && next.norm.length > 1

@@ -110,12 +110,16 @@ export function nlOrdinal(w: string): number | undefined {
 }
 
 /** Cardinal value of one folded English word or hyphenated word ("four", "twenty-two"). */
+const EN_SMALL_MAP = new Map(Object.entries(EN_SMALL));
+const EN_ORDINALS_MAP = new Map(Object.entries(EN_ORDINALS));
+
 export function enCardinal(w: string): number | undefined {
-  if (w in EN_SMALL) return EN_SMALL[w];
+  const v = EN_SMALL_MAP.get(w);
+  if (v !== undefined) return v;
   const dash = w.indexOf('-');
   if (dash > 0) {
-    const a = EN_SMALL[w.slice(0, dash)];
-    const b = EN_SMALL[w.slice(dash + 1)];
+    const a = EN_SMALL_MAP.get(w.slice(0, dash));
+    const b = EN_SMALL_MAP.get(w.slice(dash + 1));
     if (a !== undefined && b !== undefined && a >= 20 && a % 10 === 0 && b > 0 && b < 10) return a + b;
   }
   return undefined;
@@ -123,11 +127,12 @@ export function enCardinal(w: string): number | undefined {
 
 /** Ordinal value of an English word ("third", "twenty-first"). */
 export function enOrdinal(w: string): number | undefined {
-  if (w in EN_ORDINALS) return EN_ORDINALS[w];
+  const v = EN_ORDINALS_MAP.get(w);
+  if (v !== undefined) return v;
   const dash = w.indexOf('-');
   if (dash > 0) {
-    const a = EN_SMALL[w.slice(0, dash)];
-    const b = EN_ORDINALS[w.slice(dash + 1)];
+    const a = EN_SMALL_MAP.get(w.slice(0, dash));
+    const b = EN_ORDINALS_MAP.get(w.slice(dash + 1));
     if (a !== undefined && b !== undefined && a >= 20 && a % 10 === 0 && b < 10) return a + b;
   }
   return undefined;

@@ -35,7 +35,7 @@ police|police,officers,policeman,policemen,officer|politie,agent,agenten,politie
 execute|execute,executed,execution,executions,beheaded,beheading|executeren,executie,executies,geexecuteerd,onthoofd,onthoofding
 call|call,calls,called,urge,urged,urges,appeal,appealed|roept,oproep,oproepen,riep,opgeroepen,dringt,aandringen
 supporter|supporter,supporters,follower,followers,sympathizers,sympathisers,adherents|aanhanger,aanhangers,volgeling,volgelingen,sympathisanten
-leader|leader,leaders,chief,head|leider,leiders,hoofd,chef,kopstuk
+leader|leader,leaders,chief|leider,leiders,chef,kopstuk
 spokesman|spokesman,spokeswoman,spokesperson|woordvoerder,woordvoerster
 government|government,governments,administration,cabinet|regering,regeringen,overheid,kabinet,bewind
 president|president,presidents|president,presidenten

@@ -6,11 +6,14 @@
  *  - scale words shared ("miljoen" -> "million");
  *  - table names (variants.ts) add their canonical compact term
  *    ("Jeruzalem" -> "jerusalem", "Gazastrook"/"Gaza Strip" -> "gazastrip", "VS"/"U.S." -> "unitedstates");
- *  - hyphenated words also yield their parts ("ISIS-strijder" -> "isis", "strijder").
+ *  - hyphenated words also yield their parts ("ISIS-strijder" -> "isis", "strijder");
+ *  - words in the concept table (synonyms.ts) add "~<concept>" ("killed"/"doden" -> "~kill",
+ *    "attack"/"aanslag" -> "~attack"), so an English query reaches Dutch passages.
  * Owned by the analysis module; the index only calls indexTerms().
  */
 import type { LanguageCode } from '../types';
 import { tokenize } from './tokenize';
+import { conceptOf } from './synonyms';
 import { numberTerm } from './numbers';
 import { stemWord } from './stem';
 import { stopSet } from './stopwords';
@@ -22,6 +25,9 @@ const SHARED: Record<string, string> = dict({
   duizend: 'thousand', duizenden: 'thousand', thousands: 'thousand', honderd: 'hundred', honderden: 'hundred', hundreds: 'hundred',
   procent: 'percent', pct: 'percent', mln: 'million', bn: 'billion',
 });
+
+/** Concepts already shared as plain terms (scale words, units). */
+const CONCEPT_SKIP = new Set(['million', 'billion', 'thousand', 'hundred', 'percent']);
 
 function pushWord(out: string[], norm: string, lang: LanguageCode, stops: ReadonlySet<string>, stem?: string): void {
   if (stops.has(norm)) return;
@@ -49,6 +55,14 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
       pushWord(out, norm.replace(/\./g, ''), lang, stops);
     } else {
       pushWord(out, norm, lang, stops, t.stem);
+      // Names are not inflected words: "Hamas" also indexes as "hamas" (English Snowball says "hama").
+      const c0 = t.text.charCodeAt(0);
+      if (t.stem !== norm && ((c0 >= 65 && c0 <= 90) || (c0 > 127 && t.text[0] !== t.text[0].toLowerCase())) && !t.stop && !/\d/.test(norm)) out.push(norm);
+      // Shared en/nl concept ("killed"/"doden" -> "~kill") for cross-language retrieval.
+      if (!t.stop) {
+        const c = conceptOf(t.stem, lang) ?? (t.norm !== t.stem ? conceptOf(t.norm, lang) : undefined);
+        if (c !== undefined && !CONCEPT_SKIP.has(c)) out.push('~' + c);
+      }
     }
     // Name variants: single token or short phrases starting here.
     const c = t.text.charCodeAt(0);
