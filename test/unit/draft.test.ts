@@ -304,6 +304,18 @@ describe('parseDraft: plain text', () => {
     );
   });
 
+  it('accepts directive lines wrapped like comments', () => {
+    const t = 'One.\n# groundwork-ignore-next\nTwo.\n<!-- groundwork-ignore-next -->\nThree.\n// groundwork-ignore-next\nFour.\nFive.';
+    const r = parseDraft(t, 'plaintext');
+    assert.deepStrictEqual(r.map((s) => [s.text, !!s.ignored]), [
+      ['One.', false],
+      ['Two.', true],
+      ['Three.', true],
+      ['Four.', true],
+      ['Five.', false],
+    ]);
+  });
+
   it('flags photo credits as captions', () => {
     const r = parseDraft('The ferry at the pier. Photo: Port Authority\n\nIt left.', 'plaintext');
     assert.deepStrictEqual(r.map((s) => [s.text, s.block]), [

@@ -121,7 +121,8 @@ function prepareMarkdownDraft(text: string): PreparedDraft {
 function preparePlainDraft(text: string): PreparedDraft {
   const buf = new MaskBuffer(text);
   const directives: Directive[] = [];
-  const lineRe = /^[ \t]*groundwork-ignore-(next|start|end)[ \t]*$/gm;
+  // A line of its own, optionally in a comment-like wrapper (#, //, %, <!-- -->).
+  const lineRe = /^[ \t]*(?:#+|\/\/|%+|<!--)?[ \t]*groundwork-ignore-(next|start|end)[ \t]*(?:-->)?[ \t]*$/gm;
   let m: RegExpExecArray | null;
   while ((m = lineRe.exec(text))) {
     buf.blank(m.index, m.index + m[0].length);
