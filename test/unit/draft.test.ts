@@ -128,6 +128,14 @@ describe('parseDraft: Markdown', () => {
     assert.strictEqual(d.slice(r[0].start, r[0].end), 'The ferry carried 224 passengers [@harbour2020].');
   });
 
+  it('takes the locator of an in-text citation with it', () => {
+    const t = '@smith2019 [p. 33] says the port reopened.';
+    const [s] = parseDraft(t, 'markdown');
+    assert.strictEqual(s.text, 'says the port reopened.');
+    assert.deepStrictEqual(s.citations, ['smith2019']);
+    assert.strictEqual(s.start, 0);
+  });
+
   it('blanks Pandoc inline notes but keeps their citations', () => {
     const r = parseDraft('The ferry carried 224 passengers^[Counted by the port [@port2020].]. It left.', 'markdown');
     assert.deepStrictEqual(r.map((s) => [s.text, s.citations]), [

@@ -91,8 +91,11 @@ function maskPandocCitations(text: string, buf: MaskBuffer, inText: boolean): Dr
       if (t < taken.length && s >= taken[t][0]) continue;
       const key = cleanKey(m[3]);
       if (!key) continue;
-      const e = s + m[2].length - (m[3].length - key.length);
+      let e = s + m[2].length - (m[3].length - key.length);
       const keyStart = s + m[2].length - m[3].length;
+      // Pandoc's in-text locator: "@smith04 [p. 33] says".
+      const loc = /^ ?\[[^\]@\n]{1,60}\]/.exec(text.slice(e, e + 64));
+      if (loc && e === s + m[2].length) e += loc[0].length;
       out.push({ start: s, end: e, keys: [key], keySpans: [{ key, start: keyStart, end: keyStart + key.length }] });
       buf.blank(s, e);
     }
