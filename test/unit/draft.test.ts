@@ -261,6 +261,11 @@ describe('parseDraft: LaTeX', () => {
     assert.strictEqual(t.slice(r[1].start, r[1].end), "Dvo\\v{r}\\'ak wrote it.");
   });
 
+  it('breaks at \\par and \\newline', () => {
+    const r = parseDraft('Ferry report\\par The ferry left\\newline Next line here. \\noindent Done.', 'latex');
+    assert.deepStrictEqual(r.map((s) => s.text), ['Ferry report', 'The ferry left', 'Next line here.', 'Done.']);
+  });
+
   it('works without a document environment and keeps escaped percent signs', () => {
     const r = parseDraft('Growth was 5\\% last year. % not this\nThe port reopened.', 'latex');
     assert.deepStrictEqual(r.map((s) => s.text), ['Growth was 5% last year.', 'The port reopened.']);

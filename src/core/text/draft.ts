@@ -392,6 +392,11 @@ function prepareLatexDraft(text: string): PreparedDraft {
       cmdRe.lastIndex = afterName + 3;
       continue;
     }
+    if (name === 'par' || name === 'newline' || name === 'linebreak' || name === 'bigskip' || name === 'medskip' || name === 'smallskip' || name === 'noindent') {
+      if (name !== 'noindent') breaks.push(start);
+      buf.blank(start, optEnd);
+      continue;
+    }
     if (name === 'item') {
       breaks.push(start);
       buf.blank(start, optEnd);
