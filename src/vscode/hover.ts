@@ -10,6 +10,7 @@ import type { DraftChecker } from './checker';
 import { clip, draftFormat, toRange, verdictLabel } from './convert';
 import type { CorpusManager, FolderCorpus } from './corpus';
 import { citationKeyAt, emphasize, escapeMarkdown, stripCitations } from './draftText';
+import { emphasizeMatches } from './emphasis';
 import type { EngineClient } from './engineClient';
 import { SUGGEST_LIMIT } from './ranking';
 
@@ -29,9 +30,17 @@ function sourceLine(e: Evidence, uri: vscode.Uri | undefined): string {
   return parts.join(' · ');
 }
 
+/** A quote of an evidence passage with the words that match the claim in bold. */
+export function quote(e: Evidence, claim: string, fc: FolderCorpus | undefined): string {
+  const text = clip(e.text, 500);
+  if (e.matched?.length) return emphasize(text, e.matched);
+  const lang = fc?.sources.find((s) => s.key === e.key)?.language ?? 'und';
+  return emphasizeMatches(text, claim, lang);
+}
+
 export function evidenceMarkdown(md: vscode.MarkdownString, f: Finding, fc: FolderCorpus | undefined, corpus: CorpusManager, max = 3): void {
   for (const e of f.evidence.slice(0, max)) {
-    md.appendMarkdown(`> ${emphasize(clip(e.text, 500), e.matched)}\n\n`);
+    md.appendMarkdown(`> ${quote(e, f.text, fc)}\n\n`);
     md.appendMarkdown(`${sourceLine(e, corpus.sourceUri(fc, e.source))}\n\n`);
   }
 }
@@ -101,7 +110,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(`$(warning) This source says otherwise:\n\n`);
     }
     if (ev) {
-      md.appendMarkdown(`> ${emphasize(clip(ev.text, 500), ev.matched)}\n\n`);
+      md.appendMarkdown(`> ${quote(ev, f!.text, fc)}\n\n`);
       if (uri) md.appendMarkdown(`[Open at passage](${openEvidenceLink(uri, ev)})\n`);
       return;
     }
@@ -110,7 +119,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     const suggestions = await this.client.suggest(fc.engineId, stripCitations(sentence), Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
     const best = suggestions.find((s) => s.key === key);
     if (best?.passage && best.score > 0) {
-      md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${escapeMarkdown(clip(best.passage.text, 500))}\n\n`);
+      md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${emphasizeMatches(clip(best.passage.text, 500), sentence, source.language)}\n\n`);
       if (uri) md.appendMarkdown(`[Open at passage](${openEvidenceLink(uri, best.passage)})\n`);
     } else {
       md.appendMarkdown(`_No passage of this source matches the sentence._\n`);

@@ -13,6 +13,7 @@ import {
   sentenceForCitation,
   stripCitations,
 } from '../../src/vscode/draftText';
+import { emphasizeMatches } from '../../src/vscode/emphasis';
 
 describe('extension text helpers', () => {
   describe('completionContext', () => {
@@ -106,5 +107,20 @@ describe('extension text helpers', () => {
   it('emphasize bolds matched words (stems extend to the whole word) and escapes markup', () => {
     assert.strictEqual(emphasize('The ferry carried 224 passengers.', ['carri', '224']), 'The ferry **carried** **224** passengers.');
     assert.strictEqual(emphasize('a *b* c', []), 'a \\*b\\* c');
+  });
+});
+
+describe('extension hover emphasis', () => {
+  it('bolds the passage words that share a term with the claim, not the differing value', () => {
+    const md = emphasizeMatches('The harbour ferry carried 224 passengers on its first crossing.', 'The ferry carried 180 passengers across the harbour.', 'en');
+    assert.match(md, /\*\*harbour ferry carried\*\*/);
+    assert.match(md, /\*\*passengers\*\*/);
+    assert.ok(!/\*\*224/.test(md), md);
+    assert.ok(!/\*\*first/.test(md), md);
+  });
+  it('matches across Dutch and English through shared numbers and names', () => {
+    const md = emphasizeMatches('De veerboot vervoerde 224 passagiers naar Rotterdam.', 'The ferry carried 224 passengers to Rotterdam.', 'nl');
+    assert.match(md, /\*\*224\b/);
+    assert.match(md, /\*\*Rotterdam\*\*/);
   });
 });
