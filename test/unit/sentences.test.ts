@@ -135,6 +135,15 @@ describe('splitSentences', () => {
     assert.deepStrictEqual(texts('“Is it full?” asked the captain. No.'), ['“Is it full?” asked the captain.', 'No.']);
   });
 
+  it('keeps legal "v." and brand names with a bang inside the sentence', () => {
+    assert.deepStrictEqual(texts('In "Brown v. Board of Education" the court ruled. In 2017, Shout! Factory released it. Stop! The ferry is full!'), [
+      'In "Brown v. Board of Education" the court ruled.',
+      'In 2017, Shout! Factory released it.',
+      'Stop!',
+      'The ferry is full!',
+    ]);
+  });
+
   it('splits at question and exclamation marks', () => {
     assert.deepStrictEqual(texts('Was the ferry late? Yes! It was late again?! Nobody knows.'), [
       'Was the ferry late?',

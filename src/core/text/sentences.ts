@@ -297,6 +297,16 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   if (m > n && /^['’][st]\s/.test(text.slice(m - 1, m + 2))) next = 'S';
   if (next && isLower(next)) return false;
   const term = text.slice(i, j);
+  if (term === '!') {
+    // Brand names with a bang ("Shout! Factory", "Yahoo! News"): a capitalized word, "!",
+    // then a capitalized word that does not typically open a sentence.
+    let ws = i;
+    while (ws > sentStart && !isSpace(text[ws - 1])) ws--;
+    const before = text.slice(ws, i).replace(/^["'“‘(]+/, '');
+    const nw = readWord(text, m, to);
+    if (/^\p{Lu}[\p{L}]*$/u.test(before) && nw && /^\p{Lu}/u.test(nw) && !SENTENCE_OPENERS.has(nw.toLowerCase()) && m === n) return false;
+    return true;
+  }
   if (term.includes('?') || term.includes('!') || term.includes('‽')) return true;
   if (term === '…' || term.length >= 3) {
     // Ellipsis: ends a sentence only before a capital or an opening quote.
@@ -315,6 +325,8 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   const nextIsNumber = next !== '' && isDigit(next);
 
   if (!allCaps && NEVER_END.has(lower)) return false;
+  // "Brown v. Board of Education" (lowercase v only: "Henry V." is a numeral).
+  if (word === 'v') return false;
   // List enumerators at the start of a line ("1. The ferry ...", "2) ...").
   if (/^\d{1,3}$/.test(word) && (ws === sentStart || /[\r\n]/.test(text[ws - 1] ?? '\n'))) return false;
   if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
