@@ -43,6 +43,15 @@ describe('analysis: tokens', () => {
     assert.equal(nl[1].stem, stemWord('veerboot', 'nl'));
   });
 
+  it('joins irregular inflections to their base form', () => {
+    for (const [a, b] of [['sold', 'sells'], ['taught', 'teaches'], ['fled', 'fleeing'], ['won', 'wins'], ['shot', 'shoots']]) {
+      assert.equal(stemWord(a, 'en'), stemWord(b, 'en'), `${a} ~ ${b}`);
+    }
+    for (const [a, b] of [['verkocht', 'verkopen'], ['schoot', 'schieten'], ['stierf', 'sterven'], ['gestorven', 'sterven'], ['won', 'winnen']]) {
+      assert.equal(stemWord(a, 'nl'), stemWord(b, 'nl'), `${a} ~ ${b}`);
+    }
+  });
+
   it('does not stem acronyms', () => {
     assert.equal(tokenize('ISIS', 'en')[0].stem, 'isis');
   });

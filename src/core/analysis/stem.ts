@@ -1,8 +1,10 @@
 /**
- * Snowball stemming (english, dutch) with a bounded cache. The cache only speeds
+ * Snowball stemming (english, dutch) with a bounded cache; irregular forms are first
+ * mapped to their base form (lemmas.ts: sold -> sell, verkocht -> verkopen). The cache only speeds
  * up a pure function, so results never depend on call order.
  */
 import type { LanguageCode } from '../types';
+import { lemma } from './lemmas';
 
 // snowball-stemmers ships no types.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -28,9 +30,12 @@ export function stemWord(norm: string, lang: LanguageCode | undefined): string {
   const cache = caches[l];
   let s = cache.get(norm);
   if (s !== undefined) return s;
-  if (norm.includes('-')) s = norm.split('-').map((p) => (p.length < 3 || DIGIT_START.test(p) ? p : stemmers[l].stem(p))).join('-');
-  else if (norm.length < 3 || DIGIT_START.test(norm)) s = norm;
-  else s = stemmers[l].stem(norm);
+  if (norm.includes('-')) s = norm.split('-').map((p) => (p.length < 3 || DIGIT_START.test(p) ? p : stemmers[l].stem(lemma(p, l)))).join('-');
+  else if (DIGIT_START.test(norm)) s = norm;
+  else {
+    const base = lemma(norm, l);
+    s = base.length < 3 && base === norm ? norm : stemmers[l].stem(base);
+  }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(norm, s);
   return s;
