@@ -151,6 +151,18 @@ describe('parseDraft: Markdown', () => {
     assert.deepStrictEqual(l.map((s) => s.text), ['The ferry left Harlingen on Monday.']);
   });
 
+  it('reads setext headings, multi-line quotes and thematic breaks', () => {
+    const t = 'Ferry report\n============\n\n> The captain said\n> it was calm.\n\n***\n\nSub part\n---\nThe ferry left.';
+    const r = parseDraft(t, 'markdown');
+    assert.deepStrictEqual(r.map((s) => [s.text, s.block]), [
+      ['Ferry report', 'heading'],
+      ['The captain said it was calm.', 'quote'],
+      ['Sub part', 'heading'],
+      ['The ferry left.', 'paragraph'],
+    ]);
+    checkRanges(t, r);
+  });
+
   it('skips raw HTML script and style blocks', () => {
     const r = parseDraft('Before.\n\n<script>\nvar a = "Not. Prose.";\n</script>\n<style>p { x: 1 }</style>\n\nAfter.', 'markdown');
     assert.deepStrictEqual(r.map((s) => s.text), ['Before.', 'After.']);
