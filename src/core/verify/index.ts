@@ -24,6 +24,11 @@ export { isCheckWorthy, classifySentence } from './checkworthy';
 
 /** Weighted share of the claim a passage (pair) must back to support it. */
 export const SUPPORT_COVERAGE = 0.75;
+export const SUPPORT_COVERAGE_LONG = 0.65;
+const LONG_FROM = 8;
+const LONG_TO = 20;
+/** From this many units on, one name, number or date may lack backing (see keyAllowance). */
+const LONG_KEY_SLACK = 12;
 /** Share of the rest of the claim that must line up before a differing slot is a conflict. */
 export const CONFLICT_COVERAGE = 0.75;
 /** Same, when the slot is tied by the same counted noun or is the only comparable date. */
@@ -157,8 +162,25 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
   return cand;
 }
 
+/**
+ * The coverage a claim of `n` units needs. Long sentences carry more peripheral words
+ * (adverbs, light verbs) that no source repeats; the bar eases linearly from
+ * SUPPORT_COVERAGE at LONG_FROM units to SUPPORT_COVERAGE_LONG at LONG_TO units.
+ */
+export function supportBar(n: number): number {
+  if (n <= LONG_FROM) return SUPPORT_COVERAGE;
+  if (n >= LONG_TO) return SUPPORT_COVERAGE_LONG;
+  return SUPPORT_COVERAGE - ((SUPPORT_COVERAGE - SUPPORT_COVERAGE_LONG) * (n - LONG_FROM)) / (LONG_TO - LONG_FROM);
+}
+
+/** Names, numbers and dates that may lack backing: none, except one in a long sentence. */
+export function keyAllowance(n: number): number {
+  return n >= LONG_KEY_SLACK ? 1 : 0;
+}
+
 function supports(a: Alignment): boolean {
-  return a.coverage >= SUPPORT_COVERAGE && a.keyMissing === 0 && a.conflicts.length === 0;
+  const n = a.matched.length + a.loose.length + a.unmatched.length;
+  return a.coverage >= supportBar(n) && a.keyMissing <= keyAllowance(n) && a.conflicts.length === 0;
 }
 
 function conflictThreshold(x: Conflict): number {
@@ -237,7 +259,8 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
       a = b;
     }
     if (used.length < 2) continue;
-    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > 0 || a.conflicts.length > 0) continue;
+    const n = a.matched.length + a.loose.length + a.unmatched.length;
+    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > keyAllowance(n) || a.conflicts.length > 0) continue;
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
   if (!best) return undefined;
