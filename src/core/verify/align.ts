@@ -293,8 +293,10 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
     return { lo: left + 1, hi: right - 1, both: true };
   }
-  if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + width };
-  if (right !== undefined) return { lo: Math.max(0, right - width), hi: right - 1 };
+  // One-sided: the counterpart must follow (precede) the aligned word closely.
+  const near = span.length + 2;
+  if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + near };
+  if (right !== undefined) return { lo: Math.max(0, right - near), hi: right - 1 };
   return undefined;
 }
 
@@ -444,20 +446,24 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   for (const u of units) {
     if (u.kind !== 'date' || unitState.get(u) !== 'miss') continue;
     const cd = c.dates[u.ref];
-    const rivals = p.dates.filter((sd) => compareDates(cd, sd) === 'conflict');
+    const otherClaimDates = c.dates.filter((d) => d !== cd);
+    // A passage date another date of the claim matches is no rival ("aired March 4 ... launched March 6").
+    const rivals = p.dates.filter((sd) => compareDates(cd, sd) === 'conflict' && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
     if (rivals.length === 0) continue;
+    // A relative date of the same kind ("this year") may be the claim's date.
+    if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;
     const comparable = p.dates.filter((sd) => compareDates(cd, sd) !== 'none');
     const win = anchoredWindow(c, u.tokens, pos);
-    let pick: DateMention | undefined;
-    if (comparable.length === 1) pick = rivals[0];
-    else if (win) {
-      pick = rivals.find((sd) => {
-        const k = p.tokens.findIndex((t) => t.start >= sd.start);
-        return k >= win.lo && k <= win.hi;
-      });
-    }
+    const inWin = (sd: DateMention) => {
+      if (!win) return false;
+      const k = p.tokens.findIndex((t) => t.start >= sd.start);
+      return k >= win.lo && k <= win.hi;
+    };
+    const anchored = rivals.find(inWin);
+    const pick = anchored ?? (comparable.length === 1 ? rivals[0] : undefined);
     if (pick) {
-      conflicts.push({ kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: comparable.length === 1 });
+      // Strong when the passage's date sits at the same aligned place and is its only comparable date.
+      conflicts.push({ kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: !!anchored && comparable.length === 1 });
     }
   }
   // 3c. Names: a claim name the passage lacks, where the passage has another name
@@ -486,7 +492,9 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     const ct = c.tokens[ti];
     const occ = findToken(ct, c, p);
     if (occ.length === 0) continue;
-    if (occ.every((k) => p.tokens[k].negated !== ct.negated)) {
+    // The differing polarity must be on the word the cue negates directly.
+    const headOk = (k: number) => (ct.negated ? ct.negHead : p.tokens[k].negHead);
+    if (occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k))) {
       const k = pos.get(ti) ?? occ[0];
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
@@ -516,6 +524,13 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
         break;
       }
     }
+  }
+  // A claim that denies a value ("is not an American series") is no contradiction of a
+  // source that gives another value.
+  for (let k = conflicts.length - 1; k >= 0; k--) {
+    const x = conflicts[k];
+    if (x.kind === 'negation' || x.kind === 'antonym') continue;
+    if (x.unit.tokens.some((t) => c.tokens[t].negated)) conflicts.splice(k, 1);
   }
   // 3f. Category: "X is a Y" where the passage says "X is a Z" (Y absent from the passage).
   if (conflicts.length === 0) {

@@ -29,6 +29,8 @@ export interface CToken {
   negated: boolean;
   /** The token is itself a negation cue. */
   cue: boolean;
+  /** The first content word a negation cue governs ("has not *aligned*"). */
+  negHead?: boolean;
 }
 
 export interface NameSpan {
@@ -201,6 +203,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
       if (!tokens[k].stop) {
         tokens[k].negated = true;
+        if (seen === 0) tokens[k].negHead = true;
         seen++;
       }
       if (tokens[k].breakAfter) break;
@@ -211,6 +214,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
         if (tokens[k].breakAfter) break;
         if (!tokens[k].stop) {
           tokens[k].negated = true;
+          if (seen === 0) tokens[k].negHead = true;
           seen++;
         }
       }
