@@ -236,6 +236,15 @@ describe('analysis: antonyms and concepts', () => {
     assert.ok(!areAntonyms(en('won'), en('won')));
   });
 
+  it('recognizes negative prefixes and hyphenated opposites', () => {
+    assert.ok(areAntonyms(en('unsuccessful'), en('successful')));
+    assert.ok(areAntonyms(en('best-selling'), en('worst-selling')));
+    assert.ok(areAntonyms(nl('onwettig'), nl('wettig')));
+    assert.ok(areAntonyms(en('formed'), en('disbanded')));
+    assert.ok(!areAntonyms(en('under'), en('der')));
+    assert.ok(!areAntonyms(en('best-selling'), en('worst-rated')));
+  });
+
   it('maps en and nl words to shared concepts', () => {
     assert.equal(conceptOf(en('killed'), 'en'), conceptOf(nl('doden'), 'nl'));
     assert.equal(conceptOf(en('dead'), 'en'), conceptOf(en('killed'), 'en'));

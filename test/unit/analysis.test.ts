@@ -268,6 +268,12 @@ describe('analysis: negation', () => {
     assert.equal(a.text.slice(didnt.start, didnt.end), "n't");
   });
 
+  it('finds absence cues: unable, lacks, has yet to', () => {
+    const a = analyze('The ferry has yet to sail, the crew was unable to help and the port lacks funds.', 'en');
+    assert.deepEqual(a.negations.map((n) => n.text), ['yet to', 'unable', 'lacks']);
+    assert.equal(analyze('The ferry is not yet full, yet to many it looks full.', 'en').negations.length, 1);
+  });
+
   it('finds Dutch cues', () => {
     const a = analyze('De raad keurde het niet goed, geen wethouder stemde, nooit meer; niemand weet niets zonder hulp.', 'nl');
     assert.deepEqual(a.negations.map((n) => n.text), ['niet', 'geen', 'nooit', 'niemand', 'niets', 'zonder']);

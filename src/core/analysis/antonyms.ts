@@ -41,6 +41,14 @@ majority,meerderheid|minority,minderheid
 young,younger,youngest,jong,jonger,jongste|old,older,oldest,oud,ouder,oudste
 early,vroeg|late,laat
 import,imported,imports,invoer,importeren|export,exported,exports,uitvoer,exporteren
+form,formed,found,founded,establish,established,create,created,opgericht,oprichten,opgezet|disband,disbanded,dissolve,dissolved,abolish,abolished,collapse,collapsed,ontbonden,opgeheven,opheffen
+born,birth,geboren,geboorte|died,death,overleden,overlijden,stierf
+present,attended,aanwezig|absent,missing,afwezig
+married,marry,wedding,trouwde,getrouwd,huwelijk|divorced,divorce,scheidde,gescheiden,scheiding
+hire,hired,appoint,appointed,aangenomen,benoemd|dismiss,dismissed,sacked,ontslagen,ontslag
+love,loved,liefde|hate,hated,haat
+friend,ally,allies,vriend,bondgenoot|enemy,enemies,foe,rival,vijand,vijanden
+victory,triumph,overwinning|defeat,nederlaag
 `;
 
 const sides = new Map<string, Array<[number, 0 | 1]>>();
@@ -67,13 +75,43 @@ for (const line of PAIRS.split('\n')) {
   group++;
 }
 
-/** True when the two stems (or folded words) sit on opposite sides of one antonym pair. */
-export function areAntonyms(stemA: string, stemB: string): boolean {
-  if (stemA === stemB) return false;
+function tablePair(stemA: string, stemB: string): boolean {
   const a = sides.get(stemA);
   const b = sides.get(stemB);
   if (!a || !b) return false;
   for (const [ga, sa] of a) for (const [gb, sb] of b) if (ga === gb && sa !== sb) return true;
+  return false;
+}
+
+/** "unsuccessful"/"successful", "non-violent"/"violent", Dutch "onwettig"/"wettig". */
+function negativePrefix(a: string, b: string): boolean {
+  for (const [x, y] of [[a, b], [b, a]]) {
+    if (y.length >= 4 && (x === 'un' + y || x === 'non' + y || x === 'non-' + y)) return true;
+    if (y.length >= 5 && x === 'on' + y) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the two stems (or folded words) are opposites: on opposite sides of one
+ * table pair, one is the other with a negative prefix (un-, non-, Dutch on-), or two
+ * hyphenated words differ in one antonymous part ("best-selling"/"worst-selling").
+ */
+export function areAntonyms(stemA: string, stemB: string): boolean {
+  if (stemA === stemB) return false;
+  if (tablePair(stemA, stemB) || negativePrefix(stemA, stemB)) return true;
+  if (stemA.includes('-') && stemB.includes('-')) {
+    const pa = stemA.split('-');
+    const pb = stemB.split('-');
+    if (pa.length !== pb.length) return false;
+    let diff = -1;
+    for (let k = 0; k < pa.length; k++) {
+      if (pa[k] === pb[k]) continue;
+      if (diff >= 0) return false;
+      diff = k;
+    }
+    return diff >= 0 && (tablePair(pa[diff], pb[diff]) || negativePrefix(pa[diff], pb[diff]));
+  }
   return false;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Negation cues in English and Dutch. Returns one span per cue:
  *   not, n't (the contracted suffix only), no, never, none, nobody, no one, nothing,
- *   neither, nor, without, cannot, nowhere, fail(ed/s) to;
+ *   neither, nor, without, cannot, nowhere, fail(ed/s) to, unable, lack(s/ed/ing), has yet to;
  *   niet, geen, nooit, niets, niemand, zonder, noch, nergens.
  * Not cues: comparator phrases ("no more than", "not less than", "niet meer dan"),
  * "not only"/"niet alleen" (additive), "no doubt", and "No." before a digit.
@@ -14,6 +14,9 @@ const CUES = new Set([
   'niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'zonder', 'noch', 'nergens',
 ]);
 const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
+const HAVE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were']);
+/** Words that state an absence: "unable to", "lacks the strength". */
+const LACK = new Set(['unable', 'lack', 'lacks', 'lacked', 'lacking']);
 const NOT_AFTER: Record<string, Set<string>> = dict({
   not: new Set(['only', 'just', 'merely']),
   niet: new Set(['alleen', 'enkel', 'slechts']),
@@ -48,6 +51,16 @@ export function findNegations(text: string, tokens: Token[]): Span[] {
     if (n.endsWith("n't") && n.length > 3) {
       const s = t.end - 3;
       out.push({ start: s, end: t.end, text: text.slice(s, t.end) });
+      continue;
+    }
+    // "has yet to appear": not yet.
+    if (n === 'yet' && next && next.norm === 'to' && i > 0 && HAVE.has(tokens[i - 1].norm)) {
+      out.push({ start: t.start, end: next.end, text: text.slice(t.start, next.end) });
+      i++;
+      continue;
+    }
+    if (LACK.has(n)) {
+      out.push({ start: t.start, end: t.end, text: t.text });
       continue;
     }
     if (FAIL.has(n) && next && next.norm === 'to') {
