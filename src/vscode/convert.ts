@@ -133,12 +133,13 @@ export function findingDiagnostics(
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: code, target: codeTarget(code) };
     const related: vscode.DiagnosticRelatedInformation[] = [];
-    for (const e of f.evidence.slice(0, 3)) {
+    const main = f.reasons.find((r) => r.evidenceIndex !== undefined)?.evidenceIndex ?? 0;
+    f.evidence.slice(0, 3).forEach((e, i) => {
       const uri = sourceUri(e.source);
-      if (!uri) continue;
-      const label = f.verdict === 'conflict' ? 'Source says' : f.verdict === 'supported' ? 'Supported by' : 'Closest passage';
+      if (!uri) return;
+      const label = f.verdict === 'conflict' ? (i === main ? 'Source says' : 'See also') : f.verdict === 'supported' ? 'Supported by' : 'Closest passage';
       related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(e.range)), `${label} [${e.key}]: ${clip(e.text, 100)}`));
-    }
+    });
     if (related.length) d.relatedInformation = related;
     out.push({ diagnostic: d, finding: f, code });
   }

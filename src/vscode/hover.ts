@@ -69,14 +69,10 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     }
     if (!f) return undefined;
     const icon = f.verdict === 'supported' && !f.citationProblem ? '$(pass)' : f.verdict === 'conflict' ? '$(warning)' : '$(info)';
-    md.appendMarkdown(`${icon} **Groundwork: ${verdictLabel(f)}** \`${f.code}\`\n\n`);
-    for (const r of f.reasons.filter((r) => r.kind !== 'no-evidence' || f.evidence.length === 0)) {
-      md.appendMarkdown(`- ${escapeMarkdown(r.message)}\n`);
-    }
-    if (f.citationProblem) md.appendMarkdown(`- ${escapeMarkdown(f.citationProblem.message)}\n`);
-    md.appendMarkdown('\n');
+    const reasons = f.reasons.filter((r) => r.kind !== 'no-evidence' || f.evidence.length === 0).map((r) => r.message);
+    if (f.citationProblem) reasons.push(f.citationProblem.message);
+    md.appendMarkdown(`${icon} **Groundwork: ${verdictLabel(f)}**${reasons.length ? `: ${escapeMarkdown(reasons.join('; '))}` : ''} · \`${f.code}\`\n\n`);
     if (f.evidence.length) {
-      md.appendMarkdown(f.verdict === 'conflict' ? '**What the sources say**\n\n' : f.verdict === 'supported' ? '**Evidence**\n\n' : '**Closest passages**\n\n');
       evidenceMarkdown(md, f, fc, this.corpus);
     } else {
       md.appendMarkdown('_No passage in the corpus matches this sentence._\n');

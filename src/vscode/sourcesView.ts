@@ -64,7 +64,9 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       case 'source': {
         const s = node.source;
-        const item = new vscode.TreeItem(s.title || s.key, s.warnings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        // A short label leaves room for the date, language and passage count in a narrow side bar.
+        const title = s.title || s.key;
+        const item = new vscode.TreeItem(title.length > 24 ? `${title.slice(0, 23).trimEnd()}…` : title, s.warnings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${node.fc.engineId}#${s.path}`;
         item.description = [s.date, s.language !== 'und' ? s.language : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
           .filter(Boolean)

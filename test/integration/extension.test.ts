@@ -207,13 +207,16 @@ describe('Groundwork extension', function () {
     });
 
     it('screenshot: the draft with underlines and an open hover', async () => {
+      // The Sources view in the side bar, the draft in the editor.
+      await vscode.commands.executeCommand('workbench.view.extension.groundwork');
       const editor = await vscode.window.showTextDocument(doc, { preview: false });
       const line = lineOf(doc, '324 passengers');
       const col = doc.lineAt(line).text.indexOf('324');
       editor.selection = new vscode.Selection(line, col, line, col);
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
       await vscode.commands.executeCommand('editor.action.showHover');
-      await screenshotPoint('draft-with-hover', { waitForSelectors: ['.squiggly-warning', '.monaco-hover'] });
+      await screenshotPoint('draft-with-hover', { waitForSelectors: ['.squiggly-warning', '.monaco-hover', '.monaco-list-row'] });
+      await vscode.commands.executeCommand('workbench.view.explorer');
     });
 
     it('while typing, a new underline waits until the cursor leaves the sentence', async () => {
