@@ -14,6 +14,9 @@ The crossing to the island takes about 40 minutes in calm weather.
 Dozens of volunteers helped clean the pier after the storm.
 Mayor Helen Brandt opened the renovated terminal with a short speech.
 Ticket sales increased sharply after the new timetable started.
+The Harbor Museum is a maritime museum next to the terminal.
+The museum reopened in May 2022 after a long renovation.
+It now shows 40 model ships from the old shipyard.
 `;
 
 const LIBRARY = `City library extends opening hours
@@ -140,6 +143,25 @@ describe('verify: conflicts', () => {
   });
 });
 
+describe('verify: more conflict kinds and their limits', () => {
+  it('category: "X is a Y" where the source says "X is a Z"', () => {
+    const f = checkOne('The Harbor Museum is a shopping mall.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.entity');
+    assert.match(f.reasons[0].sourceValue ?? '', /museum/);
+  });
+  it('a claim that denies a value does not contradict a source giving another value', () => {
+    const f = checkOne('The harbor ferry did not carry 324 passengers on its first crossing on Wednesday.');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+  it('two adjacent passages of one source back a claim together', () => {
+    const f = checkOne('The museum reopened in May 2022 and now shows 40 model ships.');
+    assert.equal(f.verdict, 'supported');
+    assert.ok(f.evidence.every((e) => e.source === 'sources/ferry.txt'));
+    assert.ok(f.evidence.some((e) => /40 model ships/.test(e.text)));
+  });
+});
+
 describe('verify: unsupported', () => {
   it('partial: names the part no source backs', () => {
     const f = checkOne('The harbor ferry carried 224 passengers to Copenhagen on its first crossing on Wednesday.');
@@ -172,6 +194,7 @@ describe('verify: citations', () => {
     assert.equal(f.code, 'citation.not-supported');
     assert.equal(f.citationProblem?.key, lib.key);
     assert.ok(f.citationProblem?.message.includes(ferry.key), f.citationProblem?.message);
+    assert.equal(f.citedVerdict, 'unsupported');
   });
   it('a cited source that backs the sentence raises no problem', () => {
     const engine = engineWithFixtures();
