@@ -1,8 +1,9 @@
 /**
  * Negation cues in English and Dutch. Returns one span per cue:
  *   not, n't (the contracted suffix only), no, never, none, nobody, no one, nothing,
- *   neither, nor, without, cannot, nowhere, fail(ed/s) to, unable, lack(s/ed/ing), has yet to;
- *   niet, geen, nooit, niets, niemand, zonder, noch, nergens.
+ *   neither, nor, without, cannot, nowhere, fail(ed/s) to, unable, incapable, lack(s/ed/ing),
+ *   avoid(s/ed/ing), refrain(ed), has/is (still) yet to;
+ *   niet, geen, nooit, niets, niemand, zonder, noch, nergens, ontbreekt/ontbrak, vermijdt/vermeed.
  * Not cues: comparator phrases ("no more than", "not less than", "niet meer dan"),
  * "not only"/"niet alleen" (additive), "no doubt", and "No." before a digit.
  */
@@ -14,9 +15,12 @@ const CUES = new Set([
   'niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'zonder', 'noch', 'nergens',
 ]);
 const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
-const HAVE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were']);
+const HAVE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'still']);
 /** Words that state an absence: "unable to", "lacks the strength". */
-const LACK = new Set(['unable', 'lack', 'lacks', 'lacked', 'lacking']);
+const LACK = new Set([
+  'unable', 'incapable', 'lack', 'lacks', 'lacked', 'lacking', 'avoid', 'avoids', 'avoided', 'avoiding', 'refrain', 'refrained', 'refrains',
+  'ontbreekt', 'ontbrak', 'ontbraken', 'vermijdt', 'vermeed', 'vermeden', 'vermijden',
+]);
 const NOT_AFTER: Record<string, Set<string>> = dict({
   not: new Set(['only', 'just', 'merely']),
   niet: new Set(['alleen', 'enkel', 'slechts']),
