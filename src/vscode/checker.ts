@@ -197,11 +197,12 @@ export class DraftChecker implements vscode.Disposable {
     const cached = this.states.get(k);
     if (fresh(cached)) return Promise.resolve(cached);
     const inflight = this.running.get(k);
-    const run = (inflight ?? Promise.resolve(undefined)).then(async () => {
+    const next = async () => {
       const again = this.states.get(k);
       if (fresh(again)) return again;
       return this.run(doc);
-    });
+    };
+    const run = (inflight ?? Promise.resolve(undefined)).then(next, next);
     this.running.set(k, run);
     void run.finally(() => {
       if (this.running.get(k) === run) this.running.delete(k);

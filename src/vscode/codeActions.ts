@@ -24,11 +24,13 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
     private readonly ignores: TeamIgnores,
   ) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const format = draftFormat(doc.languageId);
     if (!format || !this.checker.isDraft(doc)) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
-    const findings = this.checker.current(doc) ?? (await this.checker.findings(doc));
+    // Only findings of the current text: VS Code asks again when the diagnostics change,
+    // and asking on every cursor move must not start checks of its own.
+    const findings = this.checker.current(doc) ?? [];
     const actions: vscode.CodeAction[] = [];
     for (const f of findings) {
       const fr = toRange(f.range);

@@ -23,7 +23,7 @@ class CitationItem extends vscode.CompletionItem {
 }
 
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<CitationItem> {
-  private last?: { engine: string; sentence: string; result: Promise<SourceSuggestion[]> };
+  private last?: { engine: string; revision: number; sentence: string; result: Promise<SourceSuggestion[]> };
 
   constructor(
     private readonly client: EngineClient,
@@ -31,10 +31,12 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     private readonly checker: DraftChecker,
   ) {}
 
-  private suggest(engine: string, sentence: string, limit: number): Promise<SourceSuggestion[]> {
-    if (this.last && this.last.engine === engine && this.last.sentence === sentence) return this.last.result;
+  /** engine.suggest, remembered for the last sentence (typing a key does not change it). */
+  private suggest(engine: string, revision: number, sentence: string, limit: number): Promise<SourceSuggestion[]> {
+    const l = this.last;
+    if (l && l.engine === engine && l.revision === revision && l.sentence === sentence) return l.result;
     const result = sentence ? this.client.suggest(engine, sentence, limit).catch(() => []) : Promise.resolve([]);
-    this.last = { engine, sentence, result };
+    this.last = { engine, revision, sentence, result };
     return result;
   }
 
@@ -50,7 +52,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const fc = this.corpus.forUri(doc.uri);
     if (!fc || fc.sources.length === 0) return undefined;
     const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(pos));
-    const suggestions = await this.suggest(fc.engineId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length));
+    const suggestions = await this.suggest(fc.engineId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length));
     const ranked = rankSources(fc.sources, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
     const items = ranked.map((c, i) => {
