@@ -168,6 +168,12 @@ describe('analysis: entities', () => {
     assert.equal(a.norm, b.norm);
   });
 
+  it('matches long table names one typo away, short ones only exactly', () => {
+    assert.equal(names('Aanhangers van Islamtische Staat kwamen.', 'nl')[0].norm, 'islamic state');
+    assert.equal(names('Leden van de Moslimbroedershap kwamen.', 'nl')[0].norm, 'muslim brotherhood');
+    assert.notEqual(names('The ferry reached Gazo today.')[0].norm, 'gaza');
+  });
+
   it('guesses the kind', () => {
     const e = names('President Joan Smith met spokesman Ahmed Hassan of the Harbour Workers Movement in Cairo and later in Portmore.');
     const byText = new Map(e.map((x) => [x.text, x.kind]));

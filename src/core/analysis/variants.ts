@@ -216,9 +216,44 @@ export function lookupVariant(key: string): VariantEntry | undefined {
   return MAP.get(key) ?? (key.includes(' ') ? MAP.get(key.replace(/ /g, '')) : undefined);
 }
 
-/** Loose lookup (transliteration variants of table names). */
+/** Loose keys of the table by length, for the one-typo lookup. */
+const LOOSE_BY_LEN = new Map<number, string[]>();
+for (const k of LOOSE.keys()) {
+  const list = LOOSE_BY_LEN.get(k.length) ?? [];
+  list.push(k);
+  LOOSE_BY_LEN.set(k.length, list);
+}
+const FUZZY_MIN = 10;
+
+/** At most one insertion, deletion or substitution apart. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  if (b.length - a.length > 1) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Loose lookup (transliteration variants of table names). Long names (10+ letters)
+ * also match a table name one typo away ("Islamtische Staat" -> islamic state);
+ * ties (two table names one edit away) match nothing.
+ */
 export function lookupLoose(loose: string): VariantEntry | undefined {
-  return loose.length >= 4 ? LOOSE.get(loose) : undefined;
+  if (loose.length < 4) return undefined;
+  const exact = LOOSE.get(loose);
+  if (exact || loose.length < FUZZY_MIN) return exact;
+  let found: VariantEntry | undefined;
+  for (let len = loose.length - 1; len <= loose.length + 1; len++) {
+    for (const k of LOOSE_BY_LEN.get(len) ?? []) {
+      if (!withinOneEdit(loose, k)) continue;
+      const e = LOOSE.get(k)!;
+      if (found && found !== e) return undefined;
+      found = e;
+    }
+  }
+  return found;
 }
 
 /** Compact canonical term for index terms ("gaza strip" -> "gazastrip"). */
