@@ -235,6 +235,10 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       last = tableHit(i, r) ? r : q - 1;
       break;
     }
+    // "Aanhangers van Islamitische Staat": a sentence-initial word joins a following name over a
+    // connector only when it heads a name itself ("Ministry of Finance", "Bank of China").
+    if (initial && last > i && CONNECTORS.has(tokens[i + 1].norm) && !UPPER.test(tokens[i + 1].text) &&
+      !ORG_HEADS.has(t.norm) && !PLACE_HEADS.has(t.norm) && !tableHit(i, last)) last = i;
     const titledBefore = i > 0 && TITLES.has(tokens[i - 1].norm) &&
       (isSpaceGap(text, tokens[i - 1].end, t.start) || (TITLE_ABBR.has(tokens[i - 1].norm) && /^\.\s+$/.test(text.slice(tokens[i - 1].end, t.start))));
     // "spokesman Ahmed Hassan of the Harbour Movement": a titled person ends before "of".
