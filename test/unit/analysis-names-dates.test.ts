@@ -94,6 +94,12 @@ describe('analysis: dates', () => {
     assert.equal(oneDate("Ferries were rare in the '90s.").year, 1990);
   });
 
+  it('reads years inside prefixed words', () => {
+    const d = oneDate('The port reopened in mid-2015.');
+    assert.deepEqual([d.year, d.text, d.granularity], [2015, '2015', 'year']);
+    assert.equal(oneDate('De haven ging begin-2016 open.', 'nl').year, 2016);
+  });
+
   it('splits year ranges into two years', () => {
     assert.deepEqual(dates('The plan ran 2015-2017.').map((d) => d.year), [2015, 2017]);
   });

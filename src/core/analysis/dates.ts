@@ -62,6 +62,7 @@ const DATE_WORDS = new Set<string>([
   ...Object.keys(MONTHS), ...Object.keys(MONTH_ABBR), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS),
   ...Object.keys(RELATIVE), ...Object.keys(DEICTIC), 'jaren',
 ]);
+const PREFIXED_YEAR = /^(mid|early|late|pre|post|begin|eind|medio|midden|half|vanaf|sinds)-(\d{4})(s)?$/;
 const NL_DAYPART_FAST = /(?:ochtend|morgen|middag|avond|nacht)$/;
 
 function isSpaceGap(text: string, from: number, to: number): boolean {
@@ -228,6 +229,18 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
         continue;
       }
       continue;
+    }
+    // "mid-2015", "early-1990s", "eind-2015": the year (or decade) inside a prefixed word.
+    const pm = n.length > 6 && n.charCodeAt(n.length - 1) < 58 || n.endsWith('0s') ? PREFIXED_YEAR.exec(n) : null;
+    if (pm) {
+      const y = Number(pm[2]);
+      if (y >= 1000 && y <= 2200) {
+        const s = t.start + pm[1].length + 1;
+        const e = s + pm[2].length + (pm[3] ? pm[3].length : 0);
+        used[i] = 1;
+        out.push({ start: s, end: e, text: text.slice(s, e), year: y, granularity: pm[3] ? 'decade' : 'year' });
+        continue;
+      }
     }
     if (!DATE_WORDS.has(n) && !NL_DAYPART_FAST.test(n)) continue;
     // Month first: "January 5, 2018", "July 2015", "July of 2015", "last January", "in May".
