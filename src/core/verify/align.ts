@@ -53,6 +53,8 @@ export interface Alignment {
   terms: string[];
   /** Units all matched (names, numbers, dates) */
   keyMissing: number;
+  /** Names backed only by the preceding passages (by reference, "Its members"). */
+  contextNames: number;
 }
 
 const W = { word: 1, name: 1.5, number: 1.5, date: 1.5 } as const;
@@ -161,6 +163,8 @@ export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'l
   if (!overlap) {
     // Outside the source's interval; a boundary value ("300" vs "more than 300") is not a contradiction.
     const gap = Math.min(Math.abs(cmin - smax), Math.abs(smin - cmax));
+    // The same figure as a bound and as a count ("more than 300" / "300 people") is the same report.
+    if (open(c) !== open(s) && Math.abs(cv - sv) <= eps * Math.max(1, Math.abs(sv))) return 'match';
     if (gap <= Math.max(1, 0.02 * Math.max(Math.abs(cv), Math.abs(sv)))) return 'loose';
     return 'conflict';
   }
@@ -337,6 +341,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     return hit;
   };
   const unitState = new Map<Unit, 'match' | 'loose' | 'miss'>();
+  let contextNames = 0;
   for (const u of units) {
     if (u.kind === 'word') {
       unitState.set(u, wordHit(u.tokens[0]) ? 'match' : 'miss');
@@ -359,10 +364,16 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
           break;
         }
       }
-      if (!hit) hit = getContext().some((cp) => nameMatched(c, u.ref, cp).hit);
-      // Part of a longer name ("United States Supreme Court" / "Supreme Court"): loosely backed.
+      // Named only in the preceding sentences ("Its members", "the movement"): backed
+      // (such support counts as indirect in decide()). Part of a longer name ("United
+      // States Supreme Court" / "Supreme Court"): loosely backed.
+      let viaContext = false;
+      if (!hit) {
+        viaContext = getContext().some((cp) => nameMatched(c, u.ref, cp).hit);
+        if (viaContext) contextNames++;
+      }
       const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);
-      unitState.set(u, hit ? 'match' : partial ? 'loose' : 'miss');
+      unitState.set(u, hit || viaContext ? 'match' : partial ? 'loose' : 'miss');
     }
   }
   // 2. Numbers and dates.
@@ -554,6 +565,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     conflicts,
     terms: [...terms],
     keyMissing,
+    contextNames,
   };
 }
 

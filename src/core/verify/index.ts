@@ -35,6 +35,10 @@ export const CONFLICT_COVERAGE = 0.75;
 export const STRONG_CONFLICT_COVERAGE = 0.6;
 /** Negation needs more of the claim aligned: its scope is approximate. */
 export const NEGATION_CONFLICT_COVERAGE = 0.8;
+/** Share of the claim's plain words a supporting passage must contain. */
+export const MIN_WORD_COVERAGE = 0.5;
+/** A conflict this clear (rest of the claim all backed by the same passage) outweighs indirect support. */
+export const CLEAR_CONFLICT_COVERAGE = 0.9;
 /** Below this, an unsupported claim has no partial backing worth naming. */
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
@@ -178,9 +182,17 @@ export function keyAllowance(n: number): number {
   return n >= LONG_KEY_SLACK ? 1 : 0;
 }
 
+/** Share of the claim's plain words (its predicate, as opposed to names and figures) backed. */
+function wordCoverage(a: Alignment): number {
+  const m = a.matched.filter((u) => u.kind === 'word').length;
+  const all = m + a.unmatched.filter((u) => u.kind === 'word').length;
+  return all ? m / all : 1;
+}
+
 function supports(a: Alignment): boolean {
   const n = a.matched.length + a.loose.length + a.unmatched.length;
-  return a.coverage >= supportBar(n) && a.keyMissing <= keyAllowance(n) && a.conflicts.length === 0;
+  // Names and figures alone do not back a statement about them: most of its words must be there too.
+  return a.coverage >= supportBar(n) && a.keyMissing <= keyAllowance(n) && a.conflicts.length === 0 && wordCoverage(a) >= MIN_WORD_COVERAGE;
 }
 
 function conflictThreshold(x: Conflict): number {
@@ -260,7 +272,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
     }
     if (used.length < 2) continue;
     const n = a.matched.length + a.loose.length + a.unmatched.length;
-    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > keyAllowance(n) || a.conflicts.length > 0) continue;
+    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > keyAllowance(n) || a.conflicts.length > 0 || wordCoverage(a) < MIN_WORD_COVERAGE) continue;
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
   if (!best) return undefined;
@@ -271,13 +283,23 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   const supported = cands
     .filter((c) => supportScore(c) !== undefined)
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
+  // Support that needs an adjacent passage or names from earlier sentences is weaker
+  // than a passage that says the opposite about every word of the claim.
+  const direct = supported.find((x) => supportScore(x) === x.single && x.single.contextNames === 0);
+  if (supported.length && !direct) {
+    const clash = cands
+      .map((x) => ({ x, xs: acceptedConflicts(x.single) }))
+      .find(({ x, xs }) => xs.length > 0 && x.single.contextNames === 0 && restCoverage(x.single, xs) >= CLEAR_CONFLICT_COVERAGE);
+    if (clash) return { verdict: 'conflict', evidence: [clash.x, ...supported], conflicts: clash.xs, best: clash.x };
+  }
   if (supported.length) return { verdict: 'supported', evidence: supported, conflicts: [], best: supported[0] };
   // A slot whose value another passage backs (with at least half of the claim) is not
   // contradicted: the sources then speak of different things, or disagree.
-  const backedElsewhere = (u: Unit, self: Candidate): boolean =>
-    cands.some((o) => o !== self && o.single.coverage >= PARTIAL_COVERAGE && o.single.matched.includes(u));
+  const backedElsewhere = (x: Conflict, self: Candidate): boolean =>
+    (x.unit.kind === 'number' || x.unit.kind === 'date' || (x.unit.kind === 'name' && x.kind === 'entity')) &&
+    cands.some((o) => o !== self && o.single.coverage >= PARTIAL_COVERAGE && o.single.matched.includes(x.unit));
   const conflicting = cands
-    .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x.unit, c)) }))
+    .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x, c)) }))
     .filter((x) => x.xs.length > 0)
     .sort((a, b) => restCoverage(b.c.single, b.xs) - restCoverage(a.c.single, a.xs) || a.c.rank - b.c.rank);
   if (conflicting.length) {
