@@ -18,7 +18,7 @@ shoot|shot,shoot,shoots,shooting,shootings,gunfire,fired,gunman,gunmen|schiet,sc
 weapon|weapon,weapons,arms,guns,gun,rifle,rifles|wapen,wapens,geweer,geweren,vuurwapen,vuurwapens
 sell|sold,sell,sells,selling,sale,sales|verkocht,verkopen,verkoopt,verkoop,verkochten
 buy|bought,buy,buys,purchase,purchased|kocht,kopen,koopt,gekocht,aankoop
-video|video,videos,footage,clip,film|video,video's,beelden,filmpje,film
+video|video,videos,footage,clip|video,video's,beelden,filmpje
 photo|photo,photos,photograph,picture,image,images|foto,foto's,afbeelding,beeld
 mosque|mosque,mosques|moskee,moskeeen
 church|church,churches|kerk,kerken
@@ -166,6 +166,29 @@ new|new|nieuw,nieuwe
 old|old,former|oud,oude,voormalig,voormalige
 large|large,big,huge,major|groot,grote,enorm,enorme
 small|small,little,minor|klein,kleine
+film|film,films,movie,movies,motion picture|film,films,speelfilm,rolprent
+actor|actor,actors,actress,actresses,performer|acteur,acteurs,actrice,actrices
+song|song,songs,single,singles,track,tracks|lied,liedje,nummer,nummers,single
+album|album,albums,record,records|album,albums,plaat,platen
+book|book,books,novel,novels|boek,boeken,roman,romans
+author|author,authors,writer,writers,novelist|auteur,auteurs,schrijver,schrijvers,schrijfster
+write|write,wrote,written,writes,writing,authored|schrijven,schreef,geschreven,schrijft
+director|director,directors,filmmaker|regisseur,regisseurs
+direct|directed,direct,directs,directing|regisseerde,geregisseerd,regisseert
+singer|singer,singers,vocalist|zanger,zangers,zangeres
+band|band,bands|band,bands
+team|team,teams,club,clubs,squad|team,teams,club,clubs,ploeg,ploegen,elftal
+player|player,players|speler,spelers
+star|starred,starring,stars,star|speelde,hoofdrol
+birth|born,birth,birthplace|geboren,geboorte,geboorteplaats
+marry|married,marry,marriage,wedding,wed|trouwde,getrouwd,huwelijk,huwde
+study|studied,study,studies,studying,educated|studeerde,gestudeerd,studeren,studie
+graduate|graduated,graduate,graduation|afgestudeerd,studeerde af,diploma
+teach|taught,teach,teacher,teachers,teaching|doceerde,leraar,lerares,docent,docenten,onderwijzen
+found|founded,founder,founders,established,establish,cofounded,co-founded|opgericht,oprichter,oprichters,richtte
+finish|finished,finish,concluded,conclude,completed,complete|voltooid,voltooide,afgerond,rondde
+award|award,awards,prize,prizes|prijs,prijzen,onderscheiding
+win_award|nominated,nomination|genomineerd,nominatie
 `;
 
 const maps: Record<'en' | 'nl', Map<string, string>> = { en: new Map(), nl: new Map() };
