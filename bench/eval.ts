@@ -214,7 +214,7 @@ function markdown(results: SetResult[], date: string): string {
   for (const r of results) {
     const cp = r.perLabel.conflict.predicted ? r.perLabel.conflict.p.toFixed(3) : '–';
     lines.push(
-      `| ${r.name} | ${r.n} | **${r.macroF1.toFixed(3)}** | ${targets[r.name] ?? '–'} | ${baseline[r.name] ?? '–'} | ${r.accuracy.toFixed(3)} | ${cp} | ${r.evidenceAccuracy.toFixed(3)} (${r.evidenceN}) | ${r.seconds}s |`,
+      `| ${r.name}${r.cited ? ' (claims cite their source)' : ''} | ${r.n} | **${r.macroF1.toFixed(3)}** | ${targets[r.name] ?? '–'} | ${baseline[r.name] ?? '–'} | ${r.accuracy.toFixed(3)} | ${cp} | ${r.evidenceAccuracy.toFixed(3)} (${r.evidenceN}) | ${r.seconds}s |`,
     );
   }
   for (const r of results) {
