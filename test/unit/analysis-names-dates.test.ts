@@ -138,6 +138,12 @@ describe('analysis: entities', () => {
     assert.equal(e[0].text, "Gaza's");
   });
 
+  it('reads all-caps stop words as names only when known', () => {
+    assert.deepEqual(names('TORONTO, ON (August 22, 2017) - The ferry left.').map((x) => x.text), ['TORONTO']);
+    assert.deepEqual(names('De terreurgroep IS pleegde een aanslag.', 'nl').map((x) => x.norm), ['islamic state']);
+    assert.deepEqual(names('Officials in the US said so.').map((x) => x.norm), ['united states']);
+  });
+
   it('keeps the name part of Dutch compounds', () => {
     const e = names('Een ISIS-strijder en een Hamas-leider spraken.', 'nl');
     assert.deepEqual(e.map((x) => x.text), ['ISIS', 'Hamas']);

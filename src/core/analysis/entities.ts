@@ -176,6 +176,12 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
   for (let i = 0; i < len; i++) {
     const t = tokens[i];
     if (used[i] || !nameish(t) || !LETTER.test(t.text)) continue;
+    // All-caps stop words ("ON" in "TORONTO, ON", "IT"): a name only when known ("IS", "US")
+    // and not inside an all-caps run (a shouted headline).
+    if (isStop(t.norm) && isAcronym(t.text)) {
+      const capsRun = (k: number) => k >= 0 && k < len && isAcronym(tokens[k].text) && tokens[k].text.length > 1;
+      if (!lookupVariant(entityKey(t.text)) || capsRun(i - 1) || capsRun(i + 1)) continue;
+    }
     const initial = isInitial(text, tokens, i);
     if (initial && (isStop(t.norm) || INITIAL_COMMON.has(t.norm) || NEGATION_WORDS.has(t.norm)) && !isAcronym(t.text)) continue;
     if (titleMode) {
