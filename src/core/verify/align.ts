@@ -13,7 +13,7 @@
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
-import { areAntonyms, type CToken, type Prepared } from './nlp';
+import { areAntonyms, spellKey, type CToken, type Prepared } from './nlp';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date';
 
@@ -107,6 +107,10 @@ export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
   for (const k of p.norms.get(t.norm) ?? []) out.add(k);
   if (c.lang === p.lang || /\d/.test(t.norm)) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
   for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
+  if (out.size === 0 && t.norm.length >= 4 && !/\d/.test(t.norm) && c.lang === 'en' && p.lang === 'en') {
+    const key = spellKey(t.norm);
+    for (const k of p.content) if (spellKey(p.tokens[k].norm) === key && p.tokens[k].norm !== t.norm) out.add(k);
+  }
   if (out.size === 0 && t.norm.length >= 5 && !/\d/.test(t.norm)) {
     for (const k of p.content) {
       const q = p.tokens[k];
@@ -127,6 +131,7 @@ function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared
   const an = (a.unitText ?? '').toLowerCase();
   const bn = (b.unitText ?? '').toLowerCase();
   if (an && an === bn) return 'same';
+  if (an && spellKey(an) === spellKey(bn)) return 'same';
   const cp = commonPrefix(a.unit, b.unit);
   if (cp >= 4 && cp >= 0.75 * Math.min(a.unit.length, b.unit.length)) return 'same';
   // Concepts of the unit nouns (cross-language "doden" / "dead").
@@ -230,6 +235,12 @@ export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' 
   }
   if (shared === 0) return 'none';
   return extra > 0 ? 'loose' : 'match';
+}
+
+/** A month-and-day date without a year, read in the document's year. */
+function withYear(d: DateMention, year: number | undefined): DateMention {
+  if (year === undefined || d.year !== undefined || d.month === undefined || d.relative) return d;
+  return { ...d, year };
 }
 
 // ---------------------------------------------------------------- alignment
@@ -398,7 +409,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       const cd = c.dates[u.ref];
       let state: 'match' | 'loose' | 'miss' = 'miss';
       for (const pp of passages) {
-        for (const sd of pp.dates) {
+        for (const sd0 of pp.dates) {
+          const sd = withYear(sd0, pp.defaultYear);
           const rel = compareDates(cd, sd);
           if (rel === 'match') state = 'match';
           else if (rel === 'loose' && state === 'miss') state = 'loose';
@@ -471,7 +483,10 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       return k >= win.lo && k <= win.hi;
     };
     const anchored = rivals.find(inWin);
-    const pick = anchored ?? (comparable.length === 1 ? rivals[0] : undefined);
+    // Otherwise the only comparable date, or the only one of the same year that differs
+    // in month or day (a misdated event rather than another event).
+    const sameYear = cd.year !== undefined && (cd.month !== undefined || cd.day !== undefined) ? rivals.filter((sd) => sd.year === cd.year) : [];
+    const pick = anchored ?? (comparable.length === 1 ? rivals[0] : sameYear.length === 1 ? sameYear[0] : undefined);
     if (pick) {
       // Strong when the passage's date sits at the same aligned place and is its only comparable date.
       conflicts.push({ kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: !!anchored && comparable.length === 1 });

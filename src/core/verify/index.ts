@@ -138,14 +138,14 @@ function rangeIn(s: DraftSentence, start: number, end: number): Range {
 
 function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever): Candidate {
   const lang = docLang(hit.doc);
-  const prepared = preparePassage(hit.passage, lang);
+  const prepared = preparePassage(hit.passage, lang, hit.doc.date);
   const doc = hit.doc;
   const idx = doc.passages[hit.passage.ordinal] === hit.passage ? hit.passage.ordinal : doc.passages.findIndex((x) => x.id === hit.passage.id);
   let ctx: Prepared[] | undefined;
   const context = (): Prepared[] => {
     if (!ctx) {
       ctx = [];
-      for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) ctx.push(preparePassage(doc.passages[j], lang));
+      for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) ctx.push(preparePassage(doc.passages[j], lang, doc.date));
     }
     return ctx;
   };
@@ -156,7 +156,7 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
     for (const j of [idx - 1, idx + 1]) {
       if (idx < 0 || j < 0 || j >= doc.passages.length) continue;
       const nb = doc.passages[j];
-      const a = align(c, units, [prepared, preparePassage(nb, lang)], context);
+      const a = align(c, units, [prepared, preparePassage(nb, lang, doc.date)], context);
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
         cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0 } };
       }

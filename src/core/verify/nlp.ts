@@ -47,6 +47,8 @@ export interface NameSpan {
 export interface Prepared {
   text: string;
   lang: LanguageCode;
+  /** Year of the document's date: dates written without a year ("April 9") fall in it. */
+  defaultYear?: number;
   analysis: TextAnalysis;
   tokens: CToken[];
   /** Indexes of content tokens (not stop words, not punctuation), in order. */
@@ -62,13 +64,28 @@ export interface Prepared {
 
 const cache = new WeakMap<object, Prepared>();
 
-export function preparePassage(passage: Passage, lang: LanguageCode): Prepared {
+export function preparePassage(passage: Passage, lang: LanguageCode, docDate?: string): Prepared {
   let p = cache.get(passage);
   if (!p || p.lang !== lang) {
     p = prepare(passage.text, lang);
+    const y = docDate ? /^(\d{4})/.exec(docDate) : null;
+    if (y) p.defaultYear = Number(y[1]);
     cache.set(passage, p);
   }
   return p;
+}
+
+/**
+ * British and American spellings fold together: "metres"/"meters", "colour"/"color",
+ * "organise"/"organize", "travelled"/"traveled".
+ */
+export function spellKey(norm: string): string {
+  return norm
+    .replace(/([^aeiou])re(s?)$/, '$1er$2')
+    .replace(/our(s|ed|ing)?$/, 'or$1')
+    .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/ll(ed|ing|er|ers)$/, 'l$1');
 }
 
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
@@ -93,7 +110,7 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 const NEG_SCOPE_CONTENT = 2;
-const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|weigert|weigerde|weigerden|weigeren)$/;
+const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|yet|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
 export function prepare(text: string, lang: LanguageCode): Prepared {
@@ -184,7 +201,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   // Negation cues and their scope: the next few content tokens of the same clause
   // (and for Dutch "niet"/"nooit", which follow the verb, the previous ones too).
   // Negative implicative verbs and adjectives ("refused to model", "unable to appear",
-  // "weigerde te"): the complement did not happen.
+  // "has yet to appear", "weigerde te"): the complement did not happen.
   const cues: Array<{ start: number; end: number }> = [...analysis.negations];
   for (let k = 0; k + 1 < tokens.length; k++) {
     const n = tokens[k].norm;
