@@ -220,6 +220,28 @@ describe('analysis: numbers', () => {
     assert.equal(one('The port hired 40 well-trained pilots.').unitText, 'pilots');
   });
 
+  it('reads fractions in both languages, but not ordinals after "a"', () => {
+    const cases: Array<[string, 'en' | 'nl', number, string]> = [
+      ['Half of the passengers left.', 'en', 0.5, 'passengers'],
+      ['A third of voters stayed home.', 'en', 1 / 3, 'voters'],
+      ['Two-thirds of residents agreed.', 'en', 2 / 3, 'residents'],
+      ['De helft van de passagiers vertrok.', 'nl', 0.5, 'passagiers'],
+      ['Een derde van de kiezers bleef thuis.', 'nl', 1 / 3, 'kiezers'],
+      ['Driekwart van het budget ging op.', 'nl', 0.75, 'budget'],
+    ];
+    for (const [text, lang, v, unit] of cases) {
+      const n = one(text, lang);
+      assert.equal(n.kind, 'fraction', text);
+      assert.ok(Math.abs(n.value - v) < 1e-9, text);
+      assert.equal(n.unitText, unit, text);
+    }
+    const gt = one('More than half of the ferries were late.');
+    assert.deepEqual([gt.comparator, gt.min, gt.max], ['gt', 0.5, 1]);
+    assert.equal(one('Half a million people came.').value, 500_000);
+    assert.equal(one('A third attack followed.').kind, 'ordinal');
+    assert.equal(one('Een derde aanval volgde.', 'nl').kind, 'ordinal');
+  });
+
   it('finds the counted noun past adjectives and "of the"', () => {
     assert.equal(one('Officials said three armed men fled.').unitText, 'men');
     assert.equal(one('The vote drew 300 young voters.').unitText, 'voters');

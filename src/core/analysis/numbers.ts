@@ -3,7 +3,8 @@
  * words ("four", "vier", "twenty-two", "tweeentwintig", "three thousand"), hyphen
  * compounds ("22-minute", "22-minuten", "22-year-old"), ordinals ("third", "derde",
  * "3rd"), percentages, money ("$5m", "EUR 3 million"), vague amounts ("dozens",
- * "tientallen") and ranges ("between 200 and 300", "10-15").
+ * "tientallen"), ranges ("between 200 and 300", "10-15") and fractions ("half of", "two-thirds",
+ * "de helft", "een derde van": kind 'fraction', value as a ratio).
  *
  * Comparators before the number set `comparator` and the [min, max] interval:
  *   gt/gte ("more than", "over", "at least", "ruim", "minstens", "zeker"): [v, +inf]
@@ -71,6 +72,7 @@ interface Core {
   /** exclusive token index after the number words */
   end: number;
   ordinal?: boolean;
+  fraction?: boolean;
   vague?: [number, number];
   range?: [number, number];
   /** unit glued with a hyphen ("22-minute") */
@@ -184,6 +186,54 @@ function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode,
   return undefined;
 }
 
+const DENOM_EN: Record<string, number> = dict({ half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 });
+const DENOM_NL: Record<string, number> = dict({ helft: 2, derde: 3, kwart: 4, vijfde: 5, tiende: 10 });
+const FRACTION_START = new Set(['a', 'one', 'half', 'two', 'three', 'four', 'nine', 'de', 'een', 'twee', 'drie', 'driekwart', 'tweederde']);
+
+/**
+ * Fractions: "half of", "half the", "a third of", "two-thirds", "three quarters of",
+ * "de helft", "een derde van", "twee derde", "driekwart". "half a million" is a count.
+ */
+function parseFraction(text: string, tokens: Token[], i: number, lang: LanguageCode): Core | undefined {
+  const t = tokens[i];
+  const n = t.norm;
+  const next = tokens[i + 1];
+  const nextN = next && isSpaceGap(text, t.end, next.start) ? next.norm : undefined;
+  const afterN = nextN !== undefined && tokens[i + 2] && isSpaceGap(text, next.end, tokens[i + 2].start) ? tokens[i + 2].norm : undefined;
+  if (lang !== 'nl') {
+    const dash = n.indexOf('-');
+    if (dash > 0) {
+      const num = enCardinal(n.slice(0, dash));
+      const den = DENOM_EN[n.slice(dash + 1)];
+      if (num !== undefined && den !== undefined && num < den) return { value: num / den, end: i + 1, fraction: true };
+    }
+    if (n === 'half') {
+      if (nextN === 'a' && afterN !== undefined && afterN in MULTIPLIERS && afterN.length > 2) return { value: 0.5 * MULTIPLIERS[afterN], end: i + 3 };
+      if (nextN === 'of' || nextN === 'the' || nextN === 'its' || nextN === 'their') return { value: 0.5, end: i + 1, fraction: true };
+    }
+    const num = n === 'a' ? 1 : enCardinal(n);
+    if (num !== undefined && num < 10 && nextN !== undefined) {
+      const den = DENOM_EN[nextN];
+      if (den !== undefined && num < den && (num > 1 || afterN === 'of' || nextN === 'half')) {
+        if (!(nextN === 'half' && n === 'a' && afterN !== undefined && afterN in MULTIPLIERS)) return { value: num / den, end: i + 2, fraction: true };
+      }
+    }
+  }
+  if (lang !== 'en') {
+    if (n === 'driekwart') return { value: 0.75, end: i + 1, fraction: true };
+    if (n === 'tweederde') return { value: 2 / 3, end: i + 1, fraction: true };
+    if (n === 'de' && nextN === 'helft') return { value: 0.5, end: i + 2, fraction: true };
+    const num = n === 'een' ? 1 : nlCardinal(n);
+    if (num !== undefined && num < 10 && nextN !== undefined) {
+      const den = DENOM_NL[nextN];
+      if (den !== undefined && nextN !== 'helft' && num < den && (num > 1 || nextN === 'kwart' || afterN === 'van' || afterN === 'deel')) {
+        return { value: num / den, end: i + 2, fraction: true };
+      }
+    }
+  }
+  return undefined;
+}
+
 function isAdjectiveLike(tok: Token, lang: LanguageCode): boolean {
   const n = tok.norm;
   if (lang === 'nl') return n.length > 3 && n.endsWith('e') && !n.endsWith('ee');
@@ -254,17 +304,17 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
     }
     // "one of the passengers", "een van de": a member, not an amount.
     if ((t.norm === 'one' || (t.norm === 'een' && lang !== 'en')) && tokens[i + 1] && (tokens[i + 1].norm === 'of' || tokens[i + 1].norm === 'van')) continue;
-    const core = parseCore(text, tokens, i, lang, used);
+    const core = (FRACTION_START.has(t.norm) || t.norm.includes('-') ? parseFraction(text, tokens, i, lang) : undefined) ?? parseCore(text, tokens, i, lang, used);
     if (!core) continue;
     let end = core.end;
     let startChar = t.start;
     let endChar = tokens[end - 1].end;
     let value = core.value;
-    let kind = core.ordinal ? 'ordinal' : 'count';
+    let kind = core.ordinal ? 'ordinal' : core.fraction ? 'fraction' : 'count';
     let unit: string | undefined;
     let unitText: string | undefined;
     // Multiplier after digits ("3.5 million", "2 mln").
-    if (!core.ordinal && !core.vague && /^\d/.test(t.norm) && end < tokens.length && !used[end] && isSpaceGap(text, endChar, tokens[end].start)) {
+    if (!core.ordinal && !core.fraction && !core.vague && /^\d/.test(t.norm) && end < tokens.length && !used[end] && isSpaceGap(text, endChar, tokens[end].start)) {
       const mult = MULTIPLIERS[tokens[end].norm];
       if (mult !== undefined && tokens[end].norm.length > 1) {
         value *= mult;
@@ -289,7 +339,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       }
     }
     // Percent after: "12%", "12 percent", "12 procent", "12 per cent".
-    if (!core.ordinal) {
+    if (!core.ordinal && !core.fraction) {
       let q = endChar;
       if (text.charCodeAt(q) === 32 && text.charCodeAt(q + 1) === 37) q++;
       if (text.charCodeAt(q) === 37) {
@@ -310,7 +360,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
     }
     // Ranges: "between 200 and 300", "tussen 200 en 300", "200-300", "200 – 300".
     let range = core.range;
-    if (!range && !core.ordinal && end + 1 < tokens.length && !used[end + 1]) {
+    if (!range && !core.ordinal && !core.fraction && end + 1 < tokens.length && !used[end + 1]) {
       const gap = text.slice(endChar, tokens[end].start);
       const between = i > 0 && RANGE_START.has(tokens[i - 1].norm);
       const dashGap = /^\s*[-–—]\s*$/.test(gap) && /^\d/.test(t.norm);
@@ -355,6 +405,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
           [min, max] = applyComparator(cmp.def.shape, value);
         }
         if (cmp.def.shape === 'about' || cmp.def.shape === 'lt-near') vague = true;
+        if (core.fraction && max > 1) max = 1;
         startChar = cmp.start;
         for (let j = i - 1; j >= 0 && tokens[j].start >= cmp.start; j--) used[j] = 1;
       }
