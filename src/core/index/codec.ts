@@ -152,6 +152,36 @@ export class ByteReader {
     this.fail();
   }
 
+  /**
+   * Read `n` text codes (word id * 2, + 1 when a single space follows) and join the
+   * words: the inner loop of index loading, with the varint decoding inlined.
+   */
+  codesToText(n: number, words: readonly string[], pieces: string[]): string {
+    const b = this.buf;
+    const end = this.end;
+    let o = this.pos;
+    pieces.length = 0;
+    for (let k = 0; k < n; k++) {
+      if (o >= end) this.fail();
+      let x = b[o++];
+      let v = x & 0x7f;
+      let shift = 7;
+      while (x >= 0x80) {
+        if (o >= end || shift > 28) this.fail();
+        x = b[o++];
+        v |= (x & 0x7f) << shift;
+        shift += 7;
+      }
+      v >>>= 0;
+      const w = words[v >>> 1];
+      if (w === undefined) throw new CacheError('index file: bad word id');
+      pieces.push(w);
+      if (v & 1) pieces.push(' ');
+    }
+    this.pos = o;
+    return pieces.join('');
+  }
+
   sv(): number {
     const u = this.uv();
     return u % 2 === 0 ? u / 2 : -(u + 1) / 2;

@@ -79,17 +79,41 @@ function charClasses(): Uint8Array {
 }
 
 class TextDict {
-  readonly ids = new Map<string, number>();
   readonly words: string[] = [];
+  /** Open-addressing table of word ids (id + 1; 0 = empty), keyed by a hash of the run. */
+  private table = new Int32Array(1 << 16);
+  private hashes: number[] = [];
   private codes = new Float64Array(1024);
 
-  id(w: string): number {
-    let id = this.ids.get(w);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(w, id);
-      this.words.push(w);
+  private grow(): void {
+    const size = this.table.length * 2;
+    const t = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (t[slot] !== 0) slot = (slot + 1) & mask;
+      t[slot] = id + 1;
     }
+    this.table = t;
+  }
+
+  /** Id of text[start, end), hashed without slicing; new runs are added. */
+  private idOf(text: string, start: number, end: number, h: number): number {
+    const mask = this.table.length - 1;
+    const len = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const v = this.table[slot];
+      if (v === 0) break;
+      const w = this.words[v - 1];
+      if (this.hashes[v - 1] === h && w.length === len && text.startsWith(w, start)) return v - 1;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(start, end));
+    this.hashes.push(h);
+    this.table[slot] = id + 1;
+    if (this.words.length * 2 > this.table.length) this.grow();
     return id;
   }
 
@@ -104,11 +128,18 @@ class TextDict {
     let count = 0;
     let i = 0;
     while (i < n) {
-      const cls = CLASS[text.charCodeAt(i)];
+      let c = text.charCodeAt(i);
+      const cls = CLASS[c];
+      let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       let j = i + 1;
-      while (j < n && CLASS[text.charCodeAt(j)] === cls) j++;
-      let code = this.id(text.slice(i, j)) * 2;
-      // A word followed by exactly one space (then a non-space or the end).
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (CLASS[c] !== cls) break;
+        h = Math.imul(h ^ c, 0x01000193);
+        j++;
+      }
+      let code = this.idOf(text, i, j, h >>> 0) * 2;
+      // A word followed by exactly one space (then a word character or the end).
       if (cls === 1 && j < n && text.charCodeAt(j) === 32 && (j + 1 >= n || CLASS[text.charCodeAt(j + 1)] === 1)) {
         code += 1;
         j += 1;
@@ -374,16 +405,7 @@ function decodePayload(r: ByteReader): StoredState {
       text = pieces.join('');
     }
     else {
-      const n = r.uv();
-      pieces.length = 0;
-      for (let i = 0; i < n; i++) {
-        const c = r.uv();
-        const w = words[c >>> 1];
-        if (w === undefined) throw new CacheError('index file: bad word id');
-        pieces.push(w);
-        if (c & 1) pieces.push(' ');
-      }
-      text = pieces.join('');
+      text = r.codesToText(r.uv(), words, pieces);
     }
     const nPass = r.uv();
     const passages: Passage[] = new Array(nPass);
