@@ -9,7 +9,7 @@ import type { DraftFormat, Finding } from '../core/types';
 import type { DraftChecker } from './checker';
 import { DIAGNOSTIC_SOURCE, draftFormat, toRange } from './convert';
 import type { CorpusManager } from './corpus';
-import { citationInsertOffset, citationInsertText, ignoreDirective } from './draftText';
+import { citationInsertOffset, citationInsertText, ignoreDirective, valueReplacement } from './draftText';
 import { OPEN_EVIDENCE } from './hover';
 import type { TeamIgnores } from './ignores';
 
@@ -24,13 +24,15 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
     private readonly ignores: TeamIgnores,
   ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const format = draftFormat(doc.languageId);
     if (!format || !this.checker.isDraft(doc)) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
-    // Only findings of the current text: VS Code asks again when the diagnostics change,
-    // and asking on every cursor move must not start checks of its own.
-    const findings = this.checker.current(doc) ?? [];
+    // Automatic requests (the light bulb on every cursor move) use the current findings
+    // only and never start a check; an explicit request (Ctrl+.) checks stale text first.
+    const findings =
+      this.checker.current(doc) ??
+      (context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? await this.checker.findings(doc) : []);
     const actions: vscode.CodeAction[] = [];
     for (const f of findings) {
       const fr = toRange(f.range);
@@ -52,22 +54,40 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       for (const r of f.reasons) {
         if (!r.claimRange || r.sourceValue === undefined) continue;
         const ev = r.evidenceIndex !== undefined ? f.evidence[r.evidenceIndex] : f.evidence[0];
-        const target = toRange(r.claimRange);
+        let target = toRange(r.claimRange);
+        const rep = valueReplacement(doc.getText(target), r.claimValue, r.sourceValue);
+        if (rep.widenLeft || rep.widenRight) {
+          const wide = new vscode.Range(
+            doc.positionAt(doc.offsetAt(target.start) - rep.widenLeft),
+            doc.positionAt(doc.offsetAt(target.end) + rep.widenRight),
+          );
+          // Only when the document really has the whole claim value there.
+          if (doc.getText(wide) === r.claimValue) target = wide;
+          else rep.text = r.sourceValue;
+        }
         const current = doc.getText(target);
-        const a = new vscode.CodeAction(
-          `Replace “${current || r.claimValue}” with “${r.sourceValue}”${ev ? ` (as in ${ev.key})` : ''}`,
-          vscode.CodeActionKind.QuickFix,
-        );
+        if (current === rep.text) continue;
+        const a = new vscode.CodeAction(`Replace “${current}” with “${rep.text}”${ev ? ` (as in ${ev.key})` : ''}`, vscode.CodeActionKind.QuickFix);
         a.edit = new vscode.WorkspaceEdit();
-        a.edit.replace(doc.uri, target, r.sourceValue);
+        a.edit.replace(doc.uri, target, rep.text);
         a.diagnostics = diags;
         a.isPreferred = out.length === 0;
         out.push(a);
       }
     }
 
-    // Cite the supporting source.
+    // Cite the supporting source (instead of a cited one that does not back the sentence).
     const support = f.verdict === 'supported' ? f.evidence[0] : undefined;
+    const wrong = f.citationProblem?.key;
+    const wrongRange = wrong ? keyRange(doc, fr, wrong) : undefined;
+    if (support && wrong && wrongRange && support.key !== wrong && !f.citations.includes(support.key)) {
+      const a = new vscode.CodeAction(`Cite ${support.key} instead of ${wrong}`, vscode.CodeActionKind.QuickFix);
+      a.edit = new vscode.WorkspaceEdit();
+      a.edit.replace(doc.uri, wrongRange, support.key);
+      a.diagnostics = diags;
+      a.isPreferred = true;
+      out.push(a);
+    }
     if (support && !f.citations.includes(support.key)) {
       const offset = doc.offsetAt(fr.start) + citationInsertOffset(f.text);
       const at = doc.positionAt(Math.min(offset, doc.offsetAt(fr.end)));
@@ -76,7 +96,7 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       a.edit = new vscode.WorkspaceEdit();
       a.edit.insert(doc.uri, at, citationInsertText(format, support.key, charBefore));
       a.diagnostics = diags;
-      a.isPreferred = !!f.citationProblem;
+      a.isPreferred = !!f.citationProblem && !wrongRange;
       out.push(a);
     }
 
@@ -118,6 +138,19 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
     }
     return out;
   }
+}
+
+/** Where a cited key is written inside a sentence's range (`[@key]`, `@key`, `\cite{..key..}`). */
+function keyRange(doc: vscode.TextDocument, sentence: vscode.Range, key: string): vscode.Range | undefined {
+  // The marker may sit just after the sentence's end (before or after the period).
+  const end = doc.lineAt(sentence.end.line).range.end;
+  const text = doc.getText(new vscode.Range(sentence.start, end));
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?:@|\\\\[A-Za-z]*cite[A-Za-z]*\\*?(?:\\[[^\\]]*\\])*\\{[^}]*?)(${esc})(?![\\p{L}\\p{N}_-])`, 'u');
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const start = doc.offsetAt(sentence.start) + m.index + m[0].length - m[1].length;
+  return new vscode.Range(doc.positionAt(start), doc.positionAt(start + key.length));
 }
 
 /** Record a sentence in the folder's team ignore file with an undoable WorkspaceEdit, then save it. */

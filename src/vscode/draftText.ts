@@ -184,3 +184,26 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#+\-])/, '$1\\$2')
     .replace(/^(\s*\d+)\./, '$1\\.');
 }
+
+/**
+ * The text that replaces a conflicting value. The engine gives the claim's value as
+ * written (`324 passengers`), the range of the differing part in the draft (`324`) and
+ * the source's value (`224 passengers`): replace only the part that differs, keeping
+ * the words around it, or, when the source words differ (`224 passagiers`), widen the
+ * edit to the whole claim value. Returns the replacement and how far to widen (chars).
+ */
+export function valueReplacement(
+  current: string,
+  claimValue: string | undefined,
+  sourceValue: string,
+): { text: string; widenLeft: number; widenRight: number } {
+  if (!claimValue || claimValue === current) return { text: sourceValue, widenLeft: 0, widenRight: 0 };
+  const i = claimValue.indexOf(current);
+  if (i < 0 || current === '') return { text: sourceValue, widenLeft: 0, widenRight: 0 };
+  const prefix = claimValue.slice(0, i);
+  const suffix = claimValue.slice(i + current.length);
+  if (sourceValue.length >= prefix.length + suffix.length && sourceValue.startsWith(prefix) && sourceValue.endsWith(suffix)) {
+    return { text: sourceValue.slice(prefix.length, sourceValue.length - suffix.length), widenLeft: 0, widenRight: 0 };
+  }
+  return { text: sourceValue, widenLeft: prefix.length, widenRight: suffix.length };
+}

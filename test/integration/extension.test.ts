@@ -68,11 +68,23 @@ async function edit(doc: vscode.TextDocument, f: (e: vscode.WorkspaceEdit) => vo
   await checked(doc);
 }
 
-/** Put the document back to its text on disk. */
+/** The drafts as the fixture has them (quick fixes may be saved by VS Code's refactoring auto-save). */
+const originals = new Map<string, string>();
+async function rememberDrafts(): Promise<void> {
+  for (const uri of await vscode.workspace.findFiles('drafts/*')) {
+    originals.set(uri.toString(), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  }
+}
+
+/** Put the document back to its fixture text, in the buffer and on disk. */
 async function restore(doc: vscode.TextDocument): Promise<void> {
-  const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
-  if (doc.getText() === disk) return;
-  await edit(doc, (e) => e.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), disk));
+  const original = originals.get(doc.uri.toString());
+  assert.ok(original !== undefined, `no fixture text for ${doc.uri.path}`);
+  if (doc.getText() !== original) await edit(doc, (e) => e.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original));
+  if (doc.isDirty || new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)) !== original) {
+    await doc.save();
+    await api.whenIdle();
+  }
 }
 
 async function completions(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string, resolve = 0): Promise<vscode.CompletionItem[]> {
@@ -90,6 +102,15 @@ const keyOf = (path: string) => {
   return s.key;
 };
 
+/** Code actions at a position. VS Code cancels a request when another extension registers
+ * a code-action provider meanwhile (the Markdown extension starting up): ask again then. */
+async function codeActions(doc: vscode.TextDocument, line: number, character: number): Promise<vscode.CodeAction[]> {
+  for (let attempt = 0; ; attempt++) {
+    const got = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, character, line, character));
+    if (got.length > 0 || attempt === 2) return got;
+  }
+}
+
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents)
@@ -105,6 +126,7 @@ describe('Groundwork extension', function () {
     assert.ok(ext, 'extension present');
     api = await ext.activate();
     assert.ok(api && typeof api.whenIdle === 'function', 'activate() returns the test API');
+    await rememberDrafts();
     await api.whenIdle();
   });
 
@@ -309,17 +331,15 @@ describe('Groundwork extension', function () {
       await api.whenIdle();
     });
 
-    async function actionsAt(needle: string): Promise<vscode.CodeAction[]> {
-      const line = lineOf(doc, needle);
-      return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 2, line, 2));
-    }
+    const actionsAt = (needle: string) => codeActions(doc, lineOf(doc, needle), 2);
 
     it('replace the conflicting value with the source value', async () => {
-      const a = (await actionsAt('324 passengers')).find((x) => x.title.startsWith('Replace'));
-      assert.ok(a?.edit, 'replace action');
+      const all = await actionsAt('324 passengers');
+      const a = all.find((x) => x.title.startsWith('Replace'));
+      assert.ok(a?.edit, `replace action; got ${all.map((x) => x.title).join(' | ')}; findings ${JSON.stringify(api.findings(doc)?.map((f) => [f.range.start.line, f.verdict, f.reasons.map((r) => !!r.claimRange)]))}; line ${lineOf(doc, '324 passengers')}; diags ${gw(doc.uri).length}`);
       assert.ok(await vscode.workspace.applyEdit(a.edit));
       await checked(doc);
-      assert.ok(doc.lineAt(lineOf(doc, 'Sinai plane crash')).text.includes('224'), doc.lineAt(lineOf(doc, 'Sinai plane crash')).text);
+      assert.strictEqual(doc.lineAt(lineOf(doc, 'Sinai plane crash')).text, 'The Sinai plane crash in October 2015 killed all 224 passengers on board.');
       assert.deepStrictEqual(diagsOnLine(doc, 'Sinai plane crash').filter((d) => codeOf(d).startsWith('claim.conflict')), []);
     });
 
@@ -329,6 +349,22 @@ describe('Groundwork extension', function () {
       assert.ok(await vscode.workspace.applyEdit(a.edit));
       await checked(doc);
       assert.match(doc.lineAt(lineOf(doc, 'routed Fatah')).text, /2007 \[@[^\]]+\]\.$/);
+    });
+
+    it('a cited source that does not back the sentence: diagnostic and "cite X instead"', async () => {
+      const wrong = keyOf('seeds/004_9244c6d5e4a5231e.txt');
+      const line = lineOf(doc, 'routed Fatah');
+      const at = doc.lineAt(line).range.end.translate(0, -1);
+      await edit(doc, (e) => e.insert(doc.uri, at, ` [@${wrong}]`));
+      const d = diagsOnLine(doc, 'routed Fatah').find((x) => codeOf(x) === 'citation.not-supported');
+      assert.ok(d, JSON.stringify(gw(doc.uri).map((x) => [x.range.start.line, codeOf(x), x.message])));
+      assert.ok(d.message.includes(wrong));
+      const a = (await actionsAt('routed Fatah')).find((x) => x.title.includes(`instead of ${wrong}`));
+      assert.ok(a?.edit, 'replace-citation action');
+      assert.ok(await vscode.workspace.applyEdit(a.edit));
+      await checked(doc);
+      assert.ok(doc.lineAt(line).text.includes(`[@${keyOf('seeds/001_af11d3e077b90d3f.txt')}]`), doc.lineAt(line).text);
+      assert.deepStrictEqual(diagsOnLine(doc, 'routed Fatah'), []);
     });
 
     it('ignore this sentence with an inline directive', async () => {
@@ -356,7 +392,7 @@ describe('Groundwork extension', function () {
     it('LaTeX: take the source value, or ignore with a % directive line', async () => {
       const tex = (await openDraft('drafts/paper.tex')).document;
       const line = lineOf(tex, '400 passengers');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', tex.uri, new vscode.Range(line, 3, line, 3));
+      const actions = await codeActions(tex, line, 3);
       const replace = actions.find((x) => x.title.startsWith('Replace'));
       assert.ok(replace?.edit && /224/.test(replace.title), actions.map((a) => a.title).join(' | '));
       const ignore = actions.find((x) => x.title.startsWith('Ignore this sentence here'));
@@ -473,8 +509,6 @@ describe('Groundwork extension', function () {
       assert.ok(diagsOnLine(doc, 'rented studio').some((d) => /990/.test(d.message)));
       await vscode.workspace.getConfiguration('groundwork').update('check.frequency', undefined, vscode.ConfigurationTarget.Workspace);
       await restore(doc);
-      await doc.save();
-      await api.whenIdle();
     });
   });
 

@@ -12,6 +12,7 @@ import {
   sentenceAround,
   sentenceForCitation,
   stripCitations,
+  valueReplacement,
 } from '../../src/vscode/draftText';
 import { emphasizeMatches } from '../../src/vscode/emphasis';
 
@@ -122,5 +123,19 @@ describe('extension hover emphasis', () => {
     const md = emphasizeMatches('De veerboot vervoerde 224 passagiers naar Rotterdam.', 'The ferry carried 224 passengers to Rotterdam.', 'nl');
     assert.match(md, /\*\*224\b/);
     assert.match(md, /\*\*Rotterdam\*\*/);
+  });
+});
+
+describe('extension value replacement', () => {
+  it('replaces only the differing part when the words around it agree', () => {
+    assert.deepStrictEqual(valueReplacement('324', '324 passengers', '224 passengers'), { text: '224', widenLeft: 0, widenRight: 0 });
+    assert.deepStrictEqual(valueReplacement('Friday', 'on Friday', 'on Wednesday'), { text: 'Wednesday', widenLeft: 0, widenRight: 0 });
+  });
+  it('widens to the whole claim value when the source words differ', () => {
+    assert.deepStrictEqual(valueReplacement('324', '324 passengers', '224 passagiers'), { text: '224 passagiers', widenLeft: 0, widenRight: 11 });
+  });
+  it('uses the source value as is when the range is the claim value', () => {
+    assert.deepStrictEqual(valueReplacement('324 passengers', '324 passengers', '224 passengers'), { text: '224 passengers', widenLeft: 0, widenRight: 0 });
+    assert.deepStrictEqual(valueReplacement('1999', undefined, '2001'), { text: '2001', widenLeft: 0, widenRight: 0 });
   });
 });
