@@ -364,7 +364,7 @@ class GroundworkEngine implements Engine, Retriever {
     const sentences = parseDraft(text, options.format).filter(
       (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
     );
-    return checkSentences(this, sentences, { ignoredSentences: ignored });
+    return checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text });
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {

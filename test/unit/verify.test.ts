@@ -225,6 +225,19 @@ describe('verify: across languages', () => {
   });
 });
 
+describe('verify: value ranges in the draft', () => {
+  it('points at the value across markup and line breaks', () => {
+    const engine = engineWithFixtures();
+    const text = '# Ferries\n\nThe **harbor ferry** carried\n324 passengers on its *first* crossing on Wednesday.\n';
+    const fs = engine.check(text, { format: 'markdown' });
+    const f = fs.find((x) => x.verdict === 'conflict');
+    assert.ok(f, JSON.stringify(fs));
+    const r = f!.reasons[0].claimRange!;
+    assert.equal(r.start.line, 3);
+    assert.equal(text.split('\n')[3].slice(r.start.character, r.end.character), '324');
+  });
+});
+
 describe('verify: determinism', () => {
   it('same input twice gives identical JSON', () => {
     const text =

@@ -19,6 +19,7 @@ import type { PassageHit, Retriever } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, type Alignment, type Conflict, type Unit } from './align';
+import { LineIndex } from '../text/positions';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
@@ -53,6 +54,8 @@ const EVIDENCE = 3;
 
 export interface CheckSentencesOptions {
   ignoredSentences?: Set<string>;
+  /** The draft the sentences come from: lets reasons point at the exact characters of a value. */
+  draftText?: string;
 }
 
 interface Candidate {
@@ -107,33 +110,53 @@ function docLang(doc: SourceDocument): LanguageCode {
   return doc.language === 'nl' ? 'nl' : 'en';
 }
 
-function positionIn(s: DraftSentence, offset: number): Position {
-  let line = s.range.start.line;
-  let character = s.range.start.character;
-  const text = s.text;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) {
-      line++;
-      character = 0;
-    } else if (ch === 13) {
-      if (text.charCodeAt(i + 1) !== 10) {
-        line++;
-        character = 0;
+/**
+ * Maps offsets in a sentence's text to ranges in the draft. The sentence text is the
+ * draft slice with markup masked and whitespace collapsed, so its non-blank characters
+ * appear in the draft in the same order; with the draft text at hand each one is found
+ * there. Without it, only a sentence whose text is its exact slice maps; otherwise the
+ * whole sentence range is given rather than a wrong one.
+ */
+class RangeMapper {
+  private map?: Int32Array;
+  private lines?: LineIndex;
+  constructor(private readonly s: DraftSentence, draft?: string) {
+    if (draft === undefined || s.end > draft.length) return;
+    const slice = draft.slice(s.start, s.end);
+    const text = s.text;
+    const map = new Int32Array(text.length + 1);
+    let j = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (/\s/.test(ch)) {
+        map[i] = j;
+        continue;
       }
-    } else character++;
+      const k = slice.indexOf(ch, j);
+      map[i] = k < 0 ? j : k;
+      if (k >= 0) j = k + 1;
+    }
+    map[text.length] = j;
+    this.map = map;
+    this.lines = draftLines(draft);
   }
-  return { line, character };
+  range(start: number, end: number): Range {
+    const s = this.s;
+    if (this.map && this.lines) {
+      const a = s.start + this.map[Math.min(start, this.map.length - 1)];
+      const b = end > start ? s.start + this.map[Math.min(end - 1, this.map.length - 1)] + 1 : a;
+      return this.lines.rangeAt(a, b);
+    }
+    if (s.end - s.start !== s.text.length || s.range.start.line !== s.range.end.line) return s.range;
+    const line = s.range.start.line;
+    return { start: { line, character: s.range.start.character + start }, end: { line, character: s.range.start.character + end } };
+  }
 }
 
-function rangeIn(s: DraftSentence, start: number, end: number): Range {
-  if (s.end - s.start !== s.text.length && s.range.start.line === s.range.end.line) {
-    // The sentence text was normalized; fall back to offsets from the start when they fit.
-    const len = s.range.end.character - s.range.start.character;
-    if (end > len) return s.range;
-  }
-  return { start: positionIn(s, start), end: positionIn(s, end) };
+let lastDraft: { text: string; lines: LineIndex } | undefined;
+function draftLines(text: string): LineIndex {
+  if (!lastDraft || lastDraft.text !== text) lastDraft = { text, lines: new LineIndex(text) };
+  return lastDraft.lines;
 }
 
 function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever): Candidate {
@@ -389,7 +412,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
   return { decision: decide(c, units, cands), cands };
 }
 
-function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>): Finding | undefined {
+function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>, draftText?: string): Finding | undefined {
   const text = stripCitations(s.text);
   const lang = claimLanguage(text, corpusLangs);
   const c = prepare(text, lang);
@@ -441,7 +464,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       citationReasons.push({ kind: 'citation', message: msg });
     }
   }
-  const finding = buildFinding(s, text, decision, citations, citationProblem, citationReasons);
+  const finding = buildFinding(s, new RangeMapper(s, draftText), decision, citations, citationProblem, citationReasons);
   // Show the cited source's closest passage too: the one that fails to back the sentence.
   const citedBest = citationProblem && citedDecisionOut?.best;
   if (citedBest && citedBest.single.coverage > 0 && !finding.evidence.some((e) => e.source === citedBest.hit.doc.path && e.text === citedBest.hit.passage.text)) {
@@ -453,7 +476,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
 
 function buildFinding(
   s: DraftSentence,
-  text: string,
+  mapper: RangeMapper,
   decision: Decision,
   citations: string[],
   citationProblem: Finding['citationProblem'],
@@ -482,7 +505,7 @@ function buildFinding(
         message: conflictMessage(x, srcName),
         claimValue: x.claimValue,
         sourceValue: x.sourceValue,
-        claimRange: rangeIn(s, x.unit.start, x.unit.end),
+        claimRange: mapper.range(x.unit.start, x.unit.end),
         evidenceIndex: 0,
       });
     }
@@ -498,7 +521,7 @@ function buildFinding(
         kind: 'partial',
         message: `the sources back part of this sentence, but not ${list}`,
         claimValue: list,
-        claimRange: rangeIn(s, first.start, first.end),
+        claimRange: mapper.range(first.start, first.end),
         evidenceIndex: evidence.length ? 0 : undefined,
       });
       code = 'claim.unsupported.partial';
@@ -520,7 +543,6 @@ function buildFinding(
     citations,
   };
   if (citationProblem) finding.citationProblem = citationProblem;
-  void text;
   return finding;
 }
 
@@ -534,7 +556,7 @@ export function checkSentences(retriever: Retriever, sentences: DraftSentence[],
     if (normIgnored && (ignored!.has(s.text) || normIgnored.has(normalizeSentence(s.text)))) continue;
     if (!classifySentence(s).worthy) continue;
     try {
-      const f = checkOne(retriever, s, langs);
+      const f = checkOne(retriever, s, langs, options.draftText);
       if (f) out.push(f);
     } catch (err) {
       // Bad input never crashes a check: report the sentence as unchecked.
