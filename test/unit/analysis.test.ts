@@ -104,6 +104,11 @@ describe('analysis: numbers', () => {
     assert.equal(e.unit, 'euro');
   });
 
+  it('reads currency codes before the amount', () => {
+    const m = one('The council set aside EUR 3 million.');
+    assert.deepEqual([m.kind, m.unit, m.value, m.text], ['money', 'euro', 3_000_000, 'EUR 3 million']);
+  });
+
   it('reads percentages', () => {
     const p = one('Turnout rose to 64% this year.');
     assert.equal(p.kind, 'percent');
@@ -270,6 +275,9 @@ describe('analysis: numbers', () => {
 
   it('ignores clock times and identifiers', () => {
     assert.equal(nums('The ferry left at 10:30 on route A7.').length, 0);
+    assert.equal(nums('The ferry left at 10.30 am.').length, 0);
+    assert.equal(nums('De veerboot vertrok om 22.00 uur.', 'nl').length, 0);
+    assert.equal(one('De tocht duurde 3 uur.', 'nl').value, 3);
   });
 
   it('never crashes on odd input', () => {

@@ -39,9 +39,14 @@ const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'proce
 const CURRENCY_WORDS: Record<string, string> = dict({
   dollar: 'dollar', dollars: 'dollar', usd: 'dollar', euro: 'euro', euros: 'euro', eur: 'euro',
   pound: 'pound', pounds: 'pound', ponden: 'pound', pond: 'pound', gbp: 'pound', sterling: 'pound',
-  shekel: 'shekel', shekels: 'shekel', sjekel: 'shekel', nis: 'shekel', yen: 'yen', yuan: 'yuan',
+  shekel: 'shekel', shekels: 'shekel', sjekel: 'shekel', nis: 'shekel', ils: 'shekel', yen: 'yen', yuan: 'yuan',
   franc: 'franc', francs: 'frank', frank: 'franc', roebel: 'rouble', rouble: 'rouble', roubles: 'rouble', ruble: 'rouble', rubles: 'rouble',
 });
+const CURRENCY_CODES = new Set(['EUR', 'USD', 'GBP', 'NIS', 'ILS']);
+const TIME_SUFFIX = new Set(['am', 'pm', 'a.m.', 'p.m.', 'uur', 'gmt', 'utc', 'cet']);
+const AMPM = new Set(['am', 'pm', 'a.m.', 'p.m.']);
+/** "om 3 uur" is a time, "3 uur" a duration. */
+const CLOCK_PREP = new Set(['om', 'at', 'tegen', 'rond', 'omstreeks', 'vanaf', 'until', 'tot', 'by', 'before', 'after']);
 const CURRENCY_SYMBOLS: Record<string, string> = dict({ $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '₪': 'shekel' });
 const TIME_UNITS = new Set([
   'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
@@ -321,6 +326,20 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
         endChar = tokens[end].end;
         end++;
       }
+    }
+    // Clock times "10.30 am", "22.00 uur": not amounts.
+    if (end < tokens.length && TIME_SUFFIX.has(tokens[end].norm) && /^\d{1,2}(?:[.:]\d{2})?$/.test(t.norm) && isSpaceGap(text, endChar, tokens[end].start) &&
+      (AMPM.has(tokens[end].norm) || /[.:]/.test(t.norm) || (i > 0 && CLOCK_PREP.has(tokens[i - 1].norm)))) {
+      used[i] = 1;
+      continue;
+    }
+    // Currency code before: "EUR 3 million", "USD 5".
+    if (i > 0 && !used[i - 1] && CURRENCY_CODES.has(tokens[i - 1].text) && isSpaceGap(text, tokens[i - 1].end, t.start) && !core.ordinal) {
+      kind = 'money';
+      unit = CURRENCY_WORDS[tokens[i - 1].norm];
+      unitText = tokens[i - 1].text;
+      startChar = tokens[i - 1].start;
+      used[i - 1] = 1;
     }
     // Money before: "$5m", "€ 3".
     let p = startChar - 1;
