@@ -390,7 +390,7 @@ interface Judgement {
   cands: Candidate[];
 }
 
-function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, lang: LanguageCode, docPath?: string): Judgement {
+function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, lang: LanguageCode, corpusLangs: Set<LanguageCode>, docPath?: string): Judgement {
   const hits: PassageHit[] = [];
   const seen = new Set<string>();
   const add = (list: PassageHit[]) => {
@@ -404,8 +404,8 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
   // Names, numbers and dates travel across languages: a second query on them alone
   // reaches passages in the other corpus language.
   const keyText = units.filter((u) => u.kind !== 'word').map((u) => u.text).join(' ');
-  if (keyText && keyText !== query) {
-    const other: LanguageCode = lang === 'nl' ? 'en' : 'nl';
+  const other: LanguageCode = lang === 'nl' ? 'en' : 'nl';
+  if (keyText && keyText !== query && corpusLangs.has(other)) {
     add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
   }
   const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever));
@@ -420,7 +420,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   if (units.length === 0) return undefined;
   const query = text.replace(/\s+/g, ' ').trim();
   const citations = [...s.citations];
-  const all = judge(retriever, c, units, query, lang);
+  const all = judge(retriever, c, units, query, lang, corpusLangs);
   let decision = all.decision;
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
@@ -433,7 +433,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     let citedDecision: Decision | undefined;
     for (const key of known) {
       const doc = retriever.getDocument(key)!;
-      const j = judge(retriever, c, units, query, lang, doc.path);
+      const j = judge(retriever, c, units, query, lang, corpusLangs, doc.path);
       if (j.decision.verdict === 'supported') {
         citedBacks = true;
         citedDecision = j.decision;
