@@ -111,7 +111,8 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     if (!key) return;
     const words = last - first + 1;
     if (words === 1 && isStop(tokens[first].norm) && !isAcronym(surface)) return;
-    const entry = lookupVariant(key);
+    // Dutch genitive "Israëls erkenning", "Egyptes grens": the name without the -s when only that is known.
+    const entry = lookupVariant(key) ?? (words === 1 && key.length > 4 && key.endsWith('s') && lang !== 'en' ? lookupVariant(key.slice(0, -1)) : undefined);
     const loose = looseKey(key);
     const hit = entry ?? lookupLoose(loose);
     // A lone sentence-initial common word ("Bomb their ...", "Police said") is not a name.

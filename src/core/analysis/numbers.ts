@@ -84,10 +84,6 @@ interface Core {
   hyphenUnit?: { text: string; norm: string };
 }
 
-function isWordNumberToken(n: string, lang: LanguageCode): boolean {
-  return (lang !== 'nl' && (enCardinal(n) !== undefined || n in EN_SCALE)) || (lang !== 'en' && (nlCardinal(n) !== undefined || n in NL_SCALE_AFTER));
-}
-
 function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode, used: Uint8Array): Core | undefined {
   const t = tokens[i];
   const n = t.norm;

@@ -187,7 +187,6 @@ export const COMPARATORS: Record<string, ComparatorDef> = dict({
   about: { comparator: 'about', shape: 'about' }, around: { comparator: 'about', shape: 'about' }, approximately: { comparator: 'about', shape: 'about' },
   roughly: { comparator: 'about', shape: 'about' }, some: { comparator: 'about', shape: 'about' }, 'an estimated': { comparator: 'about', shape: 'about' },
   estimated: { comparator: 'about', shape: 'about' }, circa: { comparator: 'about', shape: 'about' }, ca: { comparator: 'about', shape: 'about' },
-  'about some': { comparator: 'about', shape: 'about' },
   nearly: { comparator: 'lt', shape: 'lt-near' }, almost: { comparator: 'lt', shape: 'lt-near' }, 'close to': { comparator: 'lt', shape: 'lt-near' },
   'just under': { comparator: 'lt', shape: 'lt-near' }, 'just below': { comparator: 'lt', shape: 'lt-near' },
   'fewer than': { comparator: 'lt', shape: 'lt' }, 'less than': { comparator: 'lt', shape: 'lt' }, under: { comparator: 'lt', shape: 'lt' }, below: { comparator: 'lt', shape: 'lt' },
