@@ -374,3 +374,23 @@ describe('analysis: determinism and speed', () => {
     assert.ok(ms < 0.5, `analyze took ${ms.toFixed(3)} ms per sentence`);
   });
 });
+
+describe('analysis: module boundary', () => {
+  it('imports neither fs, path, vscode nor other Node modules', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const fs = require('fs') as typeof import('fs');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const path = require('path') as typeof import('path');
+    const dir = path.join(__dirname, '../../src/core/analysis');
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      const imports = [...src.matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+      for (const m of imports) assert.ok(m.startsWith('.') || m === 'snowball-stemmers', `${f} imports ${m}`);
+    }
+  });
+
+  it('does not treat "scores" as an amount unless followed by "of"', () => {
+    assert.equal(analyze('The team scores often.', 'en').numbers.length, 0);
+    assert.equal(analyze('Scores of ferries waited.', 'en').numbers[0].min, 40);
+  });
+});

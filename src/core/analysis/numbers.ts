@@ -101,6 +101,8 @@ function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode,
       const v = VAGUE[key];
       // "geen enkele passagier" / "een enkele" = not one / a single: not a vague plural.
       if (v && key === 'enkele' && i > 0 && SINGLE_BEFORE.has(tokens[i - 1].norm)) return undefined;
+      // "scores of people" is an amount; "the team scores" is not.
+      if (v && key === 'scores' && tokens[i + 1]?.norm !== 'of') return undefined;
       if (v) return { value: key.endsWith('dozen') || key.endsWith('dozijn') ? 12 : v[0], end: i + k, vague: v };
     }
   }
