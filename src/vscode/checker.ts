@@ -97,6 +97,9 @@ export class DraftChecker implements vscode.Disposable {
             } else this.schedule(doc, 'settings', 0);
           } else if (e.affectsConfiguration('groundwork.severity', doc.uri)) {
             this.republish(doc.uri);
+          } else if (e.affectsConfiguration('groundwork.check.frequency', doc.uri) && this.isDraft(doc)) {
+            // Leaving "manual": bring the draft up to date at once.
+            if (this.configFor(doc.uri).check.frequency !== 'manual' && !this.current(doc)) this.schedule(doc, 'settings', 0);
           }
         }
       }),
