@@ -55,6 +55,8 @@ export interface Alignment {
   keyMissing: number;
   /** Names backed only by the preceding passages (by reference, "Its members"). */
   contextNames: number;
+  /** An added passage negates a word of the claim (or affirms one it negates). */
+  polarityClash: boolean;
 }
 
 const W = { word: 1, name: 1.5, number: 1.5, date: 1.5 } as const;
@@ -273,6 +275,9 @@ interface Window {
   hi: number;
   /** Aligned words on both sides. */
   both?: boolean;
+  /** Claim token indexes of the anchors (the slot lies strictly between them). */
+  claimLeft?: number;
+  claimRight?: number;
 }
 
 /**
@@ -286,11 +291,14 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   let right: number | undefined;
   let leftDist = 0;
   let rightDist = 0;
+  let claimLeft: number | undefined;
+  let claimRight: number | undefined;
   for (let k = c.content.indexOf(first) - 1, d = 1; k >= 0; k--, d++) {
     const ti = c.content[k];
     if (pos.has(ti)) {
       left = pos.get(ti);
       leftDist = d;
+      claimLeft = ti;
       break;
     }
     if (d >= 3) break;
@@ -300,13 +308,14 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
     if (pos.has(ti)) {
       right = pos.get(ti);
       rightDist = d;
+      claimRight = ti;
       break;
     }
     if (d >= 3) break;
   }
   const width = span.length + 5;
   if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
-    return { lo: left + 1, hi: right - 1, both: true };
+    return { lo: left + 1, hi: right - 1, both: true, claimLeft, claimRight };
   }
   // One-sided: the counterpart must follow (precede) the aligned word closely.
   const near = span.length + 2;
@@ -332,13 +341,19 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   const terms = new Set<string>();
   // 1. Words and names, monotone where possible.
   let last = -1;
+  let polarityClash = false;
   const wordHit = (i: number): boolean => {
     let hit = false;
     for (let pi = 0; pi < passages.length; pi++) {
       let f = findToken(c.tokens[i], c, passages[pi]);
-      // In an added neighbour passage only same-polarity occurrences back the word
-      // (the primary passage reports a polarity difference as a negation conflict).
-      if (pi > 0) f = f.filter((k) => passages[pi].tokens[k].negated === c.tokens[i].negated);
+      // In an added passage only same-polarity occurrences back the word (the primary
+      // passage reports a polarity difference as a negation conflict); an added passage
+      // that says the opposite of the claim's word spoils the combination.
+      if (pi > 0) {
+        const same = f.filter((k) => passages[pi].tokens[k].negated === c.tokens[i].negated);
+        if (same.length === 0 && f.some((k) => passages[pi].tokens[k].negHead || c.tokens[i].negHead)) polarityClash = true;
+        f = same;
+      }
       if (f.length === 0) continue;
       hit = true;
       if (pi === 0) {
@@ -508,8 +523,12 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       void cn;
       return true;
     });
-    // Enclosed by aligned words on both sides: the slot is tied by structure.
-    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: !!win.both });
+    // Enclosed by aligned words on both sides, with everything of the claim outside
+    // the slot backed: the slot is tied by structure.
+    const outsideBacked =
+      !!win.both &&
+      units.every((v) => v === u || unitState.get(v) === 'match' || v.tokens.every((t) => t > win.claimLeft! && t < win.claimRight!));
+    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: outsideBacked });
   }
   // 3d. Negation: an aligned content word whose polarity differs in every occurrence.
   for (const u of units) {
@@ -581,6 +600,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     terms: [...terms],
     keyMissing,
     contextNames,
+    polarityClash,
   };
 }
 

@@ -215,7 +215,13 @@ function wordCoverage(a: Alignment): number {
 function supports(a: Alignment): boolean {
   const n = a.matched.length + a.loose.length + a.unmatched.length;
   // Names and figures alone do not back a statement about them: most of its words must be there too.
-  return a.coverage >= supportBar(n) && a.keyMissing <= keyAllowance(n) && a.conflicts.length === 0 && wordCoverage(a) >= MIN_WORD_COVERAGE;
+  return (
+    a.coverage >= supportBar(n) &&
+    a.keyMissing <= keyAllowance(n) &&
+    a.conflicts.length === 0 &&
+    !a.polarityClash &&
+    wordCoverage(a) >= MIN_WORD_COVERAGE
+  );
 }
 
 function conflictThreshold(x: Conflict): number {
@@ -295,7 +301,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
     }
     if (used.length < 2) continue;
     const n = a.matched.length + a.loose.length + a.unmatched.length;
-    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > keyAllowance(n) || a.conflicts.length > 0 || wordCoverage(a) < MIN_WORD_COVERAGE) continue;
+    if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > keyAllowance(n) || a.conflicts.length > 0 || a.polarityClash || wordCoverage(a) < MIN_WORD_COVERAGE) continue;
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
   if (!best) return undefined;
