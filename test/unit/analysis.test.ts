@@ -109,6 +109,11 @@ describe('analysis: numbers', () => {
     assert.deepEqual([m.kind, m.unit, m.value, m.text], ['money', 'euro', 3_000_000, 'EUR 3 million']);
   });
 
+  it('reads measurement units glued to digits', () => {
+    const m = one('They walked a 5km route.');
+    assert.deepEqual([m.value, m.unit, m.kind], [5, 'km', 'measure']);
+  });
+
   it('reads percentages', () => {
     const p = one('Turnout rose to 64% this year.');
     assert.equal(p.kind, 'percent');
@@ -218,6 +223,10 @@ describe('analysis: numbers', () => {
     const h = one('Some 10-15 ferries run daily.');
     assert.equal(h.min, 10);
     assert.equal(h.max, 15);
+    assert.deepEqual([one('Between 5 to 10 people waited.').max, one('5 or 6 ferries waited.').max], [10, 6]);
+    assert.deepEqual(one('Vijf of zes veerboten wachtten.', 'nl').unitText, 'veerboten');
+    assert.equal(nums('Fares rose from 5 to 10 euros.').length, 2, '"from X to Y" is a change, not a range');
+    assert.equal(nums('The council voted 5 to 4.').length, 2);
   });
 
   it('skips hyphenated and capitalized modifiers before the counted noun', () => {

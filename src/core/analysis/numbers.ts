@@ -57,6 +57,7 @@ const TIME_UNITS = new Set([
 const AGE_UNITS = new Set(['year-old', 'years-old', 'jarige', 'jarig', 'jarigen']);
 const UNIT_SKIP = new Set(['of', 'the', 'van', 'de', 'het', 'der', 'more', 'other', 'additional', 'extra', 'meer', 'andere', 'overige', 'new', 'nieuwe', 'own', 'eigen']);
 const SINGLE_BEFORE = new Set(['geen', 'een', 'elke', 'ieder', 'iedere', 'geen']);
+const MEASURE_UNITS = new Set(['km', 'kg', 'cm', 'mm', 'mi', 'ft', 'lb', 'lbs', 'ha', 'mph', 'kph', 'kmh', 'gb', 'mb', 'tb', 'kw', 'mw', 'gw', 'kwh', 'ml', 'nm', 'sq']);
 const RANGE_START = new Set(['between', 'tussen']);
 const RANGE_MID = new Set(['and', 'en', 'to', 'tot']);
 const ADJ_EN = /(?:al|ous|ive|ic|ful|less|able|ible|ian|ese|ish|ed|ing|ary|ern|ent|ant)$/;
@@ -80,6 +81,8 @@ interface Core {
   fraction?: boolean;
   vague?: [number, number];
   range?: [number, number];
+  /** measurement unit glued to the digits ("5km", "20kg") */
+  glued?: string;
   /** unit glued with a hyphen ("22-minute") */
   hyphenUnit?: { text: string; norm: string };
 }
@@ -116,6 +119,7 @@ function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode,
     if (m[2]) {
       if (m[2] in DIGIT_SUFFIX_MULT) value *= DIGIT_SUFFIX_MULT[m[2]];
       else if (DIGIT_SUFFIX_ORD.has(m[2])) ordinal = true;
+      else if (MEASURE_UNITS.has(m[2]) && m[3] === undefined) return { value, end: i + 1, glued: m[2] };
       else return undefined; // identifiers like "f16", "5g", decades handled by dates
     }
     if (m[3] !== undefined) {
@@ -381,7 +385,11 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       const gap = text.slice(endChar, tokens[end].start);
       const between = i > 0 && RANGE_START.has(tokens[i - 1].norm);
       const dashGap = /^\s*[-–—]\s*$/.test(gap) && /^\d/.test(t.norm);
-      const midWord = between && RANGE_MID.has(tokens[end].norm) && isSpaceGap(text, endChar, tokens[end].start);
+      const mid = tokens[end].norm;
+      const fromBefore = i > 0 && (tokens[i - 1].norm === 'from' || tokens[i - 1].norm === 'van');
+      // "between 200 and 300"; "5 to 10 people", "5 or 6 ferries", "vijf of zes" (not "from 5 to 10": a change).
+      const midWord = isSpaceGap(text, endChar, tokens[end].start) &&
+        ((between && RANGE_MID.has(mid)) || (!between && !fromBefore && (mid === 'to' || mid === 'or' || (lang === 'nl' && (mid === 'tot' || mid === 'of')))));
       if (dashGap || midWord) {
         const k = dashGap ? end : end + 1;
         if (k < tokens.length && !used[k] && (dashGap || isSpaceGap(text, tokens[end].end, tokens[k].start))) {
@@ -428,7 +436,11 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       }
     }
     // Unit.
-    if (core.hyphenUnit && !unit) {
+    if (core.glued && !unit) {
+      unit = core.glued;
+      unitText = core.glued;
+      kind = 'measure';
+    } else if (core.hyphenUnit && !unit) {
       unitText = core.hyphenUnit.text;
       unit = stemWord(core.hyphenUnit.norm, lang);
       if (AGE_UNITS.has(core.hyphenUnit.norm)) kind = 'age';
