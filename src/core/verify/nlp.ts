@@ -248,6 +248,15 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     push(stems, t.stem, t.i);
     push(norms, t.norm, t.i);
     for (const c of t.concepts) push(concepts, c, t.i);
+    // Parts of hyphenated compounds ("ISIS-strijder", "pro-ISIS") back their words too.
+    if (t.norm.includes('-')) {
+      for (const part of t.norm.split('-')) {
+        if (part.length < 3) continue;
+        push(norms, part, t.i);
+        const pc = analysisConcept(part, lang);
+        if (pc) push(concepts, pc, t.i);
+      }
+    }
   }
   const nameKeys = new Map<string, number>();
   names.forEach((n, k) => {
