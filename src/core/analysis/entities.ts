@@ -183,6 +183,9 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       const capsRun = (k: number) => k >= 0 && k < len && isAcronym(tokens[k].text) && tokens[k].text.length > 1;
       if (!lookupVariant(entityKey(t.text)) || capsRun(i - 1) || capsRun(i + 1)) continue;
     }
+    // Pronoun contractions ("I'm", "We're", "Ze's") are never names.
+    const apo = t.norm.indexOf("'");
+    if (apo > 0 && (isStop(t.norm.slice(0, apo)) || t.norm.slice(0, apo) === 'i')) continue;
     const initial = isInitial(text, tokens, i);
     if (initial && (isStop(t.norm) || INITIAL_COMMON.has(t.norm) || NEGATION_WORDS.has(t.norm)) && !isAcronym(t.text)) continue;
     if (titleMode) {
