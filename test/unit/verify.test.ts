@@ -22,6 +22,8 @@ It now shows 40 model ships from the old shipyard.
 const LIBRARY = `City library extends opening hours
 
 The central library will open on Sundays from next month.
+The library board counted the reader votes on Monday.
+The result has not been published yet.
 The library lent out 81,000 books last year, a record for the city.
 `;
 
@@ -153,6 +155,10 @@ describe('verify: more conflict kinds and their limits', () => {
   it('a claim that denies a value does not contradict a source giving another value', () => {
     const f = checkOne('The harbor ferry did not carry 324 passengers on its first crossing on Wednesday.');
     assert.notEqual(f.verdict, 'conflict');
+  });
+  it('a word the passage lacks and the next sentence denies blocks support', () => {
+    const f = checkOne('The library board counted and published the reader votes on Monday.');
+    assert.notEqual(f.verdict, 'supported');
   });
   it('two adjacent passages of one source back a claim together', () => {
     const f = checkOne('The museum reopened in May 2022 and now shows 40 model ships.');

@@ -18,7 +18,7 @@ import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Posit
 import type { PassageHit, Retriever } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
-import { align, claimUnits, type Alignment, type Conflict, type Unit } from './align';
+import { align, claimUnits, findToken, type Alignment, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
@@ -174,12 +174,26 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
   };
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
+  // A claim word this passage lacks, which an adjacent sentence denies ("The number has
+  // not been released"), is no gap to overlook.
+  const missingWords = single.unmatched.filter((u) => u.kind === 'word');
+  if (idx >= 0 && missingWords.length && single.coverage >= PARTIAL_COVERAGE) {
+    for (const j of [idx - 1, idx + 1]) {
+      if (j < 0 || j >= doc.passages.length) continue;
+      const nb = preparePassage(doc.passages[j], lang, doc.date);
+      for (const u of missingWords) {
+        const ct = c.tokens[u.tokens[0]];
+        if (findToken(ct, c, nb).some((k) => nb.tokens[k].negHead && nb.tokens[k].negated !== ct.negated)) single.polarityClash = true;
+      }
+    }
+  }
   // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
   if (single.coverage >= PARTIAL_COVERAGE && single.coverage < 1 && (single.unmatched.length > 0 || single.loose.length > 0)) {
     for (const j of [idx - 1, idx + 1]) {
       if (idx < 0 || j < 0 || j >= doc.passages.length) continue;
       const nb = doc.passages[j];
       const a = align(c, units, [prepared, preparePassage(nb, lang, doc.date)], context);
+      if (single.polarityClash) a.polarityClash = true;
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
         cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0 } };
       }
