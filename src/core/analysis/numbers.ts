@@ -273,13 +273,13 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
   return undefined;
 }
 
-function comparatorBefore(text: string, tokens: Token[], i: number, startChar: number, used: Uint8Array): { def: (typeof COMPARATORS)[string]; start: number } | undefined {
+function comparatorBefore(text: string, tokens: Token[], i: number, startChar: number, used?: Uint8Array): { def: (typeof COMPARATORS)[string]; start: number } | undefined {
   for (let k = Math.min(COMPARATOR_MAX_WORDS, i); k >= 1; k--) {
     let ok = true;
     let key = '';
     for (let j = i - k; j < i; j++) {
       const end = j + 1 < i ? tokens[j + 1].start : startChar;
-      if (used[j] || !isSpaceGap(text, tokens[j].end, end)) { ok = false; break; }
+      if (used?.[j] || !isSpaceGap(text, tokens[j].end, end)) { ok = false; break; }
       key += (key ? ' ' : '') + tokens[j].norm;
     }
     if (!ok) continue;
@@ -291,7 +291,7 @@ function comparatorBefore(text: string, tokens: Token[], i: number, startChar: n
 
 /** Index of the first token of a comparator phrase ending right before token i, or -1. Used by dates.ts. */
 export function comparatorStartBefore(text: string, tokens: Token[], i: number): number {
-  const c = comparatorBefore(text, tokens, i, tokens[i].start, new Uint8Array(tokens.length));
+  const c = comparatorBefore(text, tokens, i, tokens[i].start);
   if (!c) return -1;
   let j = i - 1;
   while (j > 0 && tokens[j - 1].start >= c.start) j--;
