@@ -429,7 +429,24 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
     add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
   }
   const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever));
-  return { decision: decide(c, units, cands), cands };
+  let decision = decide(c, units, cands);
+  // The rest of the claim may sit elsewhere in the best source: look there for the
+  // units its best passage lacks, then judge again (document-level support).
+  if (decision.verdict === 'unsupported' && !docPath) {
+    const best = [...cands].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank)[0];
+    if (best && best.single.coverage >= PARTIAL_COVERAGE) {
+      const missing = [...best.single.unmatched, ...best.single.loose].map((u) => u.text).join(' ');
+      if (missing.trim()) {
+        const before = hits.length;
+        add(retriever.search(missing, { limit: 4, language: lang, docPath: best.hit.doc.path }));
+        if (hits.length > before) {
+          for (let i = before; i < hits.length; i++) cands.push(evaluate(c, units, hits[i], i, retriever));
+          decision = decide(c, units, cands);
+        }
+      }
+    }
+  }
+  return { decision, cands };
 }
 
 function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>, draftText?: string): Finding | undefined {
