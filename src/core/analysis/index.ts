@@ -27,7 +27,12 @@ export function analyze(text: string, lang: LanguageCode = 'en'): TextAnalysis {
   const entities = findEntities(text, tokens, lang, used);
   let negations = findNegations(text, tokens);
   if (numbers.length && negations.length) {
-    negations = negations.filter((s) => !numbers.some((n) => s.start >= n.start && s.end <= n.end));
+    // Cues inside a number phrase ("no more than 300") are comparators. Both lists are in text order.
+    let k = 0;
+    negations = negations.filter((s) => {
+      while (k < numbers.length && numbers[k].end <= s.start) k++;
+      return !(k < numbers.length && s.start >= numbers[k].start && s.end <= numbers[k].end);
+    });
   }
   dates.sort((a, b) => a.start - b.start);
   return { text, lang, tokens, numbers, dates, entities, negations };
