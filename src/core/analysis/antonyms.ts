@@ -8,7 +8,8 @@ import { fold } from './fold';
 import { stemWord } from './stem';
 
 const PAIRS = `
-greater,larger,bigger,higher,more,groter,hoger,meer|smaller,lower,less,fewer,kleiner,lager,minder
+greater,larger,bigger,higher,more,maximal,groter,hoger,meer,maximaal|smaller,lower,less,fewer,minimal,negligible,marginal,kleiner,lager,minder,minimaal,verwaarloosbaar
+major,majeur|minor,gering,geringe
 increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb,climbed,stijgen,steeg,gestegen,stijging,toename,toegenomen,groeien,groeide,gegroeid|decrease,decreased,decreases,fall,fell,fallen,falling,decline,declined,drop,dropped,shrink,shrank,dalen,daalde,gedaald,daling,afname,afgenomen,krimpen,kromp,gekrompen
 win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,defeated,verliezen,verloor,verloren,nederlaag
 accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren,akkoord|refuse,refused,reject,rejected,rejects,decline,declined,deny,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen
