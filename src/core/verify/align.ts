@@ -38,6 +38,8 @@ export interface Conflict {
   strong: boolean;
   /** Further claim units that belong to the differing slot (e.g. the modifiers of a predicate noun). */
   also?: Unit[];
+  /** For negation: the claim is the negated side. */
+  claimNegated?: boolean;
 }
 
 export interface Alignment {
@@ -468,13 +470,15 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       // Neighbouring words tie the slot; when the counted nouns differ in wording
       // ("people" / "doden"), only a tie on a counted noun itself does.
       const local = sTok >= 0 && localTie(c, u.tokens, p, sTok, um === 'differ' ? { c: cn.unit, p: sn.unit } : undefined);
-      if (um === 'same' || (um === 'none' && inWin) || local) {
+      // With two figures for the same noun in the claim, the shared noun does not say which is which.
+      const twin = c.numbers.some((x) => x !== cn && x.unit && x.unit === cn.unit);
+      if ((um === 'same' && (!twin || inWin || local)) || (um === 'none' && inWin) || local) {
         conflicts.push({
           kind: cn.vague || sn.vague ? 'quantity' : 'number',
           unit: u,
           claimValue: withUnit(cn),
           sourceValue: withUnit(sn),
-          strong: um === 'same',
+          strong: um === 'same' && !twin,
         });
         break;
       }
@@ -501,7 +505,12 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     // Otherwise the only comparable date, or the only one of the same year that differs
     // in month or day (a misdated event rather than another event).
     const sameYear = cd.year !== undefined && (cd.month !== undefined || cd.day !== undefined) ? rivals.filter((sd) => sd.year === cd.year) : [];
-    const pick = anchored ?? (comparable.length === 1 ? rivals[0] : sameYear.length === 1 ? sameYear[0] : undefined);
+    // Unanchored, the source's date must be as precise as the claim's (a bare year is no
+    // rival for a full date: it is more likely another event).
+    const asPrecise = (sd: DateMention) =>
+      (cd.year === undefined || sd.year !== undefined) && (cd.month === undefined || sd.month !== undefined) && (cd.day === undefined || sd.day !== undefined);
+    const loosePick = comparable.length === 1 ? rivals[0] : sameYear.length === 1 ? sameYear[0] : undefined;
+    const pick = anchored ?? (loosePick && asPrecise(loosePick) ? loosePick : undefined);
     if (pick) {
       // Strong when the passage's date sits at the same aligned place and is its only comparable date.
       conflicts.push({ kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: !!anchored && comparable.length === 1 });
@@ -539,7 +548,10 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     if (occ.length === 0) continue;
     // The differing polarity must be on the word the cue negates directly.
     const headOk = (k: number) => (ct.negated ? ct.negHead : p.tokens[k].negHead);
-    if (occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k))) {
+    // ... and sit in the same stretch of the passage as the rest of the aligned claim.
+    const others = [...pos.entries()].filter(([ci]) => ci !== ti).map(([, pk]) => pk);
+    const nearOthers = (k: number) => others.some((pk) => Math.abs(pk - k) <= NEG_LOCALITY);
+    if (occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k) && nearOthers(k))) {
       const k = pos.get(ti) ?? occ[0];
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
@@ -550,6 +562,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
         claimValue: ct.negated ? phrase : ct.text,
         sourceValue: ct.negated ? p.tokens[k].text : phrase,
         strong: false,
+        claimNegated: ct.negated,
       });
       break;
     }
@@ -603,6 +616,9 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     polarityClash,
   };
 }
+
+/** Tokens between a negated word and the other aligned words of the claim. */
+const NEG_LOCALITY = 12;
 
 const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
 const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);

@@ -381,7 +381,7 @@ function quote(s: string): string {
 function conflictMessage(x: Conflict, source: string): string {
   switch (x.kind) {
     case 'negation':
-      if (/\b(?:not|no|never|n't|niet|geen|nooit|without|zonder)\b/i.test(x.claimValue) || x.claimValue.includes("n't")) {
+      if (x.claimNegated) {
         return `the source says it did (${quote(x.sourceValue)}), the sentence says it did not (${quote(x.claimValue)})`;
       }
       return `the source says this did not happen (${quote(x.sourceValue)}), the sentence says it did`;

@@ -110,6 +110,7 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 const NEG_SCOPE_CONTENT = 2;
+const LACK = /^(?:lack|lacks|lacked|lacking)$/;
 const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|yet|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
@@ -207,9 +208,18 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const n = tokens[k].norm;
     const next = tokens[k + 1].norm;
     if (IMPLICATIVE_NEG.test(n) && (next === 'to' || next === 'of' || next === 'te' || next === 'om')) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
+    // "lacks the strength", "too little power", Dutch "te weinig macht", "gebrek aan",
+    // "onvoldoende": the object is absent (the analysis module marks some of these).
+    else if (LACK.test(n)) cues.push({ start: tokens[k].start, end: tokens[k].end });
+    else if ((n === 'te' && (next === 'weinig' || next === 'klein')) || (n === 'too' && (next === 'little' || next === 'few'))) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
+    else if (n === 'gebrek' && next === 'aan') cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
+    else if (n === 'onvoldoende' || n === 'insufficient') cues.push({ start: tokens[k].start, end: tokens[k].end });
   }
-  cues.sort((a, b) => a.start - b.start);
+  cues.sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastCueEnd = -1;
   for (const cue of cues) {
+    if (cue.start < lastCueEnd) continue;
+    lastCueEnd = cue.end;
     const idx = tokenAt(cue.start, cue.end);
     if (idx.length === 0) continue;
     const first = idx[0];
