@@ -92,6 +92,7 @@ describe('analysis: dates', () => {
     assert.deepEqual([d.granularity, d.year], ['decade', 1990]);
     assert.equal(oneDate('Veerboten waren zeldzaam in de jaren negentig.', 'nl').year, 1990);
     assert.equal(oneDate("Ferries were rare in the '90s.").year, 1990);
+    assert.equal(oneDate('Ferries were rare in the fifties.').year, 1950);
   });
 
   it('reads years inside prefixed words', () => {
@@ -261,6 +262,10 @@ describe('analysis: antonyms and concepts', () => {
     assert.ok(areAntonyms(en('formed'), en('disbanded')));
     assert.ok(!areAntonyms(en('under'), en('der')));
     assert.ok(!areAntonyms(en('best-selling'), en('worst-rated')));
+    assert.ok(areAntonyms(en('disassociated'), en('associated')));
+    assert.ok(areAntonyms(en('childless'), en('children')));
+    assert.ok(!areAntonyms(en('display'), en('play')));
+    assert.ok(!areAntonyms(en('disease'), en('ease')));
   });
 
   it('maps en and nl words to shared concepts', () => {

@@ -20,7 +20,7 @@ before,earlier,prior,voor,voordat,eerder|after,later,following,na,nadat,later
 maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum
 first,eerste|last,final,laatste
 earliest,vroegste|latest,laatste,recentste
-best,beste|worst,slechtste
+best,greatest,finest,beste,grootste|worst,slechtste
 enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken
 confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,ontkennen,ontkend,ontkende
 support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,against,tegen,tegenstander,verzetten
@@ -50,6 +50,8 @@ hire,hired,appoint,appointed,aangenomen,benoemd|dismiss,dismissed,sacked,ontslag
 love,loved,liefde|hate,hated,haat
 friend,ally,allies,vriend,bondgenoot|enemy,enemies,foe,rival,vijand,vijanden
 victory,triumph,overwinning|defeat,nederlaag
+real,actual,factual,echt,werkelijk|fictional,fictitious,imaginary,fictief,fictieve,denkbeeldig
+inside,within,binnen|outside,buiten
 `;
 
 const sides = new Map<string, Array<[number, 0 | 1]>>();
@@ -84,11 +86,19 @@ function tablePair(stemA: string, stemB: string): boolean {
   return false;
 }
 
-/** "unsuccessful"/"successful", "non-violent"/"violent", Dutch "onwettig"/"wettig". */
+/** Words where "dis-" is not a negation (display/play, disease/ease, ...). */
+const DIS_EXCEPTIONS = new Set(['play', 'eas', 'count', 'cover', 'pose', 'miss', 'charg', 'patch', 'tract', 'trict', 'tanc', 'solv', 'close', 'cours', 'pens', 'pers', 'tribut', 'posit', 'ord', 'turb', 'gust', 'guis', 'mantl', 'card', 'cuss', 'sent', 'abl']);
+
+/**
+ * "unsuccessful"/"successful", "non-violent"/"violent", "disassociated"/"associated",
+ * "childless"/"child", Dutch "onwettig"/"wettig".
+ */
 function negativePrefix(a: string, b: string): boolean {
   for (const [x, y] of [[a, b], [b, a]]) {
     if (y.length >= 4 && (x === 'un' + y || x === 'non' + y || x === 'non-' + y)) return true;
     if (y.length >= 5 && x === 'on' + y) return true;
+    if (y.length >= 4 && x === 'dis' + y && !DIS_EXCEPTIONS.has(y)) return true;
+    if (y.length >= 4 && x === y + 'less') return true;
   }
   return false;
 }

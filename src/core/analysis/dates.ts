@@ -57,10 +57,11 @@ const DAYNUM = /^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$/;
 const DECADE = /^(\d{2}|\d{4})s$/;
 const CURRENCY = /[$€£¥₪]\s?$/;
 
+const DECADE_WORDS: Record<string, number> = dict({ twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 });
 /** Every non-digit word that can start a date mention (fast pre-filter). */
 const DATE_WORDS = new Set<string>([
   ...Object.keys(MONTHS), ...Object.keys(MONTH_ABBR), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS),
-  ...Object.keys(RELATIVE), ...Object.keys(DEICTIC), 'jaren',
+  ...Object.keys(RELATIVE), ...Object.keys(DEICTIC), ...Object.keys(DECADE_WORDS), 'jaren',
 ]);
 const PREFIXED_YEAR = /^(mid|early|late|pre|post|begin|eind|medio|midden|half|vanaf|sinds)-(\d{4})(s)?$/;
 const NL_DAYPART_FAST = /(?:ochtend|morgen|middag|avond|nacht)$/;
@@ -321,7 +322,12 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
         continue;
       }
     }
-    // "the sixties"/"the nineties" are rare in news; skipped.
+    // "the fifties", "the nineties" (after "the"): decades of the 1900s.
+    const dw = DECADE_WORDS[n];
+    if (dw !== undefined && i > 0 && tokens[i - 1].norm === 'the' && !used[i - 1]) {
+      push(i - 1, i, { year: dw, granularity: 'decade' });
+      continue;
+    }
     // Relative years and months: "last year", "vorig jaar", "this month", "deze maand".
     const rel = RELATIVE[n];
     if (rel !== undefined && i + 1 < len && isSpaceGap(text, t.end, tokens[i + 1].start)) {
