@@ -36,7 +36,11 @@ export interface NumberMention extends Span {
   unit?: string;
   /** The noun as written. */
   unitText?: string;
-  /** 'percent' | 'money' | 'ordinal' | 'count' | 'duration' ... free-form but stable. */
+  /**
+   * 'count' | 'percent' | 'money' | 'ordinal' | 'duration' | 'age' | 'fraction' (value is a ratio:
+   * "half of" = 0.5) | 'measure' ("5km"). Free-form but stable. Money units are currency names
+   * ('dollar', 'euro', 'pound'); percent units are 'percent' in both languages.
+   */
   kind: string;
 }
 
