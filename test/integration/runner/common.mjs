@@ -34,15 +34,18 @@ export function makeWorkspace(tmp, ROOT) {
   return { ws: fs.realpathSync(ws), ud, extDir: path.join(tmp, 'extensions') };
 }
 
-/** Prints each test of a results file (test/integration/index.ts TestResults) to stdout. */
-export function printResults(results) {
+/**
+ * Prints each test of a results file (test/integration/index.ts TestResults) to stdout;
+ * `tag` (e.g. '[folder] ') goes before each title to say which window ran it.
+ */
+export function printResults(results, tag = '') {
   const lines = [];
   for (const t of results.tests ?? []) {
     const ms = typeof t.durationMs === 'number' ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') lines.push(`  ok    ${t.fullTitle}${ms}`);
-    else if (t.state === 'pending') lines.push(`  skip  ${t.fullTitle}`);
+    if (t.state === 'passed') lines.push(`  ok    ${tag}${t.fullTitle}${ms}`);
+    else if (t.state === 'pending') lines.push(`  skip  ${tag}${t.fullTitle}`);
     else {
-      lines.push(`  FAIL  ${t.fullTitle}${ms}`);
+      lines.push(`  FAIL  ${tag}${t.fullTitle}${ms}`);
       const e = t.error ?? {};
       const body = (e.stack && e.stack.includes(e.message ?? '') ? e.stack : `${e.message ?? ''}\n${e.stack ?? ''}`).trim();
       for (const l of body.split('\n').slice(0, 15)) lines.push(`        ${l}`);

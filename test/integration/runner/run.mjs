@@ -4,8 +4,13 @@
 // playwright-core. See test/integration/runner/README.md. Needs `npm run build` first and
 // the host from scripts/provision-vscode-host.sh (scripts/setup.sh does both).
 //
-// Env: GROUNDWORK_TEST_TIMEOUT_MS (whole run, default 600000), GROUNDWORK_TEST_START_TIMEOUT_MS
+// It runs the suite twice, one window after the other: a single-folder window (everything but
+// the multi-root tests; screenshots) and a multi-root window (.code-workspace with two folders;
+// only tests titled 'multi-root ...'), and prints one summary line over both.
+//
+// Env: GROUNDWORK_TEST_TIMEOUT_MS (each window, default 600000), GROUNDWORK_TEST_START_TIMEOUT_MS
 //      (until run() is called, default 180000), GROUNDWORK_TEST_GREP,
+//      GROUNDWORK_TEST_LAUNCHES (folder,multi-root: the windows to run, default both),
 //      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=0 (do not
 //      update media/screenshot.png), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
 //      (other extension / tests module, for developing the harness), GROUNDWORK_HOST_DIR,
@@ -73,7 +78,7 @@ function startCodeServer(codeServer, port, dirs, env, logFile) {
   const child = spawn(codeServer, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--user-data-dir', dirs.ud, '--extensions-dir', dirs.extDir, dirs.ws,
+    '--user-data-dir', dirs.ud, '--extensions-dir', dirs.extDir, dirs.open,
   ], { env, stdio: ['ignore', out, out], detached: true }); // own process group
   fs.closeSync(out);
   return child;
@@ -122,10 +127,11 @@ function readJson(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
 }
 
-function workbenchUrl(port, ws) {
+/** `/?folder=<dir>` (single-folder window) or `/?workspace=<file.code-workspace>` (multi-root). */
+function workbenchUrl(port, dirs) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
   const payload = [['extensionDevelopmentPath', remote(EXT_PATH)], ['extensionTestsPath', remote(TESTS_PATH)]];
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return `http://127.0.0.1:${port}/?${dirs.param}=${encodeURIComponent(dirs.open)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 async function takeScreenshot(page, request, shots) {
@@ -154,29 +160,165 @@ async function takeScreenshot(page, request, shots) {
   log(`screenshot '${name}' saved (out/screenshots/${name}.png)`);
 }
 
+// ------------------------------------------------------------------------ launches
+// The suite runs in two windows, one after the other, each with its own code-server:
+//   folder      the temp workspace opened as a single folder (?folder=); serves screenshots
+//   multi-root  a .code-workspace (?workspace=) with a fresh copy of that workspace and a
+//               second, empty folder; runs only the tests whose full title starts with
+//               'multi-root' (a top-level describe('multi-root ...')), which the folder window
+//               leaves out.
+const MULTIROOT_PREFIX = 'multi-root';
+const ALL_LAUNCHES = ['folder', 'multi-root'];
+
+function selectedLaunches() {
+  const raw = process.env.GROUNDWORK_TEST_LAUNCHES;
+  if (!raw) return ALL_LAUNCHES;
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !ALL_LAUNCHES.includes(n));
+  if (bad.length || !names.length) {
+    throw new DriverError(`GROUNDWORK_TEST_LAUNCHES='${raw}': use a comma list of ${ALL_LAUNCHES.join(', ')}`);
+  }
+  return ALL_LAUNCHES.filter((n) => names.includes(n));
+}
+
+/** The mocha grep of one launch: its own tests, narrowed by the user's GROUNDWORK_TEST_GREP. */
+function launchGrep(name, names, userGrep) {
+  // Only non-capturing groups, so backreferences in the user's regexp keep their numbers.
+  const user = userGrep ? `(?=[\\s\\S]*?(?:${userGrep}))` : '';
+  if (name === 'multi-root') return `^(?=${MULTIROOT_PREFIX})${user}`;
+  // Without a multi-root launch the multi-root tests stay in (and skip themselves) as before.
+  if (!names.includes('multi-root')) return userGrep || undefined;
+  return `^(?!${MULTIROOT_PREFIX})${user}`;
+}
+
+/** Lays out one launch's directories under `dir`; returns what to open and the env to add. */
+function prepareLaunch(name, dir) {
+  const dirs = makeWorkspace(dir, ROOT);
+  if (name === 'folder') return { ...dirs, open: dirs.ws, param: 'folder' };
+  const second = path.join(dir, 'second');
+  fs.mkdirSync(second, { recursive: true });
+  const file = path.join(dir, 'groundwork.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: dirs.ws }, { path: fs.realpathSync(second) }], settings: {} }, null, 2));
+  return { ...dirs, second: fs.realpathSync(second), open: file, param: 'workspace', workspaceFile: file };
+}
+
 // -------------------------------------------------------------------------- main
+async function runLaunch(launch, ctx) {
+  const { name, dir, grep } = launch;
+  const dirs = prepareLaunch(name, dir);
+  const resultsFile = path.join(dir, 'results.json');
+  const readyFile = path.join(dir, 'screenshot-ready');
+  const serverLog = path.join(dir, 'code-server.log');
+  launch.dirs = dirs;
+  const started = Date.now();
+  const env = {
+    ...process.env,
+    GROUNDWORK_TEST_RESULTS: resultsFile,
+    GROUNDWORK_TEST_WORKSPACE: dirs.ws,
+    GROUNDWORK_TEST_LAUNCH: name,
+  };
+  delete env.GROUNDWORK_TEST_GREP;
+  delete env.GROUNDWORK_SCREENSHOT_READY;
+  delete env.GROUNDWORK_TEST_WORKSPACE_FILE;
+  if (grep) env.GROUNDWORK_TEST_GREP = grep;
+  // Screenshots come from the single-folder window only (the README image).
+  if (name === 'folder') env.GROUNDWORK_SCREENSHOT_READY = readyFile;
+  if (dirs.workspaceFile) env.GROUNDWORK_TEST_WORKSPACE_FILE = dirs.workspaceFile;
+
+  const port = await freePort();
+  launch.server = startCodeServer(ctx.codeServer, port, dirs, env, serverLog);
+  const server = launch.server;
+  await waitForServer(port, server, serverLog, 60_000);
+
+  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  launch.page = page;
+  const consoleOut = fs.createWriteStream(ctx.consoleLog, { flags: 'a' });
+  consoleOut.write(`==== ${name} window\n`);
+  page.on('console', (m) => {
+    const type = m.type();
+    const text = m.text();
+    // Keep errors and warnings, and everything the extension host prints (mocha's spec output).
+    if (type === 'error' || type === 'warning' || text.includes('[Extension Host]')) consoleOut.write(`[${type}] ${text}\n`);
+  });
+  page.on('pageerror', (e) => consoleOut.write(`[pageerror] ${e.stack ?? e}\n`));
+  try {
+    await page.goto(workbenchUrl(port, dirs), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    log(`${name} window: VS Code ${readCodeVersion()} on 127.0.0.1:${port}, ${dirs.param} ${dirs.open}${grep ? ` (grep ${grep})` : ''}`);
+
+    // Poll for the results file (and serve screenshot requests) until the deadline.
+    const deadline = started + TIMEOUT_MS;
+    let lastSeq;
+    let results;
+    let hostExitAt = 0;
+    const where = `${name} window`;
+    while (!results) {
+      if (fs.existsSync(readyFile)) {
+        const req = readJson(readyFile);
+        if (req && req.seq !== lastSeq) {
+          lastSeq = req.seq;
+          try { await takeScreenshot(page, req, ctx.shots); } catch (e) { log(`screenshot failed: ${e.message}`); }
+          fs.writeFileSync(`${readyFile}.done`, String(req.seq));
+        }
+      }
+      if (fs.existsSync(resultsFile)) results = readJson(resultsFile);
+      if (results) break;
+      if (server.exitCode !== null || server.signalCode !== null) {
+        throw new DriverError(`${where}: code-server exited during the run:\n${tail(serverLog, 30)}`);
+      }
+      if (!ctx.browser.isConnected()) throw new DriverError(`${where}: the browser closed during the run`);
+      // The extension host ends after run() settles; ending without results means the suite died.
+      if (!hostExitAt && fs.readFileSync(serverLog, 'utf8').includes('Extension Host Process exited')) hostExitAt = Date.now();
+      if (hostExitAt && Date.now() - hostExitAt > 2000) {
+        throw new DriverError(`${where}: the extension host exited without writing results (did out/test/index.js export run()? `
+          + `did it crash?); see ${dirs.ud}/logs/*/exthost1/remoteexthost.log and out/integration-console.log\n`
+          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (none: run() was never called)'}`);
+      }
+      if (Date.now() - started > START_TIMEOUT_MS && !fs.existsSync(`${resultsFile}.progress`)) {
+        throw new DriverError(`${where}: the extension host did not start the suite within ${Math.round(START_TIMEOUT_MS / 1000)} s `
+          + `(GROUNDWORK_TEST_START_TIMEOUT_MS); see out/integration-console.log and ${dirs.ud}/logs`);
+      }
+      if (Date.now() > deadline) {
+        throw new DriverError(`${where}: no results after ${Math.round(TIMEOUT_MS / 1000)} s (GROUNDWORK_TEST_TIMEOUT_MS); `
+          + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs\n`
+          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (the suite never started: did run() load? see the logs above)'}`);
+      }
+      await delay(200); // polling files the suite writes
+    }
+    return results;
+  } finally {
+    consoleOut.end();
+    await Promise.race([page.close().catch(() => {}), delay(5000)]);
+    await stopCodeServer(server);
+  }
+}
+
 async function main() {
   const codeServer = preflight();
+  const names = selectedLaunches();
+  const userGrep = process.env.GROUNDWORK_TEST_GREP || '';
+  if (userGrep) {
+    try { new RegExp(userGrep); } catch (e) { throw new DriverError(`GROUNDWORK_TEST_GREP is not a valid regexp: ${e.message}`); }
+  }
   const requireHost = createRequire(path.join(HOST, 'package.json'));
   const { chromium } = requireHost('playwright-core');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
-  const dirs = makeWorkspace(tmp, ROOT);
-  const resultsFile = path.join(tmp, 'results.json');
-  const readyFile = path.join(tmp, 'screenshot-ready');
-  const serverLog = path.join(tmp, 'code-server.log');
+  // The folder window keeps the temp dir's top level (as before); the multi-root one gets multiroot/.
+  const launches = names.map((name) => ({
+    name, dir: name === 'folder' ? tmp : path.join(tmp, 'multiroot'), grep: launchGrep(name, names, userGrep),
+  }));
   fs.mkdirSync(OUT, { recursive: true });
   const consoleLog = path.join(OUT, 'integration-console.log');
   fs.writeFileSync(consoleLog, '');
 
-  let server; let browser; let cleaned = false; let ok = false;
+  let browser; let cleaned = false; let ok = false;
   const cleanup = async () => {
     if (cleaned) return;
     cleaned = true;
     await Promise.race([browser?.close().catch(() => {}), delay(10_000)]);
-    await stopCodeServer(server);
+    for (const l of launches) await stopCodeServer(l.server);
     if (ok && process.env.GROUNDWORK_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
-    else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log)`);
+    else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log; multiroot/ for the multi-root window)`);
   };
   // Never leave code-server behind: on Ctrl-C / SIGTERM and at exit.
   const onSignal = (sig) => {
@@ -187,87 +329,46 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
-  process.on('exit', () => killGroup(server, 'SIGKILL'));
+  process.on('exit', () => { for (const l of launches) killGroup(l.server, 'SIGKILL'); });
 
   const started = Date.now();
   try {
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      GROUNDWORK_TEST_RESULTS: resultsFile,
-      GROUNDWORK_TEST_WORKSPACE: dirs.ws,
-      GROUNDWORK_SCREENSHOT_READY: readyFile,
-    };
-    server = startCodeServer(codeServer, port, dirs, env, serverLog);
-    await waitForServer(port, server, serverLog, 60_000);
-
     browser = await chromium.launch({
       executablePath: BROWSER, headless: true, args: CHROMIUM_ARGS,
       handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const consoleOut = fs.createWriteStream(consoleLog, { flags: 'a' });
-    page.on('console', (m) => {
-      const type = m.type();
-      const text = m.text();
-      // Keep errors and warnings, and everything the extension host prints (mocha's spec output).
-      if (type === 'error' || type === 'warning' || text.includes('[Extension Host]')) consoleOut.write(`[${type}] ${text}\n`);
-    });
-    page.on('pageerror', (e) => consoleOut.write(`[pageerror] ${e.stack ?? e}\n`));
-    const url = workbenchUrl(port, dirs.ws);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    log(`VS Code ${readCodeVersion()} on 127.0.0.1:${port}, workspace ${dirs.ws}`);
-
-    // Poll for the results file (and serve screenshot requests) until the deadline.
-    const deadline = started + TIMEOUT_MS;
-    const shots = new Set();
-    let lastSeq;
-    let results;
-    let hostExitAt = 0;
-    while (!results) {
-      if (fs.existsSync(readyFile)) {
-        const req = readJson(readyFile);
-        if (req && req.seq !== lastSeq) {
-          lastSeq = req.seq;
-          try { await takeScreenshot(page, req, shots); } catch (e) { log(`screenshot failed: ${e.message}`); }
-          fs.writeFileSync(`${readyFile}.done`, String(req.seq));
-        }
+    const ctx = { codeServer, browser, consoleLog, shots: new Set() };
+    const total = { passed: 0, failed: 0, pending: 0, tests: [] };
+    const tagWidth = Math.max(...launches.map((l) => l.name.length)) + 2;
+    let suiteError = false;
+    for (const launch of launches) {
+      const t0 = Date.now();
+      const results = await runLaunch(launch, ctx);
+      const tag = `${`[${launch.name}]`.padEnd(tagWidth)} `;
+      const tests = [...(results.tests ?? [])];
+      // Without a user grep the multi-root window must run something: a silent skip is a harness bug.
+      if (launch.name === 'multi-root' && !userGrep && !results.error && !tests.some((t) => t.state !== 'pending')) {
+        tests.push({ title: 'run the multi-root tests', fullTitle: `the multi-root window ran no tests (none titled '${MULTIROOT_PREFIX} ...', or all skipped)`, state: 'failed', error: { message: `${launch.dirs.workspaceFile} opened; see out/integration-console.log` } });
       }
-      if (fs.existsSync(resultsFile)) results = readJson(resultsFile);
-      if (results) break;
-      if (server.exitCode !== null || server.signalCode !== null) {
-        throw new DriverError(`code-server exited during the run:\n${tail(serverLog, 30)}`);
+      printResults({ tests }, tag);
+      if (results.error) {
+        suiteError = true;
+        process.stdout.write(`suite error (${launch.name} window):\n${results.error.split('\n').map((l) => `    ${l}`).join('\n')}\n`);
       }
-      if (!browser.isConnected()) throw new DriverError('the browser closed during the run');
-      // The extension host ends after run() settles; ending without results means the suite died.
-      if (!hostExitAt && fs.readFileSync(serverLog, 'utf8').includes('Extension Host Process exited')) hostExitAt = Date.now();
-      if (hostExitAt && Date.now() - hostExitAt > 2000) {
-        throw new DriverError('the extension host exited without writing results (did out/test/index.js export run()? '
-          + `did it crash?); see ${dirs.ud}/logs/*/exthost1/remoteexthost.log and out/integration-console.log\n`
-          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (none: run() was never called)'}`);
+      for (const t of tests) {
+        if (t.state === 'passed') total.passed++;
+        else if (t.state === 'failed') total.failed++;
+        else total.pending++;
       }
-      if (Date.now() - started > START_TIMEOUT_MS && !fs.existsSync(`${resultsFile}.progress`)) {
-        throw new DriverError(`the extension host did not start the suite within ${Math.round(START_TIMEOUT_MS / 1000)} s `
-          + `(GROUNDWORK_TEST_START_TIMEOUT_MS); see out/integration-console.log and ${dirs.ud}/logs`);
-      }
-      if (Date.now() > deadline) {
-        throw new DriverError(`no results after ${Math.round(TIMEOUT_MS / 1000)} s (GROUNDWORK_TEST_TIMEOUT_MS); `
-          + `see out/integration-console.log and the extension host log under ${dirs.ud}/logs\n`
-          + `  last test events:\n${fs.existsSync(`${resultsFile}.progress`) ? tail(`${resultsFile}.progress`, 10) : '    (the suite never started: did run() load? see the logs above)'}`);
-      }
-      await delay(200); // polling files the suite writes
+      log(`${launch.name} window finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
-    consoleOut.end();
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const passed = results.passed ?? 0; const failed = results.failed ?? 0;
-    ok = failed === 0 && passed > 0 && !results.error;
+    ok = total.failed === 0 && total.passed > 0 && !suiteError;
     await cleanup();
-    printResults(results);
-    if (results.error) process.stdout.write(`suite error:\n${results.error.split('\n').map((l) => `    ${l}`).join('\n')}\n`);
-    if (passed + failed === 0) log('no tests ran');
+    if (total.passed + total.failed === 0) log('no tests ran');
     log(`finished in ${seconds} s`);
-    process.stdout.write(`${summaryLine(results)}\n`);
+    process.stdout.write(`${summaryLine(total)}\n`);
     return ok ? 0 : 1;
   } catch (e) {
     ok = false;
