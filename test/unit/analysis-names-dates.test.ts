@@ -82,6 +82,7 @@ describe('analysis: dates', () => {
     const c = oneDate('De begroting groeide vorig jaar.', 'nl');
     assert.deepEqual([c.relative, c.granularity], ['last', 'year']);
     assert.equal(oneDate('The council meets next Friday.').relative, 'next');
+    assert.deepEqual([oneDate('The ferry stopped last week.').granularity, oneDate('De veerboot stopte vorige week.', 'nl').relative], ['week', 'last']);
   });
 
   it('reads seasons and decades', () => {

@@ -2,7 +2,7 @@
  * Date mentions in English and Dutch: years ("in 2015"), "July 2015", "January 5, 2018",
  * "5 January 2018", "5 januari 2018", ISO "2018-01-05", "05/01/2018" (day first),
  * month names and abbreviations, weekdays ("Wednesday", "woensdag", "woensdagavond"),
- * relative expressions ("last January", "vorige maand", "yesterday", "vorig jaar"),
+ * relative expressions ("last January", "vorige maand", "last week", "yesterday", "vorig jaar"),
  * seasons ("summer 2014", "zomer van 2014") and decades ("the 1990s", "jaren negentig").
  *
  * A four-digit number is a year (not a count) when it is 1900-2100 written without
@@ -41,7 +41,7 @@ const RELATIVE: Record<string, 'last' | 'next' | 'this'> = dict({
   last: 'last', past: 'last', previous: 'last', next: 'next', coming: 'next', this: 'this',
   vorige: 'last', vorig: 'last', afgelopen: 'last', verleden: 'last', volgende: 'next', volgend: 'next', komende: 'next', deze: 'this', dit: 'this',
 });
-const REL_UNITS: Record<string, 'year' | 'month'> = dict({ year: 'year', month: 'month', jaar: 'year', maand: 'month' });
+const REL_UNITS: Record<string, 'year' | 'month' | 'week'> = dict({ year: 'year', month: 'month', week: 'week', jaar: 'year', maand: 'month' });
 const DEICTIC: Record<string, 'last' | 'this' | 'next'> = dict({ yesterday: 'last', today: 'this', tomorrow: 'next', gisteren: 'last', vandaag: 'this' });
 const YEAR_PREP = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'of', 'between', 'before', 'after', 'during', 'early', 'late', 'mid', 'around', 'through', 'and', 'to', 'or',

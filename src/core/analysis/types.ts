@@ -54,7 +54,8 @@ export interface DateMention extends Span {
   relative?: 'last' | 'next' | 'this';
   /** For granularity 'season' (additive). */
   season?: 'spring' | 'summer' | 'autumn' | 'winter';
-  granularity: 'year' | 'month' | 'day' | 'weekday' | 'season' | 'decade';
+  /** 'week' (additive) only for relative weeks ("last week", "deze week"). */
+  granularity: 'year' | 'month' | 'week' | 'day' | 'weekday' | 'season' | 'decade';
 }
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';
