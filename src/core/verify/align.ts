@@ -685,6 +685,9 @@ function categoryConflict(
   const pHead = p.tokens[pNp[pNp.length - 1]];
   if (pHead.name !== undefined || pHead.num !== undefined || pHead.date !== undefined) return undefined;
   if (cNp.some((i) => findToken(c.tokens[i], c, p).includes(pHead.i))) return undefined;
+  // Phrases sharing a word ("American movie" / "American film", "recording space" /
+  // "recording facility") more likely name the same thing in other words.
+  if (cNp.some((i) => findToken(c.tokens[i], c, p).some((k) => pNp.includes(k)))) return undefined;
   const npUnits = units.filter((u) => u.tokens.some((t) => cNp.includes(t)));
   const headUnit = npUnits.find((u) => u.tokens.includes(head));
   if (!headUnit) return undefined;
