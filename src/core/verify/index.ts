@@ -457,8 +457,9 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   if (units.length === 0) return undefined;
   const query = text.replace(/\s+/g, ' ').trim();
   const citations = [...s.citations];
-  const all = judge(retriever, c, units, query, lang, corpusLangs);
-  let decision = all.decision;
+  // The whole corpus is only searched when no cited source backs the sentence.
+  let decision: Decision | undefined;
+  const overall = (): Decision => (decision ??= judge(retriever, c, units, query, lang, corpusLangs).decision);
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
   let citedVerdict: Finding['verdict'] | undefined;
@@ -482,7 +483,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     citedDecisionOut = citedDecision;
     if (citedBacks && citedDecision) {
       decision = citedDecision; // evidence from the cited source first
-    } else if (citedDecision && citedDecision.verdict === 'conflict' && decision.verdict !== 'supported') {
+    } else if (citedDecision && citedDecision.verdict === 'conflict' && overall().verdict !== 'supported') {
       decision = citedDecision;
     }
     if (unknown.length) {
@@ -493,15 +494,16 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       const keys = known.join(', ');
       let msg = `the cited source ${keys} does not back this sentence`;
       if (citedDecision?.verdict === 'conflict') msg = `the cited source ${keys} contradicts this sentence`;
-      if (decision.verdict === 'supported' && decision.best) {
-        const other = decision.best.hit.doc;
+      const d = overall();
+      if (d.verdict === 'supported' && d.best) {
+        const other = d.best.hit.doc;
         msg += `; ${other.key} (${other.title || other.path}) does`;
       }
       citationProblem = { key: known[0], message: msg };
       citationReasons.push({ kind: 'citation', message: msg });
     }
   }
-  const finding = buildFinding(s, new RangeMapper(s, draftText), decision, citations, citationProblem, citationReasons);
+  const finding = buildFinding(s, new RangeMapper(s, draftText), overall(), citations, citationProblem, citationReasons);
   // Show the cited source's closest passage too: the one that fails to back the sentence.
   const citedBest = citationProblem && citedDecisionOut?.best;
   if (citedBest && citedBest.single.coverage > 0 && !finding.evidence.some((e) => e.source === citedBest.hit.doc.path && e.text === citedBest.hit.passage.text)) {
