@@ -199,6 +199,11 @@ describe('analysis: entities', () => {
     assert.equal(names('The FRB said so.')[0].kind, 'org');
   });
 
+  it('splits two known names joined by a connector', () => {
+    const e = names('De Veiligheidsraad van de Verenigde Naties vergaderde.', 'nl');
+    assert.deepEqual(e.map((x) => x.norm), ['security council', 'united nations']);
+  });
+
   it('splits a demonym from a following title and name', () => {
     const e = names('Egyptian President Joan Smith met the crew.');
     assert.deepEqual(e.map((x) => [x.text, x.kind]), [['Egyptian', 'place'], ['Joan Smith', 'person']]);

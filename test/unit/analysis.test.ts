@@ -227,6 +227,13 @@ describe('analysis: numbers', () => {
     assert.deepEqual(one('Vijf of zes veerboten wachtten.', 'nl').unitText, 'veerboten');
     assert.equal(nums('Fares rose from 5 to 10 euros.').length, 2, '"from X to Y" is a change, not a range');
     assert.equal(nums('The council voted 5 to 4.').length, 2);
+    assert.deepEqual(nums('Het aantal daalde met 27 procent tot 31.000.', 'nl').map((n) => n.value), [27, 31000]);
+  });
+
+  it('takes a capitalized plural as the counted noun', () => {
+    assert.equal(one('Since March, 120 Palestinians were counted.').unitText, 'Palestinians');
+    assert.equal(one('Sinds maart zijn 120 Palestijnen geteld.', 'nl').unitText, 'Palestijnen');
+    assert.equal(one('Officials arrested four senior Harbour officials.').unitText, 'officials');
   });
 
   it('skips hyphenated and capitalized modifiers before the counted noun', () => {

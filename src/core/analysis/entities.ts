@@ -159,6 +159,18 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       return;
     }
     if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
+    // "Veiligheidsraad van de Verenigde Naties": two known names joined by a connector.
+    for (let q = first + 1; q < last; q++) {
+      if (!CONNECTORS.has(tokens[q].norm) || UPPER.test(tokens[q].text)) continue;
+      let r = q;
+      while (r + 1 < last && CONNECTORS.has(tokens[r + 1].norm) && !UPPER.test(tokens[r + 1].text)) r++;
+      if (tableHit(first, q - 1) && tableHit(r + 1, last)) {
+        emit(first, q - 1, initial, titled);
+        emit(r + 1, last, false, false);
+        return;
+      }
+      break;
+    }
     const head = !titled ? lookupVariant(entityKey(tokens[first].text)) : undefined;
     const demonym = head !== undefined && head.canonical !== entityKey(tokens[first].text);
     if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && (first + 1 === last || TITLES.has(tokens[first + 1].norm))) || tableHit(first + 1, last))) {

@@ -262,8 +262,11 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
     if (UNIT_SKIP.has(n)) continue;
     if (stops.has(n) || NEG_WORDS.has(n) || n.length < 2) return undefined;
     const next = tokens[j + 1];
-    const modifier = isAdjectiveLike(tok, lang) || n.includes('-') ||
-      (j > 0 && UPPER_START.test(tok.text) && next !== undefined && !UPPER_START.test(next.text));
+    // A capitalized word before a lowercase noun modifies it ("Daesh terrorists"), unless it is
+    // itself a plural noun ("Palestinians", "Nederlanders", "Palestijnen").
+    const capModifier = j > 0 && UPPER_START.test(tok.text) && next !== undefined && !UPPER_START.test(next.text) &&
+      (lang === 'nl' ? n.endsWith('e') : !n.endsWith('s'));
+    const modifier = isAdjectiveLike(tok, lang) || n.includes('-') || capModifier;
     if (
       next && j + 1 < from + 4 && modifier && isSpaceGap(text, tok.end, next.start) &&
       !stops.has(next.norm) && !HAS_DIGIT.test(next.norm) && !UNIT_SKIP.has(next.norm) && next.norm.length > 1
@@ -381,7 +384,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
     }
     // Ranges: "between 200 and 300", "tussen 200 en 300", "200-300", "200 – 300".
     let range = core.range;
-    if (!range && !core.ordinal && !core.fraction && end + 1 < tokens.length && !used[end + 1]) {
+    if (!range && !core.ordinal && !core.fraction && !unit && end + 1 < tokens.length && !used[end + 1]) {
       const gap = text.slice(endChar, tokens[end].start);
       const between = i > 0 && RANGE_START.has(tokens[i - 1].norm);
       const dashGap = /^\s*[-–—]\s*$/.test(gap) && /^\d/.test(t.norm);
@@ -401,7 +404,8 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
               const mult = MULTIPLIERS[tokens[e2].norm];
               if (mult !== undefined && tokens[e2].norm.length > 1) { v2 *= mult; e2++; if (value < v2 / mult) value *= mult; }
             }
-            if (v2 > value) {
+            // Without "between", a range stays within one order of magnitude ("5 to 10", not "27 tot 31.000").
+            if (v2 > value && (between || v2 <= 10 * value)) {
               range = [value, v2];
               if (between) startChar = tokens[i - 1].start;
               end = e2;
