@@ -9,8 +9,8 @@
  * figures, no system can starve another of memory).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import Fuse from 'fuse.js';
@@ -296,12 +296,23 @@ interface SizeResult {
   skipped: string[];
 }
 
+/**
+ * Children run from a private copy of this bundle, so a rebuild of dist/ during the run
+ * (other work on the machine) cannot mix code versions within one report.
+ */
+let childScript = __filename;
+
 function runChild<T>(system: string, size: number): { value?: T; error?: string; wallMs: number } {
   const t = wallNow();
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=12288', __filename, '--child', system, '--size', String(size)],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 },
+    ['--expose-gc', '--max-old-space-size=12288', childScript, '--child', system, '--size', String(size)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 20 * 60_000,
+      env: { ...process.env, GROUNDWORK_CORPORA: corporaDir(REPO) },
+    },
   );
   const wallMs = wallNow() - t;
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('RESULT '));
@@ -535,6 +546,9 @@ function main(): void {
   }
   const started = new Date();
   const t0 = wallNow();
+  childScript = join(tmpdir(), `groundwork-bench-${process.pid}.js`);
+  copyFileSync(__filename, childScript);
+  process.on('exit', () => rmSync(childScript, { force: true }));
   const { sentences } = setup();
   const results: SizeResult[] = [];
   const note = args.sizes.some((n) => n > 2520) ? ' (sizes above 2,520 are replicated copies of the real articles)' : '';
