@@ -199,6 +199,11 @@ describe('analysis: entities', () => {
     assert.equal(names('The FRB said so.')[0].kind, 'org');
   });
 
+  it('strips compound titles before a person', () => {
+    const e = names('Deputy Prime Minister Joan Smith met Chancellor Piet Jansen.');
+    assert.deepEqual(e.map((x) => [x.text, x.kind]), [['Joan Smith', 'person'], ['Piet Jansen', 'person']]);
+  });
+
   it('splits two known names joined by a connector', () => {
     const e = names('De Veiligheidsraad van de Verenigde Naties vergaderde.', 'nl');
     assert.deepEqual(e.map((x) => x.norm), ['security council', 'united nations']);

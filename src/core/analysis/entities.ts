@@ -34,6 +34,14 @@ const TITLES = new Set([
   'premier', 'koning', 'koningin', 'prins', 'prinses', 'generaal', 'kolonel', 'kapitein', 'rechter', 'burgemeester',
   'ambassadeur', 'woordvoerder', 'woordvoerster', 'leider', 'commandant', 'voorzitter', 'directeur', 'minister-president',
   'heer', 'mevrouw', 'meneer', 'dhr', 'mevr', 'ayatollah', 'emir', 'sultan', 'crown', 'kroonprins',
+  'chancellor', 'kanselier', 'vice-president', 'vicepresident', 'staatssecretaris', 'secretary-general', 'envoy', 'gezant',
+  'chairwoman', 'chairperson', 'ceo', 'founder', 'oprichter', 'coach', 'trainer', 'manager', 'striker', 'captain', 'speaker',
+]);
+/** Words that may precede a title inside it ("Foreign Minister", "Deputy Prime Minister"). */
+const TITLE_MODIFIERS = new Set([
+  'foreign', 'defence', 'defense', 'interior', 'finance', 'health', 'justice', 'deputy', 'vice', 'former', 'acting', 'interim',
+  'senior', 'opposition', 'state', 'prime', 'general', 'attorney', 'party', 'army', 'police', 'fire', 'labour', 'labor',
+  'buitenlandse', 'binnenlandse', 'zaken', 'oud', 'waarnemend', 'vice', 'defensie', 'financien', 'justitie',
 ]);
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'into', 'towards', 'across', 'naar', 'uit', 'bij', 'nabij', 'te', 'vanuit', 'richting']);
 const ORG_HEADS = new Set([
@@ -144,6 +152,10 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
   /** Split a name sequence at known names: "Palestinian Hamas" -> Palestinian + Hamas; "VS Jeruzalem" -> VS + Jeruzalem. */
   const segment = (first: number, last: number, initial: boolean, titledBefore: boolean) => {
     let titled = titledBefore;
+    // "Foreign Minister X", "Deputy Prime Minister X": modifiers count as part of the title.
+    let q = first;
+    while (q < last && (TITLES.has(tokens[q].norm) || TITLE_MODIFIERS.has(tokens[q].norm))) q++;
+    if (q > first && TITLES.has(tokens[q - 1].norm)) { first = q; titled = true; initial = false; }
     while (first < last && TITLES.has(tokens[first].norm)) { first++; titled = true; initial = false; }
     if (first === last && TITLES.has(tokens[first].norm)) return;
     while (first < last && (isStop(tokens[first].norm) || CONNECTORS.has(tokens[first].norm)) && !PARTICLE_NAME.test(tokens[first].text) && !tableHit(first, last)) { first++; initial = false; }
