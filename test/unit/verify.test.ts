@@ -67,11 +67,17 @@ describe('verify: check-worthiness', () => {
     assert.equal(isCheckWorthy('Consider the cost of a second ferry.'), false);
     assert.equal(isCheckWorthy('Volgens mij is de overtocht te duur.'), false);
     assert.equal(isCheckWorthy('Ok.'), false);
+    assert.equal(isCheckWorthy('The leader of the council must resign.'), false);
+    assert.equal(isCheckWorthy('Maybe the ferry left earlier.'), false);
+    assert.equal(isCheckWorthy('Ferry Services and Timetables'), false);
   });
   it('judges factual sentences', () => {
     assert.equal(isCheckWorthy('The harbor ferry carried 224 passengers on Wednesday.'), true);
     assert.equal(isCheckWorthy('Mayor Helen Brandt opened the renovated terminal.'), true);
     assert.equal(isCheckWorthy('De veerboot vervoert 180 passagiers.'), true);
+    // Reported speech and subordinate clauses are claims about what was said.
+    assert.equal(isCheckWorthy('"We will add a second ferry," the mayor said.'), true);
+    assert.equal(isCheckWorthy('The council declared that the terminal must close at night.'), true);
   });
   it('leaves non-claims out of the findings', () => {
     const engine = engineWithFixtures();
