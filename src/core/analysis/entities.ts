@@ -28,19 +28,19 @@ const NEGATION_WORDS = new Set(['never', 'nothing', 'nobody', 'none', 'neither',
 const AND = new Set(['and', 'en', '&']);
 const TITLES = new Set([
   'president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'minister', 'prime', 'king', 'queen', 'prince', 'princess',
-  'sheikh', 'sjeik', 'imam', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'sgt', 'sergeant', 'judge',
-  'rabbi', 'pope', 'paus', 'father', 'sir', 'lord', 'lady', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'ambassador',
+  'sheikh', 'sjeik', 'imam', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'sgt', 'sergeant', 'judge',
+  'rabbi', 'pope', 'paus', 'sir', 'lord', 'lady', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'ambassador',
   'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'chief', 'commander', 'secretary', 'chairman', 'ceo', 'director',
   'premier', 'koning', 'koningin', 'prins', 'prinses', 'generaal', 'kolonel', 'kapitein', 'rechter', 'burgemeester',
   'ambassadeur', 'woordvoerder', 'woordvoerster', 'leider', 'commandant', 'voorzitter', 'directeur', 'minister-president',
-  'heer', 'mevrouw', 'meneer', 'dhr', 'mevr', 'ayatollah', 'emir', 'sultan', 'crown', 'kroonprins',
+  'heer', 'mevrouw', 'meneer', 'dhr', 'mevr', 'ayatollah', 'emir', 'sultan', 'kroonprins',
   'chancellor', 'kanselier', 'vice-president', 'vicepresident', 'staatssecretaris', 'secretary-general', 'envoy', 'gezant',
   'chairwoman', 'chairperson', 'ceo', 'founder', 'oprichter', 'coach', 'trainer', 'manager', 'striker', 'captain', 'speaker',
 ]);
 /** Words that may precede a title inside it ("Foreign Minister", "Deputy Prime Minister"). */
 const TITLE_MODIFIERS = new Set([
   'foreign', 'defence', 'defense', 'interior', 'finance', 'health', 'justice', 'deputy', 'vice', 'former', 'acting', 'interim',
-  'senior', 'opposition', 'state', 'prime', 'general', 'attorney', 'party', 'army', 'police', 'fire', 'labour', 'labor',
+  'senior', 'opposition', 'state', 'prime', 'general', 'attorney', 'crown', 'major', 'party', 'army', 'police', 'fire', 'labour', 'labor',
   'buitenlandse', 'binnenlandse', 'zaken', 'oud', 'waarnemend', 'vice', 'defensie', 'financien', 'justitie',
 ]);
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'into', 'towards', 'across', 'naar', 'uit', 'bij', 'nabij', 'te', 'vanuit', 'richting']);
@@ -155,7 +155,15 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     // "Foreign Minister X", "Deputy Prime Minister X": modifiers count as part of the title.
     let q = first;
     while (q < last && (TITLES.has(tokens[q].norm) || TITLE_MODIFIERS.has(tokens[q].norm))) q++;
-    if (q > first && TITLES.has(tokens[q - 1].norm)) { first = q; titled = true; initial = false; }
+    let hasTitle = false;
+    for (let k = first; k < q; k++) if (TITLES.has(tokens[k].norm)) hasTitle = true;
+    // Strip the run when it holds a title ("Deputy Prime Minister") or ends a two-word title
+    // ("Attorney General"); a lone modifier ("General Motors") stays part of the name.
+    if (q > first && (TITLES.has(tokens[q - 1].norm) || (hasTitle && q - first >= 2) || (q - first >= 2 && tokens[q - 1].norm === 'general'))) {
+      first = q;
+      titled = true;
+      initial = false;
+    }
     while (first < last && TITLES.has(tokens[first].norm)) { first++; titled = true; initial = false; }
     if (first === last && TITLES.has(tokens[first].norm)) return;
     while (first < last && (isStop(tokens[first].norm) || CONNECTORS.has(tokens[first].norm)) && !PARTICLE_NAME.test(tokens[first].text) && !tableHit(first, last)) { first++; initial = false; }
