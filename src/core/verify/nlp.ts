@@ -31,6 +31,8 @@ export interface CToken {
   cue: boolean;
   /** The first content word a negation cue governs ("has not *aligned*"). */
   negHead?: boolean;
+  /** Governed by a negation inside a condition ("if the men were not *released*"). */
+  hypothetical?: boolean;
 }
 
 export interface NameSpan {
@@ -110,6 +112,7 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 const NEG_SCOPE_CONTENT = 2;
+const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
 const LACK = /^(?:lack|lacks|lacked|lacking)$/;
 const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|yet|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
@@ -225,6 +228,27 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const first = idx[0];
     const last = idx[idx.length - 1];
     if (last + 1 < tokens.length && NEG_SKIP.test(tokens[last + 1].norm)) continue;
+    // In a condition ("if the men were not released") the negation states no fact.
+    let conditional = false;
+    for (let k = first - 1; k >= 0 && k >= first - 8; k--) {
+      if (tokens[k].breakAfter) break;
+      if (CONDITIONAL.test(tokens[k].norm)) {
+        conditional = true;
+        break;
+      }
+    }
+    if (conditional) {
+      // ...nor backs one: the governed words count neither way.
+      let seen = 0;
+      for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
+        if (!tokens[k].stop) {
+          tokens[k].hypothetical = true;
+          seen++;
+        }
+        if (tokens[k].breakAfter) break;
+      }
+      continue;
+    }
     for (const k of idx) tokens[k].cue = true;
     let seen = 0;
     for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
@@ -252,7 +276,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const norms = new Map<string, number[]>();
   const concepts = new Map<string, number[]>();
   for (const t of tokens) {
-    if (t.stop || t.cue) continue;
+    if (t.stop || t.cue || t.hypothetical) continue;
     if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
     content.push(t.i);
     push(stems, t.stem, t.i);
