@@ -219,6 +219,10 @@ describe('analysis: entities', () => {
     assert.deepEqual(e.map((x) => x.norm), ['palestine', 'hamas', 'egypt', 'sinai province']);
   });
 
+  it('in all-caps text keeps only known names', () => {
+    assert.deepEqual(names('ISIS VERKLAART HAMAS OORLOG', 'nl').map((x) => x.norm), ['islamic state', 'hamas']);
+  });
+
   it('in headlines keeps only known names and acronyms', () => {
     const e = names('Ferry Operators Vow To Fight New Gaza Port Rules In EU Court');
     assert.deepEqual(e.map((x) => x.norm), ['gaza', 'european union']);

@@ -110,7 +110,9 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
   const stops = lang === 'nl' ? STOP_NL : lang === 'en' ? STOP_EN : undefined;
   const isStop = (n: string) => (stops ? stops.has(n) : STOP_EN.has(n) || STOP_NL.has(n));
   const len = tokens.length;
-  const titleMode = !SENTENCE_END.test(text) && isTitleCase(tokens, isStop);
+  // All-caps text ("ISIS VERKLAART HAMAS DE OORLOG"): every word looks like an acronym.
+  const shouting = isShouting(tokens);
+  const titleMode = shouting || (!SENTENCE_END.test(text) && isTitleCase(tokens, isStop));
   const emit = (first: number, last: number, initial: boolean, titled: boolean, endOverride?: number) => {
     const start = tokens[first].start;
     const end = endOverride ?? tokens[last].end;
@@ -227,7 +229,7 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
         if (tableHit(i, k)) { found = k; break; }
       }
       if (found >= 0) { emit(i, found, false, false); i = found; }
-      else if (isAcronym(t.text)) emit(i, i, false, false);
+      else if (isAcronym(t.text) && !shouting) emit(i, i, false, false);
       else if (t.text.search(/[-‐‑]/) > 0) {
         const dash = t.text.search(/[-‐‑]/);
         if (lookupVariant(entityKey(t.text.slice(0, dash)))) segment(i, i, false, false);
@@ -299,6 +301,17 @@ function stripPrefix(t: Token): Token {
   if (!PREFIX_NAME.test(t.text)) return t;
   const dash = t.text.search(/[-‐‑]/);
   return { ...t, start: t.start + dash + 1, text: t.text.slice(dash + 1), norm: t.norm.slice(t.norm.indexOf('-') + 1) };
+}
+
+function isShouting(tokens: Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.text.length < 2 || !LETTER.test(t.text)) continue;
+    words++;
+    if (ALL_CAPS.test(t.text)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.7;
 }
 
 /** Headline-style text: most content words capitalized (and, see caller, no sentence-final punctuation). */
