@@ -14,7 +14,7 @@ increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb
 win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,defeated,verliezen,verloor,verloren,nederlaag
 accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren,akkoord|refuse,refused,reject,rejected,rejects,decline,declined,deny,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen
 allow,allowed,permit,permitted,legal,legalize,toestaan,toegestaan,legaal|ban,banned,bans,forbid,forbidden,prohibit,prohibited,illegal,outlaw,outlawed,verbieden,verboden,verbod,illegaal
-open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|close,closed,closes,shut,shutdown,sluiten,sloot,gesloten,dicht
+open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|closed,closes,closure,shut,shutdown,sluiten,sloot,gesloten,dicht
 alive,survive,survived,survivor,survivors,living,levend,overleefd,overleven,overlevenden|dead,died,killed,death,deaths,dood,doden,gedood,overleden,omgekomen,stierf
 before,earlier,prior,voor,voordat,eerder|after,later,following,na,nadat,later
 maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum
@@ -26,7 +26,7 @@ confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,on
 support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,against,tegen,tegenstander,verzetten
 start,started,begin,began,begun,launch,launched,beginnen,begon,begonnen,starten,gestart|end,ended,stop,stopped,finish,finished,halt,halted,eindigen,eindigde,geeindigd,stoppen,gestopt,beeindigd
 guilty,convicted,schuldig,veroordeeld|innocent,acquitted,onschuldig,vrijgesproken
-true,correct,right,waar,juist,correct|false,wrong,incorrect,onwaar,onjuist,fout
+true,correct,waar,juist,correct|false,wrong,incorrect,onwaar,onjuist,fout
 rich,wealthy,rijk|poor,arm
 strong,stronger,sterk,sterker|weak,weaker,zwak,zwakker
 north,northern,noord,noordelijk|south,southern,zuid,zuidelijk
