@@ -17,6 +17,7 @@ Ticket sales increased sharply after the new timetable started.
 The Harbor Museum is a maritime museum next to the terminal.
 The museum reopened in May 2022 after a long renovation.
 It now shows 40 model ships from the old shipyard.
+The harbor ferry has a green hull and a white deck.
 `;
 
 const LIBRARY = `City library extends opening hours
@@ -158,6 +159,11 @@ describe('verify: more conflict kinds and their limits', () => {
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.entity');
     assert.match(f.reasons[0].sourceValue ?? '', /museum/);
+  });
+  it('closed class: another colour at the same place', () => {
+    const f = checkOne('The harbor ferry has a red hull and a white deck.');
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reasons[0].message, /the source says green, the sentence says red/);
   });
   it('a claim that denies a value does not contradict a source giving another value', () => {
     const f = checkOne('The harbor ferry did not carry 324 passengers on its first crossing on Wednesday.');

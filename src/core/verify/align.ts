@@ -583,6 +583,25 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
     }
   }
+  // 3g. Another member of a closed class (a colour) at the same aligned place:
+  // "an orange jumpsuit" / "a black jumpsuit".
+  for (const u of units) {
+    if (u.kind !== 'word' || unitState.get(u) !== 'miss') continue;
+    const ct = c.tokens[u.tokens[0]];
+    const cls = CLOSED_CLASS.get(ct.norm);
+    if (!cls) continue;
+    const win = anchoredWindow(c, u.tokens, pos);
+    if (!win) continue;
+    for (let k = win.lo; k <= win.hi && k < p.tokens.length; k++) {
+      const pt = p.tokens[k];
+      if (usedPassage.has(k) || pt.negated !== ct.negated) continue;
+      const pc = CLOSED_CLASS.get(pt.norm);
+      if (pc && pc.cls === cls.cls && pc.id !== cls.id) {
+        conflicts.push({ kind: 'entity', unit: u, claimValue: ct.text, sourceValue: pt.text, strong: false });
+        break;
+      }
+    }
+  }
   // A claim that denies a value ("is not an American series") is no contradiction of a
   // source that gives another value.
   for (let k = conflicts.length - 1; k >= 0; k--) {
@@ -615,6 +634,16 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     contextNames,
     polarityClash,
   };
+}
+
+/** Closed word classes whose members exclude each other (English and Dutch colours). */
+const CLOSED_CLASS = new Map<string, { cls: string; id: string }>();
+for (const [id, words] of Object.entries({
+  red: 'red rood rode', orange: 'orange oranje', yellow: 'yellow geel gele', green: 'green groen groene',
+  blue: 'blue blauw blauwe', purple: 'purple paars paarse', black: 'black zwart zwarte', white: 'white wit witte',
+  grey: 'grey gray grijs grijze', brown: 'brown bruin bruine', pink: 'pink roze',
+})) {
+  for (const w of words.split(' ')) CLOSED_CLASS.set(w, { cls: 'colour', id });
 }
 
 /** Tokens between a negated word and the other aligned words of the claim. */
