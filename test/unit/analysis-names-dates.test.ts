@@ -281,6 +281,8 @@ describe('analysis: antonyms and concepts', () => {
     assert.ok(areAntonyms(en('childless'), en('children')));
     assert.ok(!areAntonyms(en('display'), en('play')));
     assert.ok(!areAntonyms(en('disease'), en('ease')));
+    assert.ok(areAntonyms('closed', 'opened'));
+    assert.ok(!areAntonyms(en('close'), en('opened')), '"close" also means near');
   });
 
   it('maps en and nl words to shared concepts', () => {

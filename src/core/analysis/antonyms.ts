@@ -1,7 +1,8 @@
 /**
  * Antonym / polarity pairs for contradiction detection, English and Dutch.
  * Each line: words of one side | words of the other side. Words are stemmed at load
- * with both stemmers, so areAntonyms() takes stems from either language.
+ * with both stemmers, so areAntonyms() takes stems from either language; "=word" is kept
+ * as an exact form only (its stem would also cover an unrelated word).
  * General-purpose news vocabulary only.
  */
 import { fold } from './fold';
@@ -14,14 +15,14 @@ increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb
 win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,defeated,verliezen,verloor,verloren,nederlaag
 accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren,akkoord|refuse,refused,reject,rejected,rejects,decline,declined,deny,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen
 allow,allowed,permit,permitted,legal,legalize,toestaan,toegestaan,legaal|ban,banned,bans,forbid,forbidden,prohibit,prohibited,illegal,outlaw,outlawed,verbieden,verboden,verbod,illegaal
-open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|closed,closes,closure,shut,shutdown,sluiten,sloot,gesloten,dicht
+open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|=closed,=closes,closure,shut,shutdown,sluiten,sloot,gesloten,dicht
 alive,survive,survived,survivor,survivors,living,levend,overleefd,overleven,overlevenden|dead,died,killed,death,deaths,dood,doden,gedood,overleden,omgekomen,stierf
 before,earlier,prior,voor,voordat,eerder|after,later,following,na,nadat,later
 maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum
 first,eerste|last,final,laatste
 earliest,vroegste|latest,laatste,recentste
 best,greatest,finest,beste,grootste|worst,slechtste
-enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken
+enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,=left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken
 confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,ontkennen,ontkend,ontkende
 support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,against,tegen,tegenstander,verzetten
 start,started,begin,began,begun,launch,launched,beginnen,begon,begonnen,starten,gestart|end,ended,stop,stopped,finish,finished,halt,halted,eindigen,eindigde,geeindigd,stoppen,gestopt,beeindigd
@@ -68,8 +69,11 @@ for (const line of PAIRS.split('\n')) {
   if (halves.length !== 2) continue;
   halves.forEach((half, side) => {
     for (const w of half.split(',')) {
-      const f = fold(w.trim());
+      // "=word": exact form only; its stem is shared with an unrelated word ("closed" ~ "close" = near).
+      const exact = w.trim().startsWith('=');
+      const f = fold(w.trim().replace(/^=/, ''));
       if (!f) continue;
+      if (exact) { addStem(f, group, side as 0 | 1); continue; }
       addStem(stemWord(f, 'en'), group, side as 0 | 1);
       addStem(stemWord(f, 'nl'), group, side as 0 | 1);
       addStem(f, group, side as 0 | 1);
