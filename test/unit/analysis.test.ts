@@ -330,6 +330,8 @@ describe('analysis: negation', () => {
     assert.equal(analyze('Not only the mayor came.', 'en').negations.length, 0);
     assert.equal(analyze('Niet meer dan 300 kiezers kwamen.', 'nl').negations.length, 0);
     assert.equal(analyze('Niet alleen de burgemeester kwam.', 'nl').negations.length, 0);
+    assert.equal(analyze('Whether or not the ferry sails, the port opens.', 'en').negations.length, 0);
+    assert.equal(analyze('De veerboot vaart al dan niet.', 'nl').negations.length, 0);
   });
 });
 

@@ -5,7 +5,7 @@
  *   avoid(s/ed/ing), refrain(ed), has/is (still) yet to;
  *   niet, geen, nooit, niets, niemand, zonder, noch, nergens, ontbreekt/ontbrak, vermijdt/vermeed.
  * Not cues: comparator phrases ("no more than", "not less than", "niet meer dan"),
- * "not only"/"niet alleen" (additive), "no doubt", and "No." before a digit.
+ * "not only"/"niet alleen" (additive), "no doubt", "whether or not"/"al dan niet", and "No." before a digit.
  */
 import type { Span, Token } from './types';
 import { dict } from './dict';
@@ -42,6 +42,9 @@ export function findNegations(text: string, tokens: Token[]): Span[] {
     }
     if (CUES.has(n)) {
       if (next && NOT_AFTER[n]?.has(next.norm)) continue;
+      // "whether or not", "al dan niet": an open alternative, not a negation.
+      if ((n === 'not' && i >= 2 && tokens[i - 1].norm === 'or' && tokens[i - 2].norm === 'whether') ||
+        (n === 'niet' && i >= 2 && tokens[i - 1].norm === 'dan' && tokens[i - 2].norm === 'al')) continue;
       // "no more than 300", "niet meer dan 300": a comparator, not a negation.
       if (next && COMPARATIVE.has(next.norm) && tokens[i + 2] && THAN.has(tokens[i + 2].norm) && tokens[i + 3] && /^\d|^[a-z]/.test(tokens[i + 3].norm)) {
         const after = tokens[i + 3].norm;
