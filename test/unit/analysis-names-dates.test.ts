@@ -102,6 +102,10 @@ describe('analysis: dates', () => {
     assert.equal(oneDate('De haven ging begin-2016 open.', 'nl').year, 2016);
   });
 
+  it('does not read a season inside a name', () => {
+    assert.equal(dates('The Arab Spring began.').length, 0);
+  });
+
   it('splits year ranges into two years', () => {
     assert.deepEqual(dates('The plan ran 2015-2017.').map((d) => d.year), [2015, 2017]);
   });

@@ -284,6 +284,12 @@ describe('analysis: numbers', () => {
     assert.equal(analyze('Hamas richt zich al sinds 2015 tegen de groep.', 'nl').numbers.length, 0);
   });
 
+  it('does not count the pronoun "one"', () => {
+    assert.equal(nums('The one who left was the captain.').length, 0);
+    assert.equal(nums('They helped one another.').length, 0);
+    assert.equal(one('They saw one ferry.').value, 1);
+  });
+
   it('keeps numbers after names simple', () => {
     const a = analyze('Ferry Line 22 said the crossing resumed.', 'en');
     assert.deepEqual(a.numbers.map((n) => [n.value, n.unit]), [[22, undefined]]);

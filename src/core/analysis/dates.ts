@@ -293,7 +293,9 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
     }
     // Seasons: "summer 2014", "the summer of 2014", "zomer van 2014", "last summer".
     const season = SEASONS[n];
-    if (season !== undefined) {
+    // "Arab Spring", "Prague Spring": part of a name, not a season.
+    const inName = season !== undefined && /^\p{Lu}/u.test(t.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1].text) && isSpaceGap(text, tokens[i - 1].end, t.start);
+    if (season !== undefined && !inName) {
       const prev = i > 0 && !used[i - 1] ? tokens[i - 1] : undefined;
       const rel = prev && isSpaceGap(text, prev.end, t.start) ? RELATIVE[prev.norm] : undefined;
       let y: number | undefined;

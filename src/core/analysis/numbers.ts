@@ -58,6 +58,8 @@ const AGE_UNITS = new Set(['year-old', 'years-old', 'jarige', 'jarig', 'jarigen'
 const UNIT_SKIP = new Set(['of', 'the', 'van', 'de', 'het', 'der', 'more', 'other', 'additional', 'extra', 'meer', 'andere', 'overige', 'new', 'nieuwe', 'own', 'eigen']);
 const SINGLE_BEFORE = new Set(['geen', 'een', 'elke', 'ieder', 'iedere', 'geen']);
 const MEASURE_UNITS = new Set(['km', 'kg', 'cm', 'mm', 'mi', 'ft', 'lb', 'lbs', 'ha', 'mph', 'kph', 'kmh', 'gb', 'mb', 'tb', 'kw', 'mw', 'gw', 'kwh', 'ml', 'nm', 'sq']);
+const ONE_PRONOUN_BEFORE = new Set(['the', 'this', 'that', 'no', 'any', 'every', 'each', 'which', 'such', 'another', 'last', 'only']);
+const ONE_PRONOUN_AFTER = new Set(['who', 'that', 'which', 'another', 'whose']);
 const RANGE_START = new Set(['between', 'tussen']);
 const RANGE_MID = new Set(['and', 'en', 'to', 'tot']);
 const ADJ_EN = /(?:al|ous|ive|ic|ful|less|able|ible|ian|ese|ish|ed|ing|ary|ern|ent|ant)$/;
@@ -314,6 +316,8 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
     }
     // "one of the passengers", "een van de": a member, not an amount.
     if ((t.norm === 'one' || (t.norm === 'een' && lang !== 'en')) && tokens[i + 1] && (tokens[i + 1].norm === 'of' || tokens[i + 1].norm === 'van')) continue;
+    // Pronoun "one": "the one who", "no one", "each one", "one another".
+    if (t.norm === 'one' && ((i > 0 && ONE_PRONOUN_BEFORE.has(tokens[i - 1].norm)) || (tokens[i + 1] !== undefined && ONE_PRONOUN_AFTER.has(tokens[i + 1].norm)))) continue;
     const core = (FRACTION_START.has(t.norm) || t.norm.includes('-') ? parseFraction(text, tokens, i, lang) : undefined) ?? parseCore(text, tokens, i, lang, used);
     if (!core) continue;
     let end = core.end;
