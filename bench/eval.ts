@@ -1,13 +1,14 @@
 /**
  * `npm run eval`: score the engine's verdicts on the labeled claim sets.
  *
- *   node dist/eval.js [--set NAME] [--verbose] [--no-write]
+ *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--dump FILE]
  *
  * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/) and every
  * folder of ../shared/eval/public/ (claims.jsonl + corpus/). Each claim is checked as a
  * one-paragraph plain-text draft. Writes the figures into docs/EVAL.md (between the
  * markers) unless --no-write or --set is given. GROUNDWORK_SHARED overrides the location
- * of the shared folder.
+ * of the shared folder. --dump FILE writes one JSON line per claim (set, id, gold,
+ * verdict, code, reasons) to compare two runs claim by claim.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,7 +91,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function runSet(spec: SetSpec, root: string, verbose: boolean): SetResult {
+function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: string[]): SetResult {
   const t0 = Date.now();
   const engine = createEngine();
   const files = listFiles(spec.corpus);
@@ -136,6 +137,7 @@ function runSet(spec: SetSpec, root: string, verbose: boolean): SetResult {
       ({ label, finding } = verdictOf(findings));
     }
     confusion[claim.label][label]++;
+    dump?.push(JSON.stringify({ set: spec.name, id: claim.id, gold: claim.label, got: label, code: finding?.code, reasons: finding?.reasons.map((r) => r.message) }));
     const kind = claim.kind ?? 'other';
     byKind[kind] ??= { n: 0, correct: 0 };
     byKind[kind].n++;
@@ -256,6 +258,9 @@ function main(): void {
   const setIdx = args.indexOf('--set');
   const only = setIdx >= 0 ? args[setIdx + 1] : undefined;
   const noWrite = args.includes('--no-write') || only !== undefined;
+  const dumpIdx = args.indexOf('--dump');
+  const dumpFile = dumpIdx >= 0 ? args[dumpIdx + 1] : undefined;
+  const dump: string[] | undefined = dumpFile ? [] : undefined;
   const root = repoRoot();
   const shared = path.resolve(process.env.GROUNDWORK_SHARED ?? path.join(root, '..', 'shared'));
   const evalDir = path.join(shared, 'eval');
@@ -280,10 +285,11 @@ function main(): void {
   }
   const results: SetResult[] = [];
   for (const spec of chosen) {
-    const r = runSet(spec, root, verbose);
+    const r = runSet(spec, root, verbose, dump);
     printResult(r);
     results.push(r);
   }
+  if (dumpFile && dump) fs.writeFileSync(dumpFile, dump.join('\n') + '\n');
   if (!noWrite) writeDoc(root, results);
 }
 
