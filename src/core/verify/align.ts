@@ -51,7 +51,11 @@ export interface Alignment {
   /** Units that are compatible but not backed exactly (e.g. "900" vs "more than 300"). */
   loose: Unit[];
   conflicts: Conflict[];
-  /** Claim words found in the passage (as written in the passage), for emphasis. */
+  /**
+   * The passage text that backs each backed claim unit (words, names, numbers, dates),
+   * as written in the passage (exact substrings of a passage's text, in claim order),
+   * for emphasis.
+   */
   terms: string[];
   /** Units all matched (names, numbers, dates) */
   keyMissing: number;
@@ -326,6 +330,158 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   return undefined;
 }
 
+/** Words skipped when looking for the word that governs a name ("on the BBC"). */
+const GOV_SKIP = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
+const POSSESSIVE_NAME = /['’]s?$/;
+
+/** A passage name as a candidate for a claim name's slot ("Jerusalem's Al Aqsa Mosque" is one, headed by its last name). */
+interface NameCandidate {
+  text: string;
+  kind: string;
+  tokens: number[];
+}
+
+function nameCandidates(p: Prepared): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (let k = 0; k < p.names.length; k++) {
+    let n = p.names[k];
+    const start = n.start;
+    let tokens = [...n.tokens];
+    // A possessive name right before another name modifies it.
+    while (k + 1 < p.names.length && POSSESSIVE_NAME.test(n.text) && p.names[k + 1].tokens[0] === n.tokens[n.tokens.length - 1] + 1) {
+      k++;
+      n = p.names[k];
+      tokens = tokens.concat(n.tokens);
+    }
+    out.push({ text: p.text.slice(start, n.end), kind: n.kind, tokens });
+  }
+  return out;
+}
+
+/** The word governing a name: the token before it, skipping articles, possessives and a possessive name; none across a clause break. */
+function governor(q: Prepared, first: number): CToken | undefined {
+  let k = first - 1;
+  while (k >= 0) {
+    const t = q.tokens[k];
+    if (t.breakAfter) return undefined;
+    if (GOV_SKIP.has(t.norm)) {
+      k--;
+      continue;
+    }
+    if (t.name !== undefined && POSSESSIVE_NAME.test(q.names[t.name].text)) {
+      k = q.names[t.name].tokens[0] - 1;
+      continue;
+    }
+    return /[\p{L}\p{N}]/u.test(t.text) ? t : undefined;
+  }
+  return undefined;
+}
+
+function sameGovernor(c: Prepared, ct: CToken | undefined, p: Prepared, pt: CToken | undefined): boolean {
+  if (!ct || !pt) return false;
+  if (ct.norm === pt.norm) return true;
+  if (ct.stop || pt.stop) return false;
+  return findToken(ct, c, p).includes(pt.i);
+}
+
+/** Claim content tokens this close to a name (in content words) count as its aligned context. */
+const ROLE_CONTEXT = 3;
+/** A passage name this close (in content words) to the aligned context is next to it. */
+const ROLE_NEAR = 3;
+
+/** Distance between two passage tokens in content words (the later one counted, stop words not). */
+function contentDistance(p: Prepared, a: number, b: number): number {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  let d = 0;
+  for (let k = lo + 1; k <= hi; k++) if (!p.tokens[k].stop && /[\p{L}\p{N}]/u.test(p.tokens[k].text)) d++;
+  return d;
+}
+
+/**
+ * The passage name that fills the role of a claim name the passage lacks. Each
+ * candidate (a name the claim does not use) scores: the same governing word (2), the
+ * same entity kind (1; a different known kind -1), inside the anchored window (1), next
+ * to the aligned context (1). Only candidates inside the window, or with the same
+ * governing word next to the aligned context, qualify. A tie for the best score is
+ * ambiguous: no rival.
+ */
+function pickRival(
+  c: Prepared,
+  span: number[],
+  kinds: string[],
+  p: Prepared,
+  win: Window | undefined,
+  pos: Map<number, number>,
+  usedPassage: Set<number>,
+): (NameCandidate & { inWin: boolean }) | undefined {
+  const first = Math.min(...span);
+  const last = Math.max(...span);
+  const cGov = governor(c, first);
+  // Passage positions of the aligned claim words around the name.
+  const ci = c.content.indexOf(first);
+  const cj = c.content.indexOf(last);
+  const ctxPos: number[] = [];
+  for (let k = Math.max(0, ci - ROLE_CONTEXT); k <= Math.min(c.content.length - 1, cj + ROLE_CONTEXT); k++) {
+    if (k >= ci && k <= cj) continue;
+    const pk = pos.get(c.content[k]);
+    if (pk !== undefined) ctxPos.push(pk);
+  }
+  const known = (k: string) => k !== 'other';
+  const scored: Array<{ cand: NameCandidate; inWin: boolean; score: number }> = [];
+  for (const cand of nameCandidates(p)) {
+    if (cand.tokens.some((k) => usedPassage.has(k))) continue;
+    const inWin = !!win && cand.tokens.every((k) => k >= win.lo && k <= win.hi);
+    const gov = sameGovernor(c, cGov, p, governor(p, cand.tokens[0]));
+    const near = ctxPos.some((pk) => cand.tokens.some((k) => contentDistance(p, k, pk) <= ROLE_NEAR));
+    if (!inWin && !(gov && near)) continue;
+    let score = (gov ? 2 : 0) + (inWin ? 1 : 0) + (near ? 1 : 0);
+    if (known(cand.kind) && kinds.some(known)) score += kinds.includes(cand.kind) ? 1 : -1;
+    scored.push({ cand, inWin, score });
+  }
+  if (scored.length === 0) return undefined;
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length > 1 && scored[1].score === scored[0].score) return undefined;
+  return { ...scored[0].cand, inWin: scored[0].inWin };
+}
+
+/**
+ * A claim name the passage backs only outside the claim's aligned place (between the
+ * passage positions of the aligned claim words on both sides), while a different
+ * passage name of the same kind (unused by the claim) fills that place, a slot at most
+ * two tokens longer than the claim's. `tight`: the aligned words are the name's direct
+ * neighbours in the claim (then the names differ; otherwise the name is merely unbacked).
+ */
+function roleRival(
+  c: Prepared,
+  u: Unit,
+  p: Prepared,
+  at: number[],
+  pos: Map<number, number>,
+  usedPassage: Set<number>,
+): { text: string; tight: boolean } | undefined {
+  const win = anchoredWindow(c, u.tokens, pos);
+  // Only a place between aligned words on both sides is a place at all.
+  if (!win || !win.both || win.claimLeft === undefined || win.claimRight === undefined || win.hi < win.lo) return undefined;
+  const inside = (k: number) => k >= win.lo && k <= win.hi;
+  if (at.some(inside)) return undefined;
+  // Another mention of the claim's name at the place: backed there.
+  if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).some(inside))) return undefined;
+  const cn = c.names[u.ref];
+  const rivals = nameCandidates(p).filter((n) => n.kind === cn.kind && n.tokens.every(inside) && !n.tokens.some((k) => usedPassage.has(k) && !at.includes(k)));
+  if (rivals.length !== 1) return undefined;
+  const rival = rivals[0];
+  // The passage's slot at most two tokens longer than the claim's: the same place.
+  const claimGap = win.claimRight - win.claimLeft - 1;
+  const passageGap = win.hi - win.lo + 1;
+  if (passageGap > claimGap + 2) return undefined;
+  // Strong when the aligned words are the name's direct neighbours in the claim.
+  const ci = c.content.indexOf(Math.min(...u.tokens));
+  const cj = c.content.indexOf(Math.max(...u.tokens));
+  const tight = c.content[ci - 1] === win.claimLeft && c.content[cj + 1] === win.claimRight;
+  return { text: rival.text, tight };
+}
+
 /**
  * @param context preceding passages of the same document: names the passage refers to
  *   by pronoun or description ("Its members...", "the movement") are backed there.
@@ -340,11 +496,19 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   const unmatched: Unit[] = [];
   const loose: Unit[] = [];
   const conflicts: Conflict[] = [];
-  const terms = new Set<string>();
+  const roleConflicts: Conflict[] = [];
+  /** Passage text backing each unit, as written in the passage. */
+  const unitTerms = new Map<Unit, string[]>();
+  const addTerm = (u: Unit, q: Prepared, from: number, to: number) => {
+    const list = unitTerms.get(u) ?? [];
+    const t = q.text.slice(from, to);
+    if (t && !list.includes(t)) list.push(t);
+    unitTerms.set(u, list);
+  };
   // 1. Words and names, monotone where possible.
   let last = -1;
   let polarityClash = false;
-  const wordHit = (i: number): boolean => {
+  const wordHit = (u: Unit, i: number): boolean => {
     let hit = false;
     for (let pi = 0; pi < passages.length; pi++) {
       let f = findToken(c.tokens[i], c, passages[pi]);
@@ -363,16 +527,18 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
         pos.set(i, next);
         last = Math.max(last, next);
         for (const k of f) usedPassage.add(k);
-        terms.add(p.tokens[next].text);
-      } else terms.add(passages[pi].tokens[f[0]].text);
+        addTerm(u, p, p.tokens[next].start, p.tokens[next].end);
+      } else addTerm(u, passages[pi], passages[pi].tokens[f[0]].start, passages[pi].tokens[f[0]].end);
     }
     return hit;
   };
   const unitState = new Map<Unit, 'match' | 'loose' | 'miss'>();
+  /** Passage tokens backing each name found in the primary passage. */
+  const namePos = new Map<Unit, number[]>();
   let contextNames = 0;
   for (const u of units) {
     if (u.kind === 'word') {
-      unitState.set(u, wordHit(u.tokens[0]) ? 'match' : 'miss');
+      unitState.set(u, wordHit(u, u.tokens[0]) ? 'match' : 'miss');
     } else if (u.kind === 'name') {
       let hit = false;
       for (let pi = 0; pi < passages.length; pi++) {
@@ -380,6 +546,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
         if (r.hit) {
           hit = true;
           if (pi === 0) {
+            namePos.set(u, r.pos);
             for (const k of r.pos) usedPassage.add(k);
             const ordered = [...r.pos].sort((a, b) => a - b);
             u.tokens.forEach((ti, j) => {
@@ -388,7 +555,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
             });
             if (ordered.length) last = Math.max(last, ordered[ordered.length - 1]);
           }
-          terms.add(u.text);
+          const pp = passages[pi];
+          if (r.pos.length) addTerm(u, pp, pp.tokens[Math.min(...r.pos)].start, pp.tokens[Math.max(...r.pos)].end);
           break;
         }
       }
@@ -404,6 +572,22 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       unitState.set(u, hit || viaContext ? 'match' : partial ? 'loose' : 'miss');
     }
   }
+  // 1b. A name the passage has only in another role ("Israeli Jews"), while another
+  // name of the same kind sits exactly at the claim's place ("on Palestinian
+  // television" for "on Israeli television"), does not back the claim: with aligned
+  // words on both sides and a slot of the same length it differs (a conflict),
+  // otherwise it is merely unbacked.
+  for (const u of units) {
+    if (u.kind !== 'name' || unitState.get(u) !== 'match') continue;
+    const at = namePos.get(u);
+    if (!at || at.length === 0) continue;
+    const rival = roleRival(c, u, p, at, pos, usedPassage);
+    if (!rival) continue;
+    unitState.set(u, 'miss');
+    for (const k of at) usedPassage.delete(k);
+    unitTerms.delete(u);
+    if (rival.tight) roleConflicts.push({ kind: 'entity', unit: u, claimValue: c.names[u.ref].text, sourceValue: rival.text, strong: true });
+  }
   // 2. Numbers and dates.
   for (const u of units) {
     if (u.kind === 'number') {
@@ -414,13 +598,14 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
           if (sn.kind !== cn.kind && !(sn.kind === 'count' || cn.kind === 'count')) continue;
           const rel = compareNumbers(cn, sn);
           const um = unitsMatch(cn, sn, c, pp);
+          const before: string = state;
           if (rel === 'match' && um !== 'differ') state = 'match';
           else if (rel === 'match' && isExact(cn) && state !== 'match') state = 'loose';
           else if (rel === 'loose' && um !== 'differ' && state === 'miss') state = 'loose';
+          if (state !== before) addTerm(u, pp, sn.start, sn.end);
         }
         if (state === 'match') break;
       }
-      if (state !== 'miss') terms.add(u.text);
       unitState.set(u, state);
     } else if (u.kind === 'date') {
       const cd = c.dates[u.ref];
@@ -429,16 +614,21 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
         for (const sd0 of pp.dates) {
           const sd = withYear(sd0, pp.defaultYear);
           const rel = compareDates(cd, sd);
+          const before: string = state;
           if (rel === 'match') state = 'match';
           else if (rel === 'loose' && state === 'miss') state = 'loose';
+          if (state !== before) addTerm(u, pp, sd0.start, sd0.end);
         }
         // A bare year may also appear as a plain number in the passage.
         if (state === 'miss' && cd.year !== undefined && cd.month === undefined && cd.weekday === undefined) {
-          if (pp.numbers.some((n) => isExact(n) && n.value === cd.year)) state = 'match';
+          const n = pp.numbers.find((n) => isExact(n) && n.value === cd.year);
+          if (n) {
+            state = 'match';
+            addTerm(u, pp, n.start, n.end);
+          }
         }
         if (state === 'match') break;
       }
-      if (state !== 'miss') terms.add(u.text);
       unitState.set(u, state);
     }
   }
@@ -449,6 +639,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     else unmatched.push(u);
   }
   // 3. Conflicts, against the primary passage only.
+  conflicts.push(...roleConflicts);
   // 3a. Numbers: same counted noun (strong) or same place between aligned words.
   for (const u of units) {
     if (u.kind !== 'number' || unitState.get(u) === 'match') continue;
@@ -517,27 +708,35 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     }
   }
   // 3c. Names: a claim name the passage lacks, where the passage has another name
-  // (unused by the claim) at the same place between aligned words.
+  // (unused by the claim) in the same role: at the same place between aligned words,
+  // or after the same governing word ("on Twitter" / "on Facebook") next to the
+  // aligned context. When several passage names fit equally well, no conflict.
+  // Adjacent names the passage lacks ("an Indian Tamil film") form one slot.
+  const slots: Unit[][] = [];
   for (const u of units) {
     if (u.kind !== 'name' || unitState.get(u) !== 'miss') continue;
     // No token of the name may appear in the passage at all.
     if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) continue;
-    const win = anchoredWindow(c, u.tokens, pos);
-    if (!win) continue;
-    const cn = c.names[u.ref];
-    const rival = p.names.find((n) => {
-      if (n.tokens.some((k) => usedPassage.has(k))) return false;
-      if (!n.tokens.every((k) => k >= win.lo && k <= win.hi)) return false;
-      // Entity kinds are guessed from surface cues; the anchored position decides.
-      void cn;
-      return true;
-    });
+    const prev = slots[slots.length - 1]?.at(-1);
+    const lastTok = prev ? Math.max(...prev.tokens) : -1;
+    if (prev && Math.min(...u.tokens) === lastTok + 1 && !c.tokens[lastTok].breakAfter) {
+      slots[slots.length - 1].push(u);
+    } else slots.push([u]);
+  }
+  for (const slot of slots) {
+    const span = slot.flatMap((u) => u.tokens);
+    const win = anchoredWindow(c, span, pos);
+    const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, pos, usedPassage);
+    if (!rival) continue;
     // Enclosed by aligned words on both sides, with everything of the claim outside
     // the slot backed: the slot is tied by structure.
     const outsideBacked =
-      !!win.both &&
-      units.every((v) => v === u || unitState.get(v) === 'match' || v.tokens.every((t) => t > win.claimLeft! && t < win.claimRight!));
-    if (rival) conflicts.push({ kind: 'entity', unit: u, claimValue: cn.text, sourceValue: rival.text, strong: outsideBacked });
+      !!win?.both &&
+      rival.inWin &&
+      units.every((v) => slot.includes(v) || unitState.get(v) === 'match' || v.tokens.every((t) => t > win.claimLeft! && t < win.claimRight!));
+    const [u, ...rest] = slot;
+    const claimValue = c.text.slice(u.start, slot[slot.length - 1].end);
+    conflicts.push({ kind: 'entity', unit: u, claimValue, sourceValue: rival.text, strong: outsideBacked, ...(rest.length ? { also: rest } : {}) });
   }
   // 3d. Negation: an aligned content word whose polarity differs in every occurrence.
   for (const u of units) {
@@ -629,7 +828,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     unmatched,
     loose,
     conflicts,
-    terms: [...terms],
+    terms: [...new Set(units.filter((u) => unitState.get(u) !== 'miss').flatMap((u) => unitTerms.get(u) ?? []))],
     keyMissing,
     contextNames,
     polarityClash,

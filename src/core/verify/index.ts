@@ -367,7 +367,8 @@ function toEvidence(c: Candidate): Evidence {
     range: c.hit.passage.range,
     text: c.hit.passage.text,
     score: Math.round(Math.min(1, Math.max(0, c.single.coverage)) * 1000) / 1000,
-    matched: a.terms,
+    // Exact substrings of `text` (terms an adjacent passage carries are left out).
+    matched: a.terms.filter((t) => c.hit.passage.text.includes(t)),
   };
   if (d.title) ev.title = d.title;
   if (d.date) ev.date = d.date;
@@ -539,12 +540,16 @@ function buildFinding(
     const src = decision.best!.hit.doc;
     const srcName = src.key;
     for (const x of decision.conflicts) {
+      // The whole differing slot (a name of several units, a predicate phrase): what claimValue spells.
+      const slot = [x.unit, ...(x.also ?? [])];
+      const from = Math.min(...slot.map((u) => u.start));
+      const to = Math.max(...slot.map((u) => u.end));
       reasons.push({
         kind: x.kind,
         message: conflictMessage(x, srcName),
         claimValue: x.claimValue,
         sourceValue: x.sourceValue,
-        claimRange: mapper.range(x.unit.start, x.unit.end),
+        claimRange: mapper.range(from, to),
         evidenceIndex: 0,
       });
     }

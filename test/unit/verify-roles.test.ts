@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+
+// Names in roles: which passage name a differing claim name is compared with, and when
+// a claim name the passage mentions elsewhere does not back the claim.
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const CITY = `Oakdale budget news
+
+The council sent letters telling Riverside residents that the budget was balanced, said city spokesman Tom Berg on Facebook.
+The museum received paintings from Oslo and from Bergen for its new wing.
+`;
+
+const MAYOR = `Mayor presents budget
+
+Mayor Anna Kovacs presented the budget to Oakdale voters on Twitter.
+The new budget adds 12 electric buses to the city fleet.
+`;
+
+const TV = `Cooking show
+
+The cooking show aired on Danish television in May 2019, and it praised Swedish chefs more than any other guests.
+`;
+
+function engine() {
+  const e = createEngine();
+  e.upsertSource('sources/city.txt', enc(CITY));
+  e.upsertSource('sources/mayor.txt', enc(MAYOR));
+  e.upsertSource('sources/tv.txt', enc(TV));
+  return e;
+}
+
+function checkOne(text: string): Finding {
+  const findings = engine().check(text, { format: 'plaintext' });
+  assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
+  return findings[0];
+}
+
+function claimSlice(text: string, f: Finding, i = 0): string {
+  const r = f.reasons[i].claimRange!;
+  assert.ok(r, 'reason has a claimRange');
+  return text.split('\n')[r.start.line].slice(r.start.character, r.end.character);
+}
+
+describe('verify: the differing name fills the same role', () => {
+  it('prefers the name after the same governing word near the aligned context', () => {
+    // "Riverside" sits right after the aligned "letters"; "Facebook" is the platform.
+    const text = 'City spokesman Tom Berg posted the letters on Twitter.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.entity');
+    assert.equal(f.reasons[0].sourceValue, 'Facebook');
+    assert.equal(f.reasons[0].claimValue, 'Twitter');
+    assert.equal(claimSlice(text, f), 'Twitter');
+  });
+  it('skips a place name that sits closer but in another role', () => {
+    const text = 'Mayor Anna Kovacs presented the budget on Facebook.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.reasons[0].sourceValue, 'Twitter');
+    assert.doesNotMatch(f.reasons[0].message, /Oakdale/);
+  });
+  it('raises no entity conflict when two passage names fit the slot equally', () => {
+    const f = checkOne('The museum received paintings from Utrecht for its new wing.');
+    assert.notEqual(f.verdict, 'conflict');
+    assert.notEqual(f.verdict, 'supported');
+  });
+});
+
+describe('verify: a name the passage has only in another role', () => {
+  it('another name of the same kind between the same aligned words is a conflict', () => {
+    const text = 'The cooking show aired on Swedish television in May 2019.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.entity');
+    assert.equal(f.reasons[0].sourceValue, 'Danish');
+    assert.equal(claimSlice(text, f), 'Swedish');
+  });
+  it('the same name at the aligned place is support', () => {
+    const f = checkOne('The cooking show aired on Danish television in May 2019.');
+    assert.equal(f.verdict, 'supported');
+  });
+  it('the name in its own role elsewhere still backs a claim about that role', () => {
+    const f = checkOne('The cooking show praised Swedish chefs.');
+    assert.equal(f.verdict, 'supported');
+  });
+  it('a looser positional tie makes the claim unbacked, not a conflict', () => {
+    // "national" lies between the name and the aligned "television".
+    const f = checkOne('The cooking show aired on Swedish national television in May 2019.');
+    assert.equal(f.verdict, 'unsupported');
+  });
+});
+
+describe('verify: evidence terms', () => {
+  it('matched lists claim terms as written in the evidence passage', () => {
+    const f = checkOne('The cooking show was broadcast on Danish television in May 2019.');
+    const ev = f.evidence[0];
+    assert.ok(ev.matched && ev.matched.length >= 3, JSON.stringify(ev));
+    for (const t of ev.matched!) assert.ok(ev.text.includes(t), `${t} is in the passage`);
+    assert.ok(ev.matched!.includes('Danish'));
+    assert.ok(ev.matched!.includes('May 2019'));
+  });
+  it('figures are given as the passage writes them', () => {
+    const f = checkOne('The new budget adds twelve electric buses to the city fleet.');
+    assert.equal(f.verdict, 'supported');
+    const m = f.evidence[0].matched ?? [];
+    assert.ok(m.includes('12'), JSON.stringify(m));
+    assert.ok(!m.includes('twelve'));
+  });
+  it('a name backed only elsewhere in the passage is not emphasized', () => {
+    const f = checkOne('The cooking show aired on Swedish television in May 2019.');
+    assert.ok(!(f.evidence[0].matched ?? []).includes('Swedish'));
+  });
+});
