@@ -24,11 +24,17 @@ const TV = `Cooking show
 The cooking show aired on Danish television in May 2019, and it praised Swedish chefs more than any other guests.
 `;
 
+const KEEPER = `Lighthouse keeper
+
+The lighthouse keeper Ada Moss was born 3 March 1931 and retired on 3 March 1961 after thirty years.
+`;
+
 function engine() {
   const e = createEngine();
   e.upsertSource('sources/city.txt', enc(CITY));
   e.upsertSource('sources/mayor.txt', enc(MAYOR));
   e.upsertSource('sources/tv.txt', enc(TV));
+  e.upsertSource('sources/keeper.txt', enc(KEEPER));
   return e;
 }
 
@@ -90,6 +96,21 @@ describe('verify: a name the passage has only in another role', () => {
     // "national" lies between the name and the aligned "television".
     const f = checkOne('The cooking show aired on Swedish national television in May 2019.');
     assert.equal(f.verdict, 'unsupported');
+  });
+});
+
+describe('verify: a date the passage gives only for another event', () => {
+  it('the date right after the aligned verb differs: a conflict', () => {
+    const text = 'The lighthouse keeper Ada Moss was born on 3 March 1961.';
+    const f = checkOne(text);
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.date');
+    assert.equal(f.reasons[0].sourceValue, '3 March 1931');
+    assert.equal(claimSlice(text, f), '3 March 1961');
+  });
+  it('the date in its own role backs the claim', () => {
+    assert.equal(checkOne('The lighthouse keeper Ada Moss retired on 3 March 1961.').verdict, 'supported');
+    assert.equal(checkOne('The lighthouse keeper Ada Moss was born on 3 March 1931.').verdict, 'supported');
   });
 });
 

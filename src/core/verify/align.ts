@@ -483,6 +483,40 @@ function roleRival(
 }
 
 /**
+ * A claim date the primary passage matches only outside the claim's aligned place,
+ * while exactly one differing date of the passage sits there (and nothing compatible
+ * does). `tight`: the anchoring aligned word is the date's direct neighbour in the claim
+ * and the passage's date starts (or ends) within two tokens of its counterpart.
+ */
+function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, number>): { text: string; tight: boolean } | undefined {
+  const win = anchoredWindow(c, u.tokens, pos);
+  if (!win || win.hi < win.lo) return undefined;
+  const cd = c.dates[u.ref];
+  const first = (sd: DateMention) => p.tokens.findIndex((t) => t.end > sd.start);
+  const lastTok = (sd: DateMention) => {
+    let k = -1;
+    for (let j = 0; j < p.tokens.length && p.tokens[j].start < sd.end; j++) k = j;
+    return k;
+  };
+  const inWin = (sd: DateMention) => first(sd) >= win.lo && lastTok(sd) <= win.hi;
+  const dates = p.dates.map((sd0) => ({ sd0, rel: compareDates(cd, withYear(sd0, p.defaultYear)) }));
+  if (dates.some((x) => inWin(x.sd0) && x.rel !== 'conflict' && x.rel !== 'none')) return undefined;
+  if (!dates.some((x) => !inWin(x.sd0) && x.rel === 'match')) return undefined;
+  const rivals = dates.filter((x) => inWin(x.sd0) && x.rel === 'conflict');
+  if (rivals.length !== 1) return undefined;
+  const rival = rivals[0].sd0;
+  // A date another date of the claim matches is no rival.
+  if (c.dates.some((d) => d !== cd && compareDates(d, withYear(rival, p.defaultYear)) === 'match')) return undefined;
+  const ci = c.content.indexOf(Math.min(...u.tokens));
+  const cj = c.content.indexOf(Math.max(...u.tokens));
+  const leftN = c.content[ci - 1];
+  const rightN = c.content[cj + 1];
+  const leftTie = leftN !== undefined && pos.has(leftN) && first(rival) - pos.get(leftN)! > 0 && first(rival) - pos.get(leftN)! <= 2;
+  const rightTie = rightN !== undefined && pos.has(rightN) && pos.get(rightN)! - lastTok(rival) > 0 && pos.get(rightN)! - lastTok(rival) <= 2;
+  return { text: rival.text, tight: leftTie || rightTie };
+}
+
+/**
  * @param context preceding passages of the same document: names the passage refers to
  *   by pronoun or description ("Its members...", "the movement") are backed there.
  */
@@ -631,6 +665,18 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
       unitState.set(u, state);
     }
+  }
+  // 2b. A date the passage gives only elsewhere, while another date sits at the
+  // claim's place ("born 22 November 1948 ... on November 22, 1968" for "born on
+  // November 22, 1968"), does not back the claim: tied to a directly neighbouring
+  // aligned word it differs (a conflict), otherwise it is merely unbacked.
+  for (const u of units) {
+    if (u.kind !== 'date' || unitState.get(u) !== 'match') continue;
+    const rival = dateRoleRival(c, u, p, pos);
+    if (!rival) continue;
+    unitState.set(u, 'miss');
+    unitTerms.delete(u);
+    if (rival.tight) roleConflicts.push({ kind: 'date', unit: u, claimValue: c.dates[u.ref].text, sourceValue: rival.text, strong: true });
   }
   for (const u of units) {
     const s = unitState.get(u);
