@@ -8,8 +8,11 @@
  *
  * Conflicts are only raised for a slot the passage fills differently while the rest of
  * the claim lines up: a number for the same counted noun, a date of the same kind, a
- * different name at the same place between aligned words, the opposite polarity of an
- * aligned predicate, or an antonym at the same place.
+ * different name in the same role (same place between aligned words, or same governing
+ * word next to the aligned context; see pickRival), the opposite polarity of an aligned
+ * predicate, or an antonym at the same place. A name or date the passage has only in
+ * another role, while a different one fills the claim's place, does not back the claim
+ * (roleRival, dateRoleRival).
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
@@ -432,7 +435,8 @@ function pickRival(
   for (const cand of nameCandidates(p)) {
     if (cand.tokens.some((k) => usedPassage.has(k))) continue;
     const inWin = !!win && cand.tokens.every((k) => k >= win.lo && k <= win.hi);
-    const gov = sameGovernor(c, cGov, p, governor(p, cand.tokens[0]));
+    const pGov = governor(p, cand.tokens[0]);
+    const gov = sameGovernor(c, cGov, p, pGov);
     const near = ctxPos.some((pk) => cand.tokens.some((k) => contentDistance(p, k, pk) <= ROLE_NEAR));
     if (!inWin && !(gov && near)) continue;
     let score = (gov ? 2 : 0) + (inWin ? 1 : 0) + (near ? 1 : 0);
