@@ -554,15 +554,16 @@ export class PassageIndex {
   static restore(
     layout: { slot: number; count: number }[],
     lengths: Int32Array,
-    terms: { term: string; list: Uint32Array }[],
+    terms: { term: string; list: Uint32Array; len?: number }[],
     ties?: Uint32Array,
   ): PassageIndex {
     const ix = new PassageIndex();
     let base = 0;
     let total = 0;
-    ix.pDoc = new Int32Array(Math.max(64, lengths.length));
-    ix.pLen = new Int32Array(Math.max(64, lengths.length));
-    ix.pTie = new Uint32Array(Math.max(64, lengths.length));
+    const cap = Math.max(64, lengths.length + (lengths.length >> 4));
+    ix.pDoc = new Int32Array(cap);
+    ix.pLen = new Int32Array(cap);
+    ix.pTie = new Uint32Array(cap);
     if (ties) ix.pTie.set(ties.subarray(0, Math.min(ties.length, lengths.length)));
     for (const { slot, count } of layout) {
       ix.docs.set(slot, { base, count });
@@ -580,20 +581,21 @@ export class PassageIndex {
     ix.live = base;
     ix.totalLen = total;
     ix.ensureTermCapacity(terms.length);
-    for (const { term, list } of terms) {
+    for (const { term, list, len: given } of terms) {
+      const len = given ?? list.length;
       const id = ix.terms.length;
       ix.termIds.set(term, id);
       ix.terms.push(term);
       ix.lists.push(list);
-      ix.listLen[id] = list.length;
-      ix.df[id] = list.length;
+      ix.listLen[id] = len;
+      ix.df[id] = len;
       let mt = 0;
-      for (let j = 0; j < list.length; j++) {
+      for (let j = 0; j < len; j++) {
         const tf = list[j] & TF_MAX;
         if (tf > mt) mt = tf;
       }
       ix.maxTf[id] = mt;
-      ix.totalPostings += list.length;
+      ix.totalPostings += len;
     }
     return ix;
   }

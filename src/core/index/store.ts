@@ -479,12 +479,13 @@ function decodePayload(r: ByteReader): StoredState {
   for (let i = 0; i < total; i++) lengths[i] = r.uv();
 
   const nTerms = r.uv();
-  const terms: { term: string; list: Uint32Array }[] = new Array(nTerms);
+  const terms: { term: string; list: Uint32Array; len: number }[] = new Array(nTerms);
   for (let t = 0; t < nTerms; t++) {
     const term = r.str();
     const len = r.uv();
     if (len > total) throw new CacheError('index file: posting list longer than the passage count');
-    const list = new Uint32Array(len);
+    // Some slack, so the first edits after a warm start do not copy the long lists.
+    const list = new Uint32Array(len + (len >> 3) + 2);
     let prev = -1;
     for (let j = 0; j < len; j++) {
       const c = r.uv();
@@ -494,7 +495,7 @@ function decodePayload(r: ByteReader): StoredState {
       list[j] = p * POSTING_TF_MUL + tf;
       prev = p;
     }
-    terms[t] = { term, list };
+    terms[t] = { term, list, len };
   }
   if (!r.done) throw new CacheError('index file: trailing bytes');
   return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms, ties) };
