@@ -4,33 +4,15 @@
 // temp copy of test/fixtures/workspace plus the repo's seeds/.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, codeOf, gw, enc, waitFor } from './helpers';
 import type { GroundworkApi } from '../../src/vscode/extension';
 import { screenshotPoint } from './index';
 
-const EXTENSION_ID = 'groundwork.groundwork';
 let api: GroundworkApi;
 
 const root = () => vscode.workspace.workspaceFolders![0].uri;
 const fileUri = (rel: string) => vscode.Uri.joinPath(root(), ...rel.split('/'));
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
-const gw = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Groundwork');
-const enc = (s: string) => new TextEncoder().encode(s);
 
-/** Resolves with the first event that satisfies `pred`; rejects after `ms` (a guard, not a sleep). */
-function waitFor<T>(event: vscode.Event<T>, pred: (e: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const sub = event((e) => {
-      if (!pred(e)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
 
 /** Open a draft in an editor and wait until its current text has been checked. */
 async function openDraft(rel: string): Promise<vscode.TextEditor> {

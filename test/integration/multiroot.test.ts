@@ -3,26 +3,10 @@
 // has two or more folders (a launch with a .code-workspace); skipped in a single-folder window.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { codeOf, gw, enc, waitFor } from './helpers';
 import type { GroundworkApi } from '../../src/vscode/extension';
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
-const gw = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Groundwork');
-const enc = (s: string) => new TextEncoder().encode(s);
 
-function waitFor<T>(event: vscode.Event<T>, pred: (e: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const sub = event((e) => {
-      if (!pred(e)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
 
 describe('multi-root workspace', function () {
   this.timeout(120_000);

@@ -7,24 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, waitFor } from './helpers';
 import type { GroundworkApi } from '../../src/vscode/extension';
 
-const EXTENSION_ID = 'groundwork.groundwork';
 
-function waitFor<T>(event: vscode.Event<T>, pred: (e: T) => boolean, what: string, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const sub = event((e) => {
-      if (!pred(e)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(e);
-    });
-  });
-}
 
 /** Records the longest gap between timer ticks (how long the event loop was blocked). */
 class LoopProbe {

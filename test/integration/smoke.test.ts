@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
 
-const EXTENSION_ID = 'groundwork.groundwork';
 
 describe('smoke', () => {
   it('the Groundwork extension is present and activates', async () => {
