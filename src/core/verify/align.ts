@@ -16,7 +16,7 @@
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
-import { areAntonyms, spellKey, type CToken, type Prepared } from './nlp';
+import { areAntonyms, spellIndex, spellKey, type CToken, type Prepared } from './nlp';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date';
 
@@ -119,8 +119,7 @@ export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
   if (c.lang === p.lang || /\d/.test(t.norm)) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
   for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
   if (out.size === 0 && t.norm.length >= 4 && !/\d/.test(t.norm) && c.lang === 'en' && p.lang === 'en') {
-    const key = spellKey(t.norm);
-    for (const k of p.content) if (spellKey(p.tokens[k].norm) === key && p.tokens[k].norm !== t.norm) out.add(k);
+    for (const k of spellIndex(p).get(spellKey(t.norm)) ?? []) if (p.tokens[k].norm !== t.norm) out.add(k);
   }
   if (out.size === 0 && t.norm.length >= 5 && !/\d/.test(t.norm)) {
     for (const k of p.content) {

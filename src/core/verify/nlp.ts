@@ -62,6 +62,8 @@ export interface Prepared {
   norms: Map<string, number[]>;
   concepts: Map<string, number[]>;
   nameKeys: Map<string, number>;
+  /** Lazily built by spellIndex(). */
+  spell?: Map<string, number[]>;
 }
 
 const cache = new WeakMap<object, Prepared>();
@@ -82,12 +84,37 @@ export function preparePassage(passage: Passage, lang: LanguageCode, docDate?: s
  * "organise"/"organize", "travelled"/"traveled".
  */
 export function spellKey(norm: string): string {
+  let k = spellCache.get(norm);
+  if (k === undefined) {
+    k = computeSpellKey(norm);
+    // Bounded: a long session over many sources must not grow it without limit.
+    if (spellCache.size >= SPELL_CACHE_MAX) spellCache.clear();
+    spellCache.set(norm, k);
+  }
+  return k;
+}
+
+const SPELL_CACHE_MAX = 50_000;
+const spellCache = new Map<string, string>();
+
+function computeSpellKey(norm: string): string {
   return norm
     .replace(/([^aeiou])re(s?)$/, '$1er$2')
     .replace(/our(s|ed|ing)?$/, 'or$1')
     .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
     .replace(/ys(e|es|ed|ing)$/, 'yz$1')
     .replace(/ll(ed|ing|er|ers)$/, 'l$1');
+}
+
+/** Content tokens of a prepared text by spellKey of their norm (built on first use). */
+export function spellIndex(p: Prepared): Map<string, number[]> {
+  let m = p.spell;
+  if (!m) {
+    m = new Map();
+    for (const k of p.content) push(m, spellKey(p.tokens[k].norm), k);
+    p.spell = m;
+  }
+  return m;
 }
 
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
