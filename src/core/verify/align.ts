@@ -519,13 +519,26 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
   return { text: rival.text, tight: leftTie || rightTie };
 }
 
+/** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
+export interface LazyContext {
+  at(j: number): Prepared | undefined;
+}
+
 /**
  * @param context preceding passages of the same document: names the passage refers to
  *   by pronoun or description ("Its members...", "the movement") are backed there.
  */
-export function align(c: Prepared, units: Unit[], passages: Prepared[], context: Prepared[] | (() => Prepared[]) = []): Alignment {
-  let ctx: Prepared[] | undefined = Array.isArray(context) ? context : undefined;
-  const getContext = (): Prepared[] => (ctx ??= (context as () => Prepared[])());
+export function align(c: Prepared, units: Unit[], passages: Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): Alignment {
+  // Whether some context passage satisfies `pred`, preparing them one at a time, nearest first.
+  const contextSome = (pred: (cp: Prepared) => boolean): boolean => {
+    if (Array.isArray(context)) return context.some(pred);
+    if (typeof context === 'function') return context().some(pred);
+    for (let j = 0; ; j++) {
+      const cp = context.at(j);
+      if (!cp) return false;
+      if (pred(cp)) return true;
+    }
+  };
   const p = passages[0];
   const pos = new Map<number, number>(); // claim token -> passage token (primary passage)
   const usedPassage = new Set<number>(); // primary passage tokens matched by the claim
@@ -602,7 +615,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       // States Supreme Court" / "Supreme Court"): loosely backed.
       let viaContext = false;
       if (!hit) {
-        viaContext = getContext().some((cp) => nameMatched(c, u.ref, cp).hit);
+        viaContext = contextSome((cp) => nameMatched(c, u.ref, cp).hit);
         if (viaContext) contextNames++;
       }
       const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);

@@ -18,7 +18,7 @@ import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Posit
 import type { PassageHit, Retriever } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
-import { align, claimUnits, findToken, type Alignment, type Conflict, type Unit } from './align';
+import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
@@ -164,13 +164,14 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
   const prepared = preparePassage(hit.passage, lang, hit.doc.date);
   const doc = hit.doc;
   const idx = doc.passages[hit.passage.ordinal] === hit.passage ? hit.passage.ordinal : doc.passages.findIndex((x) => x.id === hit.passage.id);
-  let ctx: Prepared[] | undefined;
-  const context = (): Prepared[] => {
-    if (!ctx) {
-      ctx = [];
-      for (let j = idx - 1; j >= 0 && j >= idx - CONTEXT_PASSAGES; j--) ctx.push(preparePassage(doc.passages[j], lang, doc.date));
-    }
-    return ctx;
+  // Preceding passages, nearest first, prepared on demand (a name found in the nearest
+  // one spares preparing the others).
+  const ctx: Prepared[] = [];
+  const context: LazyContext = {
+    at(j: number): Prepared | undefined {
+      if (j >= CONTEXT_PASSAGES || idx - 1 - j < 0) return undefined;
+      return (ctx[j] ??= preparePassage(doc.passages[idx - 1 - j], lang, doc.date));
+    },
   };
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
@@ -593,7 +594,7 @@ function buildFinding(
 export function checkSentences(retriever: Retriever, sentences: DraftSentence[], options: CheckSentencesOptions = {}): Finding[] {
   const ignored = options.ignoredSentences;
   const normIgnored = ignored ? new Set([...ignored].map(normalizeSentence)) : undefined;
-  const langs = new Set<LanguageCode>(retriever.documents().map((d) => d.language));
+  const langs = new Set<LanguageCode>(retriever.languages ? retriever.languages() : retriever.documents().map((d) => d.language));
   const out: Finding[] = [];
   for (const s of sentences) {
     if (s.ignored) continue;
