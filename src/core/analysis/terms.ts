@@ -12,7 +12,7 @@
  * Owned by the analysis module; the index only calls indexTerms().
  */
 import type { LanguageCode } from '../types';
-import { tokenize } from './tokenize';
+import { isAcronym, normToken, tokenRegex } from './tokenize';
 import { conceptOf } from './synonyms';
 import { numberTerm } from './numbers';
 import { stemWord } from './stem';
@@ -39,47 +39,93 @@ function pushWord(out: string[], norm: string, lang: LanguageCode, stops: Readon
   out.push(stem ?? stemWord(norm, lang));
 }
 
-export function indexTerms(text: string, lang: LanguageCode): string[] {
-  const tokens = tokenize(text, lang);
-  const stops = stopSet(lang);
+/**
+ * What one token contributes, apart from multiword name variants (which depend on the
+ * following tokens). A pure function of the token text and the language, so it is
+ * cached per word form: most tokens of a corpus are repeats.
+ */
+interface WordTerms {
+  norm: string;
+  /** Terms pushed for the token itself (words, number, name form, concept). */
+  terms: readonly string[];
+  /** Canonical term of a single-token name variant, pushed unless it repeats the last term. */
+  variant: string | undefined;
+  /** The token can start a multiword variant (capitalized and in MULTI_FIRST). */
+  multi: boolean;
+}
+
+const NO_TERMS: readonly string[] = [];
+const WORD_CACHE_LIMIT = 100_000;
+const wordCaches = new Map<LanguageCode, Map<string, WordTerms>>();
+const TOKEN_RE = tokenRegex();
+
+function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>): WordTerms {
+  const norm = normToken(raw);
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const norm = t.norm;
-    if (norm.includes('-')) {
-      const num = numberTerm(norm, lang);
-      if (num !== undefined) out.push(num);
-      else for (const p of norm.split('-')) if (p) pushWord(out, p, lang, stops);
-    } else if (norm.includes('.') && !/\d/.test(norm)) {
-      // Dotted acronyms: "u.s." -> "us"
-      pushWord(out, norm.replace(/\./g, ''), lang, stops);
-    } else {
-      pushWord(out, norm, lang, stops, t.stem);
-      // Names are not inflected words: "Hamas" also indexes as "hamas" (English Snowball says "hama").
-      const c0 = t.text.charCodeAt(0);
-      if (t.stem !== norm && ((c0 >= 65 && c0 <= 90) || (c0 > 127 && t.text[0] !== t.text[0].toLowerCase())) && !t.stop && !/\d/.test(norm)) out.push(norm);
-      // Shared en/nl concept ("killed"/"doden" -> "~kill") for cross-language retrieval.
-      if (!t.stop) {
-        const c = conceptOf(t.stem, lang) ?? (t.norm !== t.stem ? conceptOf(t.norm, lang) : undefined);
-        if (c !== undefined && !CONCEPT_SKIP.has(c)) out.push('~' + c);
-      }
+  if (norm.includes('-')) {
+    const num = numberTerm(norm, lang);
+    if (num !== undefined) out.push(num);
+    else for (const p of norm.split('-')) if (p) pushWord(out, p, lang, stops);
+  } else if (norm.includes('.') && !/\d/.test(norm)) {
+    // Dotted acronyms: "u.s." -> "us"
+    pushWord(out, norm.replace(/\./g, ''), lang, stops);
+  } else {
+    // Acronyms ("ISIS", "VS") are names, not words: never stemmed.
+    const stem = isAcronym(raw) ? norm : stemWord(norm, lang);
+    const stop = stops.has(norm);
+    pushWord(out, norm, lang, stops, stem);
+    // Names are not inflected words: "Hamas" also indexes as "hamas" (English Snowball says "hama").
+    const c0 = raw.charCodeAt(0);
+    if (stem !== norm && ((c0 >= 65 && c0 <= 90) || (c0 > 127 && raw[0] !== raw[0].toLowerCase())) && !stop && !/\d/.test(norm)) out.push(norm);
+    // Shared en/nl concept ("killed"/"doden" -> "~kill") for cross-language retrieval.
+    if (!stop) {
+      const c = conceptOf(stem, lang) ?? (norm !== stem ? conceptOf(norm, lang) : undefined);
+      if (c !== undefined && !CONCEPT_SKIP.has(c)) out.push('~' + c);
     }
-    // Name variants: single token or short phrases starting here.
-    const c = t.text.charCodeAt(0);
-    if ((c >= 65 && c <= 90) || c > 127) {
-      const dash = t.text.search(/[-‐‑]/);
-      const single = lookupVariant(entityKey(t.text)) ?? (dash > 0 ? lookupVariant(entityKey(t.text.slice(0, dash))) : undefined);
-      if (single) {
-        const term = canonicalTerm(single);
-        if (out[out.length - 1] !== term) out.push(term);
-      }
-      if (MULTI_FIRST.has(norm)) {
-        let key = norm;
-        for (let k = 1; k < MAX_VARIANT_WORDS && i + k < tokens.length; k++) {
-          key += ' ' + tokens[i + k].norm;
-          const hit = lookupVariant(entityKey(key));
-          if (hit) out.push(canonicalTerm(hit));
-        }
+  }
+  // Name variants: single token here; phrases are looked up by indexTerms.
+  let variant: string | undefined;
+  let multi = false;
+  const c = raw.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || c > 127) {
+    const dash = raw.search(/[-‐‑]/);
+    const single = lookupVariant(entityKey(raw)) ?? (dash > 0 ? lookupVariant(entityKey(raw.slice(0, dash))) : undefined);
+    if (single) variant = canonicalTerm(single);
+    multi = MULTI_FIRST.has(norm);
+  }
+  return { norm, terms: out.length ? out : NO_TERMS, variant, multi };
+}
+
+export function indexTerms(text: string, lang: LanguageCode): string[] {
+  const stops = stopSet(lang);
+  let cache = wordCaches.get(lang);
+  if (!cache) wordCaches.set(lang, (cache = new Map()));
+  const words: WordTerms[] = [];
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const raw = m[0];
+    let w = cache.get(raw);
+    if (w === undefined) {
+      w = wordTerms(raw, lang, stops);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(raw, w);
+    }
+    words.push(w);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const terms = w.terms;
+    for (let j = 0; j < terms.length; j++) out.push(terms[j]);
+    if (w.variant !== undefined && out[out.length - 1] !== w.variant) out.push(w.variant);
+    if (w.multi) {
+      let key = w.norm;
+      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < words.length; k++) {
+        key += ' ' + words[i + k].norm;
+        const hit = lookupVariant(entityKey(key));
+        if (hit) out.push(canonicalTerm(hit));
       }
     }
   }

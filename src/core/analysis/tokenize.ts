@@ -20,6 +20,16 @@ const TOKEN_RE =
 const POSSESSIVE = /'s$/;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 
+/** A fresh global regex matching exactly the tokens tokenize() yields (for callers that only need the token texts). */
+export function tokenRegex(): RegExp {
+  return new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+}
+
+/** True when a raw token is an acronym ("ISIS", "VS"): tokenize() does not stem those. */
+export function isAcronym(raw: string): boolean {
+  return ACRONYM.test(raw);
+}
+
 /** Fold a raw token text to its norm (lowercase, no diacritics, no possessive 's). */
 export function normToken(text: string): string {
   let n = fold(text);
