@@ -33,7 +33,6 @@ const NL = new Set([
 const EN_BIGRAMS = ['th', 'wh', 'sh', 'ng', 'ly', 'ea', 'ou', 'ow', 'ck', 'w ', 'y '];
 const NL_BIGRAMS = ['ij', 'oe', 'aa', 'ee', 'uu', 'sch', 'cht', 'ui', 'eu', 'oo', 'kk', 'vr', 'zw', 'en '];
 
-const WORD = /[\p{L}']+/gu;
 
 export interface LanguageScores {
   en: number;
@@ -41,20 +40,56 @@ export interface LanguageScores {
   words: number;
 }
 
+const LETTER = /\p{L}/u;
+/** Longest function word: longer words need not be looked up. */
+const MAX_FUNCTION_WORD = Math.max(...[...EN, ...NL].map((w) => w.length));
+
+/**
+ * Counts over the first 4,000 characters: words (maximal runs of letters and
+ * apostrophes, after lowercasing) and function words of one language only.
+ * A plain character scan (no regex match objects, no slices of long words).
+ */
 export function languageScores(text: string): LanguageScores {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = (text.length > 4000 ? text.slice(0, 4000) : text).toLowerCase();
   let en = 0;
   let nl = 0;
   let words = 0;
-  for (const m of sample.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    // Skip to the start of a word.
+    let c = sample.charCodeAt(i);
+    let w = wordUnits(sample, i, c);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      if (i >= n) break;
+      c = sample.charCodeAt(i);
+      w = wordUnits(sample, i, c);
+    }
     words++;
-    const inEn = EN.has(w);
-    const inNl = NL.has(w);
+    if (i - start > MAX_FUNCTION_WORD) continue;
+    const word = sample.slice(start, i);
+    const inEn = EN.has(word);
+    const inNl = NL.has(word);
     if (inEn && !inNl) en++;
     else if (inNl && !inEn) nl++;
   }
   return { en, nl, words };
+}
+
+/** UTF-16 units of the word character ([\p{L}']) at i, or 0 when it is none. */
+function wordUnits(s: string, i: number, c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  return LETTER.test(s[i]) ? 1 : 0;
 }
 
 function bigramScore(text: string, grams: string[]): number {
