@@ -112,24 +112,42 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Passage token indexes that match a claim token (same stem/norm, shared concept, or a long shared prefix). */
+/**
+ * Passage token indexes that match a claim token (same stem/norm, shared concept, or a
+ * long shared prefix), ascending. Memoized per (claim, passage, claim token): the result
+ * is shared, callers must not modify it.
+ */
 export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
+  if (c.tokens[t.i] !== t) return computeFindToken(t, c, p);
+  let perPassage = findCache.get(c);
+  if (!perPassage) findCache.set(c, (perPassage = new WeakMap()));
+  let row = perPassage.get(p);
+  if (!row) perPassage.set(p, (row = new Array<number[] | undefined>(c.tokens.length)));
+  return (row[t.i] ??= computeFindToken(t, c, p));
+}
+
+const findCache = new WeakMap<Prepared, WeakMap<Prepared, Array<number[] | undefined>>>();
+const DIGIT = /\d/;
+
+function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   const out = new Set<number>();
   for (const k of p.norms.get(t.norm) ?? []) out.add(k);
-  if (c.lang === p.lang || /\d/.test(t.norm)) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
+  const digits = DIGIT.test(t.norm);
+  if (c.lang === p.lang || digits) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
   for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
-  if (out.size === 0 && t.norm.length >= 4 && !/\d/.test(t.norm) && c.lang === 'en' && p.lang === 'en') {
+  if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
     for (const k of spellIndex(p).get(spellKey(t.norm)) ?? []) if (p.tokens[k].norm !== t.norm) out.add(k);
   }
-  if (out.size === 0 && t.norm.length >= 5 && !/\d/.test(t.norm)) {
+  if (out.size === 0 && t.norm.length >= 5 && !digits) {
     for (const k of p.content) {
       const q = p.tokens[k];
-      if (q.norm.length < 5 || /\d/.test(q.norm)) continue;
+      if (q.norm.length < 5 || Math.abs(t.norm.length - q.norm.length) > 4 || DIGIT.test(q.norm)) continue;
       const cp = commonPrefix(t.norm, q.norm);
       const minLen = Math.min(t.norm.length, q.norm.length);
-      if (cp >= 5 && cp >= 0.75 * minLen && Math.abs(t.norm.length - q.norm.length) <= 4) out.add(k);
+      if (cp >= 5 && cp >= 0.75 * minLen) out.add(k);
     }
   }
+  if (out.size === 0) return [];
   return [...out].sort((a, b) => a - b);
 }
 
