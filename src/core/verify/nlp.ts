@@ -155,14 +155,23 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     stem: t.stem,
     stop: t.stop,
     concepts: conceptsOf(t, lang),
+    // Every field present from the start: one object shape for all tokens.
+    name: undefined,
+    num: undefined,
+    date: undefined,
     breakAfter: false,
     negated: false,
     cue: false,
+    negHead: undefined,
+    hypothetical: undefined,
   }));
   // Clause breaks: punctuation between a token and the next.
   for (let i = 0; i < tokens.length; i++) {
     const next = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
-    const between = text.slice(tokens[i].end, next);
+    const end = tokens[i].end;
+    // A single space (the usual gap) holds no break.
+    if (next === end || (next === end + 1 && text.charCodeAt(end) === 32)) continue;
+    const between = text.slice(end, next);
     if (/[,;:.!?()\u2013\u2014"“”]/.test(between) || /\s-\s/.test(between)) tokens[i].breakAfter = true;
   }
   const tokenAt = (start: number, end: number): number[] => {
@@ -213,8 +222,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.7 * words.length;
   let i = titleCase ? tokens.length : 0;
   while (i < tokens.length) {
-    const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, tokens[i].start)) || /[.!?]$/.test(tokens[i - 1].text);
-    if (isCapCandidate(i) && !initial) {
+    if (isCapCandidate(i) && !(i === 0 || /[.!?:"“]\s*$/.test(text.slice(tokens[i - 1].end, tokens[i].start)) || /[.!?]$/.test(tokens[i - 1].text))) {
       let j = i;
       while (j + 1 < tokens.length && !tokens[j].breakAfter && isCapCandidate(j + 1)) j++;
       const idx: number[] = [];
