@@ -58,6 +58,8 @@ const NO_TERMS: readonly string[] = [];
 const WORD_CACHE_LIMIT = 100_000;
 const wordCaches = new Map<LanguageCode, Map<string, WordTerms>>();
 const TOKEN_RE = tokenRegex();
+/** Reused per call (indexTerms is synchronous and not re-entrant). */
+const WORDS: WordTerms[] = [];
 
 function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>): WordTerms {
   const norm = normToken(raw);
@@ -100,7 +102,8 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
   const stops = stopSet(lang);
   let cache = wordCaches.get(lang);
   if (!cache) wordCaches.set(lang, (cache = new Map()));
-  const words: WordTerms[] = [];
+  const words = WORDS;
+  let count = 0;
   const re = TOKEN_RE;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -112,22 +115,23 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
       if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
       cache.set(raw, w);
     }
-    words.push(w);
+    words[count++] = w;
   }
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
     const w = words[i];
     const terms = w.terms;
     for (let j = 0; j < terms.length; j++) out.push(terms[j]);
     if (w.variant !== undefined && out[out.length - 1] !== w.variant) out.push(w.variant);
     if (w.multi) {
       let key = w.norm;
-      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < words.length; k++) {
+      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
         key += ' ' + words[i + k].norm;
         const hit = lookupVariant(entityKey(key));
         if (hit) out.push(canonicalTerm(hit));
       }
     }
   }
+  if (count > 4096) WORDS.length = 0; // do not keep a very long passage's words alive
   return out;
 }
