@@ -16,7 +16,7 @@
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
-import { areAntonyms, spellIndex, spellKey, type CToken, type Prepared } from './nlp';
+import { areAntonyms, spellKey, type CToken, type Prepared } from './nlp';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date';
 
@@ -136,7 +136,16 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   if (c.lang === p.lang || digits) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
   for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
   if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
-    for (const k of spellIndex(p).get(spellKey(t.norm)) ?? []) if (p.tokens[k].norm !== t.norm) out.add(k);
+    // spellKey rewrites only a word's ending (first letter kept, length changed by at
+    // most one): a token with another first letter or length cannot share the key.
+    const key = spellKey(t.norm);
+    const first = t.norm.charCodeAt(0);
+    const len = t.norm.length;
+    for (const k of p.content) {
+      const qn = p.tokens[k].norm;
+      if (qn.charCodeAt(0) !== first || Math.abs(qn.length - len) > 2 || qn === t.norm) continue;
+      if (spellKey(qn) === key) out.add(k);
+    }
   }
   if (out.size === 0 && t.norm.length >= 5 && !digits) {
     for (const k of p.content) {

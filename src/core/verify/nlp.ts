@@ -62,8 +62,6 @@ export interface Prepared {
   norms: Map<string, number[]>;
   concepts: Map<string, number[]>;
   nameKeys: Map<string, number>;
-  /** Lazily built by spellIndex(). */
-  spell?: Map<string, number[]>;
 }
 
 const cache = new WeakMap<object, Prepared>();
@@ -104,17 +102,6 @@ function computeSpellKey(norm: string): string {
     .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
     .replace(/ys(e|es|ed|ing)$/, 'yz$1')
     .replace(/ll(ed|ing|er|ers)$/, 'l$1');
-}
-
-/** Content tokens of a prepared text by spellKey of their norm (built on first use). */
-export function spellIndex(p: Prepared): Map<string, number[]> {
-  let m = p.spell;
-  if (!m) {
-    m = new Map();
-    for (const k of p.content) push(m, spellKey(p.tokens[k].norm), k);
-    p.spell = m;
-  }
-  return m;
 }
 
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
