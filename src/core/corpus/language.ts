@@ -41,13 +41,27 @@ export interface LanguageScores {
 }
 
 const LETTER = /\p{L}/u;
-/** Longest function word: longer words need not be looked up. */
-const MAX_FUNCTION_WORD = Math.max(...[...EN, ...NL].map((w) => w.length));
+
+/**
+ * Function words as numbers (base-32 letter codes; all are ASCII a-z and at most 10
+ * letters), valued 1 = English only, 2 = Dutch only, 3 = both: a word is looked up
+ * without slicing it out of the text.
+ */
+const FUNCTION_CODES = new Map<number, number>();
+const MAX_FUNCTION_WORD = 10;
+function wordCode(w: string): number {
+  let k = 0;
+  for (let i = 0; i < w.length; i++) k = k * 32 + (w.charCodeAt(i) - 96);
+  return k;
+}
+for (const w of EN) if (/^[a-z]{1,10}$/.test(w)) FUNCTION_CODES.set(wordCode(w), (FUNCTION_CODES.get(wordCode(w)) ?? 0) | 1);
+for (const w of NL) if (/^[a-z]{1,10}$/.test(w)) FUNCTION_CODES.set(wordCode(w), (FUNCTION_CODES.get(wordCode(w)) ?? 0) | 2);
+if (FUNCTION_CODES.size !== new Set([...EN, ...NL]).size) throw new Error('language: function words must be a-z, at most 10 letters');
 
 /**
  * Counts over the first 4,000 characters: words (maximal runs of letters and
  * apostrophes, after lowercasing) and function words of one language only.
- * A plain character scan (no regex match objects, no slices of long words).
+ * A plain character scan: no regex match objects, no word slices.
  */
 export function languageScores(text: string): LanguageScores {
   const sample = (text.length > 4000 ? text.slice(0, 4000) : text).toLowerCase();
@@ -57,27 +71,31 @@ export function languageScores(text: string): LanguageScores {
   const n = sample.length;
   let i = 0;
   while (i < n) {
-    // Skip to the start of a word.
     let c = sample.charCodeAt(i);
-    let w = wordUnits(sample, i, c);
+    let w = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 0) : wordUnits(sample, i, c);
     if (w === 0) {
       i++;
       continue;
     }
-    const start = i;
+    // A word: code of its letters while they are a-z (function words are), else -1.
+    let code = 0;
+    let len = 0;
     while (w > 0) {
+      if (code >= 0) {
+        if (c >= 97 && c <= 122 && len < MAX_FUNCTION_WORD) code = code * 32 + (c - 96);
+        else code = -1;
+      }
+      len++;
       i += w;
       if (i >= n) break;
       c = sample.charCodeAt(i);
-      w = wordUnits(sample, i, c);
+      w = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 ? 1 : 0) : wordUnits(sample, i, c);
     }
     words++;
-    if (i - start > MAX_FUNCTION_WORD) continue;
-    const word = sample.slice(start, i);
-    const inEn = EN.has(word);
-    const inNl = NL.has(word);
-    if (inEn && !inNl) en++;
-    else if (inNl && !inEn) nl++;
+    if (code < 0) continue;
+    const v = FUNCTION_CODES.get(code);
+    if (v === 1) en++;
+    else if (v === 2) nl++;
   }
   return { en, nl, words };
 }
