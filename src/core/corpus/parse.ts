@@ -345,6 +345,13 @@ function prepareHtml(text: string): Prepared {
   };
 }
 
+const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00a0]| {2}/;
+const WS_RUN = /\s+/g;
+/** Plain-text passages: whitespace runs to one space (most sentences have none, and are returned as they are). */
+function collapsePlain(s: string): string {
+  return NEEDS_COLLAPSE.test(s) ? s.replace(WS_RUN, ' ') : s;
+}
+
 function warning(path: string, code: WarningCode, message: string, skipped: boolean): LoadWarning {
   return { path, code, message, skipped };
 }
@@ -401,7 +408,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
 
   const lines = new LineIndex(text);
   const passages: Passage[] = [];
-  const collapse = kind === 'text' ? (s: string) => (/[\t\n\r\f\v\u00a0]| {2}/.test(s) ? s.replace(/\s+/g, ' ') : s) : collapseWhitespace;
+  const collapse = kind === 'text' ? collapsePlain : collapseWhitespace;
   for (const s of spans) {
     if (passages.length >= maxPassages) break;
     const passageText = collapse(s.text);
