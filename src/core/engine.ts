@@ -10,7 +10,7 @@ import type { PassageHit, Retriever, SearchOptions } from './retrieval';
 import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
 import { indexTerms } from './analysis/terms';
 import { parseSource } from './corpus/parse';
-import { assignKeys, citationKey } from './corpus/keys';
+import { assignKeys, citationKey, suffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
 import { PassageIndex } from './index/passageIndex';
@@ -55,15 +55,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function suffix(n: number): string {
-  let s = '';
-  let k = n;
-  do {
-    s = String.fromCharCode(97 + (k % 26)) + s;
-    k = Math.floor(k / 26) - 1;
-  } while (k >= 0);
-  return s;
-}
 
 class GroundworkEngine implements Engine, Retriever {
   private readonly options: EngineOptions;

@@ -109,7 +109,7 @@ export function citationKey(meta: KeyMeta): string {
 }
 
 /** Suffix for the n-th member of a collision group: a, b, ..., z, aa, ab, ... */
-function suffix(n: number): string {
+export function suffix(n: number): string {
   let s = '';
   let k = n;
   do {
