@@ -108,7 +108,7 @@ export interface Evidence {
   text: string;
   /** 0..1, higher is stronger. */
   score: number;
-  /** Claim terms found in the passage (for emphasis in hovers). */
+  /** The passage's own wording of each claim word, name, number and date it backs, in claim order (substrings of `text`; the hover emphasizes them). */
   matched?: string[];
 }
 
