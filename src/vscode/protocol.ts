@@ -5,21 +5,16 @@
  * ArrayBuffers; the serialized index comes back the same way.
  */
 import type { CheckOptions, EngineOptions } from '../core/api';
-import type { Finding, LanguageCode, LoadWarning, SourceSuggestion } from '../core/types';
+import type { Finding, LoadWarning, SourceDocument, SourceSuggestion } from '../core/types';
 
 /** What the extension needs to know about a source, without its full text. */
-export interface SourceSummary {
-  path: string;
-  key: string;
-  title: string;
-  date?: string;
-  outlet?: string;
-  author?: string;
-  language: LanguageCode;
+export type SourceSummary = Pick<
+  SourceDocument,
+  'path' | 'key' | 'title' | 'date' | 'outlet' | 'author' | 'language' | 'hash' | 'warnings'
+> & {
+  /** Passage count (the passages themselves stay in the worker). */
   passages: number;
-  hash: string;
-  warnings: LoadWarning[];
-}
+};
 
 export interface UpsertSummary {
   changed: boolean;

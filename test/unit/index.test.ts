@@ -4,18 +4,8 @@ import { CacheError, ByteReader, ByteWriter, crc32 } from '../../src/core/index/
 import { decodeState, encodeState, INDEX_FORMAT_VERSION, type StoredDoc } from '../../src/core/index/store';
 import { indexTerms } from '../../src/core/analysis/terms';
 import type { SourceDocument } from '../../src/core/types';
+import { rng } from '../../bench/lib/corpora';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A textbook BM25 over the same passages, scoring every passage (the oracle). */
 function bruteForce(passages: { id: number; terms: string[] }[], query: string[], k: number) {
