@@ -271,3 +271,31 @@ describe('verify: determinism', () => {
     assert.ok(JSON.parse(a).length >= 2);
   });
 });
+
+describe('verify: the scope of a negation in the passage', () => {
+  const HARBOUR = `Harbour works
+
+The council has not approved the budget for the new harbour.
+The port authority published the plans for the new marina, but it did not reveal the costs.
+`;
+  function checkHarbour(text: string): Finding {
+    const engine = createEngine();
+    engine.upsertSource('sources/harbour.txt', enc(HARBOUR));
+    const findings = engine.check(text, { format: 'plaintext' });
+    assert.equal(findings.length, 1);
+    return findings[0];
+  }
+  it('the same predicate, negated in the source: a negation conflict', () => {
+    const f = checkHarbour('The council approved the budget for the new harbour.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.negation');
+  });
+  it('another predicate under the negation: not supported, and no conflict', () => {
+    const f = checkHarbour('The council supports the budget for the new harbour.');
+    assert.equal(f.verdict, 'unsupported');
+  });
+  it('a negation elsewhere in the sentence, not governing the aligned part, still supports', () => {
+    const f = checkHarbour('The port authority published the plans for the new marina.');
+    assert.equal(f.verdict, 'supported');
+  });
+});

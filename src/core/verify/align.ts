@@ -855,6 +855,32 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       break;
     }
   }
+  // 3d'. A negation in the passage that governs the aligned part of the claim (its cue
+  // sits between aligned words, with aligned words right after it in the same clause),
+  // on a predicate the claim does not share ("has not aligned itself with the aim" for
+  // "supports the aim"): the passage cannot back the claim. Same predicate: 3d above.
+  if (!conflicts.some((x) => x.kind === 'negation') && !c.tokens.some((t) => t.cue || t.negated)) {
+    const aligned = [...new Set([...pos.values(), ...[...namePos.values()].flat()])].sort((a, b) => a - b);
+    for (const t of p.tokens) {
+      if (!t.negHead || usedPassage.has(t.i) || t.hypothetical) continue;
+      let cue = -1;
+      for (let k = t.i - 1; k >= Math.max(0, t.i - 4); k--) if (p.tokens[k].cue) { cue = k; break; }
+      if (cue < 0) continue;
+      const before = aligned.some((k) => k < cue && cue - k <= NEG_GOVERN_WINDOW && !p.tokens.slice(k, cue).some((x) => x.breakAfter));
+      let after = false;
+      for (let k = t.i + 1; k < p.tokens.length && k <= t.i + NEG_GOVERN_WINDOW; k++) {
+        if (aligned.includes(k)) {
+          after = true;
+          break;
+        }
+        if (p.tokens[k].breakAfter) break;
+      }
+      if (before && after) {
+        polarityClash = true;
+        break;
+      }
+    }
+  }
   // 3e. Antonyms at the same place.
   for (const u of units) {
     if (u.kind !== 'word' || unitState.get(u) !== 'miss') continue;
@@ -936,6 +962,8 @@ for (const [id, words] of Object.entries({
 
 /** Tokens between a negated word and the other aligned words of the claim. */
 const NEG_LOCALITY = 12;
+/** Tokens between a negation and the aligned words it governs (subject before, object after). */
+const NEG_GOVERN_WINDOW = 7;
 
 const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
 const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
