@@ -299,3 +299,36 @@ The port authority published the plans for the new marina, but it did not reveal
     assert.equal(f.verdict, 'supported');
   });
 });
+
+describe('verify: the source value of a conflict comes from the statement the claim means', () => {
+  const COAST = `Ferry routes of the north coast
+
+Westland borders Norland along the river.
+The Coast Guard does not have a station in Norland and, in spite of its posters, its boats have a small presence in Port Bay, a harbour that the Coast Guard has controlled since it replaced the Navy in 2007. Norland and Westland also control the ferries in and out of the harbour, although private boats have long been used.
+`;
+  function engine() {
+    const e = createEngine();
+    e.upsertSource('sources/coast.txt', enc(COAST));
+    e.upsertSource('sources/museum-a.txt', enc('Museum news\n\nThe maritime museum has hosted school visits since 2015.\n'));
+    e.upsertSource('sources/museum-b.txt', enc('Museum history\n\nThe maritime museum has hosted school visits since 2009.\n'));
+    return e;
+  }
+  const one = (text: string): Finding => {
+    const fs = engine().check(text, { format: 'plaintext' });
+    assert.equal(fs.length, 1);
+    return fs[0];
+  };
+  it('no conflict from a passage when the adjacent sentence states the claim better', () => {
+    const f = one('Westland and Ostland control the ferries in and out of Port Bay.');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+  it('two passages equally aligned with different values: no conflict', () => {
+    const f = one('The maritime museum has hosted school visits since 2012.');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+  it('the value of the passage that aligns the rest is still a conflict', () => {
+    const f = one('The Coast Guard has controlled Port Bay since 2005.');
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reasons[0].message, /the source says 2007, the sentence says 2005/);
+  });
+});

@@ -43,6 +43,8 @@ export const CLEAR_CONFLICT_COVERAGE = 0.9;
 /** Below this, an unsupported claim has no partial backing worth naming. */
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
+/** Rest coverages closer than this make two conflicting passages equally plausible. */
+export const AMBIGUOUS_CONFLICT_MARGIN = 0.1;
 /** Several passages of one document together: a stricter bar, at most this many passages, each backing some of the claim. */
 export const DOC_SUPPORT_COVERAGE = 0.8;
 const DOC_PASSAGES = 4;
@@ -63,6 +65,8 @@ interface Candidate {
   rank: number;
   prepared: Prepared;
   single: Alignment;
+  /** An adjacent sentence alone backs more of the claim than this passage does by itself. */
+  elsewhere?: boolean;
   /** Best alignment with an adjacent passage added (for support). */
   pair?: { alignment: Alignment; neighbor: PassageHit };
 }
@@ -200,6 +204,13 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
       }
     }
   }
+  if (idx >= 0 && single.conflicts.length > 0) {
+    const direct = align(c, units, [prepared]).coverage;
+    for (const j of [idx - 1, idx + 1]) {
+      if (j < 0 || j >= doc.passages.length) continue;
+      if (align(c, units, [preparePassage(doc.passages[j], lang, doc.date)]).coverage > direct) cand.elsewhere = true;
+    }
+  }
   void retriever;
   return cand;
 }
@@ -323,6 +334,16 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
   return { verdict: 'supported', evidence: best.used, conflicts: [], best: best.used[0] };
 }
 
+/** Two conflicts name different source values (figures compared by their digits). */
+function differentValues(x: Conflict, y: Conflict): boolean {
+  if (x.unit.kind === 'number' || x.unit.kind === 'date') {
+    const dx = (x.sourceValue.match(/\d+/g) ?? []).join(' ');
+    const dy = (y.sourceValue.match(/\d+/g) ?? []).join(' ');
+    return dx !== '' && dy !== '' && dx !== dy;
+  }
+  return normalizeSentence(x.sourceValue) !== normalizeSentence(y.sourceValue);
+}
+
 function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   const supported = cands
     .filter((c) => supportScore(c) !== undefined)
@@ -342,11 +363,23 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   const backedElsewhere = (x: Conflict, self: Candidate): boolean =>
     (x.unit.kind === 'number' || x.unit.kind === 'date' || (x.unit.kind === 'name' && x.kind === 'entity')) &&
     cands.some((o) => o !== self && o.single.coverage >= PARTIAL_COVERAGE && o.single.matched.includes(x.unit));
+  // A passage next to a sentence that by itself backs more of the claim (without the
+  // names of earlier sentences) speaks of another statement: its differing value is no
+  // conflict.
   const conflicting = cands
+    .filter((c) => !c.elsewhere)
     .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x, c)) }))
     .filter((x) => x.xs.length > 0)
     .sort((a, b) => restCoverage(b.c.single, b.xs) - restCoverage(a.c.single, a.xs) || a.c.rank - b.c.rank);
-  if (conflicting.length) {
+  // Two passages that line up about equally well give different values for the same
+  // slot: which statement the claim means is unclear, so neither is a conflict.
+  const ambiguous =
+    conflicting.length >= 2 &&
+    restCoverage(conflicting[0].c.single, conflicting[0].xs) - restCoverage(conflicting[1].c.single, conflicting[1].xs) < AMBIGUOUS_CONFLICT_MARGIN &&
+    conflicting[0].xs.some((x) =>
+      conflicting[1].xs.some((y) => y.unit === x.unit && differentValues(x, y)),
+    );
+  if (conflicting.length && !ambiguous) {
     const first = conflicting[0];
     const others = conflicting.slice(1).map((x) => x.c);
     return { verdict: 'conflict', evidence: [first.c, ...others], conflicts: first.xs, best: first.c };
