@@ -326,6 +326,16 @@ The Coast Guard does not have a station in Norland and, in spite of its posters,
     const f = one('The maritime museum has hosted school visits since 2012.');
     assert.notEqual(f.verdict, 'conflict');
   });
+  it('a figure tied by its counted noun stays a conflict next to a sentence that names the subject', () => {
+    const e = createEngine();
+    e.upsertSource(
+      'sources/film.txt',
+      enc('Harbour festival film\n\nThe harbour festival showed a new film about the Northwind ferry on Saturday.\nThe 22 minute film followed the crew through a winter storm and the repairs that came after it.\n'),
+    );
+    const f = e.check('The Northwind film lasts 45 minutes.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reasons[0].message, /the source says 22 minute/);
+  });
   it('the value of the passage that aligns the rest is still a conflict', () => {
     const f = one('The Coast Guard has controlled Port Bay since 2005.');
     assert.equal(f.verdict, 'conflict');

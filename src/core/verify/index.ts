@@ -364,11 +364,11 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
     (x.unit.kind === 'number' || x.unit.kind === 'date' || (x.unit.kind === 'name' && x.kind === 'entity')) &&
     cands.some((o) => o !== self && o.single.coverage >= PARTIAL_COVERAGE && o.single.matched.includes(x.unit));
   // A passage next to a sentence that by itself backs more of the claim (without the
-  // names of earlier sentences) speaks of another statement: its differing value is no
-  // conflict.
+  // names of earlier sentences) speaks of another statement: the name it has at the
+  // claim's place (a rival found by position) is no conflict. Figures tied by their
+  // counted noun keep theirs.
   const conflicting = cands
-    .filter((c) => !c.elsewhere)
-    .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x, c)) }))
+    .map((c) => ({ c, xs: acceptedConflicts(c.single).filter((x) => !backedElsewhere(x, c) && !(c.elsewhere && x.kind === 'entity')) }))
     .filter((x) => x.xs.length > 0)
     .sort((a, b) => restCoverage(b.c.single, b.xs) - restCoverage(a.c.single, a.xs) || a.c.rank - b.c.rank);
   // Two passages that line up about equally well give different values for the same
