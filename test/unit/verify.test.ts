@@ -58,6 +58,20 @@ function slice(text: string, f: Finding, i = 0): string {
   return line.slice(r.start.character, r.end.character);
 }
 
+describe('verify: check-worthiness of evaluations', () => {
+  it('an evaluation without any name, number or date is an opinion', () => {
+    assert.equal(isCheckWorthy('This is a worrying development for the city.'), false);
+    assert.equal(isCheckWorthy('The new timetable is a welcome change for commuters.'), false);
+    assert.equal(isCheckWorthy('Dit is een zorgwekkende ontwikkeling voor de stad.'), false);
+  });
+  it('names, figures, dates or a reporting verb keep it a claim', () => {
+    assert.equal(isCheckWorthy('This is a worrying development for Northport.'), true);
+    assert.equal(isCheckWorthy('The ferry was good for 224 passengers.'), true);
+    assert.equal(isCheckWorthy('The council said this is a worrying development.'), true);
+    assert.equal(isCheckWorthy('The crossing was rough for the passengers.'), true);
+  });
+});
+
 describe('verify: check-worthiness', () => {
   it('skips questions, headings, opinions and imperatives', () => {
     assert.equal(isCheckWorthy('Why did the ferry stop running in winter?'), false);

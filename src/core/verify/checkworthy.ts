@@ -46,6 +46,26 @@ const NL_OPINION = [
   /^\s*(?:laten\s+we|laat\s+ons|misschien|wellicht)\b/i,
 ];
 
+// An evaluation with nothing to check: a copula followed by an evaluative adjective
+// ("is a worrying development", "was deeply disappointing", "is een zorgwekkende
+// ontwikkeling"), in a sentence without any name, number or date.
+const EVALUATIVE =
+  'worrying|worrisome|troubling|alarming|disturbing|concerning|shocking|appalling|outrageous|disgraceful|shameful|deplorable|' +
+  'regrettable|unfortunate|disappointing|encouraging|promising|welcome|heartening|reassuring|commendable|admirable|laudable|' +
+  'terrible|awful|horrible|dreadful|excellent|wonderful|great|good|bad|sad|tragic|absurd|ridiculous|unacceptable|' +
+  'zorgwekkende?|verontrustende?|alarmerende?|schokkende?|bemoedigende?|teleurstellende?|hoopgevende?|' +
+  'verschrikkelijke?|vreselijke?|uitstekende?|goede?|slechte?|treurige?|tragische?|absurde?|onaanvaardbare?|kwalijke?';
+const EVALUATION = new RegExp(
+  `\\b(?:is|are|was|were|be|been|seems?|seemed|remains?|remained|looks?|sounds?|is|zijn|was|waren|lijkt|leek|blijft|bleef)\\s+` +
+    `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo)\\s+){0,3}` +
+    `(?:${EVALUATIVE})\\b`,
+  'i',
+);
+/** Names (capitalized words after the first), figures and dates make a sentence checkable. */
+function hasCheckableValue(words: string[]): boolean {
+  return words.some((w, i) => /\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w)));
+}
+
 const SUBORDINATOR = /\b(?:that|how|whether|which|who|whom|what|why|where|when|dat|hoe|welke|wat|waarom|waar|wanneer)\b/i;
 
 /** Quoted speech is reported, not the writer's stance: blank it for the stance tests. */
@@ -129,6 +149,12 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
+  if (!hasCheckableValue(words) && mainClause(EVALUATION)) {
+    // ... as the sentence's own predicate: not reported ("the council said this is ...").
+    const at = EVALUATION.exec(own)!.index;
+    const before = [...own.slice(0, at).matchAll(WORD)].map((m) => m[0]);
+    if (!before.some((w, i) => isVerbish(w, i))) return { worthy: false, reason: 'opinion' };
+  }
   // A claim: a verb-like word (or a number/date standing in for a predicate) and at
   // least two longer words.
   const contentWords = words.filter((w) => w.length >= 3 || /\d/.test(w));
