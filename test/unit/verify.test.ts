@@ -356,3 +356,36 @@ The Coast Guard does not have a station in Norland and, in spite of its posters,
     assert.match(f.reasons[0].message, /the source says 2007, the sentence says 2005/);
   });
 });
+
+describe('verify: the scope of a negation in the claim', () => {
+  const BRIDGE = `Bridge opening
+
+The bridge was formally opened by the mayor in May.
+The ferry service was not resumed after the storm.
+`;
+  function checkBridge(text: string): Finding {
+    const engine = createEngine();
+    engine.upsertSource('sources/bridge.txt', enc(BRIDGE));
+    const findings = engine.check(text, { format: 'plaintext' });
+    assert.equal(findings.length, 1);
+    return findings[0];
+  }
+  it('the same predicate, negated in the claim, adverb in between in the source: a negation conflict', () => {
+    const f = checkBridge('The bridge was not opened by the mayor.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.negation');
+  });
+  it('"never" on the same predicate: a negation conflict', () => {
+    const f = checkBridge('The bridge was never opened.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.code, 'claim.conflict.negation');
+  });
+  it('the claim negates a predicate the source does not address: not supported, and no conflict', () => {
+    const f = checkBridge('The bridge was not blessed by the mayor in May.');
+    assert.equal(f.verdict, 'unsupported');
+  });
+  it('a negation the source shares still supports', () => {
+    const f = checkBridge('The ferry service was not resumed after the storm.');
+    assert.equal(f.verdict, 'supported');
+  });
+});

@@ -881,6 +881,33 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
     }
   }
+  // 3d''. The mirror of 3d': a negation in the claim whose scope covers aligned claim
+  // content that the passage states without negation ("was not opened by the mayor" for
+  // "was formally opened by the mayor"): the passage cannot back the claim. Same
+  // predicate: the negation conflict of 3d above; otherwise not supported.
+  if (!conflicts.some((x) => x.kind === 'negation')) {
+    const at = new Map<number, number[]>();
+    for (const [ci, pk] of pos) at.set(ci, [pk]);
+    for (const [u, ks] of namePos) for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
+    for (const ct of c.tokens) {
+      if (!ct.negated || ct.hypothetical) continue;
+      const ks = at.get(ct.i);
+      // "No negation there": the passage word is outside any negation scope, no cue
+      // precedes it in its clause (scopes differ in length: "without need of a weapon"),
+      // and none follows it closely (a cue after the verb: "om aan te vallen, heeft hij
+      // te weinig macht").
+      const plain = (k: number) => {
+        if (p.tokens[k].negated || p.tokens[k].hypothetical) return false;
+        for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !p.tokens[j].breakAfter; j--) if (p.tokens[j].cue) return false;
+        for (let j = k + 1; j < p.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) if (p.tokens[j].cue) return false;
+        return true;
+      };
+      if (ks && ks.some(plain)) {
+        polarityClash = true;
+        break;
+      }
+    }
+  }
   // 3e. Antonyms at the same place.
   for (const u of units) {
     if (u.kind !== 'word' || unitState.get(u) !== 'miss') continue;

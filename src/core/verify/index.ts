@@ -336,6 +336,9 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
 
 /** Two conflicts name different source values (figures compared by their digits). */
 function differentValues(x: Conflict, y: Conflict): boolean {
+  // Two negation conflicts on one word state the same thing (the source affirms it),
+  // whatever form of the word each passage uses ("opened", "opening").
+  if (x.kind === 'negation' && y.kind === 'negation') return x.claimNegated !== y.claimNegated;
   if (x.unit.kind === 'number' || x.unit.kind === 'date') {
     const dx = (x.sourceValue.match(/\d+/g) ?? []).join(' ');
     const dy = (y.sourceValue.match(/\d+/g) ?? []).join(' ');
