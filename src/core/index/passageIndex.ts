@@ -40,29 +40,18 @@ interface DocRange {
   count: number;
 }
 
-function grow32(a: Uint32Array, need: number): Uint32Array {
-  if (need <= a.length) return a;
-  let cap = a.length < 4 ? 4 : a.length;
-  while (cap < need) cap = cap < 1 << 20 ? cap * 2 : Math.ceil(cap * 1.5);
-  const b = new Uint32Array(cap);
-  b.set(a);
-  return b;
-}
+type GrowableArray = Uint32Array | Int32Array | Uint8Array;
 
-function growI32(a: Int32Array, need: number): Int32Array {
+/**
+ * The same array when it holds `need` items, else a copy with room to spare: doubling
+ * below 1M items, then 1.5x (posting lists start at 4 items, per-term and per-passage
+ * arrays at 64).
+ */
+function grow<A extends GrowableArray>(a: A, need: number, min = 64): A {
   if (need <= a.length) return a;
-  let cap = a.length < 64 ? 64 : a.length;
+  let cap = a.length < min ? min : a.length;
   while (cap < need) cap = cap < 1 << 20 ? cap * 2 : Math.ceil(cap * 1.5);
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
-}
-
-function growU8(a: Uint8Array, need: number): Uint8Array {
-  if (need <= a.length) return a;
-  let cap = a.length < 64 ? 64 : a.length;
-  while (cap < need) cap = cap * 2;
-  const b = new Uint8Array(cap);
+  const b = new (a.constructor as new (n: number) => A)(cap);
   b.set(a);
   return b;
 }
@@ -152,9 +141,9 @@ export class PassageIndex {
 
   private ensureTermCapacity(n: number): void {
     if (n > this.listLen.length) {
-      this.listLen = growI32(this.listLen, n);
-      this.df = growI32(this.df, n);
-      this.maxTf = growU8(this.maxTf, n);
+      this.listLen = grow(this.listLen, n);
+      this.df = grow(this.df, n);
+      this.maxTf = grow(this.maxTf, n);
     }
   }
 
@@ -178,9 +167,9 @@ export class PassageIndex {
     if (this.docs.has(slot)) this.removeDocument(slot);
     const base = this.nextPid;
     const n = passages.length;
-    this.pDoc = growI32(this.pDoc, base + n);
-    this.pLen = growI32(this.pLen, base + n);
-    this.pTie = grow32(this.pTie, base + n);
+    this.pDoc = grow(this.pDoc, base + n);
+    this.pLen = grow(this.pLen, base + n);
+    this.pTie = grow(this.pTie, base + n);
     this.docs.set(slot, { base, count: n });
     this.nextPid = base + n;
     for (let i = 0; i < n; i++) {
@@ -204,7 +193,7 @@ export class PassageIndex {
           }
           continue;
         }
-        if (len >= list.length) list = this.lists[id] = grow32(list, len + 1);
+        if (len >= list.length) list = this.lists[id] = grow(list, len + 1, 4);
         list[len] = pid * TF_MUL + 1;
         this.listLen[id] = len + 1;
         this.df[id]++;
