@@ -50,6 +50,13 @@ async function edit(doc: vscode.TextDocument, f: (e: vscode.WorkspaceEdit) => vo
   await checked(doc);
 }
 
+/** Append text at the end of the line containing `needle`, without waiting for a check (none may run). */
+async function appendToLine(doc: vscode.TextDocument, needle: string, text: string): Promise<void> {
+  const we = new vscode.WorkspaceEdit();
+  we.insert(doc.uri, doc.lineAt(lineOf(doc, needle)).range.end, text);
+  assert.ok(await vscode.workspace.applyEdit(we));
+}
+
 /** The drafts as the fixture has them (quick fixes may be saved by VS Code's refactoring auto-save). */
 const originals = new Map<string, string>();
 async function rememberDrafts(): Promise<void> {
@@ -463,10 +470,7 @@ describe('Groundwork extension', function () {
     it('frequency "manual": edits are not checked until Check Document runs', async () => {
       await vscode.workspace.getConfiguration('groundwork').update('check.frequency', 'manual', vscode.ConfigurationTarget.Workspace);
       await api.whenIdle();
-      const line = lineOf(doc, 'rented studio');
-      const we = new vscode.WorkspaceEdit();
-      we.insert(doc.uri, doc.lineAt(line).range.end, ' It also killed 990 passengers in the Sinai plane crash in October 2015.');
-      assert.ok(await vscode.workspace.applyEdit(we));
+      await appendToLine(doc, 'rented studio', ' It also killed 990 passengers in the Sinai plane crash in October 2015.');
       await api.whenIdle();
       assert.strictEqual(api.findings(doc), undefined, 'no check ran');
       const findings = await vscode.commands.executeCommand<unknown[]>('groundwork.checkDocument', doc.uri);
@@ -479,10 +483,7 @@ describe('Groundwork extension', function () {
     it('frequency "save": edits are checked when the draft is saved', async () => {
       await vscode.workspace.getConfiguration('groundwork').update('check.frequency', 'save', vscode.ConfigurationTarget.Workspace);
       await api.whenIdle();
-      const line = lineOf(doc, 'rented studio');
-      const we = new vscode.WorkspaceEdit();
-      we.insert(doc.uri, doc.lineAt(line).range.end, ' It also killed 990 passengers in the Sinai plane crash in October 2015.');
-      assert.ok(await vscode.workspace.applyEdit(we));
+      await appendToLine(doc, 'rented studio', ' It also killed 990 passengers in the Sinai plane crash in October 2015.');
       await api.whenIdle();
       assert.strictEqual(api.findings(doc), undefined, 'no check while editing');
       const saved = waitFor(api.onDidCheck, (e) => e.uri.toString() === doc.uri.toString() && e.reason === 'save', 'the check on save');
