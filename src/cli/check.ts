@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, loadEngine } from '../core/engine';
 import type { Engine, EngineOptions } from '../core/api';
-import { normalizeIgnoredSentence, type FailOn } from '../core/config';
+import type { FailOn } from '../core/config';
+import { normalizeSentence } from '../core/text/draft';
 import type { LoadWarning } from '../core/types';
 import {
   corpusFromArgs,
@@ -102,7 +103,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
     if (d.note) io.err(`${d.file.display}: warning: ${d.note}`);
     const findings = engine
       .check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences })
-      .filter((f) => !ignore.sentences.has(normalizeIgnoredSentence(f.text)));
+      .filter((f) => !ignore.sentences.has(normalizeSentence(f.text)));
     results.push({ file: d.file.display, absPath: d.file.abs, findings });
   }
 

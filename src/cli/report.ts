@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import {
   DOCS_URL,
-  normalizeIgnoredSentence,
   FINDING_RULES,
   findingKind,
   type FailOn,
@@ -17,6 +16,7 @@ import {
   type SeverityLevel,
 } from '../core/config';
 import type { Evidence, Finding, LoadWarning, Range } from '../core/types';
+import { normalizeSentence } from '../core/text/draft';
 
 export interface DraftResult {
   /** The draft's path as given or found (posix slashes); shown to people and in JSON. */
@@ -294,7 +294,7 @@ export function sarifReport(report: CheckReport): Sarif.Log {
         // Stable across edits that move the sentence, so code scanning keeps one alert per claim.
         partialFingerprints: {
           'groundworkClaim/v1': createHash('sha256')
-            .update(`${code}\u0000${d.file}\u0000${normalizeIgnoredSentence(f.text)}`)
+            .update(`${code}\u0000${d.file}\u0000${normalizeSentence(f.text)}`)
             .digest('hex')
             .slice(0, 32),
         },

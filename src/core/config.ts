@@ -441,14 +441,6 @@ export interface IgnoreFile {
   sentences: IgnoreEntry[];
 }
 
-/**
- * Normalize a sentence for ignore matching: the engine's own `normalizeSentence`
- * (src/core/text/draft.ts), so the file, the CLI and the editor agree.
- */
-export function normalizeIgnoredSentence(text: string): string {
-  return normalizeSentence(text);
-}
-
 function parseJson(text: string): { data?: unknown; error?: string } {
   try {
     return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
@@ -494,7 +486,7 @@ export function parseIgnoreFile(text: string): { sentences: Set<string>; entries
       return;
     }
     entries.push(entry);
-    sentences.add(normalizeIgnoredSentence(entry.text));
+    sentences.add(normalizeSentence(entry.text));
   });
   return { sentences, entries, problems };
 }
@@ -527,8 +519,8 @@ export function addToIgnoreFile(existingText: string | undefined, entry: IgnoreE
   const items: Array<Record<string, unknown>> = raw.map((x) =>
     typeof x === 'string' ? { text: x } : (x as Record<string, unknown>),
   );
-  const norm = normalizeIgnoredSentence(entry.text);
-  const present = items.some((x) => typeof x?.text === 'string' && normalizeIgnoredSentence(x.text) === norm);
+  const norm = normalizeSentence(entry.text);
+  const present = items.some((x) => typeof x?.text === 'string' && normalizeSentence(x.text) === norm);
   if (!present && norm !== '') {
     const added: Record<string, unknown> = { text: entry.text.replace(/\s+/g, ' ').trim() };
     if (entry.file !== undefined) added.file = entry.file.replace(/\\/g, '/');
@@ -536,7 +528,7 @@ export function addToIgnoreFile(existingText: string | undefined, entry: IgnoreE
     items.push(added);
   }
   const keyOf = (x: Record<string, unknown>): [string, string] => [
-    typeof x?.text === 'string' ? normalizeIgnoredSentence(x.text) : '',
+    typeof x?.text === 'string' ? normalizeSentence(x.text) : '',
     typeof x?.file === 'string' ? x.file : '',
   ];
   const sorted = items
