@@ -12,11 +12,6 @@ export const EN_SMALL: Record<string, number> = dict({
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90,
 });
-export const SCALES: Record<string, number> = dict({
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9, biljoen: 1e12,
-  mln: 1e6, mn: 1e6, bn: 1e9, mld: 1e9, mrd: 1e9,
-});
 /** Scale words that may follow digits ("3.5 million", "2 mln"). Plurals allowed ("millions" handled as vague). */
 export const MULTIPLIERS: Record<string, number> = dict({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
@@ -163,7 +158,6 @@ export function parseDigits(s: string): number | undefined {
   return Number(intPart + '.' + groups[groups.length - 1]);
 }
 
-export interface VagueAmount { min: number; max: number; value: number; words: number }
 /** Vague amounts keyed by folded words (multiword keys joined by spaces). */
 export const VAGUE: Record<string, [number, number]> = dict({
   dozens: [24, 99], scores: [40, 199], hundreds: [200, 999], thousands: [2000, 9999],
