@@ -127,7 +127,6 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 
 const NEG_SCOPE_CONTENT = 2;
 const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
-const LACK = /^(?:lack|lacks|lacked|lacking)$/;
 const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|yet|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
@@ -233,9 +232,8 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const n = tokens[k].norm;
     const next = tokens[k + 1].norm;
     if (IMPLICATIVE_NEG.test(n) && (next === 'to' || next === 'of' || next === 'te' || next === 'om')) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
-    // "lacks the strength", "too little power", Dutch "te weinig macht", "gebrek aan",
-    // "onvoldoende": the object is absent (the analysis module marks some of these).
-    else if (LACK.test(n)) cues.push({ start: tokens[k].start, end: tokens[k].end });
+    // "too little power", Dutch "te weinig macht", "gebrek aan", "onvoldoende": the object
+    // is absent ("lack(s)" itself is a cue of analysis/negation.ts findNegations).
     else if ((n === 'te' && (next === 'weinig' || next === 'klein')) || (n === 'too' && (next === 'little' || next === 'few'))) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
     else if (n === 'gebrek' && next === 'aan') cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
     else if (n === 'onvoldoende' || n === 'insufficient') cues.push({ start: tokens[k].start, end: tokens[k].end });
