@@ -16,13 +16,6 @@ export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-export function fromRange(r: vscode.Range): Range {
-  return {
-    start: { line: r.start.line, character: r.start.character },
-    end: { line: r.end.line, character: r.end.character },
-  };
-}
-
 export function toSeverity(level: SeverityLevel): vscode.DiagnosticSeverity | undefined {
   switch (level) {
     case 'error':
