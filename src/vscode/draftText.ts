@@ -153,8 +153,7 @@ export function citationKeyAt(format: DraftFormat, line: string, character: numb
  */
 export function citationInsertOffset(sentence: string): number {
   const m = /([.!?]["'”’)]*)\s*$/.exec(sentence);
-  let end = m ? m.index : sentence.trimEnd().length;
-  return end;
+  return m ? m.index : sentence.trimEnd().length;
 }
 
 /** The separator to put before an inserted citation. */
