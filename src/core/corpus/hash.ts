@@ -16,8 +16,3 @@ export function fnv1a64(bytes: Uint8Array): string {
   }
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
-
-/** Hash of a string (its UTF-8 bytes). */
-export function hashText(text: string): string {
-  return fnv1a64(new TextEncoder().encode(text));
-}

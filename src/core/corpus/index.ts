@@ -6,5 +6,5 @@ export type { DecodeResult } from './decode';
 export { detectLanguage, languageScores } from './language';
 export { citationKey, assignKeys, foldAscii, keyWords, surname } from './keys';
 export type { KeyMeta } from './keys';
-export { fnv1a64, hashText } from './hash';
+export { fnv1a64 } from './hash';
 export { extractHtml } from './html';
