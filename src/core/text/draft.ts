@@ -54,10 +54,15 @@ function bracketKeys(content: string): string[] {
   return bracketKeySpans(content, 0).map((k) => k.key);
 }
 
+const BRACKET_KEY = new RegExp(String.raw`(?:^|[\s;,(-])-?@(${KEY_CHARS})`, 'gu');
+/** An in-text `@key` marker (the key dropped by `normalizeSentence`). */
+const AT_KEY = new RegExp(String.raw`(^|[\s\[;(-])-?@${KEY_CHARS}`, 'gu');
+
 /** Keys of a bracketed citation with their offsets (`offset` = where `content` starts). */
 function bracketKeySpans(content: string, offset: number): DraftCitation['keySpans'] {
   const out: DraftCitation['keySpans'] = [];
-  const re = new RegExp(String.raw`(?:^|[\s;,(-])-?@(${KEY_CHARS})`, 'gu');
+  const re = BRACKET_KEY;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(content))) {
     const k = cleanKey(m[1]);
@@ -625,7 +630,7 @@ export function normalizeSentence(text: string): string {
     .normalize('NFC')
     .replace(/\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\])*\s*\{[^}]*\}/g, ' ')
     .replace(BRACKET_CITE, (all, inner: string) => (bracketKeys(inner).length ? ' ' : all))
-    .replace(new RegExp(String.raw`(^|[\s\[;(-])-?@${KEY_CHARS}`, 'gu'), '$1')
+    .replace(AT_KEY, '$1')
     .replace(/[‘’‚‛′`]/g, "'")
     .replace(/[“”„‟″«»]/g, '"')
     .toLowerCase()
