@@ -549,6 +549,71 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
 /** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
 export interface LazyContext {
   at(j: number): Prepared | undefined;
+  /**
+   * The passage opens its document and refers by pronoun or description to something it
+   * never names ("It was established in 1992"), and the sentence cites this document:
+   * the citation names the referent, so the claim's subject may be it.
+   */
+  citedTopic?: boolean;
+}
+
+/** Pronouns that refer back to a named referent (English and Dutch), by the referents they fit. */
+const PERSON_ANAPHORS = new Set(['he', 'she', 'his', 'her', 'him', 'hij', 'zij', 'hem', 'haar', 'diens']);
+const THING_ANAPHORS = new Set(['it', 'its']);
+const ANY_ANAPHORS = new Set(['they', 'their', 'them', 'ze', 'hun']);
+const DEFINITE = new Set(['the', 'this', 'de', 'het', 'deze', 'dit']);
+
+type AnaphorKind = 'person' | 'thing' | 'any';
+
+/**
+ * References to an unnamed referent in a passage, in order: pronouns, and definite
+ * descriptions at the start of a clause ("The film was released...", "Distributed by
+ * Columbia, the film...").
+ */
+function anaphors(p: Prepared): Array<{ k: number; kind: AnaphorKind }> {
+  const out: Array<{ k: number; kind: AnaphorKind }> = [];
+  for (let k = 0; k < p.tokens.length; k++) {
+    const t = p.tokens[k];
+    if (PERSON_ANAPHORS.has(t.norm)) out.push({ k, kind: 'person' });
+    else if (THING_ANAPHORS.has(t.norm)) out.push({ k, kind: 'thing' });
+    else if (ANY_ANAPHORS.has(t.norm)) out.push({ k, kind: 'any' });
+    else if ((k === 0 || p.tokens[k - 1].breakAfter) && DEFINITE.has(t.norm)) {
+      const next = p.tokens[k + 1];
+      if (next && next.name === undefined && /^\p{Ll}/u.test(next.text)) out.push({ k, kind: 'any' });
+    }
+  }
+  return out;
+}
+
+export function hasAnaphor(p: Prepared): boolean {
+  return anaphors(p).length > 0;
+}
+
+/**
+ * The claim's subject: the unit the claim opens with (after an article at most), a name
+ * or a capitalized word ("Ingushetia was established...").
+ */
+function subjectUnit(c: Prepared, units: Unit[]): Unit | undefined {
+  let first: Unit | undefined;
+  for (const u of units) if (!first || Math.min(...u.tokens) < Math.min(...first.tokens)) first = u;
+  if (!first || first.kind === 'number' || first.kind === 'date') return undefined;
+  const at = Math.min(...first.tokens);
+  for (let k = 0; k < at; k++) if (!DEFINITE.has(c.tokens[k].norm) && /[\p{L}\p{N}]/u.test(c.tokens[k].text)) return undefined;
+  if (first.kind === 'word' && !/^\p{Lu}/u.test(c.tokens[first.tokens[0]].text)) return undefined;
+  return first;
+}
+
+/**
+ * Whether an anaphor can refer to the subject: a place or organization is no "he"; a
+ * person is "it" only in a passage that names no other person (person names are told
+ * from capitalized phrases by shape, too loosely to reject on that alone).
+ */
+function agrees(kind: AnaphorKind, c: Prepared, subject: Unit, p: Prepared, usedPassage: Set<number>): boolean {
+  if (kind === 'any' || subject.kind !== 'name') return true;
+  const k = c.names[subject.ref].kind;
+  if (k === 'place' || k === 'org') return kind === 'thing';
+  if (k === 'person' && kind === 'thing') return !p.names.some((n) => n.kind === 'person' && !n.tokens.some((t) => usedPassage.has(t)));
+  return true;
 }
 
 /**
@@ -647,6 +712,23 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
       const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);
       unitState.set(u, hit || viaContext ? 'match' : partial ? 'loose' : 'miss');
+    }
+  }
+  // 1a. The cited document's unnamed referent is the claim's subject (see
+  // LazyContext.citedTopic): backed by the first anaphor that fits it, which stands in
+  // for it in the passage.
+  if (!Array.isArray(context) && typeof context !== 'function' && context.citedTopic) {
+    const subject = subjectUnit(c, units);
+    if (subject && unitState.get(subject) !== 'match' && !subject.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) {
+      const ref = anaphors(p).find((a) => !usedPassage.has(a.k) && agrees(a.kind, c, subject, p, usedPassage));
+      if (ref) {
+        unitState.set(subject, 'match');
+        contextNames++;
+        for (const ti of subject.tokens) pos.set(ti, ref.k);
+        usedPassage.add(ref.k);
+        if (subject.kind === 'name') namePos.set(subject, [ref.k]);
+        addTerm(subject, p, p.tokens[ref.k].start, p.tokens[ref.k].end);
+      }
     }
   }
   // 1b. A name the passage has only in another role ("Israeli Jews"), while another

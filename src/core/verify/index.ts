@@ -18,7 +18,7 @@ import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Posit
 import type { PassageHit, Retriever } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
-import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
+import { align, claimUnits, findToken, hasAnaphor, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
@@ -163,7 +163,7 @@ function draftLines(text: string): LineIndex {
   return lastDraft.lines;
 }
 
-function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever): Candidate {
+function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever, cited = false): Candidate {
   const lang = docLang(hit.doc);
   const prepared = preparePassage(hit.passage, lang, hit.doc.date);
   const doc = hit.doc;
@@ -176,6 +176,7 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
       if (j >= CONTEXT_PASSAGES || idx - 1 - j < 0) return undefined;
       return (ctx[j] ??= preparePassage(doc.passages[idx - 1 - j], lang, doc.date));
     },
+    citedTopic: cited && idx === 0 && hasAnaphor(prepared),
   };
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
@@ -466,7 +467,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
   if (keyText && keyText !== query && corpusLangs.has(other)) {
     add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
   }
-  const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever));
+  const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever, !!docPath));
   let decision = decide(c, units, cands);
   // The rest of the claim may sit elsewhere in the best source: look there for the
   // units its best passage lacks, then judge again (document-level support).
@@ -478,7 +479,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
         const before = hits.length;
         add(retriever.search(missing, { limit: 4, language: lang, docPath: best.hit.doc.path }));
         if (hits.length > before) {
-          for (let i = before; i < hits.length; i++) cands.push(evaluate(c, units, hits[i], i, retriever));
+          for (let i = before; i < hits.length; i++) cands.push(evaluate(c, units, hits[i], i, retriever, !!docPath));
           decision = decide(c, units, cands);
         }
       }
