@@ -241,12 +241,19 @@ export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' 
     if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday) return 'match';
     return 'none';
   }
-  if (c.granularity === 'decade' || s.granularity === 'decade' || c.granularity === 'season' || s.granularity === 'season') {
-    if (c.year !== undefined && s.year !== undefined) {
-      const cy = Math.floor(c.year / 10);
-      const sy = Math.floor(s.year / 10);
-      return cy === sy ? 'loose' : 'none';
-    }
+  if (c.granularity === 'decade' || s.granularity === 'decade') {
+    if (c.year === undefined || s.year === undefined) return 'none';
+    const cy = Math.floor(c.year / 10);
+    const sy = Math.floor(s.year / 10);
+    // "the 1970s" / "1973": the decade holds the year (a decade in the source backs a
+    // year in the claim only loosely); another decade differs.
+    if (cy !== sy) return 'conflict';
+    return c.granularity === 'decade' ? 'match' : 'loose';
+  }
+  if (c.granularity === 'season' || s.granularity === 'season') {
+    // The same season of the same year (or both without a year); other pairs are not compared.
+    if (c.granularity === 'season' && s.granularity === 'season' && c.season === s.season && c.year === s.year) return 'match';
+    if (c.year !== undefined && s.year !== undefined && c.year !== s.year) return 'conflict';
     return 'none';
   }
   let shared = 0;

@@ -20,6 +20,7 @@ import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, hasAnaphor, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
+import { contrast, type Contrast } from './contrast';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
@@ -496,21 +497,27 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   if (units.length === 0) return undefined;
   const query = text.replace(/\s+/g, ' ').trim();
   const citations = [...s.citations];
-  // The whole corpus is only searched when no cited source backs the sentence.
+  // The whole corpus is only searched when no cited source backs the sentence (or
+  // backs it only in part, see below).
   let decision: Decision | undefined;
-  const overall = (): Decision => (decision ??= judge(retriever, c, units, query, lang, corpusLangs).decision);
+  let whole: Decision | undefined;
+  const wholeCorpus = (): Decision => (whole ??= judge(retriever, c, units, query, lang, corpusLangs).decision);
+  const overall = (): Decision => (decision ??= wholeCorpus());
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
   let citedVerdict: Finding['verdict'] | undefined;
   let citedDecisionOut: Decision | undefined;
+  let contrastCand: Candidate | undefined;
   if (citations.length) {
     const unknown = citations.filter((k) => !retriever.getDocument(k));
     const known = citations.filter((k) => retriever.getDocument(k));
     let citedBacks = false;
     let citedDecision: Decision | undefined;
+    const citedCands: Candidate[] = [];
     for (const key of known) {
       const doc = retriever.getDocument(key)!;
       const j = judge(retriever, c, units, query, lang, corpusLangs, doc.path);
+      citedCands.push(...j.cands);
       if (j.decision.verdict === 'supported') {
         citedBacks = true;
         citedDecision = j.decision;
@@ -518,7 +525,27 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       }
       if (!citedDecision || (j.decision.verdict === 'conflict' && citedDecision.verdict !== 'conflict')) citedDecision = j.decision;
     }
-    if (citedDecision) citedVerdict = citedBacks ? 'supported' : citedDecision.verdict;
+    // Another source's version of the statement (see contrast.ts) that backs the
+    // sentence where the cited version does not.
+    let contrasted: { cand: Candidate; contrast: Contrast; other: SourceDocument } | undefined;
+    const citedPaths = new Set(citedCands.map((x) => x.hit.doc.path));
+    const tryContrast = (citedCoverage: number) => {
+      const w = wholeCorpus();
+      if (w.verdict !== 'supported' || !w.best || citedPaths.has(w.best.hit.doc.path)) return;
+      const backing = supportScore(w.best);
+      if (!backing || backing.coverage <= citedCoverage) return;
+      const vs = contrastWith(c, units, citedCands, w.best);
+      if (vs) contrasted = { ...vs, other: w.best.hit.doc };
+    };
+    if (citedBacks && citedDecision?.best) {
+      // Backed with gaps: a word of the sentence the cited passage lacks may be one it says otherwise.
+      const a = supportScore(citedDecision.best);
+      if (a && a.unmatched.some((u) => u.kind === 'word')) {
+        tryContrast(a.coverage);
+        if (contrasted) citedBacks = false;
+      }
+    } else if (citedDecision?.verdict === 'unsupported') tryContrast(citedDecision.best ? bestCoverage(citedDecision.best) : 0);
+    if (citedDecision) citedVerdict = contrasted ? 'conflict' : citedBacks ? 'supported' : citedDecision.verdict;
     citedDecisionOut = citedDecision;
     if (citedBacks && citedDecision) {
       decision = citedDecision; // evidence from the cited source first
@@ -532,11 +559,20 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     } else if (known.length && !citedBacks) {
       const keys = known.join(', ');
       let msg = `the cited source ${keys} does not back this sentence`;
-      if (citedDecision?.verdict === 'conflict') msg = `the cited source ${keys} contradicts this sentence`;
       const d = overall();
-      if (d.verdict === 'supported' && d.best) {
-        const other = d.best.hit.doc;
-        msg += `; ${other.key} (${other.title || other.path}) does`;
+      if (contrasted) {
+        contrastCand = contrasted.cand;
+        const other = contrasted.other;
+        msg = `the cited source ${keys} contradicts this sentence: ${contrastMessage(contrasted.contrast)}, as ${other.key} (${other.title || other.path}) does`;
+      } else {
+        if (citedDecision?.verdict === 'conflict') {
+          const x = citedDecision.conflicts[0];
+          msg = `the cited source ${keys} contradicts this sentence${x ? ` (${conflictMessage(x, keys)})` : ''}`;
+        }
+        if (d.verdict === 'supported' && d.best) {
+          const other = d.best.hit.doc;
+          msg += `; ${other.key} (${other.title || other.path}) does`;
+        }
       }
       citationProblem = { key: known[0], message: msg };
       citationReasons.push({ kind: 'citation', message: msg });
@@ -544,12 +580,31 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   }
   const finding = buildFinding(s, new RangeMapper(s, draftText), overall(), citations, citationProblem, citationReasons);
   // Show the cited source's closest passage too: the one that fails to back the sentence.
-  const citedBest = citationProblem && citedDecisionOut?.best;
+  const citedBest = citationProblem && (contrastCand ?? citedDecisionOut?.best);
   if (citedBest && citedBest.single.coverage > 0 && !finding.evidence.some((e) => e.source === citedBest.hit.doc.path && e.text === citedBest.hit.passage.text)) {
     finding.evidence.push(toEvidence(citedBest));
   }
   if (citedVerdict) finding.citedVerdict = citedVerdict;
   return finding;
+}
+
+/**
+ * The cited passage that is another version of the backing passage `backing`, and
+ * where the two differ (see contrast.ts); the most similar one when several are.
+ */
+function contrastWith(c: Prepared, units: Unit[], cited: Candidate[], backing: Candidate): { cand: Candidate; contrast: Contrast } | undefined {
+  let best: { cand: Candidate; contrast: Contrast } | undefined;
+  for (const x of cited) {
+    if (x.hit.doc.path === backing.hit.doc.path) continue;
+    const k = contrast(c, units, x.prepared, backing.prepared);
+    if (k && (!best || k.similarity > best.contrast.similarity)) best = { cand: x, contrast: k };
+  }
+  return best;
+}
+
+function contrastMessage(k: Contrast): string {
+  if (k.kind === 'negation') return `it differs in negation (${quote(k.sourceValue)})`;
+  return `it says ${quote(k.sourceValue)} where the sentence says ${quote(k.claimValue)}`;
 }
 
 function buildFinding(

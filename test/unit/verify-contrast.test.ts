@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+
+// A cited source that does not back a sentence while another source's version of the
+// same statement does: where the two versions differ, the cited one contradicts the
+// sentence, and the finding names both values.
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function check(sources: Record<string, string>, sentence: string, cite: string): Finding {
+  const e = createEngine();
+  for (const [p, t] of Object.entries(sources)) e.upsertSource(p, enc(t));
+  const key = e.sources().find((d) => d.path === cite)!.key;
+  const fs = e.check(sentence.replace(/\.$/, ` [@${key}].`), { format: 'markdown' });
+  assert.equal(fs.length, 1, JSON.stringify(fs, null, 1));
+  return fs[0];
+}
+
+const FILM_A = 'Harbor Lights is a 2017 British comedy drama film, set in and around Leith.\n';
+const FILM_B = 'Harbor Lights is a 2017 British comedy drama book, set in and around Leith.\n';
+
+describe('verify: two versions of one statement', () => {
+  it('the cited version differs in a term: it contradicts the sentence, naming both terms and the other source', () => {
+    const f = check({ 'a/film.txt': FILM_A, 'b/book.txt': FILM_B }, 'Harbor Lights is a 2017 British comedy drama book.', 'a/film.txt');
+    assert.equal(f.verdict, 'supported'); // the other source backs it
+    assert.equal(f.code, 'citation.not-supported');
+    assert.equal(f.citedVerdict, 'conflict');
+    const msg = f.citationProblem!.message;
+    assert.match(msg, /contradicts/);
+    assert.match(msg, /"film"/);
+    assert.match(msg, /"book"/);
+    // The cited passage is among the evidence.
+    assert.ok(f.evidence.some((e) => e.source === 'a/film.txt'), JSON.stringify(f.evidence));
+  });
+  it('a different nationality is a contradiction too', () => {
+    const a = 'Dana Wells (born 3 May 1961) is an American screenwriter and director.\n';
+    const b = 'Dana Wells (born 3 May 1961) is a Canadian screenwriter and director.\n';
+    const f = check({ 'a/us.txt': a, 'b/ca.txt': b }, 'Dana Wells is a Canadian screenwriter.', 'a/us.txt');
+    assert.equal(f.citedVerdict, 'conflict');
+    assert.match(f.citationProblem!.message, /contradicts this sentence \(the source says American, the sentence says Canadian\)/);
+  });
+  it('versions that are not the same statement prove nothing', () => {
+    const other = 'The festival in Leith drew large crowds to the harbour every summer since 1990.\n';
+    const f = check({ 'a/other.txt': other, 'b/book.txt': FILM_B }, 'Harbor Lights is a 2017 British comedy drama book.', 'a/other.txt');
+    assert.equal(f.citedVerdict, 'unsupported');
+    assert.doesNotMatch(f.citationProblem!.message, /contradicts/);
+  });
+  it('the same words in other forms are no difference', () => {
+    const a = 'Harbor Lights is a 2017 British comedy drama movie, set in and around Leith.\n';
+    const f = check({ 'a/movie.txt': a, 'b/film.txt': FILM_A }, 'Harbor Lights is a 2017 British comedy drama film.', 'a/movie.txt');
+    assert.notEqual(f.citedVerdict, 'conflict');
+  });
+  it('versions differing in two places the sentence uses: unclear which, no contradiction', () => {
+    const a = 'The ferry from Leith carried cars and cyclists on the first crossing in spring.\n';
+    const b = 'The ferry from Leith carried buses and cyclists on the first crossing in autumn.\n';
+    const f = check({ 'a/spring.txt': a, 'b/autumn.txt': b }, 'The ferry from Leith carried buses and cyclists on the first crossing in autumn.', 'a/spring.txt');
+    assert.notEqual(f.citedVerdict, 'conflict');
+    // One difference only: the cited version contradicts the sentence there.
+    const g = check({ 'a/spring.txt': a, 'b/one.txt': a.replace('cars', 'buses') }, 'The ferry from Leith carried buses and cyclists on the first crossing in spring.', 'a/spring.txt');
+    assert.equal(g.citedVerdict, 'conflict');
+    assert.match(g.citationProblem!.message, /"cars" where the sentence says "buses"/);
+  });
+});
+
+describe('verify: decades and seasons', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/band.txt', enc('The band formed in Leeds in the early 1970s and toured Europe every spring.\n'));
+    x.upsertSource('s/singer.txt', enc('Mara Tell (born July 20, 1947) is a Dutch singer who toured Europe every summer.\n'));
+    return x;
+  };
+  const one = (text: string): Finding => {
+    const fs = e().check(text, { format: 'plaintext' });
+    assert.equal(fs.length, 1, JSON.stringify(fs));
+    return fs[0];
+  };
+  it("a decade backs the same decade, however written (1970s, 1970's)", () => {
+    assert.equal(one("The band formed in Leeds in the early 1970's.").verdict, 'supported');
+  });
+  it('another decade differs', () => {
+    const f = one('The band formed in Leeds in the early 1990s.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.reasons[0].kind, 'date');
+  });
+  it('a year outside the decade of the sentence differs ("born in the fifties" / 1947)', () => {
+    const f = one('Mara Tell was born in the fifties.');
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reasons[0].message, /1947/);
+  });
+  it('the same season backs the same season', () => {
+    assert.equal(one('The band from Leeds toured Europe every spring.').verdict, 'supported');
+  });
+});
