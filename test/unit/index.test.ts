@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { PassageIndex, BM25_B, BM25_K1 } from '../../src/core/index/passageIndex';
 import { CacheError, ByteReader, ByteWriter, crc32 } from '../../src/core/index/codec';
-import { decodeState, encodeState, INDEX_FORMAT_VERSION, type StoredDoc } from '../../src/core/index/store';
+import { decodeState, encodeState, INDEX_FORMAT_VERSION, passageTie, type StoredDoc } from '../../src/core/index/store';
 import { indexTerms } from '../../src/core/analysis/terms';
 import type { SourceDocument } from '../../src/core/types';
 import { rng } from '../../bench/lib/corpora';
@@ -237,6 +237,39 @@ describe('index: store (binary index file)', () => {
     const b = st.index.search(q, 10).map((h) => [st.index.locate(h.pid), h.score]);
     assert.deepEqual(b, a);
     assert.ok(a.length >= 2);
+  });
+
+  it('builds loaded texts and passages on first read, equal to the originals, with the same tie keys', () => {
+    const ix = build();
+    const st = decodeState(encode(ix), 42);
+    const d = st.docs[0].doc;
+    assert.deepEqual(Object.keys(d), Object.keys(docs[0].doc));
+    assert.equal(typeof Object.getOwnPropertyDescriptor(d, 'passages')!.get, 'function');
+    const ps = d.passages;
+    assert.equal(d.passages, ps, 'built once');
+    assert.equal(Object.getOwnPropertyDescriptor(d, 'passages')!.get, undefined);
+    assert.deepEqual(ps, docs[0].doc.passages);
+    assert.equal(d.text, docs[0].doc.text);
+    assert.deepEqual({ ...st.docs[1].doc }, docs[1].doc);
+    // Equal scores are broken by a hash of the passage id: the same in both indexes.
+    const same = new PassageIndex();
+    const twin = [['ferry'], ['ferry']];
+    same.addDocument(0, twin, ['x.txt#0', 'x.txt#1'].map(passageTie));
+    const twinDoc = { doc: fixtureDoc('x.txt', 'One ferry. Two ferry.', 'en'), bytesHash: 'x', keyBase: 'k' };
+    const back = decodeState(encodeState({ docs: () => twinDoc, skipped: [], warnings: [], index: same }, 1), 1);
+    assert.deepEqual(
+      back.index.search(['ferry'], 2).map((h) => h.pid),
+      same.search(['ferry'], 2).map((h) => h.pid),
+    );
+    const big = new PassageIndex();
+    const many = Array.from({ length: 1234 }, () => ['ferry']);
+    const manyDoc = { doc: fixtureDoc('dir/many.txt', many.map((_, i) => `Ferry ${i}.`).join(' '), 'en'), bytesHash: 'x', keyBase: 'k' };
+    big.addDocument(0, many, manyDoc.doc.passages.map((p) => passageTie(p.id)));
+    const bigBack = decodeState(encodeState({ docs: () => manyDoc, skipped: [], warnings: [], index: big }, 1), 1);
+    assert.deepEqual(
+      bigBack.index.search(['ferry'], 50).map((h) => h.pid),
+      big.search(['ferry'], 50).map((h) => h.pid),
+    );
   });
 
   it('stores any text losslessly (surrogate pairs, CRLF, tabs, odd spacing)', () => {

@@ -23,6 +23,27 @@ export function passageTie(id: string): number {
   return stringHash(id);
 }
 
+/** FNV-1a state after `${path}#` (the shared prefix of a document's standard passage ids). */
+function tiePrefix(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 35 /* # */, 0x01000193);
+}
+
+const DIGITS: number[] = [];
+/** passageTie(`${path}#${ordinal}`) from tiePrefix(path), without building the id. */
+function tieAt(prefix: number, ordinal: number): number {
+  let n = 0;
+  let v = ordinal;
+  do {
+    DIGITS[n++] = 48 + (v % 10);
+    v = Math.floor(v / 10);
+  } while (v > 0);
+  let h = prefix;
+  while (n > 0) h = Math.imul(h ^ DIGITS[--n], 0x01000193);
+  return h >>> 0;
+}
+
 export interface StoredDoc {
   doc: SourceDocument;
   /** Hash of the raw bytes, to skip unchanged files without parsing. */
@@ -362,14 +383,95 @@ export function decodeState(bytes: Uint8Array, fingerprint: number): StoredState
     throw new CacheError('index file checksum mismatch');
   }
   try {
-    return decodePayload(new ByteReader(bytes, HEADER_BYTES));
+    return decodePayload(bytes);
   } catch (e) {
     if (e instanceof CacheError) throw e;
     throw new CacheError(`index file malformed: ${(e as Error).message}`);
   }
 }
 
-function decodePayload(r: ByteReader): StoredState {
+/** Ints per passage in the loaded passage table: text offset, length code, range (4). */
+const P_COLS = 6;
+
+/** Where the texts and passages of lazily loaded documents live (shared by all of them). */
+interface LoadedColumns {
+  /** The documents' text codes, copied out of the file bytes. */
+  codes: Uint8Array;
+  /** P_COLS ints per passage (passages of a document are contiguous). */
+  cols: Int32Array;
+  words: readonly string[];
+}
+
+interface LazyDoc {
+  path: string;
+  /** Offset of the text codes in LoadedColumns.codes (file offsets until the copy). */
+  codeStart: number;
+  codeEnd: number;
+  nCodes: number;
+  /** First row in LoadedColumns.cols. */
+  row: number;
+  count: number;
+  /** Passage texts stored literally (not found in the document text), by ordinal. */
+  literal?: Map<number, string>;
+}
+
+function buildText(store: LoadedColumns, d: LazyDoc): string {
+  return new ByteReader(store.codes, d.codeStart).codesToText(d.nCodes, store.words, []);
+}
+
+function buildPassages(store: LoadedColumns, d: LazyDoc, text: string): Passage[] {
+  const cols = store.cols;
+  const out: Passage[] = new Array(d.count);
+  for (let i = 0; i < d.count; i++) {
+    const k = (d.row + i) * P_COLS;
+    const off = cols[k];
+    let ptext: string;
+    if (off < 0) ptext = d.literal!.get(i)!;
+    else {
+      const code = cols[k + 1];
+      ptext = text.slice(off, off + (code >>> 1));
+      if (code & 1) ptext = ptext.replace(WS_RUNS, ' ');
+    }
+    const sl = cols[k + 2];
+    const el = cols[k + 4];
+    out[i] = {
+      id: `${d.path}#${i}`,
+      ordinal: i,
+      text: ptext,
+      range: { start: { line: sl, character: cols[k + 3] }, end: { line: el, character: cols[k + 5] } },
+    };
+  }
+  return out;
+}
+
+/** Replace an accessor by a plain data property holding `value` (same key order). */
+function settle<T>(obj: object, key: string, value: T): T {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * Make `doc.text` and `doc.passages` build themselves on first read (then they are plain
+ * properties). Loading a large index then allocates no per-passage objects: most
+ * documents are never read in a session, and the ones that are pay for themselves once.
+ */
+function makeLazy(doc: SourceDocument, store: LoadedColumns, d: LazyDoc): void {
+  Object.defineProperty(doc, 'text', {
+    configurable: true,
+    enumerable: true,
+    get: () => settle(doc, 'text', buildText(store, d)),
+    set: (v: string) => settle(doc, 'text', v),
+  });
+  Object.defineProperty(doc, 'passages', {
+    configurable: true,
+    enumerable: true,
+    get: () => settle(doc, 'passages', buildPassages(store, d, doc.text)),
+    set: (v: Passage[]) => settle(doc, 'passages', v),
+  });
+}
+
+function decodePayload(bytes: Uint8Array): StoredState {
+  const r = new ByteReader(bytes, HEADER_BYTES);
   const nWords = r.uv();
   const words: string[] = new Array(nWords);
   for (let i = 0; i < nWords; i++) words[i] = r.str();
@@ -378,6 +480,13 @@ function decodePayload(r: ByteReader): StoredState {
   const docs: StoredDoc[] = [];
   const layout: { slot: number; count: number }[] = [];
   const pieces: string[] = [];
+  const lazy: LazyDoc[] = [];
+  const store: LoadedColumns = { codes: new Uint8Array(0), cols: new Int32Array(P_COLS * 1024), words };
+  let rows = 0;
+  let codeBytes = 0;
+  /** Tie-break keys in passage-id order. */
+  let ties = new Uint32Array(1024);
+  let total = 0;
   for (let d = 0; d < nDocs; d++) {
     const flags = r.u8();
     const path = r.str();
@@ -392,7 +501,12 @@ function decodePayload(r: ByteReader): StoredState {
     const bytesHash = r.str();
     const warnJson = r.str();
     const extraJson = r.str();
-    let text: string;
+    // Documents as the parser makes them (standard ids, no extra passage fields, UTF-8
+    // text) load lazily; others are built now.
+    const isLazy = (flags & (F_NONSTANDARD_IDS | F_PASSAGE_EXTRAS | F_RAW_TEXT)) === 0;
+    let text = '';
+    let textLen: number;
+    let lz: LazyDoc | undefined;
     if (flags & F_RAW_TEXT) {
       const n = r.uv();
       const b = r.bytes(n * 2);
@@ -403,12 +517,37 @@ function decodePayload(r: ByteReader): StoredState {
         pieces.push(String.fromCharCode(...units));
       }
       text = pieces.join('');
-    }
-    else {
+      textLen = text.length;
+    } else if (isLazy) {
+      const n = r.uv();
+      const codeStart = r.pos;
+      textLen = r.skipCodes(n, words);
+      codeBytes += r.pos - codeStart;
+      lz = { path, codeStart, codeEnd: r.pos, nCodes: n, row: rows, count: 0 };
+    } else {
       text = r.codesToText(r.uv(), words, pieces);
+      textLen = text.length;
     }
     const nPass = r.uv();
-    const passages: Passage[] = new Array(nPass);
+    if (nPass > r.remaining) throw new CacheError('index file: passage count beyond the file');
+    const passages: Passage[] = isLazy ? [] : new Array(nPass);
+    if (isLazy) {
+      if ((rows + nPass) * P_COLS > store.cols.length) {
+        let cap = store.cols.length;
+        while (cap < (rows + nPass) * P_COLS) cap *= 2;
+        const c = new Int32Array(cap);
+        c.set(store.cols.subarray(0, rows * P_COLS));
+        store.cols = c;
+      }
+    }
+    if (total + nPass > ties.length) {
+      let cap = ties.length;
+      while (cap < total + nPass) cap *= 2;
+      const t = new Uint32Array(cap);
+      t.set(ties.subarray(0, total));
+      ties = t;
+    }
+    const cols = store.cols;
     let prevOff = 0;
     let prevLine = 0;
     for (let i = 0; i < nPass; i++) {
@@ -417,17 +556,23 @@ function decodePayload(r: ByteReader): StoredState {
       if (flags & F_NONSTANDARD_IDS) {
         id = r.str();
         ordinal = r.uv();
-      } else id = `${path}#${i}`;
+      } else if (!isLazy) id = `${path}#${i}`;
       const t = r.uv();
-      let ptext: string;
-      if (t === 0) ptext = r.str();
-      else {
-        const off = prevOff + t - 1;
-        const code = r.uv();
+      let ptext = '';
+      let off = -1;
+      let code = 0;
+      if (t === 0) {
+        ptext = r.str();
+        if (lz) (lz.literal ??= new Map()).set(i, ptext);
+      } else {
+        off = prevOff + t - 1;
+        code = r.uv();
         const len = Math.floor(code / 2);
-        if (off + len > text.length) throw new CacheError('index file: passage outside its text');
-        ptext = text.slice(off, off + len);
-        if (code % 2 === 1) ptext = ptext.replace(WS_RUNS, ' ');
+        if (off + len > textLen || code > 0x7fffffff) throw new CacheError('index file: passage outside its text');
+        if (!isLazy) {
+          ptext = text.slice(off, off + len);
+          if (code % 2 === 1) ptext = ptext.replace(WS_RUNS, ' ');
+        }
         prevOff = off;
       }
       const sl = prevLine + r.sv();
@@ -435,6 +580,16 @@ function decodePayload(r: ByteReader): StoredState {
       const el = sl + r.sv();
       const ec = r.uv();
       prevLine = el;
+      if (isLazy) {
+        const k = (rows + i) * P_COLS;
+        cols[k] = off;
+        cols[k + 1] = code;
+        cols[k + 2] = sl;
+        cols[k + 3] = sc;
+        cols[k + 4] = el;
+        cols[k + 5] = ec;
+        continue;
+      }
       const p: Passage = {
         id,
         ordinal,
@@ -461,23 +616,39 @@ function decodePayload(r: ByteReader): StoredState {
     if (outlet !== undefined) doc.outlet = outlet;
     if (author !== undefined) doc.author = author;
     if (extraJson) Object.assign(doc, JSON.parse(extraJson));
+    if (lz) {
+      lz.count = nPass;
+      const prefix = tiePrefix(path);
+      for (let i = 0; i < nPass; i++) ties[total + i] = tieAt(prefix, i);
+      rows += nPass;
+      lazy.push(lz);
+      makeLazy(doc, store, lz);
+    } else {
+      for (let i = 0; i < nPass; i++) ties[total + i] = passageTie(passages[i].id);
+    }
+    total += nPass;
     docs.push({ doc, bytesHash, keyBase });
     layout.push({ slot: d, count: nPass });
   }
+
+  // The lazy documents' text codes, out of the caller's buffer (which may be reused).
+  const codes = new Uint8Array(codeBytes);
+  let at = 0;
+  for (const lz of lazy) {
+    codes.set(bytes.subarray(lz.codeStart, lz.codeEnd), at);
+    lz.codeEnd = at + (lz.codeEnd - lz.codeStart);
+    lz.codeStart = at;
+    at = lz.codeEnd;
+  }
+  store.codes = codes;
 
   const nSkip = r.uv();
   const skipped: StoredSkip[] = [];
   for (let i = 0; i < nSkip; i++) skipped.push({ path: r.str(), bytesHash: r.str() });
   const warnings = JSON.parse(r.str()) as [string, LoadWarning[]][];
 
-  let total = 0;
-  for (const l of layout) total += l.count;
-  const ties = new Uint32Array(total);
-  let tp = 0;
-  for (const d of docs) for (const p of d.doc.passages) ties[tp++] = passageTie(p.id);
   const lengths = new Int32Array(total);
   for (let i = 0; i < total; i++) lengths[i] = r.uv();
-
   const nTerms = r.uv();
   const terms: { term: string; list: Uint32Array; len: number }[] = new Array(nTerms);
   for (let t = 0; t < nTerms; t++) {
@@ -498,5 +669,5 @@ function decodePayload(r: ByteReader): StoredState {
     terms[t] = { term, list, len };
   }
   if (!r.done) throw new CacheError('index file: trailing bytes');
-  return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms, ties) };
+  return { docs, skipped, warnings, index: PassageIndex.restore(layout, lengths, terms, ties.subarray(0, total)) };
 }
