@@ -62,33 +62,3 @@ describe('verify: two versions of one statement', () => {
     assert.match(g.citationProblem!.message, /"cars" where the sentence says "buses"/);
   });
 });
-
-describe('verify: decades and seasons', () => {
-  const e = () => {
-    const x = createEngine();
-    x.upsertSource('s/band.txt', enc('The band formed in Leeds in the early 1970s and toured Europe every spring.\n'));
-    x.upsertSource('s/singer.txt', enc('Mara Tell (born July 20, 1947) is a Dutch singer who toured Europe every summer.\n'));
-    return x;
-  };
-  const one = (text: string): Finding => {
-    const fs = e().check(text, { format: 'plaintext' });
-    assert.equal(fs.length, 1, JSON.stringify(fs));
-    return fs[0];
-  };
-  it("a decade backs the same decade, however written (1970s, 1970's)", () => {
-    assert.equal(one("The band formed in Leeds in the early 1970's.").verdict, 'supported');
-  });
-  it('another decade differs', () => {
-    const f = one('The band formed in Leeds in the early 1990s.');
-    assert.equal(f.verdict, 'conflict');
-    assert.equal(f.reasons[0].kind, 'date');
-  });
-  it('a year outside the decade of the sentence differs ("born in the fifties" / 1947)', () => {
-    const f = one('Mara Tell was born in the fifties.');
-    assert.equal(f.verdict, 'conflict');
-    assert.match(f.reasons[0].message, /1947/);
-  });
-  it('the same season backs the same season', () => {
-    assert.equal(one('The band from Leeds toured Europe every spring.').verdict, 'supported');
-  });
-});

@@ -56,6 +56,8 @@ export interface DateMention extends Span {
   season?: 'spring' | 'summer' | 'autumn' | 'winter';
   /** 'week' (additive) only for relative weeks ("last week", "deze week"). */
   granularity: 'year' | 'month' | 'week' | 'day' | 'weekday' | 'season' | 'decade';
+  /** Placed by the document's date from a relative expression (verify/nlp.ts anchorDate): backs, never contradicts. */
+  anchored?: boolean;
 }
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';

@@ -539,7 +539,7 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
   const dates = p.dates.map((sd0) => ({ sd0, rel: compareDates(cd, withYear(sd0, p.defaultYear)) }));
   if (dates.some((x) => inWin(x.sd0) && x.rel !== 'conflict' && x.rel !== 'none')) return undefined;
   if (!dates.some((x) => !inWin(x.sd0) && x.rel === 'match')) return undefined;
-  const rivals = dates.filter((x) => inWin(x.sd0) && x.rel === 'conflict');
+  const rivals = dates.filter((x) => inWin(x.sd0) && x.rel === 'conflict' && !x.sd0.anchored);
   if (rivals.length !== 1) return undefined;
   const rival = rivals[0].sd0;
   // A date another date of the claim matches is no rival.
@@ -859,7 +859,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     const cd = c.dates[u.ref];
     const otherClaimDates = c.dates.filter((d) => d !== cd);
     // A passage date another date of the claim matches is no rival ("aired March 4 ... launched March 6").
-    const rivals = p.dates.filter((sd) => compareDates(cd, sd) === 'conflict' && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
+    const rivals = p.dates.filter((sd) => !sd.anchored && compareDates(cd, sd) === 'conflict' && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
     if (rivals.length === 0) continue;
     // A relative date of the same kind ("this year") may be the claim's date.
     if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;

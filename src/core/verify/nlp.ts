@@ -72,6 +72,7 @@ export function preparePassage(passage: Passage, lang: LanguageCode, docDate?: s
     p = prepare(passage.text, lang);
     const y = docDate ? /^(\d{4})/.exec(docDate) : null;
     if (y) p.defaultYear = Number(y[1]);
+    if (docDate) p.dates = p.dates.map((d) => anchorDate(d, docDate));
     cache.set(passage, p);
   }
   return p;
@@ -330,4 +331,57 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     concepts,
     nameKeys,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A date the passage gives relative to when it was written ("this year", "last month",
+ * "yesterday", "on Monday"), placed by the document's date as far as that is certain: a
+ * weekday keeps its month only away from the month's edges (it may be the one before or
+ * after), a week its year only away from the year's edges. The result is marked
+ * `anchored`: it backs a claim's date but is never the source value of a conflict.
+ */
+export function anchorDate(d: DateMention, docDate: string): DateMention {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(docDate);
+  if (!m) return d;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : undefined;
+  const day = m[3] ? Number(m[3]) : undefined;
+  const shift = d.relative === 'last' ? -1 : d.relative === 'next' ? 1 : 0;
+  const out = (fields: Partial<DateMention>): DateMention => {
+    const r: DateMention = { ...d, ...fields, anchored: true };
+    delete r.relative;
+    return r;
+  };
+  if (d.year !== undefined || d.month !== undefined || d.season !== undefined) return d;
+  switch (d.granularity) {
+    case 'year':
+      return d.relative ? out({ year: year + shift }) : d;
+    case 'month': {
+      if (!d.relative || month === undefined) return d;
+      const k = year * 12 + (month - 1) + shift;
+      return out({ year: Math.floor(k / 12), month: (k % 12) + 1 });
+    }
+    case 'day': {
+      if (!d.relative || month === undefined || day === undefined) return d;
+      const t = new Date(Date.UTC(year, month - 1, day) + shift * DAY_MS);
+      return out({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+    }
+    case 'week':
+    case 'weekday': {
+      if (month === undefined || day === undefined) return d;
+      // Within a week of the document's date, either way.
+      const fields: Partial<DateMention> = {};
+      const doy = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / DAY_MS;
+      if (doy >= 14 && doy <= 350) fields.year = year;
+      if (d.granularity === 'weekday' && day >= 14 && day <= 21) fields.month = month;
+      if (fields.year === undefined) return d;
+      const r = out(fields);
+      if (d.granularity === 'week') r.granularity = fields.month ? 'month' : 'year';
+      return r;
+    }
+    default:
+      return d;
+  }
 }

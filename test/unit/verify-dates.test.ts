@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import { anchorDate } from '../../src/core/verify/nlp';
+import type { Finding } from '../../src/core/types';
+
+// Dates as the verifier compares them: decades, seasons, and dates a source gives
+// relative to its own date.
+
+const enc = (s: string) => new TextEncoder().encode(s);
+describe('verify: decades and seasons', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/band.txt', enc('The band formed in Leeds in the early 1970s and toured Europe every spring.\n'));
+    x.upsertSource('s/singer.txt', enc('Mara Tell (born July 20, 1947) is a Dutch singer who toured Europe every summer.\n'));
+    return x;
+  };
+  const one = (text: string): Finding => {
+    const fs = e().check(text, { format: 'plaintext' });
+    assert.equal(fs.length, 1, JSON.stringify(fs));
+    return fs[0];
+  };
+  it("a decade backs the same decade, however written (1970s, 1970's)", () => {
+    assert.equal(one("The band formed in Leeds in the early 1970's.").verdict, 'supported');
+  });
+  it('another decade differs', () => {
+    const f = one('The band formed in Leeds in the early 1990s.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.reasons[0].kind, 'date');
+  });
+  it('a year outside the decade of the sentence differs ("born in the fifties" / 1947)', () => {
+    const f = one('Mara Tell was born in the fifties.');
+    assert.equal(f.verdict, 'conflict');
+    assert.match(f.reasons[0].message, /1947/);
+  });
+  it('the same season backs the same season', () => {
+    assert.equal(one('The band from Leeds toured Europe every spring.').verdict, 'supported');
+  });
+});
+
+describe('verify: dates relative to the source date', () => {
+  const rel = (fields: object) => ({ start: 0, end: 1, text: 'x', ...fields }) as Parameters<typeof anchorDate>[0];
+  it('places this/last/next year, month and yesterday by the document date', () => {
+    assert.deepEqual(
+      [anchorDate(rel({ granularity: 'year', relative: 'last' }), '2019-05-20').year, anchorDate(rel({ granularity: 'year', relative: 'this' }), '2019').year],
+      [2018, 2019],
+    );
+    const m = anchorDate(rel({ granularity: 'month', relative: 'last' }), '2019-01-20');
+    assert.deepEqual([m.year, m.month, m.anchored, m.relative], [2018, 12, true, undefined]);
+    const y = anchorDate(rel({ granularity: 'day', relative: 'last' }), '2019-03-01');
+    assert.deepEqual([y.year, y.month, y.day], [2019, 2, 28]);
+  });
+  it('a weekday keeps the year, and the month only away from the month edges', () => {
+    const mid = anchorDate(rel({ granularity: 'weekday', weekday: 1 }), '2019-05-20');
+    assert.deepEqual([mid.year, mid.month, mid.weekday], [2019, 5, 1]);
+    const edge = anchorDate(rel({ granularity: 'weekday', weekday: 1 }), '2019-05-02');
+    assert.deepEqual([edge.year, edge.month], [2019, undefined]);
+    // Early January: the weekday may fall in the year before.
+    assert.equal(anchorDate(rel({ granularity: 'weekday', weekday: 1 }), '2019-01-03').anchored, undefined);
+  });
+  it('"announced on Monday" in a source dated May 2019 backs "since 2019"; it never contradicts a date', () => {
+    const e = createEngine();
+    e.upsertSource('s/coach.txt', enc('Title: Club hires coach\nDate: 2019-05-20\n\nThe Odessa Jackalopes announced on Monday that they have hired Todd Watson as head coach.\n'));
+    const ok = e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2019.', { format: 'plaintext' });
+    assert.equal(ok[0].verdict, 'supported', JSON.stringify(ok[0].reasons));
+    const other = e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2017.', { format: 'plaintext' });
+    assert.notEqual(other[0].verdict, 'conflict');
+  });
+});
