@@ -108,6 +108,10 @@ describe('analysis: dates', () => {
 
   it('splits year ranges into two years', () => {
     assert.deepEqual(dates('The plan ran 2015-2017.').map((d) => d.year), [2015, 2017]);
+    // With an en dash (which the tokenizer splits at) and a two-digit end year.
+    assert.deepEqual(dates('During the 2018–19 academic year.').map((d) => [d.text, d.year]), [['2018', 2018], ['19', 2019]]);
+    assert.deepEqual(dates('The 1999–2000 season.').map((d) => d.year), [1999, 2000]);
+    assert.equal(analyze('The 2018–19 season.', 'en').numbers.length, 0);
   });
 
   it('keeps day numbers out of the counts', () => {

@@ -172,6 +172,20 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
         if (mo > 12 && d <= 12) [d, mo] = [mo, d];
         if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) { push(i, i, { year: Number(m[3]), month: mo, day: d, granularity: 'day' }); continue; }
       }
+      // "2018–19", "1999–2000": the tokenizer splits at an en or em dash.
+      const nx = tokens[i + 1];
+      const dashed = /^\d{4}$/.test(n) && nx && /^(?:\d{2}|\d{4})$/.test(nx.norm) && /^[\u2013\u2014]$/.test(text.slice(t.end, nx.start)) ? YEAR_RANGE.exec(`${n}-${nx.norm}`) : null;
+      if (dashed) {
+        const y1 = Number(dashed[1]);
+        const y2 = dashed[2].length === 2 ? Math.floor(y1 / 100) * 100 + Number(dashed[2]) : Number(dashed[2]);
+        if (y1 >= 1000 && y1 <= 2200 && y2 > y1 && y2 - y1 < 200) {
+          used[i] = 1;
+          used[i + 1] = 1;
+          out.push({ start: t.start, end: t.end, text: t.text, year: y1, granularity: 'year' });
+          out.push({ start: nx.start, end: nx.end, text: nx.text, year: y2, granularity: 'year' });
+          continue;
+        }
+      }
       m = YEAR_RANGE.exec(n);
       if (m) {
         const y1 = Number(m[1]);
