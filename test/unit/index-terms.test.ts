@@ -7,6 +7,8 @@ import { strict as assert } from 'node:assert';
 import { indexTerms } from '../../src/core/analysis/terms';
 import { tokenize } from '../../src/core/analysis/tokenize';
 import { stemWord } from '../../src/core/analysis/stem';
+import { stemEnglish } from '../../src/core/analysis/snowballEnglish';
+import { rng } from '../../bench/lib/corpora';
 import { stopSet } from '../../src/core/analysis/stopwords';
 import { numberTerm } from '../../src/core/analysis/numbers';
 import { conceptOf } from '../../src/core/analysis/synonyms';
@@ -120,5 +122,36 @@ describe('index terms (indexTerms)', () => {
     const a = TEXTS.map(([x, l]) => indexTerms(x, l));
     const b = [...TEXTS].reverse().map(([x, l]) => indexTerms(x, l)).reverse();
     assert.deepEqual(a, b);
+  });
+});
+
+describe('index terms: the English stemmer port', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const pkg = (require('snowball-stemmers') as { newStemmer(l: string): { stem(w: string): string } }).newStemmer('english');
+
+  it('stems exactly as the snowball-stemmers package on words, suffixed words and random strings', () => {
+    const words = new Set<string>([
+      'running', 'ran', 'generously', 'communism', 'arsenal', 'skies', 'dying', 'news', 'howe', 'succeeded',
+      'proceeding', 'exceeds', 'cannings', 'innings', 'earrings', 'herrings', 'outings', 'yes', 'eyes', 'say', 'sayings',
+      'players', 'playing', "ferry's", "passengers'", "'quoted'", 'y', 'yy', 'ys', 'agreed', 'feed', 'bled', 'hoping',
+      'hopping', 'filing', 'filling', 'national', 'relational', 'conditional', 'rational', 'valency', 'hesitancy',
+      'digitizer', 'conformably', 'radically', 'differently', 'vilely', 'analogously', 'vietnamization', 'predication',
+      'operator', 'feudalism', 'decisiveness', 'hopefulness', 'callousness', 'formality', 'sensitivity', 'sensibility',
+      'triplicate', 'formative', 'formalize', 'electricity', 'electrical', 'hopeful', 'goodness', 'revival', 'allowance',
+      'inference', 'airliner', 'gyroscopic', 'adjustable', 'defensible', 'irritant', 'replacement', 'adjustment',
+      'dependent', 'adoption', 'homologou', 'communism', 'activate', 'angularity', 'homologous', 'effective', 'bowdlerize',
+      'probate', 'rate', 'cease', 'controll', 'roll', 'gently', 'singly', 'early', 'only', 'ugly', 'idly', 'atlas', 'cosmos', 'bias', 'andes',
+    ]);
+    const r = rng(11);
+    const alpha = "abcdefghijklmnopqrstuvwxyz'yyeeiiaaoouusslleedd";
+    for (let i = 0; i < 20000; i++) {
+      const n = 1 + Math.floor(r() * 12);
+      let w = '';
+      for (let k = 0; k < n; k++) w += alpha[Math.floor(r() * alpha.length)];
+      words.add(w);
+    }
+    const suffixes = ['ing', 'ed', 'ly', 'ness', 'ational', 'izer', 'ies', 'sses', 'eedly', 'ingly', 'fulness', 'biliti', 'ement', 'ion', "'s", "s'"];
+    for (const w of [...words].slice(0, 2000)) for (const x of suffixes) words.add(w + x);
+    for (const w of words) assert.equal(stemEnglish(w), pkg.stem(w), JSON.stringify(w));
   });
 });
