@@ -140,7 +140,7 @@ camp|camp,camps|kamp,kampen
 road|road,roads,street,streets|weg,wegen,straat,straten
 car|car,cars,vehicle,vehicles|auto,auto's,voertuig,voertuigen
 rocket|rocket,rockets,missile,missiles|raket,raketten
-airstrike|airstrike,airstrikes,air strike,bombardment|luchtaanval,luchtaanvallen,bombardement
+airstrike|airstrike,airstrikes,bombardment|luchtaanval,luchtaanvallen,bombardement
 tunnel|tunnel,tunnels|tunnel,tunnels
 fire|fire,fires,blaze|brand,branden,vuur
 water|water|water
@@ -159,14 +159,14 @@ missing|missing|vermist,vermisten,vermiste
 rescue|rescue,rescued,saved|redding,gered,redden,redde
 accident|accident,crash,collision|ongeluk,ongeval,crash,botsing
 sink|sank,sink,sunk,capsized|zonk,gezonken,zinken,kapseisde,omgeslagen
-board|aboard,onboard|aan boord
+board|aboard,onboard|
 travel|travel,travelled,traveled,trip,journey|reis,reizen,reisde
 secret|secret,secretly,covert|geheim,geheime,heimelijk
 new|new|nieuw,nieuwe
 old|old,former|oud,oude,voormalig,voormalige
 large|large,big,huge,major|groot,grote,enorm,enorme
 small|small,little,minor|klein,kleine
-film|film,films,movie,movies,motion picture|film,films,speelfilm,rolprent
+film|film,films,movie,movies|film,films,speelfilm,rolprent
 actor|actor,actors,actress,actresses,performer|acteur,acteurs,actrice,actrices
 song|song,songs,single,singles,track,tracks|lied,liedje,nummer,nummers,single
 album|album,albums,record,records|album,albums,plaat,platen
@@ -183,7 +183,7 @@ star|starred,starring,stars,star|speelde,hoofdrol
 birth|born,birth,birthplace|geboren,geboorte,geboorteplaats
 marry|married,marry,marriage,wedding,wed|trouwde,getrouwd,huwelijk,huwde
 study|studied,study,studies,studying,educated|studeerde,gestudeerd,studeren,studie
-graduate|graduated,graduate,graduation|afgestudeerd,studeerde af,diploma
+graduate|graduated,graduate,graduation|afgestudeerd,diploma
 teach|taught,teach,teacher,teachers,teaching|doceerde,leraar,lerares,docent,docenten,onderwijzen
 found|founded,founder,founders,established,establish,cofounded,co-founded|opgericht,oprichter,oprichters,richtte
 finish|finished,finish,concluded,conclude,completed,complete|voltooid,voltooide,afgerond,rondde
@@ -233,7 +233,9 @@ for (const line of TABLE.split('\n')) {
   (['en', 'nl'] as const).forEach((l, idx) => {
     for (const raw of parts[idx + 1].split(',')) {
       const w = fold(raw.trim());
-      if (!w || w.includes(' ')) continue;
+      // Concepts are looked up word by word: a phrase here would never match.
+      if (w.includes(' ')) throw new Error(`synonyms: "${w}" is a phrase; entries are single words`);
+      if (!w) continue;
       const map = maps[l];
       const st = stemWord(w, l);
       if (!map.has(st)) map.set(st, id);
