@@ -3,7 +3,10 @@
  *   not, n't (the contracted suffix only), no, never, none, nobody, no one, nothing,
  *   neither, nor, without, cannot, nowhere, fail(ed/s) to, unable, incapable, lack(s/ed/ing),
  *   avoid(s/ed/ing), refrain(ed), has/is (still) yet to;
- *   niet, geen, nooit, niets, niemand, zonder, noch, nergens, ontbreekt/ontbrak, vermijdt/vermeed.
+ *   negative implicatives, whose complement did not happen: refuse(d)/decline(d) to,
+ *   unable/incapable of, turn(ed) down; absences: too little/few, insufficient;
+ *   niet, geen, nooit, niets, niemand, zonder, noch, nergens, ontbreekt/ontbrak, vermijdt/vermeed,
+ *   weigerde(n) te/om, te weinig, te klein, gebrek aan, onvoldoende.
  * Not cues: comparator phrases ("no more than", "not less than", "niet meer dan"),
  * "not only"/"niet alleen" (additive), "no doubt", "whether or not"/"al dan niet", and "No." before a digit.
  */
@@ -21,6 +24,20 @@ const LACK = new Set([
   'unable', 'incapable', 'lack', 'lacks', 'lacked', 'lacking', 'avoid', 'avoids', 'avoided', 'avoiding', 'refrain', 'refrained', 'refrains',
   'ontbreekt', 'ontbrak', 'ontbraken', 'vermijdt', 'vermeed', 'vermeden', 'vermijden',
 ]);
+/** Negative implicatives: with the next word ("refused to", "weigerde te") they deny the complement. */
+const IMPLICATIVE = new Set([
+  'refuse', 'refused', 'refuses', 'refusing', 'decline', 'declined', 'declines', 'declining', 'unable', 'incapable',
+  'weigert', 'weigerde', 'weigerden', 'weigeren',
+]);
+const IMPLICATIVE_NEXT = new Set(['to', 'of', 'te', 'om']);
+const TURN = new Set(['turn', 'turns', 'turned', 'turning']);
+/** Two-word absences: "too little power", "te weinig macht", "gebrek aan". */
+const ABSENCE: Record<string, Set<string>> = dict({
+  too: new Set(['little', 'few']),
+  te: new Set(['weinig', 'klein']),
+  gebrek: new Set(['aan']),
+});
+const INSUFFICIENT = new Set(['insufficient', 'onvoldoende']);
 const NOT_AFTER: Record<string, Set<string>> = dict({
   not: new Set(['only', 'just', 'merely']),
   niet: new Set(['alleen', 'enkel', 'slechts']),
@@ -66,7 +83,12 @@ export function findNegations(text: string, tokens: Token[]): Span[] {
       i++;
       continue;
     }
-    if (LACK.has(n)) {
+    if (next && (IMPLICATIVE.has(n) && IMPLICATIVE_NEXT.has(next.norm) || (TURN.has(n) && next.norm === 'down') || ABSENCE[n]?.has(next.norm))) {
+      out.push({ start: t.start, end: next.end, text: text.slice(t.start, next.end) });
+      i++;
+      continue;
+    }
+    if (LACK.has(n) || INSUFFICIENT.has(n)) {
       out.push({ start: t.start, end: t.end, text: t.text });
       continue;
     }

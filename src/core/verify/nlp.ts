@@ -128,7 +128,6 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 
 const NEG_SCOPE_CONTENT = 2;
 const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
-const IMPLICATIVE_NEG = /^(?:refuse|refused|refuses|refusing|decline|declined|declines|declining|unable|incapable|yet|weigert|weigerde|weigerden|weigeren)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
 export function prepare(text: string, lang: LanguageCode): Prepared {
@@ -226,19 +225,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   names.forEach((n, k) => n.tokens.forEach((ti) => (tokens[ti].name = k)));
   // Negation cues and their scope: the next few content tokens of the same clause
   // (and for Dutch "niet"/"nooit", which follow the verb, the previous ones too).
-  // Negative implicative verbs and adjectives ("refused to model", "unable to appear",
-  // "has yet to appear", "weigerde te"): the complement did not happen.
+  // (Negative implicatives such as "refused to" and absences such as "te weinig" are
+  // cues of analysis/negation.ts too: their complement did not happen.)
   const cues: Array<{ start: number; end: number }> = [...analysis.negations];
-  for (let k = 0; k + 1 < tokens.length; k++) {
-    const n = tokens[k].norm;
-    const next = tokens[k + 1].norm;
-    if (IMPLICATIVE_NEG.test(n) && (next === 'to' || next === 'of' || next === 'te' || next === 'om')) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
-    // "too little power", Dutch "te weinig macht", "gebrek aan", "onvoldoende": the object
-    // is absent ("lack(s)" itself is a cue of analysis/negation.ts findNegations).
-    else if ((n === 'te' && (next === 'weinig' || next === 'klein')) || (n === 'too' && (next === 'little' || next === 'few'))) cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
-    else if (n === 'gebrek' && next === 'aan') cues.push({ start: tokens[k].start, end: tokens[k + 1].end });
-    else if (n === 'onvoldoende' || n === 'insufficient') cues.push({ start: tokens[k].start, end: tokens[k].end });
-  }
   cues.sort((a, b) => a.start - b.start || b.end - a.end);
   let lastCueEnd = -1;
   for (const cue of cues) {
