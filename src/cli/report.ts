@@ -47,11 +47,15 @@ export function findingSeverity(f: Finding, config: GroundworkConfig): { kind: F
   return kind ? { kind, severity: config.severity[kind] } : undefined;
 }
 
-/** 2 for conflicts, 1 for unsupported and citation problems, 0 otherwise (or when severity is off). */
+/**
+ * 2 for conflicts (a cited source that contradicts the sentence included, whatever other
+ * sources say), 1 for unsupported sentences and other citation problems, 0 otherwise (or
+ * when severity is off).
+ */
 export function findingRank(f: Finding, config: GroundworkConfig): number {
   const s = findingSeverity(f, config);
   if (!s || s.severity === 'off') return 0;
-  if (f.verdict === 'conflict' || s.kind === 'conflict') return 2;
+  if (f.verdict === 'conflict' || s.kind === 'conflict' || f.citedVerdict === 'conflict') return 2;
   return 1;
 }
 

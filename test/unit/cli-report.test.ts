@@ -113,6 +113,10 @@ describe('cli report: fail-on', () => {
     assert.equal(findingRank(unsupported, c), 1);
     assert.equal(findingRank(citation, c), 1);
     assert.equal(findingRank(supported, c), 0);
+    // A cited source that contradicts the sentence ranks with conflicts, even when another source backs it.
+    const contradicted: Finding = { ...citation, citedVerdict: 'conflict' };
+    assert.equal(findingRank(contradicted, c), 2);
+    assert.equal(shouldFail(report([contradicted]).files, 'conflict', c), true);
   });
   it('applies the thresholds and ignores severity off', () => {
     const files = (fs: Finding[]) => report(fs).files;
