@@ -62,3 +62,14 @@ describe('verify: two versions of one statement', () => {
     assert.match(g.citationProblem!.message, /"cars" where the sentence says "buses"/);
   });
 });
+
+describe('verify: agent nouns', () => {
+  it('an agent noun matches the word it is made from ("drummer" / "drums"), so a denial conflicts', () => {
+    const e = createEngine();
+    e.upsertSource('s/band.txt', enc('Dana Wells plays the drums in the band Harbor Lights.\n'));
+    const f = e.check('Dana Wells is not a drummer in the band Harbor Lights.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+    assert.equal(e.check('Dana Wells is a drummer in the band Harbor Lights.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});

@@ -16,7 +16,7 @@
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
-import { areAntonyms, spellKey, type CToken, type Prepared } from './nlp';
+import { agentStem, areAntonyms, sameBase, spellKey, type CToken, type Prepared } from './nlp';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date';
 
@@ -145,6 +145,15 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
       const qn = p.tokens[k].norm;
       if (qn.charCodeAt(0) !== first || Math.abs(qn.length - len) > 2 || qn === t.norm) continue;
       if (spellKey(qn) === key) out.add(k);
+    }
+  }
+  // An agent noun and the word it is made from ("drummer" / "drums", "politician" / "politics").
+  if (out.size === 0 && !digits && c.lang === 'en' && p.lang === 'en' && !t.stop) {
+    const ta = agentStem(t.norm);
+    for (const k of p.content) {
+      const q = p.tokens[k];
+      const qa = agentStem(q.norm);
+      if ((ta && !qa && sameBase(ta, q.stem)) || (qa && !ta && sameBase(qa, t.stem))) out.add(k);
     }
   }
   if (out.size === 0 && t.norm.length >= 5 && !digits) {

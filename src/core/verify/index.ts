@@ -44,6 +44,8 @@ export const CLEAR_CONFLICT_COVERAGE = 0.9;
 /** Below this, an unsupported claim has no partial backing worth naming. */
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
+/** A cited source with at most this many passages is read whole. */
+const CITED_SCAN = 48;
 /** Rest coverages closer than this make two conflicting passages equally plausible. */
 export const AMBIGUOUS_CONFLICT_MARGIN = 0.1;
 /** Several passages of one document together: a stricter bar, at most this many passages, each backing some of the claim. */
@@ -461,6 +463,13 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
     }
   };
   add(retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) }));
+  // A cited source is read whole when it is short: a passage that shares no indexed term
+  // with the sentence ("She started a career in politics" for "Jenna Jameson was a
+  // politician") may still back it.
+  if (docPath && hits.length < CANDIDATES) {
+    const doc = retriever.getDocument(docPath);
+    if (doc && doc.passages.length <= CITED_SCAN) add(doc.passages.map((passage) => ({ doc, passage, score: 0 })));
+  }
   // Names, numbers and dates travel across languages: a second query on them alone
   // reaches passages in the other corpus language.
   const keyText = units.filter((u) => u.kind !== 'word').map((u) => u.text).join(' ');

@@ -5,7 +5,7 @@
  */
 import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
-import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept } from '../analysis';
+import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept, stemWord } from '../analysis';
 
 export interface CToken {
   /** Index in Prepared.tokens. */
@@ -103,6 +103,35 @@ function computeSpellKey(norm: string): string {
     .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
     .replace(/ys(e|es|ed|ing)$/, 'yz$1')
     .replace(/ll(ed|ing|er|ers)$/, 'l$1');
+}
+
+/**
+ * The stem of the word an English agent noun is made from: "drummer" → drum,
+ * "director" → direct, "politician" → politic, "novelist" → novel. Undefined
+ * for other words. Bases shorter than four letters (three for -or) are not trusted
+ * ("water", "paper").
+ */
+export function agentStem(norm: string): string | undefined {
+  let k = agentCache.get(norm);
+  if (k === undefined) {
+    k = computeAgentStem(norm) ?? '';
+    if (agentCache.size >= SPELL_CACHE_MAX) agentCache.clear();
+    agentCache.set(norm, k);
+  }
+  return k || undefined;
+}
+
+const agentCache = new Map<string, string>();
+const AGENT = /^([a-z]+?)(er|or|ist|ian)s?$/;
+
+function computeAgentStem(norm: string): string | undefined {
+  const m = AGENT.exec(norm);
+  if (!m) return undefined;
+  let base = m[1];
+  if (base.length < (m[2] === 'or' ? 3 : 4)) return undefined;
+  // "drummer" → "drum", "producer" → "produc(e)".
+  if (/([bdgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+  return stemWord(base, 'en');
 }
 
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
@@ -373,4 +402,11 @@ export function anchorDate(d: DateMention, docDate: string): DateMention {
     default:
       return d;
   }
+}
+
+/** Whether an agent noun's base stem and a word's stem are the same word ("politic" / "polit"). */
+export function sameBase(agent: string, stem: string): boolean {
+  if (agent === stem) return true;
+  const [a, b] = agent.length <= stem.length ? [agent, stem] : [stem, agent];
+  return a.length >= 5 && b.length - a.length <= 2 && b.startsWith(a);
 }
