@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { indexTerms } from '../../src/core/analysis/terms';
-import { tokenize } from '../../src/core/analysis/tokenize';
+import { nextToken, tokenEnd, tokenize, tokenRegex } from '../../src/core/analysis/tokenize';
 import { stemWord } from '../../src/core/analysis/stem';
 import { stemEnglish } from '../../src/core/analysis/snowballEnglish';
 import { rng } from '../../bench/lib/corpora';
@@ -153,5 +153,36 @@ describe('index terms: the English stemmer port', () => {
     const suffixes = ['ing', 'ed', 'ly', 'ness', 'ational', 'izer', 'ies', 'sses', 'eedly', 'ingly', 'fulness', 'biliti', 'ement', 'ion', "'s", "s'"];
     for (const w of [...words].slice(0, 2000)) for (const x of suffixes) words.add(w + x);
     for (const w of words) assert.equal(stemEnglish(w), pkg.stem(w), JSON.stringify(w));
+  });
+});
+
+describe('index terms: the token scanner', () => {
+  it('finds exactly the tokens of the token regex (random strings, every BMP character in context)', () => {
+    const viaRe = (t: string) => {
+      const re = tokenRegex();
+      const out: string[] = [];
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t))) out.push(`${m.index}:${m[0]}`);
+      return out.join('|');
+    };
+    const viaScan = (t: string) => {
+      const out: string[] = [];
+      for (let at = nextToken(t, 0); at >= 0; at = nextToken(t, tokenEnd())) out.push(`${at}:${t.slice(at, tokenEnd())}`);
+      return out.join('|');
+    };
+    const alpha = ['a', 'Z', 'e', 's', '1', '0', '.', ',', "'", '’', '-', '‐', '‑', ' ', '\u0301', 'é', '٣', '𝔘', '𝟙', '\ud800', '\udc00', '²', 'Ⅳ', '中', '_', '\u00a0', 'U', 'S', '\n', 'ǅ', 'ß', '\u0903'];
+    const r = rng(5);
+    for (let k = 0; k < 30000; k++) {
+      const len = 1 + Math.floor(r() * 14);
+      let t = '';
+      for (let i = 0; i < len; i++) t += alpha[Math.floor(r() * alpha.length)];
+      assert.equal(viaScan(t), viaRe(t), JSON.stringify(t));
+    }
+    for (let c = 0; c < 65536; c += 1) {
+      const ch = String.fromCharCode(c);
+      for (const t of [`a${ch}b`, `1${ch}2`, `${ch}.${ch}.`]) assert.equal(viaScan(t), viaRe(t), `U+${c.toString(16)}`);
+    }
+    const prose = "The U.S.-led talks, e.g. in Gaza's north, cost $2,000.50 (3.5bn) on 2018-01-05; twenty-two ISIS-strijders' rock'n'roll U.S.A 𝔘nicode café.";
+    assert.equal(viaScan(prose), viaRe(prose));
   });
 });

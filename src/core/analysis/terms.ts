@@ -12,7 +12,7 @@
  * Owned by the analysis module; the index only calls indexTerms().
  */
 import type { LanguageCode } from '../types';
-import { isAcronym, normToken, tokenRegex } from './tokenize';
+import { isAcronym, nextToken, normToken, tokenEnd } from './tokenize';
 import { conceptOf } from './synonyms';
 import { numberTerm } from './numbers';
 import { stemWord } from './stem';
@@ -56,8 +56,60 @@ interface WordTerms {
 
 const NO_TERMS: readonly string[] = [];
 const WORD_CACHE_LIMIT = 100_000;
-const wordCaches = new Map<LanguageCode, Map<string, WordTerms>>();
-const TOKEN_RE = tokenRegex();
+
+/**
+ * Word form -> WordTerms, looked up by the token's characters in the text (hash and
+ * compare in place), so a repeated word costs no substring. Open addressing; emptied
+ * when it reaches WORD_CACHE_LIMIT forms (it only speeds up a pure function).
+ */
+class WordCache {
+  private keys: string[] = [];
+  private vals: WordTerms[] = [];
+  private hashes: number[] = [];
+  private table = new Int32Array(1 << 12);
+
+  get(text: string, start: number, end: number, h: number): WordTerms | undefined {
+    const table = this.table;
+    const mask = table.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot];
+      if (v === 0) return undefined;
+      const k = this.keys[v - 1];
+      if (this.hashes[v - 1] === h && k.length === len && text.startsWith(k, start)) return this.vals[v - 1];
+    }
+  }
+
+  set(key: string, h: number, w: WordTerms): void {
+    if (this.keys.length >= WORD_CACHE_LIMIT) {
+      this.keys = [];
+      this.vals = [];
+      this.hashes = [];
+      this.table = new Int32Array(1 << 12);
+    }
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.vals.push(w);
+    this.hashes.push(h);
+    if (this.keys.length * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.place(id);
+  }
+
+  private place(id: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashes[id] & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    for (let id = 0; id < this.keys.length; id++) this.place(id);
+  }
+}
+
+const wordCaches = new Map<LanguageCode, WordCache>();
+
 /** Reused per call (indexTerms is synchronous and not re-entrant). */
 const WORDS: WordTerms[] = [];
 
@@ -101,19 +153,19 @@ function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>):
 export function indexTerms(text: string, lang: LanguageCode): string[] {
   const stops = stopSet(lang);
   let cache = wordCaches.get(lang);
-  if (!cache) wordCaches.set(lang, (cache = new Map()));
+  if (!cache) wordCaches.set(lang, (cache = new WordCache()));
   const words = WORDS;
   let count = 0;
-  const re = TOKEN_RE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const raw = m[0];
-    let w = cache.get(raw);
+  for (let at = nextToken(text, 0); at >= 0; at = nextToken(text, at)) {
+    const start = at;
+    at = tokenEnd();
+    let h = 0x811c9dc5;
+    for (let i = start; i < at; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let w = cache.get(text, start, at, h);
     if (w === undefined) {
+      const raw = text.slice(start, at);
       w = wordTerms(raw, lang, stops);
-      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-      cache.set(raw, w);
+      cache.set(raw, h, w);
     }
     words[count++] = w;
   }
