@@ -13,6 +13,7 @@ const CLIPS: Record<string, string> = {
   'clips/province.txt': 'It was established on June 4, 1992 after the old republic was split in two.\n',
   'clips/film.txt': 'Distributed by Northwind Pictures, the film was released on March 23, 2007.\n',
   'clips/teacher.txt': 'She took a teaching position as a history teacher at Lakeside High School in 1983.\n',
+  'clips/shoot.txt': 'The film was shot in Leith and Oslo, from September 1994 to August 1995.\n',
   'clips/career.txt': 'She started a career in politics in 1993.\n',
   'clips/festival.txt': 'It was founded as the Riverside Comic Fair in 1970 by a group of residents that included Ellen Dorf and Mark Krueger.\n',
 };
@@ -61,6 +62,12 @@ describe('verify: a cited clipping that names its subject only by pronoun', () =
     assert.notEqual(f.citedVerdict, 'supported');
     // The same clipping backs the organizer it names.
     assert.equal(check('Ellen Dorf was one of the founders of the Riverside Comic Fair.', 'clips/festival.txt').citedVerdict, 'supported');
+  });
+  it('the name after words the clipping backs is the referent of its description ("The filming of Harbor Lights")', () => {
+    assert.equal(check('The filming of Harbor Lights finished in August 1995.', 'clips/shoot.txt').citedVerdict, 'supported');
+    assert.notEqual(check('The filming of Harbor Lights finished in August 1997.', 'clips/shoot.txt').citedVerdict, 'supported');
+    // Words the clipping does not back before the name: the name is not its referent.
+    assert.notEqual(check('The premiere of Harbor Lights finished in August 1995.', 'clips/shoot.txt').citedVerdict, 'supported');
   });
   it('reads a short cited source whole: a passage sharing no indexed term still backs ("politician" / "politics")', () => {
     assert.equal(check('Maria Lopez was a politician.', 'clips/career.txt').citedVerdict, 'supported');

@@ -607,16 +607,22 @@ export function hasAnaphor(p: Prepared): boolean {
 
 /**
  * The claim's subject: the unit the claim opens with (after an article at most), a name
- * or a capitalized word ("Ingushetia was established...").
+ * or a capitalized word ("Ingushetia was established..."); or the first name after
+ * words the passage backs ("The series finale of Make It or Break It" for "The series
+ * finale aired...": the passage's description stands for the name).
  */
-function subjectUnit(c: Prepared, units: Unit[]): Unit | undefined {
-  let first: Unit | undefined;
-  for (const u of units) if (!first || Math.min(...u.tokens) < Math.min(...first.tokens)) first = u;
+function subjectUnit(c: Prepared, units: Unit[], backed: (u: Unit) => boolean): Unit | undefined {
+  const ordered = [...units].sort((a, b) => Math.min(...a.tokens) - Math.min(...b.tokens));
+  const first = ordered[0];
   if (!first || first.kind === 'number' || first.kind === 'date') return undefined;
   const at = Math.min(...first.tokens);
   for (let k = 0; k < at; k++) if (!DEFINITE.has(c.tokens[k].norm) && /[\p{L}\p{N}]/u.test(c.tokens[k].text)) return undefined;
-  if (first.kind === 'word' && !/^\p{Lu}/u.test(c.tokens[first.tokens[0]].text)) return undefined;
-  return first;
+  if (first.kind === 'name' || /^\p{Lu}/u.test(c.tokens[first.tokens[0]].text)) return first;
+  for (let i = 1; i < ordered.length && i <= 3; i++) {
+    if (!backed(ordered[i - 1]) || ordered[i - 1].kind !== 'word') return undefined;
+    if (ordered[i].kind === 'name') return ordered[i];
+  }
+  return undefined;
 }
 
 /**
@@ -734,7 +740,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   // LazyContext.citedTopic): backed by the first anaphor that fits it, which stands in
   // for it in the passage.
   if (!Array.isArray(context) && typeof context !== 'function' && context.citedTopic) {
-    const subject = subjectUnit(c, units);
+    const subject = subjectUnit(c, units, (u) => unitState.get(u) === 'match');
     if (subject && unitState.get(subject) !== 'match' && !subject.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) {
       const ref = anaphors(p).find((a) => !usedPassage.has(a.k) && agrees(a.kind, c, subject, p, usedPassage));
       if (ref) {
