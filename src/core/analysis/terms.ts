@@ -159,7 +159,7 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
   for (let at = nextToken(text, 0); at >= 0; at = nextToken(text, at)) {
     const start = at;
     at = tokenEnd();
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0; // int32 seed, so the loop stays in int32 (no deoptimization)
     for (let i = start; i < at; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     let w = cache.get(text, start, at, h);
     if (w === undefined) {

@@ -294,19 +294,27 @@ export function crc32(data: Uint8Array, start = 0, end = data.length): number {
 
 /** 64-bit content hash (two FNV-1a lanes) as 16 hex digits. */
 export function contentHash(data: Uint8Array): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0xcbf29ce4 ^ data.length;
+  // Int32 all the way (seeds | 0, hex from 16-bit halves): with a double seed, or a
+  // `h >>> 0` above 2^31 in the result, V8 could fall into deoptimizing this function
+  // on every call ("lost precision"), which cost more than hashing. Same values.
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = (0xcbf29ce4 ^ data.length) | 0;
   for (let i = 0; i < data.length; i++) {
     const x = data[i];
     h1 = Math.imul(h1 ^ x, 0x01000193);
     h2 = Math.imul(h2 ^ x, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  return hex32(h1) + hex32(h2);
+}
+
+/** (h >>> 0).toString(16).padStart(8, '0'), from two 16-bit halves (always small integers). */
+function hex32(h: number): string {
+  return ((h >>> 16) & 0xffff).toString(16).padStart(4, '0') + (h & 0xffff).toString(16).padStart(4, '0');
 }
 
 /** 32-bit FNV-1a of a string (UTF-16 code units). */
 export function stringHash(s: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0; // int32 seed: see contentHash
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }

@@ -25,7 +25,7 @@ export function passageTie(id: string): number {
 
 /** FNV-1a state after `${path}#` (the shared prefix of a document's standard passage ids). */
 function tiePrefix(path: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
   return Math.imul(h ^ 35 /* # */, 0x01000193);
 }
