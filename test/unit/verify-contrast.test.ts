@@ -73,3 +73,19 @@ describe('verify: agent nouns', () => {
     assert.equal(e.check('Dana Wells is a drummer in the band Harbor Lights.', { format: 'plaintext' })[0].verdict, 'supported');
   });
 });
+
+describe('verify: a word the source states both ways', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/model.txt', enc('Dana Wells has modelled for Northwind and Leith Works, but declined to model for Harbor Lights.\n'));
+    return x;
+  };
+  it('the occurrence next to the claim word\'s object decides: a negation conflict', () => {
+    const f = e().check('Dana Wells modelled for Harbor Lights.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+  });
+  it('the plain occurrence still backs its own object', () => {
+    assert.equal(e().check('Dana Wells modelled for Northwind.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});

@@ -943,8 +943,15 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     // ... and sit in the same stretch of the passage as the rest of the aligned claim.
     const others = [...pos.entries()].filter(([ci]) => ci !== ti).map(([, pk]) => pk);
     const nearOthers = (k: number) => others.some((pk) => Math.abs(pk - k) <= NEG_LOCALITY);
-    if (occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k) && nearOthers(k))) {
-      const k = pos.get(ti) ?? occ[0];
+    // With occurrences of both polarities ("has modelled for Mango, but declined to
+    // model for L'Oréal"), the one tied to the claim's neighbouring aligned word decides.
+    const tied = occ.length > 1 && !occ.every((k) => p.tokens[k].negated === p.tokens[occ[0]].negated) ? tiedOccurrence(c, ti, occ, pos) : undefined;
+    const differs =
+      tied !== undefined
+        ? p.tokens[tied].negated !== ct.negated && headOk(tied)
+        : occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k) && nearOthers(k));
+    if (differs) {
+      const k = tied ?? pos.get(ti) ?? occ[0];
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
       const phrase = negationPhrase(negSide, tok.i);
@@ -1079,6 +1086,38 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     contextNames,
     polarityClash,
   };
+}
+
+/**
+ * Of several passage occurrences of a claim word, the one next to the passage position of
+ * the claim's nearest aligned neighbour (the next aligned content word within two, else
+ * the previous one; at most four tokens away in the passage); undefined when none is, or
+ * two are equally near.
+ */
+function tiedOccurrence(c: Prepared, ti: number, occ: number[], pos: Map<number, number>): number | undefined {
+  const ci = c.content.indexOf(ti);
+  // The word after it first (its object: "modelled for L'Oréal"), else the one before.
+  const anchors: number[] = [];
+  for (const d of [1, 2, -1, -2]) {
+    const cj = c.content[ci + d];
+    if (cj !== undefined && pos.has(cj)) {
+      anchors.push(pos.get(cj)!);
+      break;
+    }
+  }
+  if (anchors.length === 0) return undefined;
+  let best: number | undefined;
+  let bestD = Infinity;
+  let tie = false;
+  for (const k of occ) {
+    const d = Math.min(...anchors.map((a) => Math.abs(a - k)));
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return best !== undefined && !tie && bestD <= 4 ? best : undefined;
 }
 
 /** Closed word classes whose members exclude each other (English and Dutch colours). */
