@@ -89,3 +89,14 @@ describe('verify: a word the source states both ways', () => {
     assert.equal(e().check('Dana Wells modelled for Northwind.', { format: 'plaintext' })[0].verdict, 'supported');
   });
 });
+
+describe('verify: names that share only a generic head', () => {
+  it('"School" alone does not half-back another school: not supported', () => {
+    const x = createEngine();
+    x.upsertSource('s/art.txt', enc('Dana Wells studied under Tom Berg at the Cartoonist and Illustrators School in New York City.\n'));
+    const f = x.check('Dana Wells studied at the Berklee School of Music.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.reasons));
+    // The same school, named in part, still counts in part.
+    assert.equal(x.check('Dana Wells studied under Tom Berg at the Illustrators School.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});

@@ -101,6 +101,11 @@ function isAcronym(text: string): boolean {
   return letters.length >= 2 && letters.length <= 6;
 }
 
+/** A generic head word of organization and place names ("School", "Party", "County"). */
+export function isNameHead(norm: string): boolean {
+  return ORG_HEADS.has(norm) || PLACE_HEADS.has(norm);
+}
+
 export function findEntities(text: string, allTokens: Token[], lang: LanguageCode, used: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
   // "anti-Hamas" -> "Hamas" (a private copy: callers' tokens are never changed).

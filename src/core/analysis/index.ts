@@ -45,7 +45,7 @@ export { isStopWord, stopSet, STOP_EN, STOP_NL } from './stopwords';
 export { findNumbers, numberTerm } from './numbers';
 export { parseDigits } from './numwords';
 export { findDates } from './dates';
-export { findEntities } from './entities';
+export { findEntities, isNameHead } from './entities';
 export { entityKey, looseKey, lookupVariant } from './variants';
 export { findNegations } from './negation';
 export { indexTerms } from './terms';

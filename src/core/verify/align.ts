@@ -16,7 +16,7 @@
  */
 import type { ReasonKind } from '../types';
 import type { DateMention, NumberMention } from '../analysis/types';
-import { agentStem, areAntonyms, sameBase, spellKey, type CToken, type Prepared } from './nlp';
+import { agentStem, areAntonyms, isNameHead, sameBase, spellKey, type CToken, type Prepared } from './nlp';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date';
 
@@ -298,6 +298,11 @@ function withYear(d: DateMention, year: number | undefined): DateMention {
 
 // ---------------------------------------------------------------- alignment
 
+/**
+ * Whether a claim name is in a passage: by key, or most of its words (or, for a person,
+ * the last name). `partial`: a word of it is there that is not a generic head ("School"
+ * alone does not make "Berklee School of Music" half-backed by "Illustrators School").
+ */
 function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean; partial: boolean; pos: number[] } {
   const n = c.names[nameIdx];
   for (const key of n.keys) {
@@ -306,11 +311,13 @@ function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean;
   }
   const pos: number[] = [];
   let hits = 0;
+  let distinctive = 0;
   const toks = n.tokens.filter((i) => !c.tokens[i].stop);
   for (const i of toks) {
     const f = findToken(c.tokens[i], c, p);
     if (f.length) {
       hits++;
+      if (!isNameHead(c.tokens[i].norm)) distinctive++;
       pos.push(f[0]);
     }
   }
@@ -318,7 +325,7 @@ function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean;
   // Most of a multiword name (or its last word, the usual head) present.
   const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).length > 0;
   const hit = hits / toks.length >= 0.6 || (lastHit && toks.length >= 2 && hits >= 1 && c.names[nameIdx].kind === 'person');
-  return { hit, partial: hits > 0, pos };
+  return { hit, partial: distinctive > 0, pos };
 }
 
 interface Window {

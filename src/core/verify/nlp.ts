@@ -5,7 +5,9 @@
  */
 import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
-import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept, stemWord } from '../analysis';
+import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
+
+export { isNameHead };
 
 export interface CToken {
   /** Index in Prepared.tokens. */
