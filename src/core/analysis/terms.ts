@@ -65,18 +65,21 @@ const WORD_CACHE_LIMIT = 100_000;
 class WordCache {
   private keys: string[] = [];
   private vals: WordTerms[] = [];
-  private hashes: number[] = [];
+  /** Per slot: entry id + 1 (0 = empty) and the entry's hash, side by side. */
   private table = new Int32Array(1 << 12);
+  private tableHash = new Int32Array(1 << 12);
 
   get(text: string, start: number, end: number, h: number): WordTerms | undefined {
     const table = this.table;
+    const th = this.tableHash;
     const mask = table.length - 1;
     const len = end - start;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = table[slot];
       if (v === 0) return undefined;
+      if (th[slot] !== h) continue;
       const k = this.keys[v - 1];
-      if (this.hashes[v - 1] === h && k.length === len && text.startsWith(k, start)) return this.vals[v - 1];
+      if (k.length === len && text.startsWith(k, start)) return this.vals[v - 1];
     }
   }
 
@@ -84,27 +87,29 @@ class WordCache {
     if (this.keys.length >= WORD_CACHE_LIMIT) {
       this.keys = [];
       this.vals = [];
-      this.hashes = [];
       this.table = new Int32Array(1 << 12);
+      this.tableHash = new Int32Array(1 << 12);
     }
-    const id = this.keys.length;
     this.keys.push(key);
     this.vals.push(w);
-    this.hashes.push(h);
     if (this.keys.length * 2 > this.table.length) this.rehash(this.table.length * 2);
-    else this.place(id);
+    this.place(this.keys.length, h);
   }
 
-  private place(id: number): void {
+  private place(v: number, h: number): void {
     const mask = this.table.length - 1;
-    let slot = this.hashes[id] & mask;
+    let slot = h & mask;
     while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = id + 1;
+    this.table[slot] = v;
+    this.tableHash[slot] = h;
   }
 
   private rehash(size: number): void {
+    const oldTable = this.table;
+    const oldHash = this.tableHash;
     this.table = new Int32Array(size);
-    for (let id = 0; id < this.keys.length; id++) this.place(id);
+    this.tableHash = new Int32Array(size);
+    for (let slot = 0; slot < oldTable.length; slot++) if (oldTable[slot] !== 0) this.place(oldTable[slot], oldHash[slot]);
   }
 }
 
@@ -112,6 +117,7 @@ const wordCaches = new Map<LanguageCode, WordCache>();
 
 /** Reused per call (indexTerms is synchronous and not re-entrant). */
 const WORDS: WordTerms[] = [];
+const OUT: string[] = [];
 
 function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>): WordTerms {
   const norm = normToken(raw);
@@ -169,7 +175,8 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
     }
     words[count++] = w;
   }
-  const out: string[] = [];
+  const out = OUT;
+  out.length = 0;
   for (let i = 0; i < count; i++) {
     const w = words[i];
     const terms = w.terms;
@@ -185,5 +192,7 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
     }
   }
   if (count > 4096) WORDS.length = 0; // do not keep a very long passage's words alive
-  return out;
+  const terms = out.slice();
+  out.length = 0;
+  return terms;
 }
