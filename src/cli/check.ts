@@ -66,7 +66,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
 
   // Inputs first, so usage errors come before any work.
   const corpus =
-    opts.corpus.length > 0 ? corpusFromArgs(opts.corpus, io.cwd, root, config) : defaultCorpus(root, config);
+    opts.corpus.length > 0 ? corpusFromArgs(opts.corpus, io.cwd, config) : defaultCorpus(root, config);
   if (corpus.length === 0) {
     throw new UsageError(
       opts.corpus.length > 0

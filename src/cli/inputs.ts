@@ -18,6 +18,7 @@ import {
   parseIgnoreFile,
   type GroundworkConfig,
 } from '../core/config';
+import { decodeWindows1252 } from '../core/corpus/decode';
 import type { DraftFormat } from '../core/types';
 
 /** An input error: exit code 2 with a one-line message. */
@@ -136,43 +137,25 @@ export function defaultCorpus(root: string, config: GroundworkConfig): InputFile
     .map((rel) => ({ display: rel, abs: path.join(root, rel) }));
 }
 
-/** `--corpus PATH`: a folder (supported extensions under it), a file, or a glob. */
-export function corpusFromArgs(args: string[], cwd: string, root: string, config: GroundworkConfig): InputFile[] {
-  const out: InputFile[] = [];
-  for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    const given = displayPath(arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      const found = globFiles(['**/*'], abs, config.corpus.exclude).filter((rel) =>
-        config.corpus.extensions.includes(extensionOf(rel)),
-      );
-      out.push(...found.map((rel) => ({ display: joinDisplay(given, rel), abs: path.join(abs, rel) })));
-    } else if (stat) {
-      out.push({ display: given, abs });
-    } else if (isDynamicPattern(arg)) {
-      const found = globFiles([arg.replace(/\\/g, '/')], cwd, config.corpus.exclude).filter((rel) =>
-        config.corpus.extensions.includes(extensionOf(rel)),
-      );
-      if (found.length === 0) throw new UsageError(`no corpus files match ${arg}`);
-      out.push(...found.map((rel) => ({ display: displayPath(rel), abs: path.resolve(cwd, rel) })));
-    } else {
-      throw new UsageError(`corpus path not found: ${arg}`);
-    }
-  }
-  void root;
-  return dedupe(out);
+/** How one kind of command-line input (corpus or drafts) is discovered and reported. */
+interface Discovery {
+  /** Globs skipped below a folder argument (relative to it) and by a glob argument (relative to cwd). */
+  folderExclude: string[];
+  globExclude: string[];
+  /** Whether a file found below a folder or by a glob counts (its absolute path, its path relative to the folder or cwd). */
+  accept: (abs: string, rel: string) => boolean;
+  /** The message when a folder holds no such file; none: an empty folder adds nothing. */
+  emptyFolder?: (arg: string) => string;
+  emptyGlob: (arg: string) => string;
+  missing: (arg: string, statError: unknown) => string;
 }
 
-/** FILE arguments: files (any name), folders and globs (drafts per the config). */
-export function draftsFromArgs(args: string[], cwd: string, root: string, config: GroundworkConfig): InputFile[] {
+/**
+ * Files named by arguments, in argument order, each once: a folder gives the files below it
+ * (sorted), an existing file itself (whatever its name), a glob its matches (sorted).
+ */
+function filesFromArgs(args: string[], cwd: string, d: Discovery): InputFile[] {
   const out: InputFile[] = [];
-  const draftLike = (abs: string, relToBase: string): boolean => isDraftFile(relToRoot(root, abs) ?? relToBase, config);
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     const given = displayPath(arg);
@@ -184,21 +167,46 @@ export function draftsFromArgs(args: string[], cwd: string, root: string, config
       statError = e;
     }
     if (stat?.isDirectory()) {
-      const found = globFiles(['**/*'], abs, config.drafts.exclude).filter((rel) => draftLike(path.join(abs, rel), rel));
-      if (found.length === 0) throw new UsageError(`no drafts found in ${arg}`);
+      const found = globFiles(['**/*'], abs, d.folderExclude).filter((rel) => d.accept(path.join(abs, rel), rel));
+      if (found.length === 0 && d.emptyFolder) throw new UsageError(d.emptyFolder(arg));
       out.push(...found.map((rel) => ({ display: joinDisplay(given, rel), abs: path.join(abs, rel) })));
     } else if (stat) {
       out.push({ display: given, abs });
     } else if (isDynamicPattern(arg)) {
-      const found = globFiles([arg.replace(/\\/g, '/')], cwd).filter((rel) => draftLike(path.resolve(cwd, rel), rel));
-      if (found.length === 0) throw new UsageError(`no drafts match ${arg}`);
+      const found = globFiles([arg.replace(/\\/g, '/')], cwd, d.globExclude).filter((rel) => d.accept(path.resolve(cwd, rel), rel));
+      if (found.length === 0) throw new UsageError(d.emptyGlob(arg));
       out.push(...found.map((rel) => ({ display: displayPath(rel), abs: path.resolve(cwd, rel) })));
     } else {
-      const code = (statError as NodeJS.ErrnoException | undefined)?.code;
-      throw new UsageError(code === 'ENOENT' || code === undefined ? `draft not found: ${arg}` : `cannot read draft ${arg}: ${errMessage(statError)}`);
+      throw new UsageError(d.missing(arg, statError));
     }
   }
   return dedupe(out);
+}
+
+/** `--corpus PATH`: a folder (supported extensions under it), a file, or a glob. */
+export function corpusFromArgs(args: string[], cwd: string, config: GroundworkConfig): InputFile[] {
+  return filesFromArgs(args, cwd, {
+    folderExclude: config.corpus.exclude,
+    globExclude: config.corpus.exclude,
+    accept: (_abs, rel) => config.corpus.extensions.includes(extensionOf(rel)),
+    emptyGlob: (arg) => `no corpus files match ${arg}`,
+    missing: (arg) => `corpus path not found: ${arg}`,
+  });
+}
+
+/** FILE arguments: files (any name), folders and globs (drafts per the config). */
+export function draftsFromArgs(args: string[], cwd: string, root: string, config: GroundworkConfig): InputFile[] {
+  return filesFromArgs(args, cwd, {
+    folderExclude: config.drafts.exclude,
+    globExclude: [],
+    accept: (abs, rel) => isDraftFile(relToRoot(root, abs) ?? rel, config),
+    emptyFolder: (arg) => `no drafts found in ${arg}`,
+    emptyGlob: (arg) => `no drafts match ${arg}`,
+    missing: (arg, e) => {
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
+      return code === 'ENOENT' || code === undefined ? `draft not found: ${arg}` : `cannot read draft ${arg}: ${errMessage(e)}`;
+    },
+  });
 }
 
 function dedupe(files: InputFile[]): InputFile[] {
@@ -213,7 +221,7 @@ export function draftFormat(file: string): DraftFormat {
   return 'plaintext';
 }
 
-/** Read a draft as text: UTF-8 (BOM dropped), else Windows-1252 with a note. Throws UsageError when unreadable. */
+/** Read a draft as text: UTF-8 (BOM dropped), else Windows-1252 (the engine's table for sources) with a note. Throws UsageError when unreadable. */
 export function readDraft(file: InputFile): { text: string; note?: string } {
   let bytes: Uint8Array;
   try {
@@ -224,10 +232,7 @@ export function readDraft(file: InputFile): { text: string; note?: string } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
-    return {
-      text: new TextDecoder('windows-1252').decode(bytes),
-      note: 'not valid UTF-8; read as Windows-1252',
-    };
+    return { text: decodeWindows1252(bytes), note: 'not valid UTF-8; read as Windows-1252' };
   }
 }
 

@@ -491,6 +491,69 @@ describe('cli: groundwork check', function () {
       assert.deepEqual(g.files.map((f) => f.file), ['drafts/b.tex', 'drafts/c.txt']);
     });
 
+    it('discovers drafts in argument order, each once; folders sorted, excludes applied', () => {
+      const ws = workspace({
+        files: {
+          '.vscode/settings.json': '{"groundwork.drafts.exclude": ["**/skip/**"]}',
+          'drafts/b.tex': `${CONFLICT}\n`,
+          'drafts/c.txt': `${UNSUPPORTED}\n`,
+          'drafts/skip/d.md': `${CONFLICT}\n`,
+        },
+      });
+      const files = (...args: string[]): string[] => json(run(ws, 'check', '--format', 'json', ...args)).files.map((f) => f.file);
+      assert.deepEqual(files('drafts/c.txt', './drafts/', 'drafts/a.md'), ['drafts/c.txt', 'drafts/a.md', 'drafts/b.tex']);
+      assert.deepEqual(files('drafts/*.tex', 'drafts/a.md', 'drafts/b.tex'), ['drafts/b.tex', 'drafts/a.md']);
+      assert.deepEqual(files('drafts/**/*.md'), ['drafts/a.md']);
+      // A file named on the command line is checked even where a folder would skip it.
+      assert.deepEqual(files('drafts/skip/d.md'), ['drafts/skip/d.md']);
+    });
+
+    it('2 with one stderr line for a folder or glob without drafts or corpus files', () => {
+      const ws = workspace({ files: { 'empty/page.html': '<p>x</p>', 'nothing/notes.docx': 'x' } });
+      const cases: Array<[string[], string]> = [
+        [['empty'], 'groundwork: no drafts found in empty'],
+        [['drafts/*.xyz'], 'groundwork: no drafts match drafts/*.xyz'],
+        [['--corpus', 'nothing', 'drafts/a.md'], 'groundwork: no corpus files in nothing'],
+        [['--corpus', 'seeds/*.pdf', 'drafts/a.md'], 'groundwork: no corpus files match seeds/*.pdf'],
+        [['--corpus', 'seeds', '--corpus', 'gone', 'drafts/a.md'], 'groundwork: corpus path not found: gone'],
+      ];
+      for (const [args, message] of cases) {
+        const r = run(ws, 'check', ...args);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.deepEqual(r.errLines, [message]);
+        assert.equal(r.stdout, '');
+      }
+    });
+
+    it('--corpus folders and globs skip groundwork.corpus.exclude, a named file does not', () => {
+      const ws = workspace({ files: { '.vscode/settings.json': '{"groundwork.corpus.exclude": ["**/001_*"]}' } });
+      const sources = (...corpus: string[]): Set<string> => {
+        const j = json(run(ws, 'check', '--format', 'json', ...corpus.flatMap((c) => ['--corpus', c]), 'drafts/a.md'));
+        return new Set(j.files[0].findings.flatMap((f) => f.evidence.map((e) => e.source)));
+      };
+      for (const s of [sources('seeds'), sources('seeds/00*.txt')]) {
+        assert.ok(s.size > 0);
+        assert.ok(!s.has('seeds/001_af11d3e077b90d3f.txt'), [...s].join(', '));
+      }
+      assert.ok(sources('seeds/001_af11d3e077b90d3f.txt', 'seeds').has('seeds/001_af11d3e077b90d3f.txt'));
+    });
+
+    it('reads a UTF-8 draft without its BOM, and one that is not UTF-8 as Windows-1252 with a note', () => {
+      const bom = workspace({ draft: `\uFEFF${DRAFT}` });
+      const r = run(bom, 'check', '--format', 'json', 'drafts/a.md');
+      assert.deepEqual(r.errLines, []);
+      const f = findingAt(json(r), LINE.conflict);
+      assert.equal(f?.range.start.character, 0);
+      assert.equal(f?.text, CONFLICT);
+      // 0x92 is a right single quote in Windows-1252, 0xE9 an e acute.
+      const sentence = 'The caf\u00e9 of the harbour authority of Rotterdam says it\u2019s open.';
+      const cp1252 = workspace({ files: { 'drafts/a.md': Buffer.from(`${DRAFT}\n${sentence.replace('\u2019', '\u0092')}\n`, 'latin1') } });
+      const w = run(cp1252, 'check', '--format', 'json', 'drafts/a.md');
+      assert.deepEqual(w.errLines, ['drafts/a.md: warning: not valid UTF-8; read as Windows-1252']);
+      const texts = json(w).files[0].findings.map((x) => x.text);
+      assert.ok(texts.includes(sentence), JSON.stringify(texts));
+    });
+
     it('honors the team ignore file', () => {
       const ignore = JSON.stringify({ version: 1, sentences: [{ text: CONFLICT, file: 'drafts/a.md', note: 'checked' }] });
       const ws = workspace({ files: { '.groundwork/ignore.json': ignore } });
