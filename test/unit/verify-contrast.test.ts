@@ -100,3 +100,19 @@ describe('verify: names that share only a generic head', () => {
     assert.equal(x.check('Dana Wells studied under Tom Berg at the Illustrators School.', { format: 'plaintext' })[0].verdict, 'supported');
   });
 });
+
+describe('verify: no conflict from a misplaced anchor', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/crash.txt', enc('The Sinai crash in 2015 killed 224 passengers, and in 2017 an assault killed over 300 people at a Sufi mosque, the deadliest attack in modern Egyptian history.\n'));
+    return x;
+  };
+  it("the passage gives the claim's figure for a noun worded otherwise: no number conflict", () => {
+    const f = e().check('The Sinai crash in 2015 killed 224 people.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+  it('anchors in the opposite order in the passage place no rival name', () => {
+    const f = e().check('In 2017 an attack on a Shia mosque killed over 300 people.', { format: 'plaintext' })[0];
+    assert.ok(!f.reasons.some((r) => r.sourceValue === 'Egyptian'), JSON.stringify(f.reasons));
+  });
+});

@@ -375,6 +375,10 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
     return { lo: left + 1, hi: right - 1, both: true, claimLeft, claimRight };
   }
+  // Anchors in the opposite order in the passage ("an attack on a ___ mosque" against
+  // "a Sufi mosque ... the deadliest attack"): one of them aligned to another mention, so
+  // neither tells where the counterpart sits.
+  if (left !== undefined && right !== undefined && left >= right) return undefined;
   // One-sided: the counterpart must follow (precede) the aligned word closely.
   const near = span.length + 2;
   if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + near };
@@ -844,6 +848,9 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   for (const u of units) {
     if (u.kind !== 'number' || unitState.get(u) === 'match') continue;
     const cn = c.numbers[u.ref];
+    // The passage gives the claim's figure (for a noun worded otherwise: "224 people" /
+    // "224 passengers"): another figure there is no contradiction of it.
+    if (isExact(cn) && p.numbers.some((sn) => compareNumbers(cn, sn) === 'match')) continue;
     const win = anchoredWindow(c, u.tokens, pos);
     for (const sn of p.numbers) {
       if (sn.kind !== cn.kind) continue;
