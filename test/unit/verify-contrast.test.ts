@@ -112,7 +112,9 @@ describe('verify: no conflict from a misplaced anchor', () => {
     assert.notEqual(f.verdict, 'conflict', JSON.stringify(f.reasons));
   });
   it('anchors in the opposite order in the passage place no rival name', () => {
-    const f = e().check('In 2017 an attack on a Shia mosque killed over 300 people.', { format: 'plaintext' })[0];
+    const x = createEngine();
+    x.upsertSource('s/mosque.txt', enc('In November 2017, it claimed the killing of more than 300 people at a Sufi mosque in Sinai, the deadliest attack in modern Egyptian history.\n'));
+    const f = x.check('In November 2017 an attack on a Shia mosque in Sinai killed more than 300 people.', { format: 'plaintext' })[0];
     assert.ok(!f.reasons.some((r) => r.sourceValue === 'Egyptian'), JSON.stringify(f.reasons));
   });
 });
