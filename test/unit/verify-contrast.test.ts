@@ -118,3 +118,23 @@ describe('verify: no conflict from a misplaced anchor', () => {
     assert.ok(!f.reasons.some((r) => r.sourceValue === 'Egyptian'), JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: the other sex in one relation', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/clip.txt', enc('In the video a fighter shoots a man in the head near the harbour of Leith.\n'));
+    x.upsertSource('s/nl.txt', enc('In de video schiet een strijder een man in het hoofd bij de haven van Leith.\n'));
+    return x;
+  };
+  it('"a woman" where the source says "a man" at the same place: a conflict naming both (en and nl)', () => {
+    const f = e().check('In the video a fighter shoots a woman in the head near the harbour of Leith.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.deepEqual([f.reasons[0].claimValue, f.reasons[0].sourceValue], ['woman', 'man']);
+    const g = e().check('In de video schiet een strijder een vrouw in het hoofd bij de haven van Leith.', { format: 'plaintext' })[0];
+    assert.equal(g.verdict, 'conflict', JSON.stringify(g.reasons));
+  });
+  it('words of different relations are no conflict ("a boy" / "a man")', () => {
+    const f = e().check('In the video a fighter shoots a boy in the head near the harbour of Leith.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'conflict');
+  });
+});

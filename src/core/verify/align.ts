@@ -1049,8 +1049,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       }
     }
   }
-  // 3g. Another member of a closed class (a colour) at the same aligned place:
-  // "an orange jumpsuit" / "a black jumpsuit".
+  // 3g. Another member of a closed class (a colour, the other sex) at the same aligned
+  // place: "an orange jumpsuit" / "a black jumpsuit", "shot a man" / "shot a woman".
   for (const u of units) {
     if (u.kind !== 'word' || unitState.get(u) !== 'miss') continue;
     const ct = c.tokens[u.tokens[0]];
@@ -1134,7 +1134,7 @@ function tiedOccurrence(c: Prepared, ti: number, occ: number[], pos: Map<number,
   return best !== undefined && !tie && bestD <= 4 ? best : undefined;
 }
 
-/** Closed word classes whose members exclude each other (English and Dutch colours). */
+/** Closed word classes whose members exclude each other (English and Dutch colours, the sexes in one relation). */
 const CLOSED_CLASS = new Map<string, { cls: string; id: string }>();
 for (const [id, words] of Object.entries({
   red: 'red rood rode', orange: 'orange oranje', yellow: 'yellow geel gele', green: 'green groen groene',
@@ -1142,6 +1142,21 @@ for (const [id, words] of Object.entries({
   grey: 'grey gray grijs grijze', brown: 'brown bruin bruine', pink: 'pink roze',
 })) {
   for (const w of words.split(' ')) CLOSED_CLASS.set(w, { cls: 'colour', id });
+}
+// Words for the two sexes in one relation (man/woman, son/daughter, en and nl): another
+// at the claim's place is another person.
+for (const [cls, pair] of Object.entries({
+  adult: ['man men mannen', 'woman women vrouw vrouwen'],
+  child: ['boy boys jongen jongens', 'girl girls meisje meisjes'],
+  spouse: ['husband husbands echtgenoot', 'wife wives echtgenote'],
+  parent: ['father fathers vader vaders', 'mother mothers moeder moeders'],
+  offspring: ['son sons zoon zonen', 'daughter daughters dochter dochters'],
+  sibling: ['brother brothers broer broers', 'sister sisters zus zussen zuster'],
+  monarch: ['king kings koning', 'queen queens koningin'],
+})) {
+  pair.forEach((words, i) => {
+    for (const w of words.split(' ')) CLOSED_CLASS.set(w, { cls, id: `${cls}${i}` });
+  });
 }
 
 /** Tokens between a negated word and the other aligned words of the claim. */
