@@ -8,7 +8,7 @@
 import type { CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
 import type { PassageHit, Retriever, SearchOptions } from './retrieval';
 import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
-import { indexTerms } from './analysis/terms';
+import { indexTermIds, indexTerms } from './analysis/terms';
 import { parseSource } from './corpus/parse';
 import { assignKeys, citationKey, suffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
@@ -30,6 +30,9 @@ interface Entry {
   /** Warnings of the last successful load of this file. */
   loadWarnings: LoadWarning[];
 }
+
+/** Term ids of the document being added (reused). */
+const TERM_IDS: number[] = [];
 
 /** Languages an index term analyzer exists for. */
 const ANALYZED: LanguageCode[] = ['en', 'nl'];
@@ -231,7 +234,18 @@ class GroundworkEngine implements Engine, Retriever {
       outlet: doc.outlet,
     });
     const e: Entry = { slot, doc, bytesHash, keyBase, key: '', loadWarnings: warnings };
-    this.index.addDocument(slot, this.passageTerms(doc), doc.passages.map((p) => passageTie(p.id)));
+    // Terms straight to term ids (a repeated word's ids are cached with its analysis).
+    const lang = termLang(doc.language);
+    const ids = TERM_IDS;
+    const offsets = [0];
+    ids.length = 0;
+    for (const p of doc.passages) {
+      indexTermIds(p.text, lang, this.index, ids);
+      offsets.push(ids.length);
+    }
+    this.index.addDocumentIds(slot, ids, offsets, doc.passages.map((p) => passageTie(p.id)));
+    if (ids.length > 1 << 16) TERM_IDS.length = 0;
+    else ids.length = 0;
     this.bySlot.set(slot, e);
     this.byPath.set(path, e);
     this.addToGroup(e);

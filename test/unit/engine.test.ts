@@ -269,3 +269,29 @@ describe('engine: check', () => {
     assert.equal(ignored.length, all.length - 1);
   });
 });
+
+describe('engine: several engines indexing in turn', () => {
+  it('gives each engine the same index as indexing alone (term ids, postings, file bytes)', () => {
+    const files: [string, string][] = [['a.txt', FERRY], ['b.txt', BUDGET], ['c.txt', DUTCH], ['d.txt', MARKET]];
+    const alone = createEngine();
+    for (const [p, t] of files) alone.upsertSource(p, enc(t));
+    const other = createEngine();
+    const turns = createEngine();
+    for (const [p, t] of files) {
+      turns.upsertSource(p, enc(t));
+      other.upsertSource(`x/${p}`, enc(t.replace(/the/g, 'a')));
+    }
+    assert.deepEqual([...turns.serialize()], [...alone.serialize()]);
+    // Changing a document after another engine used the same words.
+    turns.upsertSource('b.txt', enc(BUDGET + '\nThe Gaza Strip and the United States were not mentioned.\n'));
+    const fresh = createEngine();
+    for (const [p, t] of files) fresh.upsertSource(p, enc(p === 'b.txt' ? BUDGET + '\nThe Gaza Strip and the United States were not mentioned.\n' : t));
+    for (const q of ['ferry passengers', 'budget library 3.5 million', 'Gaza Strip United States', 'veerboot passagiers']) {
+      assert.deepEqual(
+        turns.search(q, { limit: 5 }).map((h) => [h.passage.id, h.score]),
+        fresh.search(q, { limit: 5 }).map((h) => [h.passage.id, h.score]),
+        q,
+      );
+    }
+  });
+});

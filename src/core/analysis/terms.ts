@@ -52,6 +52,19 @@ interface WordTerms {
   variant: string | undefined;
   /** The token can start a multiword variant (capitalized and in MULTI_FIRST). */
   multi: boolean;
+  /** `terms` as ids of `sink` (indexTermIds), interned when first needed. */
+  ids: number[] | undefined;
+  /** Id of `variant` in `sink` (-1 until it is first pushed). */
+  variantId: number;
+  sink: TermSink | undefined;
+}
+
+/**
+ * A term table that gives every distinct term its own id (the passage index). Ids must
+ * be distinct for distinct terms and stable while the table lives.
+ */
+export interface TermSink {
+  intern(term: string): number;
 }
 
 const NO_TERMS: readonly string[] = [];
@@ -153,10 +166,11 @@ function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>):
     if (single) variant = canonicalTerm(single);
     multi = MULTI_FIRST.has(norm);
   }
-  return { norm, terms: out.length ? out : NO_TERMS, variant, multi };
+  return { norm, terms: out.length ? out : NO_TERMS, variant, multi, ids: undefined, variantId: -1, sink: undefined };
 }
 
-export function indexTerms(text: string, lang: LanguageCode): string[] {
+/** Tokens of `text` as cached WordTerms into WORDS; returns their count. */
+function scanWords(text: string, lang: LanguageCode): number {
   const stops = stopSet(lang);
   let cache = wordCaches.get(lang);
   if (!cache) wordCaches.set(lang, (cache = new WordCache()));
@@ -175,6 +189,18 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
     }
     words[count++] = w;
   }
+  return count;
+}
+
+/** Canonical term of the multiword variant spelled by a phrase key, if any. */
+function phraseTerm(key: string): string | undefined {
+  const hit = lookupVariant(entityKey(key));
+  return hit ? canonicalTerm(hit) : undefined;
+}
+
+export function indexTerms(text: string, lang: LanguageCode): string[] {
+  const count = scanWords(text, lang);
+  const words = WORDS;
   const out = OUT;
   out.length = 0;
   for (let i = 0; i < count; i++) {
@@ -186,8 +212,8 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
       let key = w.norm;
       for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
         key += ' ' + words[i + k].norm;
-        const hit = lookupVariant(entityKey(key));
-        if (hit) out.push(canonicalTerm(hit));
+        const t = phraseTerm(key);
+        if (t !== undefined) out.push(t);
       }
     }
   }
@@ -195,4 +221,49 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
   const terms = out.slice();
   out.length = 0;
   return terms;
+}
+
+/**
+ * indexTerms(text, lang) as ids of `sink`, appended to `out`: the same terms in the same
+ * order, each interned the first time it is appended (so ids are handed out in the
+ * order the string terms would have been interned). A word's ids are kept with its
+ * cached analysis, so a repeated word costs no term lookup.
+ */
+export function indexTermIds(text: string, lang: LanguageCode, sink: TermSink, out: number[]): void {
+  const count = scanWords(text, lang);
+  const words = WORDS;
+  const base = out.length;
+  for (let i = 0; i < count; i++) {
+    const w = words[i];
+    let ids = w.ids;
+    if (w.sink !== sink || ids === undefined) {
+      const terms = w.terms;
+      ids = new Array<number>(terms.length);
+      for (let j = 0; j < terms.length; j++) ids[j] = sink.intern(terms[j]);
+      w.ids = ids;
+      w.sink = sink;
+      w.variantId = -1;
+    }
+    for (let j = 0; j < ids.length; j++) out.push(ids[j]);
+    if (w.variant !== undefined) {
+      // The string form skips the variant when it repeats the last term; ids are
+      // distinct per term, so comparing ids is the same test.
+      const last = out.length > base ? out[out.length - 1] : -1;
+      if (w.variantId < 0) {
+        if (last < 0 || sink.intern(w.variant) !== last) {
+          w.variantId = sink.intern(w.variant);
+          out.push(w.variantId);
+        }
+      } else if (last !== w.variantId) out.push(w.variantId);
+    }
+    if (w.multi) {
+      let key = w.norm;
+      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
+        key += ' ' + words[i + k].norm;
+        const t = phraseTerm(key);
+        if (t !== undefined) out.push(sink.intern(t));
+      }
+    }
+  }
+  if (count > 4096) WORDS.length = 0;
 }

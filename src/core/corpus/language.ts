@@ -107,8 +107,13 @@ function wordUnits(s: string, i: number, c: number): number {
     const d = s.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
   }
-  return LETTER.test(s[i]) ? 1 : 0;
+  let v = LETTER_UNIT[c];
+  if (v === 0) LETTER_UNIT[c] = v = LETTER.test(s[i]) ? 2 : 1;
+  return v === 2 ? 1 : 0;
 }
+
+/** Per BMP code unit: 2 when it is a letter, 1 when not, 0 not looked at yet (LETTER.test, once per unit). */
+const LETTER_UNIT = new Uint8Array(65536);
 
 function bigramScore(text: string, grams: string[]): number {
   const t = ` ${text.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;

@@ -147,6 +147,11 @@ export class PassageIndex {
     }
   }
 
+  /** The id of a term, added to the dictionary when new (TermSink for indexTermIds). */
+  intern(term: string): number {
+    return this.internTerm(term);
+  }
+
   private internTerm(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
@@ -164,9 +169,23 @@ export class PassageIndex {
    * passages get contiguous ids; passage i of the document is ordinal i.
    */
   addDocument(slot: number, passages: readonly (readonly string[])[], ties?: ArrayLike<number>): void {
+    const ids: number[] = [];
+    const offsets: number[] = [0];
+    for (const terms of passages) {
+      for (let j = 0; j < terms.length; j++) ids.push(this.internTerm(terms[j]));
+      offsets.push(ids.length);
+    }
+    this.addDocumentIds(slot, ids, offsets, ties);
+  }
+
+  /**
+   * addDocument with the terms already interned (intern(), indexTermIds): passage i's
+   * term ids are ids[offsets[i] .. offsets[i + 1]).
+   */
+  addDocumentIds(slot: number, ids: ArrayLike<number>, offsets: ArrayLike<number>, ties?: ArrayLike<number>): void {
     if (this.docs.has(slot)) this.removeDocument(slot);
     const base = this.nextPid;
-    const n = passages.length;
+    const n = offsets.length - 1;
     this.pDoc = grow(this.pDoc, base + n);
     this.pLen = grow(this.pLen, base + n);
     this.pTie = grow(this.pTie, base + n);
@@ -174,28 +193,30 @@ export class PassageIndex {
     this.nextPid = base + n;
     for (let i = 0; i < n; i++) {
       const pid = base + i;
-      const terms = passages[i];
+      const from = offsets[i];
+      const to = offsets[i + 1];
+      const len = to - from;
       this.pDoc[pid] = slot;
-      this.pLen[pid] = terms.length;
+      this.pLen[pid] = len;
       this.pTie[pid] = ties ? ties[i] >>> 0 : 0;
       this.live++;
-      this.totalLen += terms.length;
-      if (terms.length > 0 && terms.length < this.minLen) this.minLen = terms.length;
-      for (let j = 0; j < terms.length; j++) {
-        const id = this.internTerm(terms[j]);
-        const len = this.listLen[id];
+      this.totalLen += len;
+      if (len > 0 && len < this.minLen) this.minLen = len;
+      for (let j = from; j < to; j++) {
+        const id = ids[j];
+        const ll = this.listLen[id];
         let list = this.lists[id];
-        if (len > 0 && list[len - 1] >= pid * TF_MUL) {
+        if (ll > 0 && list[ll - 1] >= pid * TF_MUL) {
           // Same passage again: bump its tf (capped).
-          if ((list[len - 1] & TF_MAX) < TF_MAX) {
-            list[len - 1]++;
-            if ((list[len - 1] & TF_MAX) > this.maxTf[id]) this.maxTf[id] = list[len - 1] & TF_MAX;
+          if ((list[ll - 1] & TF_MAX) < TF_MAX) {
+            list[ll - 1]++;
+            if ((list[ll - 1] & TF_MAX) > this.maxTf[id]) this.maxTf[id] = list[ll - 1] & TF_MAX;
           }
           continue;
         }
-        if (len >= list.length) list = this.lists[id] = grow(list, len + 1, 4);
-        list[len] = pid * TF_MUL + 1;
-        this.listLen[id] = len + 1;
+        if (ll >= list.length) list = this.lists[id] = grow(list, ll + 1, 4);
+        list[ll] = pid * TF_MUL + 1;
+        this.listLen[id] = ll + 1;
         this.df[id]++;
         if (this.maxTf[id] === 0) this.maxTf[id] = 1;
         this.totalPostings++;
