@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+
+// Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
+// anchors, the other sex in one relation.
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('verify: agent nouns', () => {
+  it('an agent noun matches the word it is made from ("drummer" / "drums"), so a denial conflicts', () => {
+    const e = createEngine();
+    e.upsertSource('s/band.txt', enc('Dana Wells plays the drums in the band Harbor Lights.\n'));
+    const f = e.check('Dana Wells is not a drummer in the band Harbor Lights.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+    assert.equal(e.check('Dana Wells is a drummer in the band Harbor Lights.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});
+
+describe('verify: a word the source states both ways', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/model.txt', enc('Dana Wells has modelled for Northwind and Leith Works, but declined to model for Harbor Lights.\n'));
+    return x;
+  };
+  it('the occurrence next to the claim word\'s object decides: a negation conflict', () => {
+    const f = e().check('Dana Wells modelled for Harbor Lights.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+  });
+  it('the plain occurrence still backs its own object', () => {
+    assert.equal(e().check('Dana Wells modelled for Northwind.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});
+
+describe('verify: names that share only a generic head', () => {
+  it('"School" alone does not half-back another school: not supported', () => {
+    const x = createEngine();
+    x.upsertSource('s/art.txt', enc('Dana Wells studied under Tom Berg at the Cartoonist and Illustrators School in New York City.\n'));
+    const f = x.check('Dana Wells studied at the Berklee School of Music.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.reasons));
+    // The same school, named in part, still counts in part.
+    assert.equal(x.check('Dana Wells studied under Tom Berg at the Illustrators School.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});
+
+describe('verify: no conflict from a misplaced anchor', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/crash.txt', enc('The Sinai crash in 2015 killed 224 passengers, and in 2017 an assault killed over 300 people at a Sufi mosque, the deadliest attack in modern Egyptian history.\n'));
+    return x;
+  };
+  it("the passage gives the claim's figure for a noun worded otherwise: no number conflict", () => {
+    const f = e().check('The Sinai crash in 2015 killed 224 people.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+  it('anchors in the opposite order in the passage place no rival name', () => {
+    const x = createEngine();
+    x.upsertSource('s/mosque.txt', enc('In November 2017, it claimed the killing of more than 300 people at a Sufi mosque in Sinai, the deadliest attack in modern Egyptian history.\n'));
+    const f = x.check('In November 2017 an attack on a Shia mosque in Sinai killed more than 300 people.', { format: 'plaintext' })[0];
+    assert.ok(!f.reasons.some((r) => r.sourceValue === 'Egyptian'), JSON.stringify(f.reasons));
+  });
+});
+
+describe('verify: the other sex in one relation', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/clip.txt', enc('In the video a fighter shoots a man in the head near the harbour of Leith.\n'));
+    x.upsertSource('s/nl.txt', enc('In de video schiet een strijder een man in het hoofd bij de haven van Leith.\n'));
+    return x;
+  };
+  it('"a woman" where the source says "a man" at the same place: a conflict naming both (en and nl)', () => {
+    const f = e().check('In the video a fighter shoots a woman in the head near the harbour of Leith.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.deepEqual([f.reasons[0].claimValue, f.reasons[0].sourceValue], ['woman', 'man']);
+    const g = e().check('In de video schiet een strijder een vrouw in het hoofd bij de haven van Leith.', { format: 'plaintext' })[0];
+    assert.equal(g.verdict, 'conflict', JSON.stringify(g.reasons));
+  });
+  it('words of different relations are no conflict ("a boy" / "a man")', () => {
+    const f = e().check('In the video a fighter shoots a boy in the head near the harbour of Leith.', { format: 'plaintext' })[0];
+    assert.notEqual(f.verdict, 'conflict');
+  });
+});
