@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
-import type { Finding } from '../../src/core/types';
 
 // Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
 // anchors, the other sex in one relation.
