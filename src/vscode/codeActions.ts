@@ -9,7 +9,7 @@ import type { DraftFormat, Finding } from '../core/types';
 import type { DraftChecker } from './checker';
 import { DIAGNOSTIC_SOURCE, draftFormat, toRange } from './convert';
 import type { CorpusManager } from './corpus';
-import { citationInsertOffset, citationInsertText, ignoreDirective, valueReplacement } from './draftText';
+import { citationInsertOffset, citationInsertText, citedKeySpan, ignoreDirective, valueReplacement } from './draftText';
 import { OPEN_EVIDENCE } from './hover';
 import type { TeamIgnores } from './ignores';
 
@@ -79,7 +79,7 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
     // Cite the supporting source (instead of a cited one that does not back the sentence).
     const support = f.verdict === 'supported' ? f.evidence[0] : undefined;
     const wrong = f.citationProblem?.key;
-    const wrongRange = wrong ? keyRange(doc, fr, wrong) : undefined;
+    const wrongRange = wrong ? keyRange(doc, format, fr, wrong) : undefined;
     if (support && wrong && wrongRange && support.key !== wrong && !f.citations.includes(support.key)) {
       const a = new vscode.CodeAction(`Cite ${support.key} instead of ${wrong}`, vscode.CodeActionKind.QuickFix);
       a.edit = new vscode.WorkspaceEdit();
@@ -141,16 +141,11 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
 }
 
 /** Where a cited key is written inside a sentence's range (`[@key]`, `@key`, `\cite{..key..}`). */
-function keyRange(doc: vscode.TextDocument, sentence: vscode.Range, key: string): vscode.Range | undefined {
+function keyRange(doc: vscode.TextDocument, format: DraftFormat, sentence: vscode.Range, key: string): vscode.Range | undefined {
   // The marker may sit just after the sentence's end (before or after the period).
   const end = doc.lineAt(sentence.end.line).range.end;
-  const text = doc.getText(new vscode.Range(sentence.start, end));
-  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?:@|\\\\[A-Za-z]*cite[A-Za-z]*\\*?(?:\\[[^\\]]*\\])*\\{[^}]*?)(${esc})(?![\\p{L}\\p{N}_-])`, 'u');
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const start = doc.offsetAt(sentence.start) + m.index + m[0].length - m[1].length;
-  return new vscode.Range(doc.positionAt(start), doc.positionAt(start + key.length));
+  const span = citedKeySpan(doc.getText(), format, key, doc.offsetAt(sentence.start), doc.offsetAt(end));
+  return span && new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
 }
 
 /** Record a sentence in the folder's team ignore file with an undoable WorkspaceEdit, then save it. */

@@ -9,7 +9,7 @@ import type { SourceSuggestion } from '../core/types';
 import type { DraftChecker } from './checker';
 import { clip, draftFormat } from './convert';
 import type { CorpusManager } from './corpus';
-import { completionContext, escapeMarkdown, sentenceForCitation } from './draftText';
+import { citationText, completionContext, escapeMarkdown, sentenceForCitation } from './draftText';
 import type { EngineClient } from './engineClient';
 import { MAX_COMPLETION_ITEMS, rankSources, SUGGEST_LIMIT, type Candidate } from './ranking';
 
@@ -51,12 +51,14 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!ctx) return undefined;
     const fc = this.corpus.forUri(doc.uri);
     if (!fc || fc.sources.length === 0) return undefined;
-    const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(pos));
+    const offset = doc.offsetAt(pos);
+    const typing = { start: offset - (pos.character - ctx.marker), end: offset };
+    const sentence = sentenceForCitation(doc.getText(), offset, format, typing);
     const suggestions = await this.suggest(fc.engineId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length));
     const ranked = rankSources(fc.sources, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
     const items = ranked.map((c, i) => {
-      const item = new CitationItem(c, format === 'latex' ? `\\cite{${c.source.key}}` : `[@${c.source.key}]`);
+      const item = new CitationItem(c, citationText(format, c.source.key));
       item.detail = [c.source.date, c.source.outlet, c.source.language !== 'und' ? c.source.language : undefined].filter(Boolean).join(' · ') || undefined;
       item.sortText = String(i).padStart(5, '0');
       item.filterText = ctx.prefix ? ctx.prefix : c.source.key;

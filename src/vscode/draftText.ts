@@ -1,43 +1,49 @@
 /**
- * Pure text helpers for the editor features (no 'vscode' import, unit-tested in Node):
- * where a citation completion starts, which sentence the cursor is in, which citation
- * key is under the cursor, and how a citation or an ignore directive is written in
- * each draft format.
+ * Editor-side text helpers (no 'vscode' import, unit-tested in Node): where a citation
+ * completion starts, which sentence a citation being written is for, which citation key
+ * is under the cursor, and how a citation or an ignore directive is written in each
+ * draft format. What is a sentence and what is a citation key is the engine's parser
+ * (src/core/text/draft.ts): these helpers only apply it at the cursor.
  */
+import { findCitations, isLatexCiteCommand, KEY_CHARS, KEY_LEAD, parseDraft, type DraftCitation } from '../core/text/draft';
 import type { DraftFormat } from '../core/types';
-
-/** Characters a citation key may contain (Pandoc's rule, roughly). */
-const KEY_CHAR = String.raw`[\p{L}\p{N}_:.#$%&+?<>~/\-]`;
 
 export interface CompletionContext {
   /** What the user has typed of the key so far. */
   prefix: string;
   /** Character (in the line) where the key starts: the completion replaces [start, cursor). */
   start: number;
+  /** Character (in the line) where the citation marker being typed starts (`[`, `@` or `\`). */
+  marker: number;
 }
 
-const MD_AT = new RegExp(String.raw`(?:^|[\s\[;\-])@(${KEY_CHAR}*)$`, 'u');
-const PLAIN_AT = new RegExp(String.raw`\[@(${KEY_CHAR}*)$`, 'u');
-const TEX_CITE = new RegExp(String.raw`\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)$`);
+const KEY_SO_FAR = String.raw`((?:${KEY_CHARS})?)`;
+const MD_AT = new RegExp(String.raw`(^|${KEY_LEAD})-?@${KEY_SO_FAR}$`, 'u');
+const PLAIN_AT = new RegExp(String.raw`\[@${KEY_SO_FAR}$`, 'u');
+const TEX_CITE = /\\([A-Za-z]+\*?)(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)$/;
 
 /**
  * Decide whether a citation completion applies at the end of `before` (the line's text
- * up to the cursor). Markdown: `@` after start of line, space, `[`, `;` or `-` (so e-mail
- * addresses do not trigger). Plain text: `[@`. LaTeX: inside `\cite{...}` after `{` or `,`.
+ * up to the cursor). Markdown: `@` where the engine reads an in-text citation (after start
+ * of line, space, `[`, `;`, `-` or `(`, so e-mail addresses do not trigger). Plain text:
+ * `[@`. LaTeX: inside the braces of a citation command after `{` or `,`.
  */
 export function completionContext(format: DraftFormat, before: string): CompletionContext | undefined {
   if (format === 'latex') {
     const m = TEX_CITE.exec(before);
-    if (!m) return undefined;
-    const inside = m[1];
+    if (!m || !isLatexCiteCommand(m[1])) return undefined;
+    const inside = m[2];
     const lastComma = inside.lastIndexOf(',');
     const typed = inside.slice(lastComma + 1);
     const prefix = typed.trimStart();
-    return { prefix, start: before.length - prefix.length };
+    return { prefix, start: before.length - prefix.length, marker: m.index };
   }
   const m = (format === 'markdown' ? MD_AT : PLAIN_AT).exec(before);
   if (!m) return undefined;
-  return { prefix: m[1], start: before.length - m[1].length };
+  const prefix = m[m.length - 1];
+  // The marker starts at its `[` (`[@`, `[-@`), else at the `@` (or `-@`).
+  const marker = format === 'markdown' && m[1] !== '[' ? m.index + m[1].length : m.index;
+  return { prefix, start: before.length - prefix.length, marker };
 }
 
 /** The citation as written in a draft of this format. */
@@ -58,93 +64,61 @@ export interface Span {
   end: number;
 }
 
-/**
- * The sentence around `offset` in `text`: from after the previous sentence end
- * (`.`, `!`, `?` followed by white space, or a blank line) to the next one. A cheap
- * approximation used to rank completions while the sentence is being written; the
- * engine's own splitter decides what is checked.
- */
-export function sentenceAround(text: string, offset: number): Span {
-  const isBoundaryAt = (i: number): boolean => {
-    // boundary between i-1 and i
-    const prev = text[i - 1];
-    const cur = text[i];
-    if (prev === '\n' && (cur === '\n' || (cur === '\r' && text[i + 1] === '\n'))) return true;
-    if (prev === undefined) return true;
-    if (/[.!?]/.test(prev) && (cur === undefined || /\s/.test(cur))) {
-      // not after a single capital initial or a number like "3.5"
-      const before = text.slice(Math.max(0, i - 4), i - 1);
-      if (/(?:^|\s)[A-Z]$/.test(before)) return false;
-      return true;
-    }
-    return false;
-  };
-  let start = Math.min(Math.max(0, offset), text.length);
-  while (start > 0 && !isBoundaryAt(start)) start--;
-  while (start < text.length && /\s/.test(text[start]) && start < offset) start++;
-  let end = Math.min(Math.max(0, offset), text.length);
-  while (end < text.length && !isBoundaryAt(end)) end++;
-  return { start, end };
-}
+/** At least one word of two letters or digits. */
+const WORD = /[\p{L}\p{N}]{2,}/u;
 
 /**
- * The sentence a citation at `offset` is for: the sentence around the cursor, or, when
- * that holds no words besides the citation (`…in 2014. [@`), the sentence before it.
- * Citation markers are removed.
+ * The sentence (as the engine reads it: markup and citations removed) that a citation at
+ * `offset` is for: the sentence around the offset, or, when there is none or it holds no
+ * word (`…in 2014. [@`), the sentence before it. `typing` is the citation being typed at
+ * the cursor (marker and key so far): it is left out, being neither a citation the
+ * parser knows yet nor words of the sentence.
  */
-export function sentenceForCitation(text: string, offset: number): string {
-  const span = sentenceAround(text, offset);
-  const own = stripCitations(text.slice(span.start, span.end));
-  if (/[\p{L}\p{N}]{2,}/u.test(own) || span.start === 0) return own;
-  let back = span.start;
-  while (back > 0 && /\s/.test(text[back - 1])) back--;
-  if (back === 0) return own;
-  const prev = sentenceAround(text, back - 1);
-  return stripCitations(text.slice(prev.start, prev.end));
-}
-
-/** Remove citation markers so the remaining words can be matched against sources. */
-export function stripCitations(sentence: string): string {
-  return sentence
-    .replace(/\[[^\]]*@[^\]]*\]?/g, ' ')
-    .replace(/\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\])*\{[^}]*\}?/g, ' ')
-    .replace(new RegExp(String.raw`(^|[\s;\-])@${KEY_CHAR}*`, 'gu'), '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export interface KeyAt {
-  key: string;
-  /** Characters in the line. */
-  start: number;
-  end: number;
-}
-
-/** The citation key under `character` in `line`, if the cursor is on one. */
-export function citationKeyAt(format: DraftFormat, line: string, character: number): KeyAt | undefined {
-  const hits: KeyAt[] = [];
-  if (format === 'latex') {
-    const re = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}/g;
-    for (let m = re.exec(line); m; m = re.exec(line)) {
-      let pos = m.index + m[0].length - 1 - m[1].length;
-      for (const part of m[1].split(',')) {
-        const lead = part.length - part.trimStart().length;
-        const key = part.trim();
-        if (key) hits.push({ key, start: pos + lead, end: pos + lead + key.length });
-        pos += part.length + 1;
-      }
-    }
-  } else {
-    const re = new RegExp(String.raw`(^|[\s\[;\-])@(${KEY_CHAR}+)`, 'gu');
-    for (let m = re.exec(line); m; m = re.exec(line)) {
-      let key = m[2];
-      // a trailing '.' or ':' ends the sentence, not the key
-      key = key.replace(/[.:]+$/, '');
-      const start = m.index + m[1].length + 1;
-      hits.push({ key, start, end: start + key.length });
-    }
+export function sentenceForCitation(text: string, offset: number, format: DraftFormat, typing?: Span): string {
+  let draft = text;
+  if (typing && typing.end > typing.start) {
+    // Also the rest of a key the cursor stands in (`[@har|bour]`).
+    const rest = /^[\p{L}\p{N}_]*/u.exec(text.slice(typing.end, typing.end + 200))![0].length;
+    draft = text.slice(0, typing.start) + ' '.repeat(typing.end + rest - typing.start) + text.slice(typing.end + rest);
   }
-  return hits.find((h) => character >= h.start - 1 && character <= h.end);
+  let own: string | undefined;
+  let before: { text: string; end: number } | undefined;
+  for (const s of parseDraft(draft, format)) {
+    if (s.start <= offset && offset <= s.end) own ??= s.text;
+    else if (s.end < offset && (!before || s.end >= before.end)) before = s;
+  }
+  if (own !== undefined && (WORD.test(own) || !before)) return own;
+  return before?.text ?? own ?? '';
+}
+
+/** A citation key written in a draft: offsets of the key itself (without `@`). */
+export type KeySpan = DraftCitation['keySpans'][number];
+
+/** The citation key under (or just after the `@`/`{`/`,` before) `offset` in a draft, if any. */
+export function citationKeyAt(text: string, format: DraftFormat, offset: number): KeySpan | undefined {
+  for (const c of findCitations(text, format)) {
+    if (offset < c.start - 1 || offset > c.end) continue;
+    const hit = c.keySpans.find((k) => offset >= k.start - 1 && offset <= k.end);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Where `key` is first cited in a draft between `from` and `to` (offsets). */
+export function citedKeySpan(text: string, format: DraftFormat, key: string, from: number, to: number): KeySpan | undefined {
+  for (const c of findCitations(text, format)) {
+    if (c.end < from || c.start > to) continue;
+    const hit = c.keySpans.find((k) => k.key === key && k.start >= from && k.end <= to);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The prose of a piece of draft text as the engine reads it (markup and citations removed). */
+export function proseOf(text: string, format: DraftFormat): string {
+  return parseDraft(text, format)
+    .map((s) => s.text)
+    .join(' ');
 }
 
 /**

@@ -207,7 +207,7 @@ async function insertCitation(
   };
   if (key) return insert(key);
   const doc = editor.document;
-  const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(editor.selection.active));
+  const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(editor.selection.active), format);
   const suggestions = sentence ? await client.suggest(fc.engineId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length)) : [];
   const rank = new Map(suggestions.map((s, i) => [s.key, { i, s }]));
   const ordered = [...fc.sources].sort((a, b) => (rank.get(a.key)?.i ?? 1e9) - (rank.get(b.key)?.i ?? 1e9) || a.key.localeCompare(b.key));

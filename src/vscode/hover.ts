@@ -5,11 +5,11 @@
  * backs (or fails to back) the sentence.
  */
 import * as vscode from 'vscode';
-import type { Evidence, Finding } from '../core/types';
+import type { DraftFormat, Evidence, Finding } from '../core/types';
 import type { DraftChecker } from './checker';
 import { clip, draftFormat, toRange, verdictLabel } from './convert';
 import type { CorpusManager, FolderCorpus } from './corpus';
-import { citationKeyAt, emphasize, escapeMarkdown, stripCitations } from './draftText';
+import { citationKeyAt, emphasize, escapeMarkdown, proseOf } from './draftText';
 import { emphasizeMatches } from './emphasis';
 import type { EngineClient } from './engineClient';
 import { SUGGEST_LIMIT } from './ranking';
@@ -58,13 +58,13 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     const fc = this.corpus.forUri(doc.uri);
     const findings = await this.checker.findings(doc);
     const f = findings.find((x) => toRange(x.range).contains(pos) && x.verdict !== 'none');
-    const keyAt = citationKeyAt(format, doc.lineAt(pos.line).text, pos.character);
+    const keyAt = citationKeyAt(doc.getText(), format, doc.offsetAt(pos));
     const md = new vscode.MarkdownString();
     md.isTrusted = { enabledCommands: [OPEN_EVIDENCE] };
     md.supportThemeIcons = true;
     if (keyAt && fc) {
-      const range = new vscode.Range(pos.line, keyAt.start, pos.line, keyAt.end);
-      await this.citationHover(md, keyAt.key, f, fc, doc, pos);
+      const range = new vscode.Range(doc.positionAt(keyAt.start), doc.positionAt(keyAt.end));
+      await this.citationHover(md, keyAt.key, f, fc, doc, pos, format);
       return new vscode.Hover(md, range);
     }
     if (!f) return undefined;
@@ -87,6 +87,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     fc: FolderCorpus,
     doc: vscode.TextDocument,
     pos: vscode.Position,
+    format: DraftFormat,
   ): Promise<void> {
     const source = fc.sources.find((s) => s.key === key);
     if (!source) {
@@ -112,7 +113,8 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     }
     // No finding evidence from this source: show its best passage for the sentence.
     const sentence = f ? f.text : doc.lineAt(pos.line).text;
-    const suggestions = await this.client.suggest(fc.engineId, stripCitations(sentence), Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
+    const query = f ? f.text : proseOf(sentence, format);
+    const suggestions = await this.client.suggest(fc.engineId, query, Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
     const best = suggestions.find((s) => s.key === key);
     if (best?.passage && best.score > 0) {
       md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${emphasizeMatches(clip(best.passage.text, 500), sentence, source.language)}\n\n`);

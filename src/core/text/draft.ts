@@ -39,9 +39,12 @@ interface PreparedDraft {
   plain?: boolean;
 }
 
-const KEY_CHARS = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/'-]*`;
+/** A citation key (Pandoc's rule): the source of a RegExp with the `u` flag. */
+export const KEY_CHARS = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/'-]*`;
+/** What may stand just before an in-text `@key` (so e-mail addresses are no citations): a RegExp character class. */
+export const KEY_LEAD = String.raw`[\s\[;(-]`;
 /** `@key` at start, or after whitespace, `[`, `;`, `-` or `(` (not inside e-mail addresses). */
-const IN_TEXT_CITE = new RegExp(String.raw`(^|[\s\[;(-])(-?@(${KEY_CHARS}))`, 'gu');
+const IN_TEXT_CITE = new RegExp(String.raw`(^|${KEY_LEAD})(-?@(${KEY_CHARS}))`, 'gu');
 /** A bracketed Pandoc citation: `[@a]`, `[see @a, p. 3; @b]`, `[-@a]`. */
 const BRACKET_CITE = /\[([^[\]]*?@[^[\]]*)\]/g;
 
@@ -56,7 +59,7 @@ function bracketKeys(content: string): string[] {
 
 const BRACKET_KEY = new RegExp(String.raw`(?:^|[\s;,(-])-?@(${KEY_CHARS})`, 'gu');
 /** An in-text `@key` marker (the key dropped by `normalizeSentence`). */
-const AT_KEY = new RegExp(String.raw`(^|[\s\[;(-])-?@${KEY_CHARS}`, 'gu');
+const AT_KEY = new RegExp(String.raw`(^|${KEY_LEAD})-?@${KEY_CHARS}`, 'gu');
 
 /** Keys of a bracketed citation with their offsets (`offset` = where `content` starts). */
 function bracketKeySpans(content: string, offset: number): DraftCitation['keySpans'] {
@@ -182,6 +185,10 @@ const ACCENTS: Record<string, string> = {
 };
 
 const LATEX_CITE = /^\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|citeyearpar|parencite|textcite|autocite|footcite|smartcite|supercite|fullcite|nocite|cites|parencites|textcites|autocites|Cite|Citep|Citet|Parencite|Textcite|Autocite)\*?$/;
+/** Whether a LaTeX command (name without the backslash: `citep`, `citep*`) takes citation keys (`nocite` too, though it cites no sentence). */
+export function isLatexCiteCommand(command: string): boolean {
+  return LATEX_CITE.test(`\\${command}`);
+}
 const HEADING_CMDS = new Set(['part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'title']);
 const DROP_ARG = new Set([
   'label', 'ref', 'eqref', 'pageref', 'cref', 'Cref', 'autoref', 'nameref', 'includegraphics', 'url', 'input', 'include',
