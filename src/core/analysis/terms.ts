@@ -52,7 +52,8 @@ interface WordTerms {
   variant: string | undefined;
   /** The token can start a multiword variant (capitalized and in MULTI_FIRST). */
   multi: boolean;
-  /** `terms` as ids of `sink` (indexTermIds), interned when first needed. */
+  /** `terms` as ids of `sink` (indexTermIds), interned when first needed: the one id, or all of them. */
+  id0: number;
   ids: number[] | undefined;
   /** Id of `variant` in `sink` (-1 until it is first pushed). */
   variantId: number;
@@ -166,7 +167,7 @@ function wordTerms(raw: string, lang: LanguageCode, stops: ReadonlySet<string>):
     if (single) variant = canonicalTerm(single);
     multi = MULTI_FIRST.has(norm);
   }
-  return { norm, terms: out.length ? out : NO_TERMS, variant, multi, ids: undefined, variantId: -1, sink: undefined };
+  return { norm, terms: out.length ? out : NO_TERMS, variant, multi, id0: -1, ids: undefined, variantId: -1, sink: undefined };
 }
 
 /** Tokens of `text` as cached WordTerms into WORDS; returns their count. */
@@ -235,16 +236,22 @@ export function indexTermIds(text: string, lang: LanguageCode, sink: TermSink, o
   const base = out.length;
   for (let i = 0; i < count; i++) {
     const w = words[i];
-    let ids = w.ids;
-    if (w.sink !== sink || ids === undefined) {
+    if (w.sink !== sink) {
       const terms = w.terms;
-      ids = new Array<number>(terms.length);
-      for (let j = 0; j < terms.length; j++) ids[j] = sink.intern(terms[j]);
-      w.ids = ids;
+      w.id0 = -1;
+      w.ids = undefined;
+      if (terms.length === 1) w.id0 = sink.intern(terms[0]);
+      else if (terms.length > 1) {
+        const ids = new Array<number>(terms.length);
+        for (let j = 0; j < terms.length; j++) ids[j] = sink.intern(terms[j]);
+        w.ids = ids;
+      }
       w.sink = sink;
       w.variantId = -1;
     }
-    for (let j = 0; j < ids.length; j++) out.push(ids[j]);
+    const ids = w.ids;
+    if (ids !== undefined) for (let j = 0; j < ids.length; j++) out.push(ids[j]);
+    else if (w.id0 >= 0) out.push(w.id0);
     if (w.variant !== undefined) {
       // The string form skips the variant when it repeats the last term; ids are
       // distinct per term, so comparing ids is the same test.
