@@ -532,6 +532,7 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
   out.push('- The engine\'s parsing share is measured on up to 2,520 files and scaled to the corpus size.');
   out.push('- "index" for the engine is `upsertSource` for every file: decoding, metadata, sentence splitting with source ranges, language detection, term analysis (Snowball stemming), postings. MiniSearch gets the already-split passages, so its figure has no parsing in it; the "index only" ratio subtracts the engine\'s measured parsing time.');
   out.push('- Serialize runs on the engine that indexed the corpus; that engine is then dropped and the index file loaded (warm start); search, check, suggest and the one-document change/removal run on the loaded engine.');
+  out.push('- "load" is `loadEngine(bytes)`: header, CRC-32, and a decode that checks every byte (word ids, passage offsets, postings) and rebuilds the posting lists; a document\'s text and passage objects are built from the decoded table on first read, so the queries after it pay for the documents they touch.');
   out.push('- "check" is `engine.check(sentence)`: draft parsing, check-worthiness, retrieval, alignment and the verdict; "search" is retrieval alone (top 20 passages); "suggest" ranks every source for a citation completion.');
   out.push('- The verdict columns are a sanity check on replicated news text, not an evaluation (see docs/EVAL.md).');
   out.push('');
