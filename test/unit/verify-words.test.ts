@@ -81,3 +81,22 @@ describe('verify: the other sex in one relation', () => {
     assert.notEqual(f.verdict, 'conflict');
   });
 });
+
+describe('verify: counted people', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/nl.txt', enc('Bij een aanslag op een moskee in Noordstad vielen meer dan 300 doden.\n'));
+    x.upsertSource('s/en.txt', enc('The city council has held three votes on the harbour plan, the last in 2014, but a fourth round of talks is planned.\n'));
+    return x;
+  };
+  it('"more than 300 people" killed is backed by "meer dan 300 doden"; "more than 900 people" conflicts', () => {
+    assert.equal(e().check('An attack on a mosque in Noordstad killed more than 300 people.', { format: 'plaintext' })[0].verdict, 'supported');
+    const f = e().check('An attack on a mosque in Noordstad killed more than 900 people.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.reasons[0].sourceValue ?? '', /300/);
+  });
+  it('an ordinal of the same value ("a fourth round") does not back a count ("four votes")', () => {
+    const f = e().check('The city council has held four votes on the harbour plan.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+});

@@ -171,9 +171,30 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
 
 // ---------------------------------------------------------------- numbers
 
+/** Counted nouns that only say "persons". */
+const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'mensen', 'personen', 'lieden']);
+/** Counted nouns for groups of people (a generic "people" may stand for them). */
+const PEOPLE_NOUNS = new Set([
+  'passengers', 'victims', 'dead', 'civilians', 'residents', 'soldiers', 'children', 'members', 'fighters', 'militants',
+  'workers', 'students', 'patients', 'refugees', 'prisoners', 'hostages', 'protesters', 'supporters', 'inhabitants', 'adults', 'men', 'women',
+  'passagiers', 'slachtoffers', 'doden', 'burgers', 'inwoners', 'soldaten', 'kinderen', 'leden', 'strijders', 'militanten',
+  'arbeiders', 'studenten', 'patiënten', 'vluchtelingen', 'gevangenen', 'gijzelaars', 'betogers', 'aanhangers', 'volwassenen', 'mannen', 'vrouwen',
+]);
+const isPeople = (text: string) => PEOPLE_NOUNS.has(text) || GENERIC_PEOPLE.has(text) || /^\p{Lu}\p{Ll}+(?:ians|ans|is|ers|ese|ens)$/u.test(text);
+/** The dead: "killing 300 people" counts them as "300 doden" does. */
+const DEAD = new Set(['dead', 'deaths', 'fatalities', 'victims', 'doden', 'slachtoffers']);
+
 function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
   if (!a.unit || !b.unit) return 'none';
   if (a.unit === b.unit) return 'same';
+  // "300 people" for "300 doden" (the dead) counts the same; for "224 passengers" it is
+  // not the same noun, nor another one.
+  const ra = a.unitText ?? '';
+  const rb = b.unitText ?? '';
+  const ga = GENERIC_PEOPLE.has(ra.toLowerCase());
+  const gb = GENERIC_PEOPLE.has(rb.toLowerCase());
+  if ((ga && DEAD.has(rb.toLowerCase())) || (gb && DEAD.has(ra.toLowerCase()))) return 'same';
+  if ((ga && isPeople(rb)) || (gb && isPeople(ra))) return 'none';
   const an = (a.unitText ?? '').toLowerCase();
   const bn = (b.unitText ?? '').toLowerCase();
   if (an && an === bn) return 'same';
@@ -786,10 +807,14 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
       const cn = c.numbers[u.ref];
       let state: 'match' | 'loose' | 'miss' = 'miss';
       for (const pp of passages) {
+        // A figure for the same counted noun that differs outweighs one for a noun that
+        // is merely compatible ("324 passengers" / "224 passengers ... over 300 people").
+        const sameNounDiffers = pp.numbers.some((sn) => sn.kind === cn.kind && unitsMatch(cn, sn, c, pp) === 'same' && compareNumbers(cn, sn) === 'conflict');
         for (const sn of pp.numbers) {
           if (sn.kind !== cn.kind && !(sn.kind === 'count' || cn.kind === 'count')) continue;
           const rel = compareNumbers(cn, sn);
           const um = unitsMatch(cn, sn, c, pp);
+          if (um === 'none' && cn.unit && sn.unit && sameNounDiffers) continue;
           const before: string = state;
           if (rel === 'match' && um !== 'differ') state = 'match';
           else if (rel === 'match' && isExact(cn) && state !== 'match') state = 'loose';
@@ -850,9 +875,11 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     const cn = c.numbers[u.ref];
     // The passage gives the claim's figure (for a noun worded otherwise: "224 people" /
     // "224 passengers"): another figure there is no contradiction of it.
-    if (isExact(cn) && p.numbers.some((sn) => compareNumbers(cn, sn) === 'match')) continue;
+    if (isExact(cn) && p.numbers.some((sn) => sn.kind === cn.kind && compareNumbers(cn, sn) === 'match')) continue;
     const win = anchoredWindow(c, u.tokens, pos);
-    for (const sn of p.numbers) {
+    // A figure for the same counted noun first, then the others in passage order.
+    const byNoun = [...p.numbers].sort((x, y) => Number(unitsMatch(cn, y, c, p) === 'same') - Number(unitsMatch(cn, x, c, p) === 'same'));
+    for (const sn of byNoun) {
       if (sn.kind !== cn.kind) continue;
       if (compareNumbers(cn, sn) !== 'conflict') continue;
       // The source value must not be a figure the claim itself repeats.
