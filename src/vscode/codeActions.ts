@@ -89,7 +89,8 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       out.push(a);
     }
     if (support && !f.citations.includes(support.key)) {
-      const offset = doc.offsetAt(fr.start) + citationInsertOffset(f.text);
+      // Measured on the sentence as written (markup included), not on its cleaned text.
+      const offset = doc.offsetAt(fr.start) + citationInsertOffset(doc.getText(fr));
       const at = doc.positionAt(Math.min(offset, doc.offsetAt(fr.end)));
       const charBefore = at.character > 0 ? doc.lineAt(at.line).text[at.character - 1] : undefined;
       const a = new vscode.CodeAction(`Cite ${support.key}${support.title ? ` (“${support.title}”)` : ''}, which supports this sentence`, vscode.CodeActionKind.QuickFix);
