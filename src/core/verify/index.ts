@@ -20,6 +20,7 @@ import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, hasAnaphor, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
+import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
@@ -82,7 +83,8 @@ interface Decision {
   best?: Candidate;
 }
 
-export function normalizeSentence(text: string): string {
+/** A value's text folded for comparison (quotes, dashes, spaces, case). */
+function foldValue(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
@@ -348,7 +350,7 @@ function differentValues(x: Conflict, y: Conflict): boolean {
     const dy = (y.sourceValue.match(/\d+/g) ?? []).join(' ');
     return dx !== '' && dy !== '' && dx !== dy;
   }
-  return normalizeSentence(x.sourceValue) !== normalizeSentence(y.sourceValue);
+  return foldValue(x.sourceValue) !== foldValue(y.sourceValue);
 }
 
 function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
