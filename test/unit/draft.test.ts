@@ -373,6 +373,13 @@ describe('findCitations', () => {
     assert.deepStrictEqual(c3.keySpans.map((k) => t2.slice(k.start, k.end)), ['jones2021']);
     assert.strictEqual(t2.slice(c3.start, c3.end), '@jones2021');
   });
+  it('reads the natbib and biblatex citation commands (citenum, footcitetext, footcites...)', () => {
+    for (const cmd of ['citenum', 'footcitetext', 'footcites', 'smartcites', 'supercites', 'Footcite', 'citetitle', 'parencite*']) {
+      const t = `A claim \\${cmd}{k1}.`;
+      assert.deepStrictEqual(findCitations(t, 'latex').map((c) => c.keys), [['k1']], cmd);
+    }
+    assert.deepStrictEqual(findCitations('A claim \\emph{k1}.', 'latex'), []);
+  });
 });
 
 describe('normalizeSentence', () => {

@@ -184,7 +184,7 @@ const ACCENTS: Record<string, string> = {
   "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
 };
 
-const LATEX_CITE = /^\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|citeyearpar|parencite|textcite|autocite|footcite|smartcite|supercite|fullcite|nocite|cites|parencites|textcites|autocites|Cite|Citep|Citet|Parencite|Textcite|Autocite)\*?$/;
+const LATEX_CITE = /^\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|citeyearpar|citenum|citetitle|parencite|textcite|autocite|footcite|footcitetext|smartcite|supercite|fullcite|nocite|cites|parencites|textcites|autocites|footcites|smartcites|supercites|Cite|Citep|Citet|Parencite|Textcite|Autocite|Footcite|Smartcite)\*?$/;
 /** Whether a LaTeX command (name without the backslash: `citep`, `citep*`) takes citation keys (`nocite` too, though it cites no sentence). */
 export function isLatexCiteCommand(command: string): boolean {
   return LATEX_CITE.test(`\\${command}`);
