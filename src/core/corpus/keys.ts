@@ -29,8 +29,12 @@ const KEY_STOP = new Set([
   'haar', 'onder', 'meer', 'dan', 'tot', 'al', 'nu',
 ]);
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercase ASCII, diacritics folded (ß -> ss, æ -> ae, ø -> o, ...). */
 export function foldAscii(s: string): string {
+  // ASCII needs only lowercasing (NFKD and the replacements below touch non-ASCII only).
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

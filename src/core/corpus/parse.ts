@@ -305,6 +305,19 @@ function htmlTitle(title: string | undefined, h1: string | undefined, outlet: st
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The two site-name patterns of an outlet (compiled once per outlet name; a corpus has few). */
+const OUTLET_RES = new Map<string, [RegExp, RegExp]>();
+function outletRes(outlet: string): [RegExp, RegExp] {
+  let r = OUTLET_RES.get(outlet);
+  if (!r) {
+    const o = escapeRe(outlet);
+    r = [new RegExp(`^${o}\\s*[-|:–—·•]\\s+`, 'i'), new RegExp(`\\s+[-|:–—·•]\\s*${o}$`, 'i')];
+    if (OUTLET_RES.size >= 1000) OUTLET_RES.clear();
+    OUTLET_RES.set(outlet, r);
+  }
+  return r;
+}
+
 /**
  * A web page title without the site name glued to it: "Budget grows | Daily Ledger",
  * "BBC News - Budget grows", "Budget grows | World news | The Guardian" -> "Budget grows".
@@ -312,8 +325,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function pageTitle(title: string, outlet?: string): string {
   let t = title.replace(/\s+/g, ' ').trim();
   if (outlet && outlet.trim()) {
-    const o = escapeRe(outlet.trim());
-    const stripped = t.replace(new RegExp(`^${o}\\s*[-|:–—·•]\\s+`, 'i'), '').replace(new RegExp(`\\s+[-|:–—·•]\\s*${o}$`, 'i'), '');
+    const [lead, trail] = outletRes(outlet.trim());
+    const stripped = t.replace(lead, '').replace(trail, '');
     if (stripped.split(' ').length >= 2) t = stripped;
   }
   if (t.includes(' | ')) {
