@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
-import { anchorDate } from '../../src/core/verify/nlp';
+import { anchorDate, prepare } from '../../src/core/verify/nlp';
 import type { Finding } from '../../src/core/types';
 
 // Dates as the verifier compares them: decades, seasons, and dates a source gives
@@ -64,5 +64,29 @@ describe('verify: dates relative to the source date', () => {
     assert.equal(ok[0].verdict, 'supported', JSON.stringify(ok[0].reasons));
     const other = e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2017.', { format: 'plaintext' });
     assert.notEqual(other[0].verdict, 'conflict');
+  });
+});
+
+describe('verify: life dates after a name', () => {
+  const one = (text: string): Finding => {
+    const x = createEngine();
+    x.upsertSource('s/bio.txt', enc('Dana Wells (April 8, 1974 − February 2, 2013) was a Scottish sailor and author.\n'));
+    const fs = x.check(text, { format: 'plaintext' });
+    assert.equal(fs.length, 1, JSON.stringify(fs));
+    return fs[0];
+  };
+  it('the first date is the birth, the second the death', () => {
+    assert.equal(one('Dana Wells was born in April 1974.').verdict, 'supported');
+    assert.equal(one('Dana Wells died on February 2, 2013.').verdict, 'supported');
+  });
+  it('a different birth date conflicts with the first date, not the second', () => {
+    const f = one('Dana Wells was born on April 18, 1974.');
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].sourceValue, 'April 8, 1974');
+  });
+  it('a date range that follows no name carries no birth or death', () => {
+    const concepts = (text: string) => prepare(text, 'en').tokens.filter((t) => t.date !== undefined).flatMap((t) => t.concepts);
+    assert.ok(concepts('Dana Wells (April 8, 1974 − February 2, 2013) was a sailor.').includes('birth'));
+    assert.deepEqual(concepts('The harbour works (April 8, 1974 − February 2, 2013) changed the coast.').filter((c) => c === 'birth' || c === 'kill'), []);
   });
 });

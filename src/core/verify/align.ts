@@ -570,6 +570,14 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
   const win = anchoredWindow(c, u.tokens, pos);
   if (!win || win.hi < win.lo) return undefined;
   const cd = c.dates[u.ref];
+  // A neighbouring claim word aligned to a matching date itself ("born" to the first of
+  // a person's life dates): the date is at its place.
+  for (const ti of [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]) {
+    const k = ti === undefined ? undefined : pos.get(ti);
+    if (k === undefined) continue;
+    const at = p.dates.find((sd) => p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end);
+    if (at && compareDates(cd, withYear(at, p.defaultYear)) === 'match') return undefined;
+  }
   const first = (sd: DateMention) => p.tokens.findIndex((t) => t.end > sd.start);
   const lastTok = (sd: DateMention) => {
     let k = -1;
@@ -921,7 +929,13 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;
     const comparable = p.dates.filter((sd) => compareDates(cd, sd) !== 'none');
     const win = anchoredWindow(c, u.tokens, pos);
+    // A claim word aligned to the date itself ("born" to the first of a person's life
+    // dates) ties it too.
+    const neighbours = [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]
+      .map((ti) => (ti === undefined ? undefined : pos.get(ti)))
+      .filter((k): k is number => k !== undefined);
     const inWin = (sd: DateMention) => {
+      if (neighbours.some((k) => p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end)) return true;
       if (!win) return false;
       const k = p.tokens.findIndex((t) => t.start >= sd.start);
       return k >= win.lo && k <= win.hi;

@@ -312,6 +312,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
       }
     }
   }
+  lifeDates(text, tokens, analysis.dates, tokenAt);
   const content: number[] = [];
   const stems = new Map<string, number[]>();
   const norms = new Map<string, number[]>();
@@ -411,4 +412,31 @@ export function sameBase(agent: string, stem: string): boolean {
   if (agent === stem) return true;
   const [a, b] = agent.length <= stem.length ? [agent, stem] : [stem, agent];
   return a.length >= 5 && b.length - a.length <= 2 && b.startsWith(a);
+}
+
+/** A dash between two dates, alone: "1974 − 2014", "6 July 1927 -- 3 October 2004". */
+const DATE_DASH = /^\s*(?:--|[-\u2010-\u2015\u2212])\s*$/;
+
+/**
+ * Life dates, as encyclopedias and obituaries give them after a name: "Christopher Kyle
+ * (April 8, 1974 − February 2, 2013)". The first date is the birth, the second the
+ * death: their tokens carry the concepts of "born" and "died", so a claim's "born
+ * in April 1974" or "died on February 2, 2013" lines up with them.
+ */
+function lifeDates(text: string, tokens: CToken[], dates: DateMention[], tokenAt: (start: number, end: number) => number[]): void {
+  for (let k = 0; k + 1 < dates.length; k++) {
+    const d1 = dates[k];
+    const d2 = dates[k + 1];
+    if (d1.year === undefined || d2.year === undefined || d2.year <= d1.year) continue;
+    if (!DATE_DASH.test(text.slice(d1.end, d2.start))) continue;
+    if (!/^\s*\)/.test(text.slice(d2.end, d2.end + 3))) continue;
+    const open = text.lastIndexOf('(', d1.start);
+    if (open < 0 || d1.start - open > 80 || text.slice(open, d1.start).includes(')')) continue;
+    // Right after a name ("Kyle (", "Earl of Stockton, (").
+    const before = tokens.filter((t) => t.end <= open);
+    const last = before[before.length - 1];
+    if (!last || last.name === undefined) continue;
+    for (const i of tokenAt(d1.start, d1.end)) if (!tokens[i].concepts.includes('birth')) tokens[i].concepts.push('birth');
+    for (const i of tokenAt(d2.start, d2.end)) if (!tokens[i].concepts.includes('kill')) tokens[i].concepts.push('kill');
+  }
 }
