@@ -100,3 +100,21 @@ describe('verify: counted people', () => {
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a negated modifier', () => {
+  const one = (source: string, claim: string) => {
+    const x = createEngine();
+    x.upsertSource('s/a.txt', enc(source + '\n'));
+    return x.check(claim, { format: 'plaintext' })[0];
+  };
+  it('"is not an American series" against "is an American drama series": a negation conflict', () => {
+    const f = one('Harbor Lights is an American drama series created by Dana Wells.', 'Harbor Lights is not an American series.');
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+  });
+  it('"was not the first woman" conflicts with "the first woman", not with "the second woman"', () => {
+    const claim = 'Dana Wells was not the first woman to lead the Leith harbour council.';
+    assert.equal(one('In 1975 Dana Wells became the first woman to lead the Leith harbour council.', claim).verdict, 'conflict');
+    assert.notEqual(one('In 1975 Dana Wells became the second woman to lead the Leith harbour council.', claim).verdict, 'conflict');
+  });
+});

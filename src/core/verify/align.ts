@@ -993,8 +993,15 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     const ct = c.tokens[ti];
     const occ = findToken(ct, c, p);
     if (occ.length === 0) continue;
-    // The differing polarity must be on the word the cue negates directly.
-    const headOk = (k: number) => (ct.negated ? ct.negHead : p.tokens[k].negHead);
+    // The differing polarity must be on the word the cue negates directly (or, after a
+    // negated modifier, on the word it modifies, when the modifier lines up too).
+    const modifierOk = (q: Prepared, t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
+    const claimModBacked = (i: number) => {
+      const v = units.find((x) => x.tokens.includes(i));
+      return v ? unitState.get(v) === 'match' : findToken(c.tokens[i], c, p).length > 0;
+    };
+    const headOk = (k: number) =>
+      ct.negated ? !!ct.negHead && modifierOk(c, ct, claimModBacked) : !!p.tokens[k].negHead && modifierOk(p, p.tokens[k], (i) => usedPassage.has(i) || [...pos.values()].includes(i));
     // ... and sit in the same stretch of the passage as the rest of the aligned claim.
     const others = [...pos.entries()].filter(([ci]) => ci !== ti).map(([, pk]) => pk);
     const nearOthers = (k: number) => others.some((pk) => Math.abs(pk - k) <= NEG_LOCALITY);

@@ -33,6 +33,8 @@ export interface CToken {
   cue: boolean;
   /** The first content word a negation cue governs ("has not *aligned*"). */
   negHead?: boolean;
+  /** A negation head after a negated name or figure that modifies it: that token's index. */
+  negModifier?: number;
   /** Governed by a negation inside a condition ("if the men were not *released*"). */
   hypothetical?: boolean;
 }
@@ -180,6 +182,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     negated: false,
     cue: false,
     negHead: undefined,
+    negModifier: undefined,
     hypothetical: undefined,
   }));
   // Clause breaks: punctuation between a token and the next.
@@ -292,10 +295,22 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     }
     for (const k of idx) tokens[k].cue = true;
     let seen = 0;
+    let valueHead = -1;
     for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
       if (!tokens[k].stop) {
         tokens[k].negated = true;
-        if (seen === 0) tokens[k].negHead = true;
+        const value = tokens[k].name !== undefined || tokens[k].num !== undefined || tokens[k].date !== undefined;
+        if (seen === 0) {
+          tokens[k].negHead = true;
+          if (value) valueHead = k;
+        } else if (valueHead >= 0 && !value) {
+          // "is not an American series", "was not the first woman": the negated name or
+          // figure modifies the word after it, which the negation governs as well (as long
+          // as the modifier itself lines up: "not the first" is no denial of "the second").
+          tokens[k].negHead = true;
+          tokens[k].negModifier = valueHead;
+          valueHead = -1;
+        }
         seen++;
       }
       if (tokens[k].breakAfter) break;
