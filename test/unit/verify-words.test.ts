@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
+import { prepare } from '../../src/core/verify/nlp';
 
 // Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
 // anchors, the other sex in one relation.
@@ -116,5 +117,17 @@ describe('verify: a negated modifier', () => {
     const claim = 'Dana Wells was not the first woman to lead the Leith harbour council.';
     assert.equal(one('In 1975 Dana Wells became the first woman to lead the Leith harbour council.', claim).verdict, 'conflict');
     assert.notEqual(one('In 1975 Dana Wells became the second woman to lead the Leith harbour council.', claim).verdict, 'conflict');
+  });
+});
+
+describe('verify: a word of several concepts', () => {
+  it('keeps every concept ("power": electricity and strength), so "power" lines up with "macht"', () => {
+    const c = prepare('The group has the power to attack.', 'en').tokens.find((t) => t.norm === 'power')!;
+    assert.ok(c.concepts.includes('power') && c.concepts.includes('electricity'), c.concepts.join(','));
+    const x = createEngine();
+    x.upsertSource('s/nl.txt', enc('Om de haven van Leith te verkopen, heeft de groep te weinig macht.\n'));
+    const f = x.check('The group has the power to sell the harbour of Leith.', { format: 'plaintext' })[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
   });
 });

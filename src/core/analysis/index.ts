@@ -50,5 +50,5 @@ export { entityKey, looseKey, lookupVariant } from './variants';
 export { findNegations } from './negation';
 export { indexTerms } from './terms';
 export { areAntonyms, polarityOf } from './antonyms';
-export { conceptOf } from './synonyms';
+export { conceptOf, conceptIds } from './synonyms';
 export type * from './types';

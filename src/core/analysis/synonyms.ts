@@ -225,6 +225,8 @@ vote_verb|voted,vote|stemde,stemden,gestemd
 `;
 
 const maps: Record<'en' | 'nl', Map<string, string>> = { en: new Map(), nl: new Map() };
+/** Every concept of a word that is in several lines ("power": electricity, power). */
+const all: Record<'en' | 'nl', Map<string, string[]>> = { en: new Map(), nl: new Map() };
 
 for (const line of TABLE.split('\n')) {
   const parts = line.trim().split('|');
@@ -240,6 +242,11 @@ for (const line of TABLE.split('\n')) {
       const st = stemWord(w, l);
       if (!map.has(st)) map.set(st, id);
       if (!map.has(w)) map.set(w, id);
+      for (const k of [st, w]) {
+        const list = all[l].get(k) ?? [];
+        if (!list.includes(id)) list.push(id);
+        all[l].set(k, list);
+      }
     }
   });
 }
@@ -253,3 +260,11 @@ export function conceptOf(stem: string, lang: LanguageCode): string | undefined 
   if (lang === 'en') return maps.en.get(stem);
   return maps.en.get(stem) ?? maps.nl.get(stem);
 }
+
+/** Every concept id of a stem (or folded word), first line first; conceptOf gives the first. */
+export function conceptIds(stem: string, lang: LanguageCode): readonly string[] {
+  if (lang === 'nl') return all.nl.get(stem) ?? NONE;
+  if (lang === 'en') return all.en.get(stem) ?? NONE;
+  return [...new Set([...(all.en.get(stem) ?? NONE), ...(all.nl.get(stem) ?? NONE)])];
+}
+const NONE: readonly string[] = [];

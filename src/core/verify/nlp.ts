@@ -5,7 +5,7 @@
  */
 import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
-import { analyze, areAntonyms as analysisAntonyms, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
+import { analyze, areAntonyms as analysisAntonyms, conceptIds, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
 
 export { isNameHead };
 
@@ -139,13 +139,8 @@ function computeAgentStem(norm: string): string | undefined {
 }
 
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
-  const out: string[] = [];
-  const a = analysisConcept(tok.stem, lang);
-  if (a) out.push(a);
-  if (tok.norm !== tok.stem) {
-    const b = analysisConcept(tok.norm, lang);
-    if (b && b !== a) out.push(b);
-  }
+  const out = [...conceptIds(tok.stem, lang)];
+  if (tok.norm !== tok.stem) for (const b of conceptIds(tok.norm, lang)) if (!out.includes(b)) out.push(b);
   return out;
 }
 
