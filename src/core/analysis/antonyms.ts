@@ -98,12 +98,19 @@ const DIS_EXCEPTIONS = new Set(['play', 'eas', 'count', 'cover', 'pose', 'miss',
  * "childless"/"child", Dutch "onwettig"/"wettig".
  */
 function negativePrefix(a: string, b: string): boolean {
-  for (const [x, y] of [[a, b], [b, a]]) {
-    if (y.length >= 4 && (x === 'un' + y || x === 'non' + y || x === 'non-' + y)) return true;
-    if (y.length >= 5 && x === 'on' + y) return true;
-    if (y.length >= 4 && x === 'dis' + y && !DIS_EXCEPTIONS.has(y)) return true;
-    if (y.length >= 4 && x === y + 'less') return true;
-  }
+  // The affixes are two to four letters long: other length differences never qualify.
+  const d = a.length - b.length;
+  if (d === 0 || d > 4 || d < -4 || d === 1 || d === -1) return false;
+  return negativeOf(a, b) || negativeOf(b, a);
+}
+
+/** `x` is `y` with a negative prefix or suffix. */
+function negativeOf(x: string, y: string): boolean {
+  if (y.length < 4) return false;
+  const d = x.length - y.length;
+  if (d === 2) return x.startsWith('un') && x.endsWith(y) ? true : y.length >= 5 && x.startsWith('on') && x.endsWith(y);
+  if (d === 3) return (x.startsWith('non') || (x.startsWith('dis') && !DIS_EXCEPTIONS.has(y))) && x.endsWith(y);
+  if (d === 4) return (x.startsWith('non-') && x.endsWith(y)) || (x.endsWith('less') && x.startsWith(y));
   return false;
 }
 

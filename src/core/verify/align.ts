@@ -127,6 +127,21 @@ export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
 }
 
 const findCache = new WeakMap<Prepared, WeakMap<Prepared, Array<number[] | undefined>>>();
+
+/** The agent nouns of a passage with their base stems, computed once per passage. */
+const agentCache = new WeakMap<Prepared, Array<[number, string]>>();
+function passageAgents(p: Prepared): Array<[number, string]> {
+  let list = agentCache.get(p);
+  if (!list) {
+    list = [];
+    for (const k of p.content) {
+      const a = agentStem(p.tokens[k].norm);
+      if (a) list.push([k, a]);
+    }
+    agentCache.set(p, list);
+  }
+  return list;
+}
 const DIGIT = /\d/;
 
 function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
@@ -150,10 +165,10 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   // An agent noun and the word it is made from ("drummer" / "drums", "politician" / "politics").
   if (out.size === 0 && !digits && c.lang === 'en' && p.lang === 'en' && !t.stop) {
     const ta = agentStem(t.norm);
-    for (const k of p.content) {
-      const q = p.tokens[k];
-      const qa = agentStem(q.norm);
-      if ((ta && !qa && sameBase(ta, q.stem)) || (qa && !ta && sameBase(qa, t.stem))) out.add(k);
+    if (ta) {
+      for (const k of p.content) if (sameBase(ta, p.tokens[k].stem)) out.add(k);
+    } else {
+      for (const [k, qa] of passageAgents(p)) if (sameBase(qa, t.stem)) out.add(k);
     }
   }
   if (out.size === 0 && t.norm.length >= 5 && !digits) {
