@@ -45,6 +45,9 @@ export const CLEAR_CONFLICT_COVERAGE = 0.9;
 /** Below this, an unsupported claim has no partial backing worth naming. */
 export const PARTIAL_COVERAGE = 0.5;
 const CANDIDATES = 16;
+/** Hits of a query kept whatever their score, and the share of the best score the others need. */
+const KEEP_ALWAYS = 6;
+const RELEVANCE_CUT = 0.3;
 /** A cited source with at most this many passages is read whole. */
 const CITED_SCAN = 48;
 /** Rest coverages closer than this make two conflicting passages equally plausible. */
@@ -464,7 +467,13 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
       hits.push(h);
     }
   };
-  add(retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) }));
+  // Passages far below a query's best score rarely line up with the claim and cost an
+  // analysis each: past the first few, keep those within RELEVANCE_CUT of the best.
+  const relevant = (list: PassageHit[]): PassageHit[] => {
+    const top = list.length ? list[0].score : 0;
+    return list.filter((h, i) => i < KEEP_ALWAYS || h.score >= RELEVANCE_CUT * top);
+  };
+  add(relevant(retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) })));
   // A cited source is read whole when it is short: a passage that shares no indexed term
   // with the sentence ("She started a career in politics" for "Jenna Jameson was a
   // politician") may still back it.
@@ -477,7 +486,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
   const keyText = units.filter((u) => u.kind !== 'word').map((u) => u.text).join(' ');
   const other: LanguageCode = lang === 'nl' ? 'en' : 'nl';
   if (keyText && keyText !== query && corpusLangs.has(other)) {
-    add(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) }));
+    add(relevant(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) })));
   }
   const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever, !!docPath));
   let decision = decide(c, units, cands);
