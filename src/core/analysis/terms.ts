@@ -17,7 +17,7 @@ import { conceptOf } from './synonyms';
 import { numberTerm } from './numbers';
 import { stemWord } from './stem';
 import { stopSet } from './stopwords';
-import { MULTI_FIRST, MAX_VARIANT_WORDS, canonicalTerm, entityKey, lookupVariant } from './variants';
+import { KEY_PREFIXES, MULTI_FIRST, MAX_VARIANT_WORDS, canonicalTerm, entityKey, lookupVariant } from './variants';
 import { dict } from './dict';
 
 const SHARED: Record<string, string> = dict({
@@ -193,11 +193,17 @@ function scanWords(text: string, lang: LanguageCode): number {
   return count;
 }
 
-/** Canonical term of the multiword variant spelled by a phrase key, if any. */
-function phraseTerm(key: string): string | undefined {
-  const hit = lookupVariant(entityKey(key));
+/**
+ * Canonical term of the multiword variant spelled by a phrase key, if any; null when no
+ * table name starts with the phrase (longer phrases from here cannot match either).
+ */
+function phraseTerm(key: string): string | undefined | null {
+  const k = entityKey(key);
+  if (!KEY_PREFIXES.has(k.replace(SPACES, ''))) return null;
+  const hit = lookupVariant(k);
   return hit ? canonicalTerm(hit) : undefined;
 }
+const SPACES = / /g;
 
 export function indexTerms(text: string, lang: LanguageCode): string[] {
   const count = scanWords(text, lang);
@@ -214,6 +220,7 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
       for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
         key += ' ' + words[i + k].norm;
         const t = phraseTerm(key);
+        if (t === null) break;
         if (t !== undefined) out.push(t);
       }
     }
@@ -268,6 +275,7 @@ export function indexTermIds(text: string, lang: LanguageCode, sink: TermSink, o
       for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
         key += ' ' + words[i + k].norm;
         const t = phraseTerm(key);
+        if (t === null) break;
         if (t !== undefined) out.push(sink.intern(t));
       }
     }

@@ -211,6 +211,16 @@ for (const line of TABLE.split('\n')) {
   for (const v of parts[2].split(',')) add(v.split(':')[0]);
 }
 
+/**
+ * Every prefix (in characters) of every table key with its spaces removed: a phrase whose
+ * spaceless key is no such prefix starts no table name, however it goes on.
+ */
+export const KEY_PREFIXES = new Set<string>();
+for (const k of MAP.keys()) {
+  const compact = k.replace(/ /g, '');
+  for (let i = 1; i <= compact.length; i++) KEY_PREFIXES.add(compact.slice(0, i));
+}
+
 /** Look a normalized name key up in the variant table (exact key, then compact, then loose). */
 export function lookupVariant(key: string): VariantEntry | undefined {
   return MAP.get(key) ?? (key.includes(' ') ? MAP.get(key.replace(/ /g, '')) : undefined);
