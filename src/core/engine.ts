@@ -206,6 +206,7 @@ class GroundworkEngine implements Engine, Retriever {
       parsed = parseSource(path, bytes, {
         maxFileBytes: this.options.maxFileBytes,
         maxPassagesPerFile: this.options.maxPassagesPerFile,
+        hash: bytesHash, // hashed once per upsert
       });
     } catch (err) {
       parsed = {

@@ -18,6 +18,8 @@ export interface ParseOptions {
   maxFileBytes?: number;
   /** Passages kept per file; the rest are dropped with a `passage-cap` warning. Default 20000. */
   maxPassagesPerFile?: number;
+  /** The bytes' content hash when the caller has one already (the engine does); else fnv1a64. */
+  hash?: string;
 }
 
 export interface ParseResult {
@@ -456,7 +458,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
     language,
     text: prepared.plain,
     passages,
-    hash: fnv1a64(bytes),
+    hash: options.hash ?? fnv1a64(bytes),
     warnings: warnings.filter((w) => !w.skipped),
   };
   if (meta.date) doc.date = meta.date;

@@ -321,7 +321,7 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   const lower = word.toLowerCase();
   // ALL-CAPS words (FT, MS, BBC) are acronyms, not the titles/abbreviations below ("Ms.").
   const allCaps = word.length >= 2 && !word.includes('.') && word === word.toUpperCase() && /\p{Lu}/u.test(word);
-  const nextWord = readWord(text, m, to);
+  const nextWordAt = () => readWord(text, m, to);
   const nextIsNumber = next !== '' && isDigit(next);
 
   if (!allCaps && NEVER_END.has(lower)) return false;
@@ -334,10 +334,11 @@ function endsSentence(text: string, sentStart: number, i: number, j: number, n: 
   // before a typical sentence opener ("grade A. The next ...").
   if (/^\p{Lu}$/u.test(word)) {
     if (/^\p{Lu}\./u.test(text.slice(m, m + 2))) return false;
-    return SENTENCE_OPENERS.has(nextWord.toLowerCase());
+    return SENTENCE_OPENERS.has(nextWordAt().toLowerCase());
   }
   // Dotted acronyms (U.S., U.K., a.m., n.v.) and other ambiguous abbreviations.
   if ((!allCaps && AMBIGUOUS.has(lower)) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+    const nextWord = nextWordAt();
     if (nextWord === '') return true;
     return SENTENCE_OPENERS.has(nextWord.toLowerCase());
   }
