@@ -61,4 +61,11 @@ describe('verify: two versions of one statement', () => {
     assert.equal(g.citedVerdict, 'conflict');
     assert.match(g.citationProblem!.message, /"cars" where the sentence says "buses"/);
   });
+  it('versions that differ in a negation: the cited one contradicts, the message quotes its wording', () => {
+    const a = 'Dana Wells (born 3 May 1961) is a British novelist who never wrote for television.\n';
+    const b = 'Dana Wells (born 3 May 1961) is a British novelist who wrote for television.\n';
+    const f = check({ 'a/never.txt': a, 'b/wrote.txt': b }, 'Dana Wells wrote for television.', 'a/never.txt');
+    assert.equal(f.citedVerdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.citationProblem!.message, /never/);
+  });
 });

@@ -132,13 +132,8 @@ export function contrast(c: Prepared, units: Unit[], a: Prepared, b: Prepared): 
     if (cueA !== cueB) {
       if (cueB !== claimCue) return undefined; // the claim sides with A here
       if (found) return undefined;
-      found = {
-        kind: 'negation',
-        units: [],
-        claimValue: cueB ? span(b, h.b) : span(a, h.a).replace(/\S+/, '').trim() || span(b, h.b),
-        sourceValue: span(a, h.a) || span(b, h.b),
-        similarity,
-      };
+      // The values are the two versions of the stretch (one of them may be empty).
+      found = { kind: 'negation', units: [], claimValue: span(b, h.b), sourceValue: span(a, h.a), similarity };
       continue;
     }
     // Claim units whose words sit in B's stretch and nowhere in A.

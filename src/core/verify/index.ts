@@ -623,7 +623,9 @@ function contrastWith(c: Prepared, units: Unit[], cited: Candidate[], backing: C
 }
 
 function contrastMessage(k: Contrast): string {
-  if (k.kind === 'negation') return `it differs in negation (${quote(k.sourceValue)})`;
+  if (k.kind === 'negation') {
+    return k.sourceValue ? `it says ${quote(k.sourceValue)} where the other version does not` : `it lacks the negation of the other version (${quote(k.claimValue)})`;
+  }
   return `it says ${quote(k.sourceValue)} where the sentence says ${quote(k.claimValue)}`;
 }
 
