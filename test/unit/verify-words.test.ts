@@ -131,3 +131,14 @@ describe('verify: a word of several concepts', () => {
     assert.equal(f.reasons[0].kind, 'negation');
   });
 });
+
+describe('verify: a last name is a name', () => {
+  it('the word "books" does not stand for the name "Harbor Books"', () => {
+    const x = createEngine();
+    x.upsertSource('s/shop.txt', enc('The shop in Leeds sells mostly children\'s books.\n'));
+    assert.notEqual(x.check('Harbor Books sells mostly cookbooks.', { format: 'plaintext' })[0].verdict, 'supported');
+    // A capitalized last name still stands for the person.
+    x.upsertSource('s/bio.txt', enc('Wells sold the shop in Leeds in 1998.\n'));
+    assert.equal(x.check('Dana Wells sold the shop in Leeds in 1998.', { format: 'plaintext' })[0].verdict, 'supported');
+  });
+});

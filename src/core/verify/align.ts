@@ -358,8 +358,9 @@ function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean;
     }
   }
   if (toks.length === 0) return { hit: false, partial: false, pos };
-  // Most of a multiword name (or its last word, the usual head) present.
-  const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).length > 0;
+  // Most of a multiword name (or its last word, the usual head) present; a person's
+  // last name only as a name ("Books" of "Harbor Books" is not the word "books").
+  const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).some((k) => p.tokens[k].name !== undefined || /^\p{Lu}/u.test(p.tokens[k].text));
   const hit = hits / toks.length >= 0.6 || (lastHit && toks.length >= 2 && hits >= 1 && c.names[nameIdx].kind === 'person');
   return { hit, partial: distinctive > 0, pos };
 }
