@@ -202,16 +202,14 @@ const DEAD = new Set(['dead', 'deaths', 'fatalities', 'victims', 'doden', 'slach
 function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
   if (!a.unit || !b.unit) return 'none';
   if (a.unit === b.unit) return 'same';
-  // "300 people" for "300 doden" (the dead) counts the same; for "224 passengers" it is
-  // not the same noun, nor another one.
-  const ra = a.unitText ?? '';
-  const rb = b.unitText ?? '';
-  const ga = GENERIC_PEOPLE.has(ra.toLowerCase());
-  const gb = GENERIC_PEOPLE.has(rb.toLowerCase());
-  if ((ga && DEAD.has(rb.toLowerCase())) || (gb && DEAD.has(ra.toLowerCase()))) return 'same';
-  if ((ga && isPeople(rb)) || (gb && isPeople(ra))) return 'none';
   const an = (a.unitText ?? '').toLowerCase();
   const bn = (b.unitText ?? '').toLowerCase();
+  // "300 people" for "300 doden" (the dead) counts the same; for "224 passengers" it is
+  // not the same noun, nor another one.
+  const ga = GENERIC_PEOPLE.has(an);
+  const gb = GENERIC_PEOPLE.has(bn);
+  if ((ga && DEAD.has(bn)) || (gb && DEAD.has(an))) return 'same';
+  if ((ga && isPeople(b.unitText ?? '')) || (gb && isPeople(a.unitText ?? ''))) return 'none';
   if (an && an === bn) return 'same';
   if (an && spellKey(an) === spellKey(bn)) return 'same';
   const cp = commonPrefix(a.unit, b.unit);
@@ -418,7 +416,7 @@ function anchoredWindow(c: Prepared, span: number[], pos: Map<number, number>): 
   if (left !== undefined && right !== undefined && left >= right) return undefined;
   // One-sided: the counterpart must follow (precede) the aligned word closely.
   const near = span.length + 2;
-  if (left !== undefined && (right === undefined || left >= right)) return { lo: left + 1, hi: left + near };
+  if (left !== undefined && right === undefined) return { lo: left + 1, hi: left + near };
   if (right !== undefined) return { lo: Math.max(0, right - near), hi: right - 1 };
   return undefined;
 }
@@ -588,10 +586,8 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
   const cd = c.dates[u.ref];
   // A neighbouring claim word aligned to a matching date itself ("born" to the first of
   // a person's life dates): the date is at its place.
-  for (const ti of [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]) {
-    const k = ti === undefined ? undefined : pos.get(ti);
-    if (k === undefined) continue;
-    const at = p.dates.find((sd) => p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end);
+  for (const k of neighbourPositions(c, u, pos)) {
+    const at = p.dates.find((sd) => within(p, k, sd));
     if (at && compareDates(cd, withYear(at, p.defaultYear)) === 'match') return undefined;
   }
   const first = (sd: DateMention) => p.tokens.findIndex((t) => t.end > sd.start);
@@ -618,13 +614,28 @@ function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: Map<number, numbe
   return { text: rival.text, tight: leftTie || rightTie };
 }
 
+/** Passage positions of the claim's content words right before and after a unit, where aligned. */
+function neighbourPositions(c: Prepared, u: Unit, pos: Map<number, number>): number[] {
+  const out: number[] = [];
+  for (const ti of [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]) {
+    const k = ti === undefined ? undefined : pos.get(ti);
+    if (k !== undefined) out.push(k);
+  }
+  return out;
+}
+
+/** Passage token `k` lies inside the date mention. */
+function within(p: Prepared, k: number, sd: DateMention): boolean {
+  return p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end;
+}
+
 /** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
 export interface LazyContext {
   at(j: number): Prepared | undefined;
   /**
-   * The passage opens its document and refers by pronoun or description to something it
-   * never names ("It was established in 1992"), and the sentence cites this document:
-   * the citation names the referent, so the claim's subject may be it.
+   * The passage opens a document the sentence cites. When it refers by pronoun or
+   * description to something it never names ("It was established in 1992"), the
+   * citation names the referent, so the claim's subject may be it (1a in align).
    */
   citedTopic?: boolean;
 }
@@ -655,10 +666,6 @@ function anaphors(p: Prepared): Array<{ k: number; kind: AnaphorKind }> {
     }
   }
   return out;
-}
-
-export function hasAnaphor(p: Prepared): boolean {
-  return anaphors(p).length > 0;
 }
 
 /**
@@ -902,7 +909,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     if (isExact(cn) && p.numbers.some((sn) => sn.kind === cn.kind && compareNumbers(cn, sn) === 'match')) continue;
     const win = anchoredWindow(c, u.tokens, pos);
     // A figure for the same counted noun first, then the others in passage order.
-    const byNoun = [...p.numbers].sort((x, y) => Number(unitsMatch(cn, y, c, p) === 'same') - Number(unitsMatch(cn, x, c, p) === 'same'));
+    const byNoun = [...p.numbers.filter((sn) => unitsMatch(cn, sn, c, p) === 'same'), ...p.numbers.filter((sn) => unitsMatch(cn, sn, c, p) !== 'same')];
     for (const sn of byNoun) {
       if (sn.kind !== cn.kind) continue;
       if (compareNumbers(cn, sn) !== 'conflict') continue;
@@ -947,11 +954,9 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     const win = anchoredWindow(c, u.tokens, pos);
     // A claim word aligned to the date itself ("born" to the first of a person's life
     // dates) ties it too.
-    const neighbours = [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]
-      .map((ti) => (ti === undefined ? undefined : pos.get(ti)))
-      .filter((k): k is number => k !== undefined);
+    const neighbours = neighbourPositions(c, u, pos);
     const inWin = (sd: DateMention) => {
-      if (neighbours.some((k) => p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end)) return true;
+      if (neighbours.some((k) => within(p, k, sd))) return true;
       if (!win) return false;
       const k = p.tokens.findIndex((t) => t.start >= sd.start);
       return k >= win.lo && k <= win.hi;
@@ -1011,13 +1016,13 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     if (occ.length === 0) continue;
     // The differing polarity must be on the word the cue negates directly (or, after a
     // negated modifier, on the word it modifies, when the modifier lines up too).
-    const modifierOk = (q: Prepared, t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
+    const modifierOk = (t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
     const claimModBacked = (i: number) => {
       const v = units.find((x) => x.tokens.includes(i));
       return v ? unitState.get(v) === 'match' : findToken(c.tokens[i], c, p).length > 0;
     };
     const headOk = (k: number) =>
-      ct.negated ? !!ct.negHead && modifierOk(c, ct, claimModBacked) : !!p.tokens[k].negHead && modifierOk(p, p.tokens[k], (i) => usedPassage.has(i) || [...pos.values()].includes(i));
+      ct.negated ? !!ct.negHead && modifierOk(ct, claimModBacked) : !!p.tokens[k].negHead && modifierOk(p.tokens[k], (i) => usedPassage.has(i) || [...pos.values()].includes(i));
     // ... and sit in the same stretch of the passage as the rest of the aligned claim.
     const others = [...pos.entries()].filter(([ci]) => ci !== ti).map(([, pk]) => pk);
     const nearOthers = (k: number) => others.some((pk) => Math.abs(pk - k) <= NEG_LOCALITY);
@@ -1175,20 +1180,20 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
 function tiedOccurrence(c: Prepared, ti: number, occ: number[], pos: Map<number, number>): number | undefined {
   const ci = c.content.indexOf(ti);
   // The word after it first (its object: "modelled for L'Oréal"), else the one before.
-  const anchors: number[] = [];
+  let anchor: number | undefined;
   for (const d of [1, 2, -1, -2]) {
     const cj = c.content[ci + d];
     if (cj !== undefined && pos.has(cj)) {
-      anchors.push(pos.get(cj)!);
+      anchor = pos.get(cj)!;
       break;
     }
   }
-  if (anchors.length === 0) return undefined;
+  if (anchor === undefined) return undefined;
   let best: number | undefined;
   let bestD = Infinity;
   let tie = false;
   for (const k of occ) {
-    const d = Math.min(...anchors.map((a) => Math.abs(a - k)));
+    const d = Math.abs(anchor - k);
     if (d < bestD) {
       bestD = d;
       best = k;

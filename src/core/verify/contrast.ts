@@ -8,7 +8,7 @@
  * the sentence also agrees with A where the versions differ, or when the stretches are
  * the same words in other forms.
  */
-import { areAntonyms, type CToken, type Prepared } from './nlp';
+import type { CToken, Prepared } from './nlp';
 import { findToken, type Unit } from './align';
 
 /** Share of the longer passage's words the two versions must have in common, in order. */
@@ -19,12 +19,9 @@ const MAX_HUNK_WORDS = 6;
 /** Passages longer than this (in words) are not compared word by word. */
 const MAX_WORDS = 160;
 
-export type ContrastKind = 'number' | 'date' | 'entity' | 'negation' | 'antonym' | 'term';
-
 export interface Contrast {
-  kind: ContrastKind;
-  /** Claim units that carry B's version (for the claim's range). */
-  units: Unit[];
+  /** The versions differ in a negation (else in a value: a name, figure, date or word). */
+  negation: boolean;
   /** The sentence's value (as written in the sentence) and A's value (as written in A). */
   claimValue: string;
   sourceValue: string;
@@ -133,7 +130,7 @@ export function contrast(c: Prepared, units: Unit[], a: Prepared, b: Prepared): 
       if (cueB !== claimCue) return undefined; // the claim sides with A here
       if (found) return undefined;
       // The values are the two versions of the stretch (one of them may be empty).
-      found = { kind: 'negation', units: [], claimValue: span(b, h.b), sourceValue: span(a, h.a), similarity };
+      found = { negation: true, claimValue: span(b, h.b), sourceValue: span(a, h.a), similarity };
       continue;
     }
     // Claim units whose words sit in B's stretch and nowhere in A.
@@ -148,13 +145,9 @@ export function contrast(c: Prepared, units: Unit[], a: Prepared, b: Prepared): 
     if (withA) return undefined;
     if (hit.length === 0 || h.a.length === 0) continue;
     if (found) return undefined; // two differing values: which one the claim means is unclear
-    const kinds = new Set(hit.map((u) => u.kind));
-    let kind: ContrastKind = kinds.has('number') ? 'number' : kinds.has('date') ? 'date' : kinds.has('name') ? 'entity' : 'term';
-    if (kind === 'term' && hit.some((u) => u.tokens.some((ti) => h.a.some((k) => !a.tokens[k].stop && areAntonyms(c.tokens[ti], a.tokens[k]))))) kind = 'antonym';
     const sorted = [...hit].sort((x, y) => x.start - y.start);
     found = {
-      kind,
-      units: sorted,
+      negation: false,
       claimValue: c.text.slice(sorted[0].start, sorted[sorted.length - 1].end),
       sourceValue: span(a, h.a),
       similarity,

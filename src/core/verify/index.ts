@@ -18,7 +18,7 @@ import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Posit
 import type { PassageHit, Retriever } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
-import { align, claimUnits, findToken, hasAnaphor, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
+import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
 import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
@@ -184,7 +184,7 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
       if (j >= CONTEXT_PASSAGES || idx - 1 - j < 0) return undefined;
       return (ctx[j] ??= preparePassage(doc.passages[idx - 1 - j], lang, doc.date));
     },
-    citedTopic: cited && idx === 0 && hasAnaphor(prepared),
+    citedTopic: cited && idx === 0,
   };
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
@@ -615,7 +615,6 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
 function contrastWith(c: Prepared, units: Unit[], cited: Candidate[], backing: Candidate): { cand: Candidate; contrast: Contrast } | undefined {
   let best: { cand: Candidate; contrast: Contrast } | undefined;
   for (const x of cited) {
-    if (x.hit.doc.path === backing.hit.doc.path) continue;
     const k = contrast(c, units, x.prepared, backing.prepared);
     if (k && (!best || k.similarity > best.contrast.similarity)) best = { cand: x, contrast: k };
   }
@@ -623,7 +622,7 @@ function contrastWith(c: Prepared, units: Unit[], cited: Candidate[], backing: C
 }
 
 function contrastMessage(k: Contrast): string {
-  if (k.kind === 'negation') {
+  if (k.negation) {
     return k.sourceValue ? `it says ${quote(k.sourceValue)} where the other version does not` : `it lacks the negation of the other version (${quote(k.claimValue)})`;
   }
   return `it says ${quote(k.sourceValue)} where the sentence says ${quote(k.claimValue)}`;
