@@ -205,6 +205,24 @@ function phraseTerm(key: string): string | undefined | null {
 }
 const SPACES = / /g;
 
+/**
+ * Canonical terms of the multiword variants that start at WORDS[i] (a word of
+ * MULTI_FIRST), in phrase-length order. The returned array is reused by the next call.
+ */
+function phraseTermsAt(i: number, count: number): readonly string[] {
+  const out = PHRASES;
+  out.length = 0;
+  let key = WORDS[i].norm;
+  for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
+    key += ' ' + WORDS[i + k].norm;
+    const t = phraseTerm(key);
+    if (t === null) break;
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+const PHRASES: string[] = [];
+
 export function indexTerms(text: string, lang: LanguageCode): string[] {
   const count = scanWords(text, lang);
   const words = WORDS;
@@ -215,15 +233,7 @@ export function indexTerms(text: string, lang: LanguageCode): string[] {
     const terms = w.terms;
     for (let j = 0; j < terms.length; j++) out.push(terms[j]);
     if (w.variant !== undefined && out[out.length - 1] !== w.variant) out.push(w.variant);
-    if (w.multi) {
-      let key = w.norm;
-      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
-        key += ' ' + words[i + k].norm;
-        const t = phraseTerm(key);
-        if (t === null) break;
-        if (t !== undefined) out.push(t);
-      }
-    }
+    if (w.multi) for (const t of phraseTermsAt(i, count)) out.push(t);
   }
   if (count > 4096) WORDS.length = 0; // do not keep a very long passage's words alive
   const terms = out.slice();
@@ -270,15 +280,7 @@ export function indexTermIds(text: string, lang: LanguageCode, sink: TermSink, o
         }
       } else if (last !== w.variantId) out.push(w.variantId);
     }
-    if (w.multi) {
-      let key = w.norm;
-      for (let k = 1; k < MAX_VARIANT_WORDS && i + k < count; k++) {
-        key += ' ' + words[i + k].norm;
-        const t = phraseTerm(key);
-        if (t === null) break;
-        if (t !== undefined) out.push(sink.intern(t));
-      }
-    }
+    if (w.multi) for (const t of phraseTermsAt(i, count)) out.push(sink.intern(t));
   }
   if (count > 4096) WORDS.length = 0;
 }
