@@ -160,14 +160,14 @@ export function normToken(text: string): string {
 export function tokenize(text: string, lang: LanguageCode = 'en'): Token[] {
   const out: Token[] = [];
   const stops = stopSet(lang);
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
+  // The character scan (the tokens of TOKEN_RE, which stays as its reference in the tests).
+  for (let at = nextToken(text, 0); at >= 0; at = nextToken(text, tokenEnd())) {
+    const end = tokenEnd();
+    const raw = text.slice(at, end);
     const norm = normToken(raw);
     out.push({
-      start: m.index,
-      end: m.index + raw.length,
+      start: at,
+      end,
       text: raw,
       norm,
       // Acronyms ("ISIS", "VS") are names, not words: never stemmed.
