@@ -224,8 +224,7 @@ parliament|parliament,parliamentary,legislature|parlement,parlementair
 vote_verb|voted,vote|stemde,stemden,gestemd
 `;
 
-const maps: Record<'en' | 'nl', Map<string, string>> = { en: new Map(), nl: new Map() };
-/** Every concept of a word that is in several lines ("power": electricity, power). */
+/** The concepts of each stem and folded word, in table order (a word may be in several lines: "power" is electricity and strength). */
 const all: Record<'en' | 'nl', Map<string, string[]>> = { en: new Map(), nl: new Map() };
 
 for (const line of TABLE.split('\n')) {
@@ -238,10 +237,7 @@ for (const line of TABLE.split('\n')) {
       // Concepts are looked up word by word: a phrase here would never match.
       if (w.includes(' ')) throw new Error(`synonyms: "${w}" is a phrase; entries are single words`);
       if (!w) continue;
-      const map = maps[l];
       const st = stemWord(w, l);
-      if (!map.has(st)) map.set(st, id);
-      if (!map.has(w)) map.set(w, id);
       for (const k of [st, w]) {
         const list = all[l].get(k) ?? [];
         if (!list.includes(id)) list.push(id);
@@ -256,9 +252,9 @@ for (const line of TABLE.split('\n')) {
  * conceptOf("kill", "en") === conceptOf("dod", "nl") === "kill". 'und' tries both.
  */
 export function conceptOf(stem: string, lang: LanguageCode): string | undefined {
-  if (lang === 'nl') return maps.nl.get(stem);
-  if (lang === 'en') return maps.en.get(stem);
-  return maps.en.get(stem) ?? maps.nl.get(stem);
+  if (lang === 'nl') return all.nl.get(stem)?.[0];
+  if (lang === 'en') return all.en.get(stem)?.[0];
+  return all.en.get(stem)?.[0] ?? all.nl.get(stem)?.[0];
 }
 
 /** Every concept id of a stem (or folded word), first line first; conceptOf gives the first. */
