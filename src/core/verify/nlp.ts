@@ -442,10 +442,10 @@ function lifeDates(text: string, tokens: CToken[], dates: DateMention[], tokenAt
     if (!/^\s*\)/.test(text.slice(d2.end, d2.end + 3))) continue;
     const open = text.lastIndexOf('(', d1.start);
     if (open < 0 || d1.start - open > 80 || text.slice(open, d1.start).includes(')')) continue;
-    // Right after a name ("Kyle (", "Earl of Stockton, (").
-    const before = tokens.filter((t) => t.end <= open);
-    const last = before[before.length - 1];
-    if (!last || last.name === undefined) continue;
+    // Right after a name ("Kyle (", "Earl of Stockton, ("): the last token before "(".
+    let j = tokenAt(d1.start, d1.end)[0] - 1;
+    while (j >= 0 && tokens[j].end > open) j--;
+    if (j < 0 || tokens[j].name === undefined) continue;
     for (const i of tokenAt(d1.start, d1.end)) if (!tokens[i].concepts.includes('birth')) tokens[i].concepts.push('birth');
     for (const i of tokenAt(d2.start, d2.end)) if (!tokens[i].concepts.includes('kill')) tokens[i].concepts.push('kill');
   }
