@@ -26,6 +26,8 @@ const MONTH_ABBR: Record<string, number> = dict({
 });
 /** English month names that must be capitalized (the others are Dutch or identical in both languages). */
 const EN_CAP_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'october']);
+/** Month names spelled alike in Dutch, where they are written in lower case. */
+const NL_SHARED_MONTHS = new Set(['april']);
 /** English month names that are also common words: need a date context. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'august']);
 const WEEKDAYS: Record<string, number> = dict({
@@ -81,13 +83,14 @@ const COMMA_GAP = /^\s*,?\s*$/;
 const ABBR_GAP = /^\.?\s+$|^\s*$/;
 const SLASH_GAP = /^\/$/;
 
-function monthOf(tokens: Token[], i: number, text: string, strict: boolean): number | undefined {
+function monthOf(tokens: Token[], i: number, text: string, strict: boolean, lang: LanguageCode): number | undefined {
   const t = tokens[i];
   const n = t.norm;
   const full = MONTHS[n];
   if (full !== undefined) {
-    // English month names must be capitalized; some also need context.
-    if (EN_CAP_MONTHS.has(n)) {
+    // English month names must be capitalized; some also need context. Dutch writes its
+    // month names in lower case, and "april" is one of them.
+    if (EN_CAP_MONTHS.has(n) && !(lang === 'nl' && NL_SHARED_MONTHS.has(n))) {
       const c = t.text.charCodeAt(0);
       if (c < 65 || c > 90) return undefined;
       if (strict && AMBIGUOUS_MONTHS.has(n)) return undefined;
@@ -227,7 +230,7 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
         let j = i + 1;
         if (tokens[j].norm === 'of' && j + 1 < len && isSpaceGap(text, t.end, tokens[j].start)) j++;
         if (isSpaceGap(text, tokens[j - 1].end, tokens[j].start)) {
-          const mo = monthOf(tokens, j, text, false);
+          const mo = monthOf(tokens, j, text, false, lang);
           if (mo !== undefined) {
             let a = i;
             if (i > 0 && tokens[i - 1].norm === 'the' && j > i + 1) a = i - 1;
@@ -259,8 +262,8 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
     }
     if (!DATE_WORDS.has(n) && !NL_DAYPART_FAST.test(n)) continue;
     // Month first: "January 5, 2018", "July 2015", "July of 2015", "last January", "in May".
-    const strictMo = monthOf(tokens, i, text, true);
-    const mo = monthOf(tokens, i, text, false);
+    const strictMo = monthOf(tokens, i, text, true, lang);
+    const mo = monthOf(tokens, i, text, false, lang);
     if (mo !== undefined) {
       const next = tokens[i + 1];
       const prev = i > 0 && !used[i - 1] ? tokens[i - 1] : undefined;
