@@ -1,0 +1,195 @@
+/**
+ * The alignment context of one claim and one passage (or a passage and an adjacent one):
+ * each claim unit looked up in the passage once, and the claim's words and names placed
+ * on passage tokens (monotone where possible). Built once per pair; the rules in rules/
+ * read it and never change it.
+ *
+ * Lookups, each recorded as the unit's `via`:
+ *  - `align.word`: a content word by stem, en↔nl concept, spelling variant, agent noun
+ *    or long shared prefix (match.ts findToken);
+ *  - `align.name`: a name by key or by most of its words; `align.name-context`: named
+ *    only in the preceding passages ("Its members"); `align.name-partial` (loose): a
+ *    distinctive part of a longer name;
+ *  - `align.cited-topic`: the cited document's opening passage refers to an unnamed
+ *    referent that stands for the claim's subject (see LazyContext.citedTopic);
+ *  - `align.number` / `align.date`: a figure or date compatible with the claim's, for a
+ *    compatible counted noun (match.ts compareNumbers, compareDates).
+ */
+import type { AlignContext, UnitState } from './rules/types';
+import type { LazyContext, Unit } from './align';
+import type { Prepared } from './nlp';
+import { compareDates, compareNumbers, findToken, isExact, nameMatched, unitsMatch, withYear } from './match';
+import { agrees, anaphors, subjectUnit } from './slots';
+
+export function buildContext(c: Prepared, units: readonly Unit[], passages: readonly Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): AlignContext {
+  // Whether some context passage satisfies `pred`, preparing them one at a time, nearest first.
+  const contextSome = (pred: (cp: Prepared) => boolean): boolean => {
+    if (Array.isArray(context)) return context.some(pred);
+    if (typeof context === 'function') return context().some(pred);
+    for (let j = 0; ; j++) {
+      const cp = context.at(j);
+      if (!cp) return false;
+      if (pred(cp)) return true;
+    }
+  };
+  const p = passages[0];
+  const pos = new Map<number, number>();
+  const usedPassage = new Set<number>();
+  const unitTerms = new Map<Unit, string[]>();
+  const via = new Map<Unit, string>();
+  const addTerm = (u: Unit, q: Prepared, from: number, to: number) => {
+    const list = unitTerms.get(u) ?? [];
+    const t = q.text.slice(from, to);
+    if (t && !list.includes(t)) list.push(t);
+    unitTerms.set(u, list);
+  };
+  // Words and names, monotone where possible.
+  let last = -1;
+  let polarityClash = false;
+  const wordHit = (u: Unit, i: number): boolean => {
+    let hit = false;
+    for (let pi = 0; pi < passages.length; pi++) {
+      let f = findToken(c.tokens[i], c, passages[pi]);
+      // In an added passage only same-polarity occurrences back the word (the primary
+      // passage reports a polarity difference as a negation conflict); an added passage
+      // that says the opposite of the claim's word spoils the combination.
+      if (pi > 0) {
+        const same = f.filter((k) => passages[pi].tokens[k].negated === c.tokens[i].negated);
+        if (same.length === 0 && f.some((k) => passages[pi].tokens[k].negHead || c.tokens[i].negHead)) polarityClash = true;
+        f = same;
+      }
+      if (f.length === 0) continue;
+      hit = true;
+      if (pi === 0) {
+        const next = f.find((k) => k > last) ?? f[0];
+        pos.set(i, next);
+        last = Math.max(last, next);
+        for (const k of f) usedPassage.add(k);
+        addTerm(u, p, p.tokens[next].start, p.tokens[next].end);
+      } else addTerm(u, passages[pi], passages[pi].tokens[f[0]].start, passages[pi].tokens[f[0]].end);
+    }
+    return hit;
+  };
+  const state = new Map<Unit, UnitState>();
+  const namePos = new Map<Unit, number[]>();
+  let contextNames = 0;
+  for (const u of units) {
+    if (u.kind === 'word') {
+      const hit = wordHit(u, u.tokens[0]);
+      state.set(u, hit ? 'match' : 'miss');
+      if (hit) via.set(u, 'align.word');
+    } else if (u.kind === 'name') {
+      let hit = false;
+      for (let pi = 0; pi < passages.length; pi++) {
+        const r = nameMatched(c, u.ref, passages[pi]);
+        if (r.hit) {
+          hit = true;
+          if (pi === 0) {
+            namePos.set(u, r.pos);
+            for (const k of r.pos) usedPassage.add(k);
+            const ordered = [...r.pos].sort((a, b) => a - b);
+            u.tokens.forEach((ti, j) => {
+              const k = ordered[Math.min(j, ordered.length - 1)];
+              if (k !== undefined) pos.set(ti, k);
+            });
+            if (ordered.length) last = Math.max(last, ordered[ordered.length - 1]);
+          }
+          const pp = passages[pi];
+          if (r.pos.length) addTerm(u, pp, pp.tokens[Math.min(...r.pos)].start, pp.tokens[Math.max(...r.pos)].end);
+          break;
+        }
+      }
+      let viaContext = false;
+      if (!hit) {
+        viaContext = contextSome((cp) => nameMatched(c, u.ref, cp).hit);
+        if (viaContext) contextNames++;
+      }
+      const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);
+      state.set(u, hit || viaContext ? 'match' : partial ? 'loose' : 'miss');
+      if (hit) via.set(u, 'align.name');
+      else if (viaContext) via.set(u, 'align.name-context');
+      else if (partial) via.set(u, 'align.name-partial');
+    }
+  }
+  // The cited document's unnamed referent is the claim's subject: backed by the first
+  // anaphor that fits it, which stands in for it in the passage.
+  if (!Array.isArray(context) && typeof context !== 'function' && context.citedTopic) {
+    const subject = subjectUnit(c, units as Unit[], (u) => state.get(u) === 'match');
+    if (subject && state.get(subject) !== 'match' && !subject.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) {
+      const ref = anaphors(p).find((a) => !usedPassage.has(a.k) && agrees(a.kind, c, subject, p, usedPassage));
+      if (ref) {
+        state.set(subject, 'match');
+        via.set(subject, 'align.cited-topic');
+        contextNames++;
+        for (const ti of subject.tokens) pos.set(ti, ref.k);
+        usedPassage.add(ref.k);
+        if (subject.kind === 'name') namePos.set(subject, [ref.k]);
+        addTerm(subject, p, p.tokens[ref.k].start, p.tokens[ref.k].end);
+      }
+    }
+  }
+  // Numbers and dates.
+  for (const u of units) {
+    if (u.kind === 'number') {
+      const cn = c.numbers[u.ref];
+      let st: UnitState = 'miss';
+      for (const pp of passages) {
+        // A figure for the same counted noun that differs outweighs one for a noun that
+        // is merely compatible ("324 passengers" / "224 passengers ... over 300 people").
+        const sameNounDiffers = pp.numbers.some((sn) => sn.kind === cn.kind && unitsMatch(cn, sn, c, pp) === 'same' && compareNumbers(cn, sn) === 'conflict');
+        for (const sn of pp.numbers) {
+          if (sn.kind !== cn.kind && !(sn.kind === 'count' || cn.kind === 'count')) continue;
+          const rel = compareNumbers(cn, sn);
+          const um = unitsMatch(cn, sn, c, pp);
+          if (um === 'none' && cn.unit && sn.unit && sameNounDiffers) continue;
+          const before: string = st;
+          if (rel === 'match' && um !== 'differ') st = 'match';
+          else if (rel === 'match' && isExact(cn) && st !== 'match') st = 'loose';
+          else if (rel === 'loose' && um !== 'differ' && st === 'miss') st = 'loose';
+          if (st !== before) addTerm(u, pp, sn.start, sn.end);
+        }
+        if (st === 'match') break;
+      }
+      state.set(u, st);
+      if (st !== 'miss') via.set(u, 'align.number');
+    } else if (u.kind === 'date') {
+      const cd = c.dates[u.ref];
+      let st: UnitState = 'miss';
+      for (const pp of passages) {
+        for (const sd0 of pp.dates) {
+          const sd = withYear(sd0, pp.defaultYear);
+          const rel = compareDates(cd, sd);
+          const before: string = st;
+          if (rel === 'match') st = 'match';
+          else if (rel === 'loose' && st === 'miss') st = 'loose';
+          if (st !== before) addTerm(u, pp, sd0.start, sd0.end);
+        }
+        // A bare year may also appear as a plain number in the passage.
+        if (st === 'miss' && cd.year !== undefined && cd.month === undefined && cd.weekday === undefined) {
+          const n = pp.numbers.find((n) => isExact(n) && n.value === cd.year);
+          if (n) {
+            st = 'match';
+            addTerm(u, pp, n.start, n.end);
+          }
+        }
+        if (st === 'match') break;
+      }
+      state.set(u, st);
+      if (st !== 'miss') via.set(u, 'align.date');
+    }
+  }
+  return {
+    c,
+    units,
+    passages,
+    p,
+    pos,
+    usedPassage,
+    namePos,
+    state,
+    via,
+    terms: unitTerms,
+    contextNames,
+    addedPolarityClash: polarityClash,
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * Matching primitives of alignment: a claim token in a passage (stems, en↔nl concepts,
+ * spelling variants, agent nouns, long shared prefixes), figures compared as intervals
+ * for a counted noun, dates compared field by field, names by key or most of their
+ * words. Pure functions of two prepared texts; memoized where they are hot.
+ */
+import type { DateMention, NumberMention } from '../analysis/types';
+import { agentStem, isNameHead, sameBase, spellKey, type CToken, type Prepared } from './nlp';
+
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Passage token indexes that match a claim token (same stem/norm, shared concept, or a
+ * long shared prefix), ascending. Memoized per (claim, passage, claim token): the result
+ * is shared, callers must not modify it.
+ */
+export function findToken(t: CToken, c: Prepared, p: Prepared): number[] {
+  if (c.tokens[t.i] !== t) return computeFindToken(t, c, p);
+  let perPassage = findCache.get(c);
+  if (!perPassage) findCache.set(c, (perPassage = new WeakMap()));
+  let row = perPassage.get(p);
+  if (!row) perPassage.set(p, (row = new Array<number[] | undefined>(c.tokens.length)));
+  return (row[t.i] ??= computeFindToken(t, c, p));
+}
+
+const findCache = new WeakMap<Prepared, WeakMap<Prepared, Array<number[] | undefined>>>();
+
+/** The agent nouns of a passage with their base stems, computed once per passage. */
+const agentCache = new WeakMap<Prepared, Array<[number, string]>>();
+function passageAgents(p: Prepared): Array<[number, string]> {
+  let list = agentCache.get(p);
+  if (!list) {
+    list = [];
+    for (const k of p.content) {
+      const a = agentStem(p.tokens[k].norm);
+      if (a) list.push([k, a]);
+    }
+    agentCache.set(p, list);
+  }
+  return list;
+}
+const DIGIT = /\d/;
+
+function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
+  const out = new Set<number>();
+  for (const k of p.norms.get(t.norm) ?? []) out.add(k);
+  const digits = DIGIT.test(t.norm);
+  if (c.lang === p.lang || digits) for (const k of p.stems.get(t.stem) ?? []) out.add(k);
+  for (const concept of t.concepts) for (const k of p.concepts.get(concept) ?? []) out.add(k);
+  if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
+    // spellKey rewrites only a word's ending (first letter kept, length changed by at
+    // most one): a token with another first letter or length cannot share the key.
+    const key = spellKey(t.norm);
+    const first = t.norm.charCodeAt(0);
+    const len = t.norm.length;
+    for (const k of p.content) {
+      const qn = p.tokens[k].norm;
+      if (qn.charCodeAt(0) !== first || Math.abs(qn.length - len) > 2 || qn === t.norm) continue;
+      if (spellKey(qn) === key) out.add(k);
+    }
+  }
+  // An agent noun and the word it is made from ("drummer" / "drums", "politician" / "politics").
+  if (out.size === 0 && !digits && c.lang === 'en' && p.lang === 'en' && !t.stop) {
+    const ta = agentStem(t.norm);
+    if (ta) {
+      for (const k of p.content) if (sameBase(ta, p.tokens[k].stem)) out.add(k);
+    } else {
+      for (const [k, qa] of passageAgents(p)) if (sameBase(qa, t.stem)) out.add(k);
+    }
+  }
+  if (out.size === 0 && t.norm.length >= 5 && !digits) {
+    for (const k of p.content) {
+      const q = p.tokens[k];
+      if (q.norm.length < 5 || Math.abs(t.norm.length - q.norm.length) > 4 || DIGIT.test(q.norm)) continue;
+      const cp = commonPrefix(t.norm, q.norm);
+      const minLen = Math.min(t.norm.length, q.norm.length);
+      if (cp >= 5 && cp >= 0.75 * minLen) out.add(k);
+    }
+  }
+  if (out.size === 0) return [];
+  return [...out].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** Counted nouns that only say "persons". */
+export const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'mensen', 'personen', 'lieden']);
+/** Counted nouns for groups of people (a generic "people" may stand for them). */
+export const PEOPLE_NOUNS = new Set([
+  'passengers', 'victims', 'dead', 'civilians', 'residents', 'soldiers', 'children', 'members', 'fighters', 'militants',
+  'workers', 'students', 'patients', 'refugees', 'prisoners', 'hostages', 'protesters', 'supporters', 'inhabitants', 'adults', 'men', 'women',
+  'passagiers', 'slachtoffers', 'doden', 'burgers', 'inwoners', 'soldaten', 'kinderen', 'leden', 'strijders', 'militanten',
+  'arbeiders', 'studenten', 'patiënten', 'vluchtelingen', 'gevangenen', 'gijzelaars', 'betogers', 'aanhangers', 'volwassenen', 'mannen', 'vrouwen',
+]);
+export const isPeople = (text: string) => PEOPLE_NOUNS.has(text) || GENERIC_PEOPLE.has(text) || /^\p{Lu}\p{Ll}+(?:ians|ans|is|ers|ese|ens)$/u.test(text);
+/** The dead: "killing 300 people" counts them as "300 doden" does. */
+export const DEAD = new Set(['dead', 'deaths', 'fatalities', 'victims', 'doden', 'slachtoffers']);
+
+export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
+  if (!a.unit || !b.unit) return 'none';
+  if (a.unit === b.unit) return 'same';
+  const an = (a.unitText ?? '').toLowerCase();
+  const bn = (b.unitText ?? '').toLowerCase();
+  // "300 people" for "300 doden" (the dead) counts the same; for "224 passengers" it is
+  // not the same noun, nor another one.
+  const ga = GENERIC_PEOPLE.has(an);
+  const gb = GENERIC_PEOPLE.has(bn);
+  if ((ga && DEAD.has(bn)) || (gb && DEAD.has(an))) return 'same';
+  if ((ga && isPeople(b.unitText ?? '')) || (gb && isPeople(a.unitText ?? ''))) return 'none';
+  if (an && an === bn) return 'same';
+  if (an && spellKey(an) === spellKey(bn)) return 'same';
+  const cp = commonPrefix(a.unit, b.unit);
+  if (cp >= 4 && cp >= 0.75 * Math.min(a.unit.length, b.unit.length)) return 'same';
+  // Concepts of the unit nouns (cross-language "doden" / "dead").
+  const ta = c.tokens.find((t) => t.start >= a.end && t.norm === an) ?? c.tokens.find((t) => t.stem === a.unit);
+  const tb = p.tokens.find((t) => t.start >= b.end && t.norm === bn) ?? p.tokens.find((t) => t.stem === b.unit);
+  if (ta && tb && ta.concepts.some((x) => tb.concepts.includes(x))) return 'same';
+  return 'differ';
+}
+
+export function isExact(n: NumberMention): boolean {
+  return n.comparator === 'eq' && !n.vague;
+}
+
+/** How a claim amount relates to a source amount. */
+export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'loose' | 'conflict' {
+  const eps = 1e-9;
+  const cv = c.value;
+  const sv = s.value;
+  if (isExact(c) && isExact(s)) return Math.abs(cv - sv) <= eps * Math.max(1, Math.abs(sv)) ? 'match' : 'conflict';
+  const open = (n: NumberMention) => n.comparator === 'gt' || n.comparator === 'gte' || n.comparator === 'lt' || n.comparator === 'lte';
+  const sameDir = (a: NumberMention, b: NumberMention) =>
+    (a.comparator === 'gt' || a.comparator === 'gte') === (b.comparator === 'gt' || b.comparator === 'gte');
+  // Two bounds in the same direction ("more than 900" vs "more than 300"): the bound is
+  // the figure being reported; bounds further apart than a factor 1.5 disagree.
+  if (open(c) && open(s) && sameDir(c, s)) {
+    const r = Math.max(cv, sv) / Math.max(eps, Math.min(cv, sv));
+    return r <= 1.1 ? 'match' : r <= 1.5 ? 'loose' : 'conflict';
+  }
+  const cmin = Number.isFinite(c.min) ? c.min : cv;
+  const cmax = Number.isFinite(c.max) ? c.max : Infinity;
+  const smin = Number.isFinite(s.min) ? s.min : sv;
+  const smax = Number.isFinite(s.max) ? s.max : Infinity;
+  const overlap = cmin <= smax * (1 + eps) && smin <= cmax * (1 + eps);
+  if (!overlap) {
+    // Outside the source's interval; a boundary value ("300" vs "more than 300") is not a contradiction.
+    const gap = Math.min(Math.abs(cmin - smax), Math.abs(smin - cmax));
+    // The same figure as a bound and as a count ("more than 300" / "300 people") is the same report.
+    if (open(c) !== open(s) && Math.abs(cv - sv) <= eps * Math.max(1, Math.abs(sv))) return 'match';
+    if (gap <= Math.max(1, 0.02 * Math.max(Math.abs(cv), Math.abs(sv)))) return 'loose';
+    return 'conflict';
+  }
+  // Overlapping: the claim is backed when it is no more precise than the source.
+  if (isExact(c) && !isExact(s)) {
+    // An exact figure inside a bound: close to the bound reads as the same report.
+    if (open(s) && Number.isFinite(sv) && sv > 0 && cv / sv <= 1.5 && cv / sv >= 1 / 1.5) return 'match';
+    return 'loose';
+  }
+  // Claim vague or bounded and the source's figure lies inside it.
+  if (smin >= cmin - eps && smax <= cmax + eps) return 'match';
+  if (c.vague && s.vague) return 'match';
+  return 'loose';
+}
+
+// ---------------------------------------------------------------- dates
+
+export function weekdayOf(d: DateMention): number | undefined {
+  if (d.weekday !== undefined) return d.weekday;
+  if (d.year !== undefined && d.month !== undefined && d.day !== undefined) {
+    return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  }
+  return undefined;
+}
+
+/** match: every field the claim gives agrees; loose: agrees but the claim is more specific; conflict: a shared field differs; none: nothing shared. */
+export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' | 'conflict' | 'none' {
+  if (c.relative || s.relative) {
+    // "last January" vs "January": compare the month only.
+    if (c.month !== undefined && s.month !== undefined) return c.month === s.month ? 'match' : 'none';
+    // "this year" vs "this year", "last week" vs "vorige week".
+    if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday) return 'match';
+    return 'none';
+  }
+  if (c.granularity === 'decade' || s.granularity === 'decade') {
+    if (c.year === undefined || s.year === undefined) return 'none';
+    const cy = Math.floor(c.year / 10);
+    const sy = Math.floor(s.year / 10);
+    // "the 1970s" / "1973": the decade holds the year (a decade in the source backs a
+    // year in the claim only loosely); another decade differs.
+    if (cy !== sy) return 'conflict';
+    return c.granularity === 'decade' ? 'match' : 'loose';
+  }
+  if (c.granularity === 'season' || s.granularity === 'season') {
+    // The same season of the same year (or both without a year); other pairs are not compared.
+    if (c.granularity === 'season' && s.granularity === 'season' && c.season === s.season && c.year === s.year) return 'match';
+    if (c.year !== undefined && s.year !== undefined && c.year !== s.year) return 'conflict';
+    return 'none';
+  }
+  let shared = 0;
+  let extra = 0;
+  const fields: Array<[number | undefined, number | undefined]> = [
+    [c.year, s.year],
+    [c.month, s.month],
+  ];
+  // A day of the month is only comparable within the same month.
+  if (c.day !== undefined) fields.push([c.day, c.month === undefined || s.month === undefined || c.month === s.month ? s.day : undefined]);
+  const cw = weekdayOf(c);
+  const sw = weekdayOf(s);
+  if (c.weekday !== undefined) fields.push([cw, sw]);
+  else if (s.weekday !== undefined && cw !== undefined) fields.push([cw, sw]);
+  for (const [a, b] of fields) {
+    if (a === undefined) continue;
+    if (b === undefined) {
+      extra++;
+      continue;
+    }
+    shared++;
+    if (a !== b) return 'conflict';
+  }
+  if (shared === 0) return 'none';
+  return extra > 0 ? 'loose' : 'match';
+}
+
+/** A month-and-day date without a year, read in the document's year. */
+export function withYear(d: DateMention, year: number | undefined): DateMention {
+  if (year === undefined || d.year !== undefined || d.month === undefined || d.relative) return d;
+  return { ...d, year };
+}
+
+/**
+ * Whether a claim name is in a passage: by key, or most of its words (or, for a person,
+ * the last name). `partial`: a word of it is there that is not a generic head ("School"
+ * alone does not make "Berklee School of Music" half-backed by "Illustrators School").
+ */
+export function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: boolean; partial: boolean; pos: number[] } {
+  const n = c.names[nameIdx];
+  for (const key of n.keys) {
+    const k = p.nameKeys.get(key);
+    if (k !== undefined) return { hit: true, partial: false, pos: p.names[k].tokens };
+  }
+  const pos: number[] = [];
+  let hits = 0;
+  let distinctive = 0;
+  const toks = n.tokens.filter((i) => !c.tokens[i].stop);
+  for (const i of toks) {
+    const f = findToken(c.tokens[i], c, p);
+    if (f.length) {
+      hits++;
+      if (!isNameHead(c.tokens[i].norm)) distinctive++;
+      pos.push(f[0]);
+    }
+  }
+  if (toks.length === 0) return { hit: false, partial: false, pos };
+  // Most of a multiword name (or its last word, the usual head) present; a person's
+  // last name only as a name ("Books" of "Harbor Books" is not the word "books").
+  const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).some((k) => p.tokens[k].name !== undefined || /^\p{Lu}/u.test(p.tokens[k].text));
+  const hit = hits / toks.length >= 0.6 || (lastHit && toks.length >= 2 && hits >= 1 && c.names[nameIdx].kind === 'person');
+  return { hit, partial: distinctive > 0, pos };
+}
+
+export function withUnit(n: NumberMention): string {
+  return n.unitText && !n.text.toLowerCase().includes(n.unitText.toLowerCase()) ? `${n.text} ${n.unitText}` : n.text;
+}
+

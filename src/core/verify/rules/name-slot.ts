@@ -1,0 +1,52 @@
+/**
+ * conflict.name: a claim name the passage lacks entirely, where the passage has another
+ * name (unused by the claim) in the same role: at the same place between aligned words,
+ * or after the same governing word ("on Twitter" / "on Facebook") next to the aligned
+ * context (slots.ts pickRival). Several equally fitting names: no conflict. Adjacent
+ * names the passage lacks ("an Indian Tamil film") form one slot.
+ */
+import type { Unit } from '../align';
+import type { Rule, Signal } from './types';
+import { findToken } from '../match';
+import { anchoredWindow, claimDenies, pickRival } from '../slots';
+
+export const nameSlot: Rule = {
+  id: 'conflict.name',
+  stage: 'contrast',
+  summary: 'another name in the same role (same place, or same governing word)',
+  run(ctx) {
+    const out: Signal[] = [];
+    const { c, p } = ctx;
+    const slots: Unit[][] = [];
+    for (const u of ctx.units) {
+      if (u.kind !== 'name' || ctx.state.get(u) !== 'miss') continue;
+      // No token of the name may appear in the passage at all.
+      if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) continue;
+      const prev = slots[slots.length - 1]?.at(-1);
+      const lastTok = prev ? Math.max(...prev.tokens) : -1;
+      if (prev && Math.min(...u.tokens) === lastTok + 1 && !c.tokens[lastTok].breakAfter) slots[slots.length - 1].push(u);
+      else slots.push([u]);
+    }
+    for (const slot of slots) {
+      const span = slot.flatMap((u) => u.tokens);
+      const win = anchoredWindow(c, span, ctx.pos);
+      const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, ctx.pos, ctx.usedPassage);
+      if (!rival) continue;
+      const [u, ...rest] = slot;
+      if (claimDenies(c, u)) continue;
+      // Enclosed by aligned words on both sides, with everything of the claim outside the
+      // slot backed: the slot is tied by structure.
+      const outsideBacked =
+        !!win?.both &&
+        rival.inWin &&
+        ctx.units.every((v) => slot.includes(v) || ctx.state.get(v) === 'match' || v.tokens.every((t) => t > win.claimLeft! && t < win.claimRight!));
+      const claimValue = c.text.slice(u.start, slot[slot.length - 1].end);
+      out.push({ type: 'conflict', conflict: { kind: 'entity', unit: u, claimValue, sourceValue: rival.text, strong: outsideBacked, rule: this.id, ...(rest.length ? { also: rest } : {}) } });
+    }
+    return out;
+  },
+  examples: [
+    { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Facebook by the group.', expect: 'conflict', claimValue: 'Twitter', sourceValue: 'Facebook' },
+    { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Twitter by the group.', expect: 'none' },
+  ],
+};

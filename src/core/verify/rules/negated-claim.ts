@@ -1,0 +1,37 @@
+/**
+ * blocks.negated-claim: a negation in the claim whose scope covers aligned claim content
+ * that the passage states without negation ("was not opened by the mayor" for "was
+ * formally opened by the mayor"): the passage cannot back the claim. A passage word
+ * counts as stated plainly when it is outside any negation scope and no cue precedes it
+ * in its clause or follows it closely ("om aan te vallen, heeft hij te weinig macht").
+ */
+import type { Rule } from './types';
+import { NEG_GOVERN_WINDOW } from '../slots';
+
+export const negatedClaim: Rule = {
+  id: 'blocks.negated-claim',
+  stage: 'contrast',
+  summary: 'a negation in the claim governs words the passage states plainly',
+  run(ctx) {
+    const { c, p, pos, namePos } = ctx;
+    const at = new Map<number, number[]>();
+    for (const [ci, pk] of pos) at.set(ci, [pk]);
+    for (const [u, ks] of namePos) for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
+    const plain = (k: number) => {
+      if (p.tokens[k].negated || p.tokens[k].hypothetical) return false;
+      for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !p.tokens[j].breakAfter; j--) if (p.tokens[j].cue) return false;
+      for (let j = k + 1; j < p.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) if (p.tokens[j].cue) return false;
+      return true;
+    };
+    for (const ct of c.tokens) {
+      if (!ct.negated || ct.hypothetical) continue;
+      const ks = at.get(ct.i);
+      if (ks && ks.some(plain)) return [{ type: 'blocks', message: `the sentence negates ${JSON.stringify(ct.text)}, the source states it` }];
+    }
+    return [];
+  },
+  examples: [
+    { claim: 'The bridge was not opened by the mayor.', passage: 'The bridge was formally opened by the mayor.', expect: 'blocks' },
+    { claim: 'The bridge was not opened by the mayor.', passage: 'The bridge was not opened by the mayor.', expect: 'none' },
+  ],
+};

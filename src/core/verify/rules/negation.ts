@@ -1,0 +1,69 @@
+/**
+ * conflict.negation: an aligned content word whose polarity differs in every occurrence
+ * ("was opened" / "was not opened"). The differing polarity must be on the word the cue
+ * governs directly (or, after a negated modifier, the word it modifies when the modifier
+ * lines up too), near the rest of the aligned claim. With occurrences of both polarities
+ * ("has modelled for Mango, but declined to model for L'Oréal") the one tied to the
+ * claim's neighbouring aligned word decides.
+ */
+import type { CToken } from '../nlp';
+import type { Rule, Signal } from './types';
+import { findToken } from '../match';
+import { NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
+
+export const negation: Rule = {
+  id: 'conflict.negation',
+  stage: 'contrast',
+  summary: 'an aligned predicate stated with the other polarity',
+  run(ctx) {
+    const { c, p, units, pos, usedPassage } = ctx;
+    const aligned = [...pos.values()];
+    for (const u of units) {
+      if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
+      const ti = u.tokens[0];
+      const ct = c.tokens[ti];
+      const occ = findToken(ct, c, p);
+      if (occ.length === 0) continue;
+      const modifierOk = (t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
+      const claimModBacked = (i: number) => {
+        const v = units.find((x) => x.tokens.includes(i));
+        return v ? ctx.state.get(v) === 'match' : findToken(c.tokens[i], c, p).length > 0;
+      };
+      const headOk = (k: number) =>
+        ct.negated ? !!ct.negHead && modifierOk(ct, claimModBacked) : !!p.tokens[k].negHead && modifierOk(p.tokens[k], (i) => usedPassage.has(i) || aligned.includes(i));
+      const others = [...pos.entries()].filter(([ci]) => ci !== ti).map(([, pk]) => pk);
+      const nearOthers = (k: number) => others.some((pk) => Math.abs(pk - k) <= NEG_LOCALITY);
+      const tied = occ.length > 1 && !occ.every((k) => p.tokens[k].negated === p.tokens[occ[0]].negated) ? tiedOccurrence(c, ti, occ, pos) : undefined;
+      const differs =
+        tied !== undefined
+          ? p.tokens[tied].negated !== ct.negated && headOk(tied)
+          : occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k) && nearOthers(k));
+      if (!differs) continue;
+      const k = tied ?? pos.get(ti) ?? occ[0];
+      const negSide = ct.negated ? c : p;
+      const tok = ct.negated ? ct : p.tokens[k];
+      const phrase = negationPhrase(negSide, tok.i);
+      const out: Signal[] = [
+        {
+          type: 'conflict',
+          conflict: {
+            kind: 'negation',
+            unit: u,
+            claimValue: ct.negated ? phrase : ct.text,
+            sourceValue: ct.negated ? p.tokens[k].text : phrase,
+            strong: false,
+            claimNegated: ct.negated,
+            rule: this.id,
+          },
+        },
+      ];
+      return out;
+    }
+    return [];
+  },
+  examples: [
+    { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor did not open the new bridge on Friday.', expect: 'conflict', sourceValue: 'not open' },
+    { claim: 'De burgemeester opende de brug niet.', passage: 'De burgemeester opende de brug op vrijdag.', lang: 'nl', expect: 'conflict' },
+    { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor opened the new bridge on Friday, not on Thursday.', expect: 'none' },
+  ],
+};

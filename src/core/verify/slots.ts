@@ -1,0 +1,458 @@
+/**
+ * Where a claim's value sits in a passage: the window between the passage positions of
+ * the aligned claim words around it, the word that governs a name, the passage name or
+ * date that fills the claim's place (rivals), anaphors that stand for an unnamed
+ * referent, and the noun phrase after a copula. Shared by the rules in rules/.
+ */
+import type { DateMention, NumberMention } from '../analysis/types';
+import type { CToken, Prepared } from './nlp';
+import type { Unit } from './align';
+import { compareDates, findToken, withYear } from './match';
+
+export interface Window {
+  lo: number;
+  hi: number;
+  /** Aligned words on both sides. */
+  both?: boolean;
+  /** Claim token indexes of the anchors (the slot lies strictly between them). */
+  claimLeft?: number;
+  claimRight?: number;
+}
+
+/**
+ * The passage token range where the counterpart of a claim span should sit: between
+ * the passage positions of the nearest aligned claim words on either side.
+ */
+export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): Window | undefined {
+  const first = Math.min(...span);
+  const last = Math.max(...span);
+  let left: number | undefined;
+  let right: number | undefined;
+  let leftDist = 0;
+  let rightDist = 0;
+  let claimLeft: number | undefined;
+  let claimRight: number | undefined;
+  for (let k = c.content.indexOf(first) - 1, d = 1; k >= 0; k--, d++) {
+    const ti = c.content[k];
+    if (pos.has(ti)) {
+      left = pos.get(ti);
+      leftDist = d;
+      claimLeft = ti;
+      break;
+    }
+    if (d >= 3) break;
+  }
+  for (let k = c.content.indexOf(last) + 1, d = 1; k < c.content.length && k > 0; k++, d++) {
+    const ti = c.content[k];
+    if (pos.has(ti)) {
+      right = pos.get(ti);
+      rightDist = d;
+      claimRight = ti;
+      break;
+    }
+    if (d >= 3) break;
+  }
+  const width = span.length + 5;
+  if (left !== undefined && right !== undefined && left < right && right - left <= width + leftDist + rightDist + 3) {
+    return { lo: left + 1, hi: right - 1, both: true, claimLeft, claimRight };
+  }
+  // Anchors in the opposite order in the passage ("an attack on a ___ mosque" against
+  // "a Sufi mosque ... the deadliest attack"): one of them aligned to another mention, so
+  // neither tells where the counterpart sits.
+  if (left !== undefined && right !== undefined && left >= right) return undefined;
+  // One-sided: the counterpart must follow (precede) the aligned word closely.
+  const near = span.length + 2;
+  if (left !== undefined && right === undefined) return { lo: left + 1, hi: left + near };
+  if (right !== undefined) return { lo: Math.max(0, right - near), hi: right - 1 };
+  return undefined;
+}
+
+/** Words skipped when looking for the word that governs a name ("on the BBC"). */
+const GOV_SKIP = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
+const POSSESSIVE_NAME = /['’]s?$/;
+
+/** A passage name as a candidate for a claim name's slot ("Jerusalem's Al Aqsa Mosque" is one, headed by its last name). */
+export interface NameCandidate {
+  text: string;
+  kind: string;
+  tokens: number[];
+}
+
+export function nameCandidates(p: Prepared): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (let k = 0; k < p.names.length; k++) {
+    let n = p.names[k];
+    const start = n.start;
+    let tokens = [...n.tokens];
+    // A possessive name right before another name modifies it.
+    while (k + 1 < p.names.length && POSSESSIVE_NAME.test(n.text) && p.names[k + 1].tokens[0] === n.tokens[n.tokens.length - 1] + 1) {
+      k++;
+      n = p.names[k];
+      tokens = tokens.concat(n.tokens);
+    }
+    out.push({ text: p.text.slice(start, n.end), kind: n.kind, tokens });
+  }
+  return out;
+}
+
+/** The word governing a name: the token before it, skipping articles, possessives and a possessive name; none across a clause break. */
+export function governor(q: Prepared, first: number): CToken | undefined {
+  let k = first - 1;
+  while (k >= 0) {
+    const t = q.tokens[k];
+    if (t.breakAfter) return undefined;
+    if (GOV_SKIP.has(t.norm)) {
+      k--;
+      continue;
+    }
+    if (t.name !== undefined && POSSESSIVE_NAME.test(q.names[t.name].text)) {
+      k = q.names[t.name].tokens[0] - 1;
+      continue;
+    }
+    return /[\p{L}\p{N}]/u.test(t.text) ? t : undefined;
+  }
+  return undefined;
+}
+
+export function sameGovernor(c: Prepared, ct: CToken | undefined, p: Prepared, pt: CToken | undefined): boolean {
+  if (!ct || !pt) return false;
+  if (ct.norm === pt.norm) return true;
+  if (ct.stop || pt.stop) return false;
+  return findToken(ct, c, p).includes(pt.i);
+}
+
+/** Claim content tokens this close to a name (in content words) count as its aligned context. */
+const ROLE_CONTEXT = 3;
+/** A passage name this close (in content words) to the aligned context is next to it. */
+const ROLE_NEAR = 3;
+
+/** Distance between two passage tokens in content words (the later one counted, stop words not). */
+function contentDistance(p: Prepared, a: number, b: number): number {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  let d = 0;
+  for (let k = lo + 1; k <= hi; k++) if (!p.tokens[k].stop && /[\p{L}\p{N}]/u.test(p.tokens[k].text)) d++;
+  return d;
+}
+
+/**
+ * The passage name that fills the role of a claim name the passage lacks. Each
+ * candidate (a name the claim does not use) scores: the same governing word (2), the
+ * same entity kind (1; a different known kind -1), inside the anchored window (1), next
+ * to the aligned context (1). Only candidates inside the window, or with the same
+ * governing word next to the aligned context, qualify. A tie for the best score is
+ * ambiguous: no rival.
+ */
+export function pickRival(
+  c: Prepared,
+  span: number[],
+  kinds: string[],
+  p: Prepared,
+  win: Window | undefined,
+  pos: ReadonlyMap<number, number>,
+  usedPassage: ReadonlySet<number>,
+): (NameCandidate & { inWin: boolean }) | undefined {
+  const first = Math.min(...span);
+  const last = Math.max(...span);
+  const cGov = governor(c, first);
+  // Passage positions of the aligned claim words around the name.
+  const ci = c.content.indexOf(first);
+  const cj = c.content.indexOf(last);
+  const ctxPos: number[] = [];
+  for (let k = Math.max(0, ci - ROLE_CONTEXT); k <= Math.min(c.content.length - 1, cj + ROLE_CONTEXT); k++) {
+    if (k >= ci && k <= cj) continue;
+    const pk = pos.get(c.content[k]);
+    if (pk !== undefined) ctxPos.push(pk);
+  }
+  const known = (k: string) => k !== 'other';
+  const scored: Array<{ cand: NameCandidate; inWin: boolean; score: number }> = [];
+  for (const cand of nameCandidates(p)) {
+    if (cand.tokens.some((k) => usedPassage.has(k))) continue;
+    const inWin = !!win && cand.tokens.every((k) => k >= win.lo && k <= win.hi);
+    const pGov = governor(p, cand.tokens[0]);
+    const gov = sameGovernor(c, cGov, p, pGov);
+    const near = ctxPos.some((pk) => cand.tokens.some((k) => contentDistance(p, k, pk) <= ROLE_NEAR));
+    if (!inWin && !(gov && near)) continue;
+    let score = (gov ? 2 : 0) + (inWin ? 1 : 0) + (near ? 1 : 0);
+    if (known(cand.kind) && kinds.some(known)) score += kinds.includes(cand.kind) ? 1 : -1;
+    scored.push({ cand, inWin, score });
+  }
+  if (scored.length === 0) return undefined;
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length > 1 && scored[1].score === scored[0].score) return undefined;
+  return { ...scored[0].cand, inWin: scored[0].inWin };
+}
+
+/**
+ * A claim name the passage backs only outside the claim's aligned place (between the
+ * passage positions of the aligned claim words on both sides), while a different
+ * passage name of the same kind (unused by the claim) fills that place, a slot at most
+ * two tokens longer than the claim's. `tight`: the aligned words are the name's direct
+ * neighbours in the claim (then the names differ; otherwise the name is merely unbacked).
+ */
+export function roleRival(
+  c: Prepared,
+  u: Unit,
+  p: Prepared,
+  at: number[],
+  pos: ReadonlyMap<number, number>,
+  usedPassage: ReadonlySet<number>,
+): { text: string; tight: boolean } | undefined {
+  const win = anchoredWindow(c, u.tokens, pos);
+  // Only a place between aligned words on both sides is a place at all.
+  if (!win || !win.both || win.claimLeft === undefined || win.claimRight === undefined || win.hi < win.lo) return undefined;
+  const inside = (k: number) => k >= win.lo && k <= win.hi;
+  if (at.some(inside)) return undefined;
+  // Another mention of the claim's name at the place: backed there.
+  if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).some(inside))) return undefined;
+  const cn = c.names[u.ref];
+  const rivals = nameCandidates(p).filter((n) => n.kind === cn.kind && n.tokens.every(inside) && !n.tokens.some((k) => usedPassage.has(k) && !at.includes(k)));
+  if (rivals.length !== 1) return undefined;
+  const rival = rivals[0];
+  // The passage's slot at most two tokens longer than the claim's: the same place.
+  const claimGap = win.claimRight - win.claimLeft - 1;
+  const passageGap = win.hi - win.lo + 1;
+  if (passageGap > claimGap + 2) return undefined;
+  // Strong when the aligned words are the name's direct neighbours in the claim.
+  const ci = c.content.indexOf(Math.min(...u.tokens));
+  const cj = c.content.indexOf(Math.max(...u.tokens));
+  const tight = c.content[ci - 1] === win.claimLeft && c.content[cj + 1] === win.claimRight;
+  return { text: rival.text, tight };
+}
+
+/**
+ * A claim date the primary passage matches only outside the claim's aligned place,
+ * while exactly one differing date of the passage sits there (and nothing compatible
+ * does). `tight`: the anchoring aligned word is the date's direct neighbour in the claim
+ * and the passage's date starts (or ends) within two tokens of its counterpart.
+ */
+export function dateRoleRival(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<number, number>): { text: string; tight: boolean } | undefined {
+  const win = anchoredWindow(c, u.tokens, pos);
+  if (!win || win.hi < win.lo) return undefined;
+  const cd = c.dates[u.ref];
+  // A neighbouring claim word aligned to a matching date itself ("born" to the first of
+  // a person's life dates): the date is at its place.
+  for (const k of neighbourPositions(c, u, pos)) {
+    const at = p.dates.find((sd) => within(p, k, sd));
+    if (at && compareDates(cd, withYear(at, p.defaultYear)) === 'match') return undefined;
+  }
+  const first = (sd: DateMention) => p.tokens.findIndex((t) => t.end > sd.start);
+  const lastTok = (sd: DateMention) => {
+    let k = -1;
+    for (let j = 0; j < p.tokens.length && p.tokens[j].start < sd.end; j++) k = j;
+    return k;
+  };
+  const inWin = (sd: DateMention) => first(sd) >= win.lo && lastTok(sd) <= win.hi;
+  const dates = p.dates.map((sd0) => ({ sd0, rel: compareDates(cd, withYear(sd0, p.defaultYear)) }));
+  if (dates.some((x) => inWin(x.sd0) && x.rel !== 'conflict' && x.rel !== 'none')) return undefined;
+  if (!dates.some((x) => !inWin(x.sd0) && x.rel === 'match')) return undefined;
+  const rivals = dates.filter((x) => inWin(x.sd0) && x.rel === 'conflict' && !x.sd0.anchored);
+  if (rivals.length !== 1) return undefined;
+  const rival = rivals[0].sd0;
+  // A date another date of the claim matches is no rival.
+  if (c.dates.some((d) => d !== cd && compareDates(d, withYear(rival, p.defaultYear)) === 'match')) return undefined;
+  const ci = c.content.indexOf(Math.min(...u.tokens));
+  const cj = c.content.indexOf(Math.max(...u.tokens));
+  const leftN = c.content[ci - 1];
+  const rightN = c.content[cj + 1];
+  const leftTie = leftN !== undefined && pos.has(leftN) && first(rival) - pos.get(leftN)! > 0 && first(rival) - pos.get(leftN)! <= 2;
+  const rightTie = rightN !== undefined && pos.has(rightN) && pos.get(rightN)! - lastTok(rival) > 0 && pos.get(rightN)! - lastTok(rival) <= 2;
+  return { text: rival.text, tight: leftTie || rightTie };
+}
+
+/** Passage positions of the claim's content words right before and after a unit, where aligned. */
+export function neighbourPositions(c: Prepared, u: Unit, pos: ReadonlyMap<number, number>): number[] {
+  const out: number[] = [];
+  for (const ti of [c.content[c.content.indexOf(Math.min(...u.tokens)) - 1], c.content[c.content.indexOf(Math.max(...u.tokens)) + 1]]) {
+    const k = ti === undefined ? undefined : pos.get(ti);
+    if (k !== undefined) out.push(k);
+  }
+  return out;
+}
+
+/** Passage token `k` lies inside the date mention. */
+export function within(p: Prepared, k: number, sd: DateMention): boolean {
+  return p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end;
+}
+
+/** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
+/** Pronouns that refer back to a named referent (English and Dutch), by the referents they fit. */
+const PERSON_ANAPHORS = new Set(['he', 'she', 'his', 'her', 'him', 'hij', 'zij', 'hem', 'haar', 'diens']);
+const THING_ANAPHORS = new Set(['it', 'its']);
+const ANY_ANAPHORS = new Set(['they', 'their', 'them', 'ze', 'hun']);
+export const DEFINITE = new Set(['the', 'this', 'de', 'het', 'deze', 'dit']);
+
+export type AnaphorKind = 'person' | 'thing' | 'any';
+
+/**
+ * References to an unnamed referent in a passage, in order: pronouns, and definite
+ * descriptions at the start of a clause ("The film was released...", "Distributed by
+ * Columbia, the film...").
+ */
+export function anaphors(p: Prepared): Array<{ k: number; kind: AnaphorKind }> {
+  const out: Array<{ k: number; kind: AnaphorKind }> = [];
+  for (let k = 0; k < p.tokens.length; k++) {
+    const t = p.tokens[k];
+    if (PERSON_ANAPHORS.has(t.norm)) out.push({ k, kind: 'person' });
+    else if (THING_ANAPHORS.has(t.norm)) out.push({ k, kind: 'thing' });
+    else if (ANY_ANAPHORS.has(t.norm)) out.push({ k, kind: 'any' });
+    else if ((k === 0 || p.tokens[k - 1].breakAfter) && DEFINITE.has(t.norm)) {
+      const next = p.tokens[k + 1];
+      if (next && next.name === undefined && /^\p{Ll}/u.test(next.text)) out.push({ k, kind: 'any' });
+    }
+  }
+  return out;
+}
+
+/**
+ * The claim's subject: the unit the claim opens with (after an article at most), a name
+ * or a capitalized word ("Ingushetia was established..."); or the first name after
+ * words the passage backs ("The series finale of Make It or Break It" for "The series
+ * finale aired...": the passage's description stands for the name).
+ */
+export function subjectUnit(c: Prepared, units: readonly Unit[], backed: (u: Unit) => boolean): Unit | undefined {
+  const ordered = [...units].sort((a, b) => Math.min(...a.tokens) - Math.min(...b.tokens));
+  const first = ordered[0];
+  if (!first || first.kind === 'number' || first.kind === 'date') return undefined;
+  const at = Math.min(...first.tokens);
+  for (let k = 0; k < at; k++) if (!DEFINITE.has(c.tokens[k].norm) && /[\p{L}\p{N}]/u.test(c.tokens[k].text)) return undefined;
+  if (first.kind === 'name' || /^\p{Lu}/u.test(c.tokens[first.tokens[0]].text)) return first;
+  for (let i = 1; i < ordered.length && i <= 3; i++) {
+    if (!backed(ordered[i - 1]) || ordered[i - 1].kind !== 'word') return undefined;
+    if (ordered[i].kind === 'name') return ordered[i];
+  }
+  return undefined;
+}
+
+/**
+ * Whether an anaphor can refer to the subject: a place or organization is no "he"; a
+ * person is "it" only in a passage that names no other person (person names are told
+ * from capitalized phrases by shape, too loosely to reject on that alone).
+ */
+export function agrees(kind: AnaphorKind, c: Prepared, subject: Unit, p: Prepared, usedPassage: ReadonlySet<number>): boolean {
+  if (kind === 'any' || subject.kind !== 'name') return true;
+  const k = c.names[subject.ref].kind;
+  if (k === 'place' || k === 'org') return kind === 'thing';
+  if (k === 'person' && kind === 'thing') return !p.names.some((n) => n.kind === 'person' && !n.tokens.some((t) => usedPassage.has(t)));
+  return true;
+}
+
+/**
+ * @param context preceding passages of the same document: names the passage refers to
+ *   by pronoun or description ("Its members...", "the movement") are backed there.
+ */
+/**
+ * Of several passage occurrences of a claim word, the one next to the passage position of
+ * the claim's nearest aligned neighbour (the next aligned content word within two, else
+ * the previous one; at most four tokens away in the passage); undefined when none is, or
+ * two are equally near.
+ */
+export function tiedOccurrence(c: Prepared, ti: number, occ: number[], pos: ReadonlyMap<number, number>): number | undefined {
+  const ci = c.content.indexOf(ti);
+  // The word after it first (its object: "modelled for L'Oréal"), else the one before.
+  let anchor: number | undefined;
+  for (const d of [1, 2, -1, -2]) {
+    const cj = c.content[ci + d];
+    if (cj !== undefined && pos.has(cj)) {
+      anchor = pos.get(cj)!;
+      break;
+    }
+  }
+  if (anchor === undefined) return undefined;
+  let best: number | undefined;
+  let bestD = Infinity;
+  let tie = false;
+  for (const k of occ) {
+    const d = Math.abs(anchor - k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return best !== undefined && !tie && bestD <= 4 ? best : undefined;
+}
+
+/** Closed word classes whose members exclude each other (English and Dutch colours, the sexes in one relation). */
+export const NEG_LOCALITY = 12;
+/** Tokens between a negation and the aligned words it governs (subject before, object after). */
+export const NEG_GOVERN_WINDOW = 7;
+
+export const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
+export const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
+export const NP_BOUNDARY = new Set([
+  'of', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'to', 'that', 'who', 'which', 'whose', 'where', 'when', 'and', 'or', 'but', 'as', 'than', 'since', 'after', 'before', 'during', 'born',
+  'van', 'op', 'voor', 'met', 'die', 'dat', 'door', 'en', 'of', 'uit', 'bij', 'naar', 'sinds', 'na', 'tijdens',
+]);
+
+/** The noun phrase after "is a/an/the" starting at token `k` (the copula): its content tokens, up to a boundary. */
+export function predicateAfter(p: Prepared, k: number): number[] | undefined {
+  if (p.tokens[k].breakAfter) return undefined;
+  let j = k + 1;
+  if (j >= p.tokens.length || !DETERMINER.has(p.tokens[j].norm)) return undefined;
+  if (p.tokens[j].breakAfter) return undefined;
+  j++;
+  const out: number[] = [];
+  for (; j < p.tokens.length; j++) {
+    const t = p.tokens[j];
+    if (NP_BOUNDARY.has(t.norm) || t.cue) break;
+    if (out.length > 0 && /(?:ed|ing)$/.test(t.norm) && t.norm.length > 5) break;
+    if (!t.stop) out.push(j);
+    if (t.breakAfter || out.length >= 6) break;
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * "Lost is a political party" against "Lost is an American television drama series":
+ * the subject lines up, both say "is a ...", and the head nouns differ (the claim's
+ * head appears nowhere in the passage, the passage's head nowhere in the claim).
+ */
+/** Content tokens within `radius` content positions of a span (excluding the span). */
+export function around(p: Prepared, span: number[], radius: number): number[] {
+  const first = p.content.indexOf(Math.min(...span));
+  const last = p.content.indexOf(Math.max(...span));
+  const out: number[] = [];
+  if (first < 0 || last < 0) return out;
+  for (let k = Math.max(0, first - radius); k <= Math.min(p.content.length - 1, last + radius); k++) {
+    if (k >= first && k <= last) continue;
+    out.push(p.content[k]);
+  }
+  return out;
+}
+
+/**
+ * The claim's number and the passage's number share a neighbouring word (the counted
+ * noun or the verb, possibly through an en↔nl concept): "killing more than 900 people"
+ * and "meer dan 300 doden vielen".
+ */
+export function localTie(c: Prepared, span: number[], p: Prepared, pTok: number, onUnit?: { c?: string; p?: string }): boolean {
+  const pSpan = [pTok];
+  if (!p.content.includes(pTok)) return false;
+  const near = new Set(around(p, pSpan, 2));
+  for (const ci of around(c, span, 2)) {
+    const t = c.tokens[ci];
+    if (t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
+    for (const k of findToken(t, c, p)) {
+      if (!near.has(k)) continue;
+      if (!onUnit || t.stem === onUnit.c || p.tokens[k].stem === onUnit.p) return true;
+    }
+  }
+  return false;
+}
+
+/** The negation cue and the negated word, as written ("has not aligned"). */
+export function negationPhrase(p: Prepared, tokenIdx: number): string {
+  let cue = -1;
+  for (let k = tokenIdx; k >= Math.max(0, tokenIdx - 4); k--) if (p.tokens[k].cue) { cue = k; break; }
+  if (cue < 0) for (let k = tokenIdx; k < Math.min(p.tokens.length, tokenIdx + 4); k++) if (p.tokens[k].cue) { cue = k; break; }
+  if (cue < 0) return p.tokens[tokenIdx].text;
+  const from = Math.max(0, Math.min(cue, tokenIdx) - (cue < tokenIdx ? 1 : 0));
+  const to = Math.max(cue, tokenIdx);
+  return p.text.slice(p.tokens[from].start, p.tokens[to].end);
+}
+
+/** A claim that denies a value ("is not an American series") contradicts no source that gives another value. */
+export function claimDenies(c: Prepared, u: Unit): boolean {
+  return u.tokens.some((t) => c.tokens[t].negated);
+}
