@@ -196,6 +196,7 @@ export function jsonReport(report: CheckReport): unknown {
             ...(e.date !== undefined ? { date: e.date } : {}),
           })),
           citations: f.citations,
+          rules: f.rules ?? [],
           ...(f.citationProblem ? { citationProblem: f.citationProblem } : {}),
         };
       }),
@@ -306,6 +307,7 @@ export function sarifReport(report: CheckReport): Sarif.Log {
           verdict: f.verdict,
           reasons: f.reasons.map((r) => ({ kind: r.kind, message: r.message })),
           citations: f.citations,
+          rules: f.rules ?? [],
         },
       };
       if (related.length > 0) result.relatedLocations = related;

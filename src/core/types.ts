@@ -140,6 +140,12 @@ export interface Finding {
   citationProblem?: { key: string; message: string };
   /** Verdict against the cited sources alone, when the sentence cites known sources (additive). */
   citedVerdict?: Verdict;
+  /**
+   * Ids of the lookups, rules and decision steps behind the verdict, sorted: `conflict.number`
+   * is src/core/verify/rules/number-slot.ts (see the registry in rules/index.ts), `align.*` the
+   * lookups of verify/context.ts, `decide.*` the decision in verify/index.ts.
+   */
+  rules?: string[];
 }
 
 export type DraftFormat = 'markdown' | 'latex' | 'plaintext';

@@ -77,6 +77,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     } else {
       md.appendMarkdown('_No passage in the corpus matches this sentence._\n');
     }
+    if (f.rules?.length) md.appendMarkdown(`\n\n_Rules:_ ${f.rules.map((r) => `\`${r}\``).join(' ')}\n`);
     return new vscode.Hover(md, toRange(f.range));
   }
 

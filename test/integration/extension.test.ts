@@ -215,6 +215,7 @@ describe('Groundwork extension', function () {
       assert.match(text, /\n> .*224/);
       assert.match(text, /\n> [^\n]*\*\*(October|Sinai|passengers)[^*]*\*\*/, 'matching words in bold in the quote');
       assert.match(text, /command:groundwork\.openEvidence\?/);
+      assert.match(text, /Rules:.*`conflict\.number`/, 'the hover names the rule behind the verdict');
     });
 
     it('screenshot: the draft with underlines and an open hover', async () => {

@@ -186,6 +186,16 @@ describe('cli: groundwork check', function () {
       out = json(r);
     });
 
+    it('names the rules behind each verdict (rules: ids of the registry in src/core/verify/rules/)', () => {
+      const conflict = out.files[0].findings.find((f) => f.verdict === 'conflict') as unknown as { rules: string[] };
+      assert.ok(conflict, 'a conflict in the draft');
+      assert.ok(conflict.rules.includes('conflict.number'), JSON.stringify(conflict.rules));
+      for (const f of out.files[0].findings as unknown as Array<{ verdict: string; rules: string[] }>) {
+        assert.ok(Array.isArray(f.rules));
+        if (f.verdict === 'supported') assert.ok(f.rules.some((r) => r.startsWith('align.')), JSON.stringify(f.rules));
+      }
+    });
+
     it('has the contract shape: version, files, findings', () => {
       assert.equal(out.version, 1);
       assert.ok(Array.isArray(out.files));
@@ -300,6 +310,8 @@ describe('cli: groundwork check', function () {
       const conflict = results.find((r: { ruleId: string }) => r.ruleId === 'claim.conflict.number');
       assert.ok(conflict, JSON.stringify(results.map((r: { ruleId: string }) => r.ruleId)));
       assert.equal(conflict.level, 'error', 'groundwork.severity.conflict = error');
+      // The rule behind the verdict, so the finding leads to the file that produced it.
+      assert.ok(conflict.properties.rules.includes('conflict.number'), JSON.stringify(conflict.properties.rules));
       const region = conflict.locations[0].physicalLocation.region;
       assert.deepEqual(
         [region.startLine, region.startColumn, region.endLine, region.endColumn],

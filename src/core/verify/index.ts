@@ -84,6 +84,8 @@ interface Decision {
   evidence: Candidate[];
   conflicts: Conflict[];
   best?: Candidate;
+  /** A decision step beyond one passage's alignment: `decide.document` (several passages of one source), `decide.clear-conflict` (a clear conflict outweighs indirect support). */
+  how?: 'decide.document' | 'decide.clear-conflict';
 }
 
 /** A value's text folded for comparison (quotes, dashes, spaces, case). */
@@ -340,7 +342,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
   if (!best) return undefined;
-  return { verdict: 'supported', evidence: best.used, conflicts: [], best: best.used[0] };
+  return { verdict: 'supported', evidence: best.used, conflicts: [], best: best.used[0], how: 'decide.document' };
 }
 
 /** Two conflicts name different source values (figures compared by their digits). */
@@ -367,7 +369,7 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
     const clash = cands
       .map((x) => ({ x, xs: acceptedConflicts(x.single) }))
       .find(({ x, xs }) => xs.length > 0 && x.single.contextNames === 0 && restCoverage(x.single, xs) >= CLEAR_CONFLICT_COVERAGE);
-    if (clash) return { verdict: 'conflict', evidence: [clash.x, ...supported], conflicts: clash.xs, best: clash.x };
+    if (clash) return { verdict: 'conflict', evidence: [clash.x, ...supported], conflicts: clash.xs, best: clash.x, how: 'decide.clear-conflict' };
   }
   if (supported.length) return { verdict: 'supported', evidence: supported, conflicts: [], best: supported[0] };
   // A slot whose value another passage backs (with at least half of the claim) is not
@@ -605,6 +607,8 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     finding.evidence.push(toEvidence(citedBest));
   }
   if (citedVerdict) finding.citedVerdict = citedVerdict;
+  if (contrastCand) finding.rules = [...new Set([...(finding.rules ?? []), 'contrast.versions'])].sort();
+  if (citationProblem) finding.rules = [...new Set([...(finding.rules ?? []), citationProblem.message.startsWith('no source has') ? 'citation.unknown-key' : 'citation.not-supported'])].sort();
   return finding;
 }
 
@@ -626,6 +630,22 @@ function contrastMessage(k: Contrast): string {
     return k.sourceValue ? `it says ${quote(k.sourceValue)} where the other version does not` : `it lacks the negation of the other version (${quote(k.claimValue)})`;
   }
   return `it says ${quote(k.sourceValue)} where the sentence says ${quote(k.claimValue)}`;
+}
+
+/** The ids behind a decision: the lookups and rules of the alignment it rests on, and how it was decided. */
+function decisionRules(d: Decision): string[] {
+  const ids = new Set<string>();
+  const best = d.best;
+  if (d.verdict === 'conflict') {
+    for (const x of d.conflicts) if (x.rule) ids.add(x.rule);
+    if (best) for (const r of best.single.rules) if (r.startsWith('align.')) ids.add(r);
+  } else if (best) {
+    const a = d.verdict === 'supported' ? (supportScore(best) ?? best.single) : best.pair && best.pair.alignment.coverage > best.single.coverage ? best.pair.alignment : best.single;
+    for (const r of a.rules) if (d.verdict !== 'supported' || !r.startsWith('conflict.')) ids.add(r);
+    if (d.verdict === 'supported' && a !== best.single) ids.add('decide.neighbour');
+  }
+  if (d.how) ids.add(d.how);
+  return [...ids].sort();
 }
 
 function buildFinding(
@@ -699,6 +719,7 @@ function buildFinding(
     reasons,
     evidence,
     citations,
+    rules: decisionRules(decision),
   };
   if (citationProblem) finding.citationProblem = citationProblem;
   return finding;
@@ -726,6 +747,7 @@ export function checkSentences(retriever: Retriever, sentences: DraftSentence[],
         reasons: [{ kind: 'no-evidence', message: `could not check this sentence: ${(err as Error).message}` }],
         evidence: [],
         citations: [...s.citations],
+        rules: [],
       });
     }
   }
