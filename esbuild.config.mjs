@@ -16,6 +16,8 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/vscode/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'src/vscode/worker.ts', out: 'dist/worker.js' },
+  // The English POS tagger and its model data: a bundle of its own, required on first use (src/node/runtime.ts).
+  { in: 'src/node/tagger.ts', out: 'dist/tagger.js' },
   { in: 'bench/eval.ts', out: 'dist/eval.js' },
   { in: 'bench/bench.ts', out: 'dist/bench.js' },
   { in: 'test/integration/index.ts', out: 'out/test/index.js', external: ['vscode', 'mocha'] },

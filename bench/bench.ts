@@ -8,6 +8,8 @@
  * Each system runs in its own child process per size (same sentences, clean heap
  * figures, no system can starve another of memory).
  */
+import { installNodeRuntime } from '../src/node/runtime';
+installNodeRuntime();
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, platform, release } from 'node:os';

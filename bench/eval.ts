@@ -13,6 +13,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from '../src/core/engine';
+import { installNodeRuntime } from '../src/node/runtime';
+
+installNodeRuntime();
 import type { Finding, Verdict } from '../src/core/types';
 
 type Label = Verdict;

@@ -7,6 +7,9 @@ import { version } from '../../package.json';
 import { runCheck, type CheckCommandOptions, type OutputFormat } from './check';
 import { UsageError } from './inputs';
 import type { FailOn } from '../core/config';
+import { installNodeRuntime } from '../node/runtime';
+
+installNodeRuntime();
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -4,6 +4,9 @@
  * (src/vscode/engineClient.ts yields between requests). No 'vscode' import here.
  */
 import { createEngine, loadEngine } from '../core/engine';
+import { installNodeRuntime } from '../node/runtime';
+
+installNodeRuntime();
 import type { Engine, EngineOptions } from '../core/api';
 import type { SourceDocument } from '../core/types';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';

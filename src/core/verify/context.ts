@@ -128,7 +128,20 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
       }
     }
   }
-  // Numbers and dates.
+  // Numbers and dates. `valueAt`: the primary passage's mentions that back the unit at its final state.
+  const valueAt = new Map<Unit, number[]>();
+  const tokensOf = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (const t of p.tokens) if (t.start >= from && t.end <= to) out.push(t.i);
+    return out;
+  };
+  const backers = new Map<Unit, { match: number[]; loose: number[] }>();
+  const noteBacker = (u: Unit, pp: Prepared, rel: 'match' | 'loose', from: number, to: number) => {
+    if (pp !== p) return;
+    const b = backers.get(u) ?? { match: [], loose: [] };
+    b[rel].push(...tokensOf(from, to));
+    backers.set(u, b);
+  };
   for (const u of units) {
     if (u.kind === 'number') {
       const cn = c.numbers[u.ref];
@@ -143,9 +156,16 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
           const um = unitsMatch(cn, sn, c, pp);
           if (um === 'none' && cn.unit && sn.unit && sameNounDiffers) continue;
           const before: string = st;
-          if (rel === 'match' && um !== 'differ') st = 'match';
-          else if (rel === 'match' && isExact(cn) && st !== 'match') st = 'loose';
-          else if (rel === 'loose' && um !== 'differ' && st === 'miss') st = 'loose';
+          if (rel === 'match' && um !== 'differ') {
+            st = 'match';
+            noteBacker(u, pp, 'match', sn.start, sn.end);
+          } else if (rel === 'match' && isExact(cn)) {
+            if (st !== 'match') st = 'loose';
+            noteBacker(u, pp, 'loose', sn.start, sn.end);
+          } else if (rel === 'loose' && um !== 'differ') {
+            if (st === 'miss') st = 'loose';
+            noteBacker(u, pp, 'loose', sn.start, sn.end);
+          }
           if (st !== before) addTerm(u, pp, sn.start, sn.end);
         }
         if (st === 'match') break;
@@ -160,8 +180,13 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
           const sd = withYear(sd0, pp.defaultYear);
           const rel = compareDates(cd, sd);
           const before: string = st;
-          if (rel === 'match') st = 'match';
-          else if (rel === 'loose' && st === 'miss') st = 'loose';
+          if (rel === 'match') {
+            st = 'match';
+            noteBacker(u, pp, 'match', sd0.start, sd0.end);
+          } else if (rel === 'loose') {
+            if (st === 'miss') st = 'loose';
+            noteBacker(u, pp, 'loose', sd0.start, sd0.end);
+          }
           if (st !== before) addTerm(u, pp, sd0.start, sd0.end);
         }
         // A bare year may also appear as a plain number in the passage.
@@ -170,6 +195,7 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
           if (n) {
             st = 'match';
             addTerm(u, pp, n.start, n.end);
+            noteBacker(u, pp, 'match', n.start, n.end);
           }
         }
         if (st === 'match') break;
@@ -178,9 +204,15 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
       if (st !== 'miss') via.set(u, 'align.date');
     }
   }
+  for (const [u, b] of backers) {
+    const st = state.get(u);
+    const at = st === 'match' ? b.match : st === 'loose' ? b.loose : [];
+    if (at.length) valueAt.set(u, [...new Set(at)].sort((a, b) => a - b));
+  }
   return {
     c,
     units,
+    valueAt,
     passages,
     p,
     pos,

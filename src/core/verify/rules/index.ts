@@ -16,18 +16,24 @@ import { negatedClaim } from './negated-claim';
 import { antonym } from './antonym';
 import { closedClass } from './closed-class';
 import { category } from './category';
+import { figureClause } from './figure-clause';
+import { swappedRoles } from './swapped-roles';
+import { hypothetical } from './hypothetical';
 
 export type { Rule, RuleExample, Signal, RuleSignal, AlignContext } from './types';
 
 export const RULES: readonly Rule[] = [
   nameElsewhere,
   dateElsewhere,
+  figureClause,
   numberSlot,
   dateSlot,
   nameSlot,
   negation,
   negatedPassage,
   negatedClaim,
+  swappedRoles,
+  hypothetical,
   antonym,
   closedClass,
   category,

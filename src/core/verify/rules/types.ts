@@ -33,6 +33,8 @@ export interface AlignContext {
   readonly usedPassage: ReadonlySet<number>;
   /** Passage tokens of each claim name found in the primary passage. */
   readonly namePos: ReadonlyMap<Unit, readonly number[]>;
+  /** Primary passage tokens of the figures and dates that back each number or date unit. */
+  readonly valueAt: ReadonlyMap<Unit, readonly number[]>;
   /** How well the passage backs each claim unit. */
   readonly state: ReadonlyMap<Unit, UnitState>;
   /** The id of what backed each backed unit (a lookup of context.ts, or a rule). */

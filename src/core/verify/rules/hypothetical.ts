@@ -1,0 +1,55 @@
+/**
+ * blocks.hypothetical: the passage states as a possibility, an intention or a condition
+ * ("the group could attack the city", "if the talks fail", "dreigde aan te vallen") what
+ * the claim states as a fact: the clause that holds the claim's aligned predicate is
+ * modal or conditional in the passage and not in the claim. Word lists (English and
+ * Dutch modals, conditional conjunctions) in structure.ts.
+ */
+import type { Rule } from './types';
+import { structureOf } from '../structure';
+
+export const hypothetical: Rule = {
+  id: 'blocks.hypothetical',
+  stage: 'contrast',
+  summary: 'the passage says it could or would happen, the claim that it did',
+  run(ctx) {
+    const { c, p, pos } = ctx;
+    const cs = structureOf(c);
+    const ps = structureOf(p);
+    // Aligned claim words (not names, figures or dates) by passage clause.
+    const votes = new Map<number, number>();
+    let claimModal = false;
+    let aligned = 0;
+    for (const u of ctx.units) {
+      if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
+      const t = u.tokens[0];
+      const k = pos.get(t);
+      if (k === undefined) continue;
+      // A claim that itself hedges or reports at second hand ("allegedly sold" for the reportative "zou verkocht hebben").
+      const cc = cs.clauses[cs.clauseOf[t]];
+      if (cc?.modal || cc?.reportative) claimModal = true;
+      const ci = ps.clauseOf[k];
+      votes.set(ci, (votes.get(ci) ?? 0) + 1);
+      aligned++;
+    }
+    if (claimModal || aligned < 2) return [];
+    // The clause holding most of the aligned words.
+    let best = -1;
+    let most = 0;
+    for (const [ci, n] of votes) if (n > most || (n === most && ci < best)) (best = ci), (most = n);
+    if (best < 0 || most * 2 < aligned) return [];
+    const cl = ps.clauses[best];
+    if (!cl.modal) return [];
+    const cue = p.tokens.slice(cl.from, cl.to + 1).find((t) => /^(?:if|unless|whether|als|indien|tenzij|mits)$/.test(t.norm) || MODAL_HINT.test(t.norm));
+    return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
+  },
+  examples: [
+    { claim: 'The group attacked the city on Monday.', passage: 'Officials said the group could attack the city on Monday.', expect: 'blocks' },
+    { claim: 'De groep viel de stad aan op maandag.', passage: 'De groep dreigde de stad aan te vallen op maandag.', lang: 'nl', expect: 'blocks' },
+    { claim: 'The group attacked the city on Monday.', passage: 'The group attacked the city on Monday, officials said.', expect: 'none' },
+    { claim: 'The group could attack the city.', passage: 'Officials said the group could attack the city.', expect: 'none' },
+    { claim: 'The man had allegedly sold weapons to the militia.', passage: 'De man zou eerder wapens verkocht hebben aan de militie.', passageLang: 'nl', expect: 'none' },
+  ],
+};
+
+const MODAL_HINT = /^(?:could|might|would|plans?|planned|threaten(?:s|ed)?|intend(?:s|ed)?|zou|zouden|dreig(?:de|den|t|en))$/;

@@ -1,0 +1,60 @@
+/**
+ * blocks.swapped-roles: who did what to whom. The claim's subject and object line up
+ * with the passage around the same verb, but in the other order ("Fatah backed Hamas"
+ * for "Hamas backed Fatah"), or in the same order with one of the two texts passive
+ * ("Hamas was backed by Fatah"): the passage does not back the claim. Needs clause
+ * structure (English).
+ */
+import type { Rule } from './types';
+import { isPassiveAt, structureOf } from '../structure';
+
+export const swappedRoles: Rule = {
+  id: 'blocks.swapped-roles',
+  stage: 'contrast',
+  summary: 'subject and object of the same verb in the other roles',
+  run(ctx) {
+    const { c, p, pos } = ctx;
+    const cs = structureOf(c);
+    const ps = structureOf(p);
+    if (!cs.tags || !ps.tags) return [];
+    for (const cl of cs.clauses) {
+      const verb = cl.verbs.find((v) => pos.has(v));
+      if (verb === undefined) continue;
+      const pv = pos.get(verb)!;
+      const pcl = ps.clauses[ps.clauseOf[pv]];
+      const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
+      // Aligned participants: names and nouns of the claim clause, before and after the verb.
+      const participant = (t: number) => {
+        const tag = cs.tags![t];
+        return tag === 'PROPN' || tag === 'NOUN' || c.tokens[t].name !== undefined;
+      };
+      // The nearest participant on each side of the verb, with no other verb between.
+      let cs0 = -1;
+      for (let t = verb - 1; t >= cl.from && !cl.verbs.includes(t); t--) if (participant(t)) { cs0 = t; break; }
+      let co0 = -1;
+      for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) if (participant(t)) { co0 = t; break; }
+      if (cs0 < 0 || co0 < 0) continue;
+      // The same word on both sides ("a woman measures another woman") tells no roles apart.
+      if (c.tokens[cs0].stem === c.tokens[co0].stem) continue;
+      const subj = pos.get(cs0);
+      const obj = pos.get(co0);
+      if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
+      const claimPassive = cl.passiveVerbs.includes(verb);
+      // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
+      const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
+      if (ps.tags![pv] !== 'VERB' && !passagePassive) continue;
+      const sameOrder = subj < pv && pv < obj;
+      const inverted = obj < pv && pv < subj;
+      if ((inverted && claimPassive === passagePassive) || (sameOrder && claimPassive !== passagePassive)) {
+        return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} and ${JSON.stringify(p.tokens[subj].text)} in the other roles` }];
+      }
+    }
+    return [];
+  },
+  examples: [
+    { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Fatah backed Hamas in the 2006 election.', expect: 'blocks' },
+    { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Hamas was backed by Fatah in the 2006 election.', expect: 'blocks' },
+    { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Fatah was backed by Hamas in the 2006 election.', expect: 'none' },
+    { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'In the 2006 election Hamas backed Fatah.', expect: 'none' },
+  ],
+};

@@ -1,0 +1,166 @@
+/**
+ * Clause structure of a prepared text, for the rules that need to know which words a
+ * figure, date or name belongs to: clauses (split at clause punctuation, and before a
+ * conjunction or subordinator that opens a clause with its own verb), each clause's
+ * verbs, subject (the nouns, names and pronouns before its first verb), whether it is
+ * passive ("was backed by") and whether it states a possibility or a condition rather
+ * than a fact ("if", "could", "threatened to", "zou").
+ *
+ * English uses part-of-speech tags (analysis/pos.ts: wink-nlp's model). No maintained
+ * tagger exists for Dutch in JavaScript, so Dutch clauses are split at punctuation and
+ * subordinators only and get no subject: the rules that need one do not fire there.
+ */
+import { posTags } from '../analysis/pos';
+import type { Prepared } from './nlp';
+
+export interface Clause {
+  /** First and last token index (inclusive). */
+  from: number;
+  to: number;
+  /** Token indexes of verbs (main verbs, not auxiliaries). */
+  verbs: number[];
+  /** Token indexes of the subject: nouns, names, pronouns before the first verb; empty when unknown. */
+  subject: number[];
+  passive: boolean;
+  /** Verbs in the passive voice ("was backed by", "a song recorded by"). */
+  passiveVerbs: number[];
+  /** States a possibility, intention or condition, not a fact. */
+  modal: boolean;
+  /** Reports a statement at second hand ("allegedly", "reportedly", "naar verluidt"): the Dutch reportative "zou" reads the same. */
+  reportative: boolean;
+}
+
+export interface Structure {
+  clauses: Clause[];
+  /** Clause index of each token. */
+  clauseOf: Int32Array;
+  /** POS tag of each token, when a tagger served the language. */
+  tags?: Array<string | undefined>;
+}
+
+const CONJ = new Set(['and', 'but', 'while', 'whereas', 'en', 'maar', 'terwijl']);
+const SUBORD = new Set([
+  'after', 'before', 'when', 'because', 'although', 'though', 'since', 'until', 'which', 'who', 'whom', 'whose', 'where', 'if', 'unless', 'whether',
+  'nadat', 'omdat', 'toen', 'doordat', 'hoewel', 'waarna', 'waarbij', 'waarin', 'voordat', 'zodat', 'als', 'indien', 'tenzij', 'mits', 'wanneer',
+]);
+const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk', 'naar verluidt']);
+const CONDITION = new Set(['if', 'unless', 'whether', 'als', 'indien', 'tenzij', 'mits']);
+/**
+ * Words that state an unrealized action: a possibility, an intention, a threat. Hedges
+ * that science writing uses for findings ("may", "can", "suggest") are left out: they
+ * qualify a fact rather than deny it happened.
+ */
+const MODAL = new Set([
+  'could', 'might', 'would', 'threatened', 'threatens', 'threaten', 'plans', 'planned', 'plan', 'intends', 'intended', 'intend',
+  'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden',
+]);
+/** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
+const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
+const AGENT = new Set(['by', 'door']);
+const PRONOUN = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'hij', 'zij', 'ze', 'het', 'wij', 'we']);
+const CLAUSE_PUNCT = /[;:.!?()\u2013\u2014]|,|\s--?\s/;
+
+const cache = new WeakMap<Prepared, Structure>();
+
+/**
+ * The token is a participle with an agent: right after it ("a song recorded by", adverbs
+ * aside), or later in the clause after a form of "be" ("was rinsed with water by",
+ * "werd door de politie opgepakt" keeps no agent order in Dutch). Not an -ing form
+ * ("running side by side").
+ */
+export function isPassiveAt(p: Prepared, v: number, to: number, tags?: Array<string | undefined>): boolean {
+  if (/ing$/.test(p.tokens[v].norm)) return false;
+  let next = v + 1;
+  while (next <= to && tags && tags[next] === 'ADV') next++;
+  if (next <= to && AGENT.has(p.tokens[next].norm)) return true;
+  const be = [1, 2, 3].some((d) => v - d >= 0 && BE.has(p.tokens[v - d].norm));
+  if (!be) return false;
+  for (let k = v + 1; k <= to; k++) if (AGENT.has(p.tokens[k].norm)) return true;
+  return false;
+}
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'wordt', 'werd', 'werden', 'worden']);
+
+export function structureOf(p: Prepared): Structure {
+  let s = cache.get(p);
+  if (!s) {
+    s = computeStructure(p);
+    cache.set(p, s);
+  }
+  return s;
+}
+
+function tagTokens(p: Prepared): Array<string | undefined> | undefined {
+  const tagged = posTags(p.text, p.lang);
+  if (!tagged) return undefined;
+  const out: Array<string | undefined> = new Array(p.tokens.length);
+  let j = 0;
+  for (let i = 0; i < p.tokens.length; i++) {
+    const t = p.tokens[i];
+    while (j < tagged.length && tagged[j].end <= t.start) j++;
+    if (j < tagged.length && tagged[j].start < t.end) out[i] = tagged[j].pos;
+  }
+  return out;
+}
+
+function computeStructure(p: Prepared): Structure {
+  const tags = tagTokens(p);
+  const n = p.tokens.length;
+  const isVerb = (k: number) => (tags ? tags[k] === 'VERB' : false);
+  // Clause starts.
+  const starts: number[] = [0];
+  const gap = (k: number) => p.text.slice(p.tokens[k].end, k + 1 < n ? p.tokens[k + 1].start : p.text.length);
+  const verbAhead = (k: number): boolean => {
+    for (let j = k + 1; j < n && j <= k + 8; j++) {
+      if (isVerb(j)) return true;
+      if (p.tokens[j].breakAfter) return false;
+    }
+    return false;
+  };
+  for (let k = 1; k < n; k++) {
+    const prev = k - 1;
+    const norm = p.tokens[k].norm;
+    if (p.tokens[prev].breakAfter && CLAUSE_PUNCT.test(gap(prev))) {
+      // A comma inside a list of names or figures is no clause break: only before a word
+      // that opens a clause, or (tagged) before a stretch with its own verb.
+      const g = gap(prev);
+      if (!g.includes(',') || /[;:.!?()\u2013\u2014]|--/.test(g) || SUBORD.has(norm) || CONJ.has(norm) || (tags && verbAhead(prev))) starts.push(k);
+      continue;
+    }
+    if (SUBORD.has(norm) && p.lang === 'nl') starts.push(k);
+    else if ((CONJ.has(norm) || SUBORD.has(norm)) && tags && verbAhead(k)) starts.push(k);
+  }
+  const clauses: Clause[] = [];
+  const clauseOf = new Int32Array(n);
+  for (let c = 0; c < starts.length; c++) {
+    const from = starts[c];
+    const to = c + 1 < starts.length ? starts[c + 1] - 1 : n - 1;
+    if (to < from) continue;
+    const verbs: number[] = [];
+    for (let k = from; k <= to; k++) if (isVerb(k)) verbs.push(k);
+    const subject: number[] = [];
+    if (tags && verbs.length) {
+      for (let k = from; k < verbs[0]; k++) {
+        const tag = tags[k];
+        if (tag === 'NOUN' || tag === 'PROPN' || (tag === 'PRON' && PRONOUN.has(p.tokens[k].norm)) || p.tokens[k].name !== undefined) subject.push(k);
+      }
+    }
+    // Passive: a participle with its agent right after it ("was backed by", "a song
+    // recorded by", "geleid door"); not an -ing form ("running side by side").
+    const passiveVerbs = verbs.filter((v) => isPassiveAt(p, v, to, tags));
+    const passive = passiveVerbs.length > 0;
+    let modal = false;
+    let reportative = false;
+    for (let k = from; k <= to; k++) {
+      if (REPORTATIVE.has(p.tokens[k].norm)) reportative = true;
+      const t = p.tokens[k];
+      // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
+      if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
+      if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
+      if (MODAL.has(t.norm) || (k === from && CONDITION.has(t.norm))) modal = true;
+    }
+    const idx = clauses.length;
+    for (let k = from; k <= to; k++) clauseOf[k] = idx;
+    clauses.push({ from, to, verbs, subject, passive, passiveVerbs, modal, reportative });
+  }
+  return { clauses, clauseOf, ...(tags ? { tags } : {}) };
+}

@@ -1,0 +1,28 @@
+/**
+ * What the engine needs from the machine, installed once by each Node host (the CLI,
+ * the extension's worker and in-thread fallback, eval, bench, the unit tests): the
+ * English part-of-speech tagger, loaded lazily from its own bundle (dist/tagger.js, or
+ * src/node/tagger.ts when run from source). The engine itself does no I/O.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { setPosTagger, type PosTagger } from '../core/analysis/pos';
+
+let installed = false;
+
+function loadTagger(): PosTagger | undefined {
+  const req = createRequire(__filename);
+  for (const file of [path.join(__dirname, 'tagger.js'), path.join(__dirname, 'tagger.ts')]) {
+    if (!fs.existsSync(file)) continue;
+    const mod = req(file) as { tagEnglish?: PosTagger };
+    if (mod.tagEnglish) return mod.tagEnglish;
+  }
+  return undefined;
+}
+
+export function installNodeRuntime(): void {
+  if (installed) return;
+  installed = true;
+  setPosTagger('en', loadTagger);
+}
