@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from '../src/core/engine';
 import type { Finding, Verdict } from '../src/core/types';
+import { registerLexiconFile } from '../src/node/lexiconFile';
 
 type Label = Verdict;
 const LABELS: Label[] = ['supported', 'conflict', 'unsupported', 'none'];
@@ -253,6 +254,7 @@ function writeDoc(root: string, results: SetResult[]): void {
 }
 
 function main(): void {
+  registerLexiconFile();
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
   const setIdx = args.indexOf('--set');

@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { runCheck, type CheckCommandOptions, type OutputFormat } from './check';
 import { UsageError } from './inputs';
 import type { FailOn } from '../core/config';
+import { registerLexiconFile } from '../node/lexiconFile';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -17,6 +18,7 @@ function oneLine(s: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  registerLexiconFile();
   const out = (s: string): void => {
     process.stdout.write(s);
   };

@@ -4,8 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { EngineService } from './engineService';
+import { registerLexiconFile } from '../node/lexiconFile';
 import { transferables, type EngineRequest, type EngineResponse } from './protocol';
 
+registerLexiconFile(); // read lazily, on the first lexicon query, in this worker thread
 const service = new EngineService();
 const port = parentPort;
 if (port) {
