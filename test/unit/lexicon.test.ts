@@ -56,6 +56,7 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(lx.lemmas("auto's", 'nl').includes('auto'));
       assert.ok(lx.lemmas('grote', 'nl').includes('groot'));
       assert.ok(lx.lemmas('boten', 'nl').includes('boot'));
+      assert.ok(lx.lemmas('stierf', 'nl').includes('sterven')); // strong verb, from lemmas.ts
     });
     it('Dutch candidates undo vowel and consonant spelling changes', () => {
       assert.ok(dutchCandidates('boten').includes('boot'));

@@ -15,6 +15,7 @@
  * Rare senses make nearly everything related, which is why every query takes the first senses.
  */
 import { fold } from './fold';
+import { lemma as irregularLemma } from './lemmas';
 
 export type LexLang = 'en' | 'nl';
 export type LexPos = 'n' | 'v' | 'a' | 'r';
@@ -25,6 +26,14 @@ export interface RelationOptions {
   senses?: number;
   /** Hypernym steps for 'hypernym'/'hyponym' (default 2); instance-of counts as a step. */
   depth?: number;
+  /**
+   * English antonyms from WordNet's word-sense pointers only ('word', the default: increase/decrease
+   * but not gain/decrease) or between any words of the two synsets ('synset'). Dutch and
+   * cross-language pairs always use the synset level (Dutch has no word-sense pointers).
+   * 'extended' also lets each side climb one hypernym step first (grow and shrink are ways to
+   * increase and decrease); measure before trusting it (bench/lexicon-probe.ts).
+   */
+  antonyms?: 'word' | 'synset' | 'extended';
 }
 
 export interface SynsetInfo {
@@ -51,7 +60,10 @@ export interface Lexicon {
   synsets(word: string, lang: LexLang, pos?: LexPos, senses?: number): number[];
   synset(id: number): SynsetInfo;
   hypernyms(id: number, depth?: number): number[];
+  /** The first relation that holds, in the order same, synonym, antonym, hypernym, hyponym, derivation. */
   relation(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): LexRelation | undefined;
+  /** Every relation that holds through the first senses (a pair can be both synonym and antonym). */
+  relations(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): readonly LexRelation[];
   sharesConcept(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): boolean;
 }
 
@@ -170,7 +182,7 @@ class LexiconImpl implements Lexicon {
   private readonly readingCache = [new Map<string, Reading[]>(), new Map<string, Reading[]>()];
   private readonly sensesCache = new Map<string, Senses>();
   private readonly ancestorCache = new Map<number, number[]>();
-  private readonly relationCache = new Map<string, LexRelation | undefined>();
+  private readonly relationCache = new Map<string, readonly LexRelation[]>();
   private members?: { en: Uint32Array; enStart: Uint32Array; nl: Uint32Array; nlStart: Uint32Array };
   private senseLemma?: Uint32Array;
 
@@ -264,6 +276,9 @@ class LexiconImpl implements Lexicon {
       // noun rule for -ful compounds is omitted; WordNet lists most such lemmas itself
     } else {
       for (const c of dutchCandidates(w)) add(c, ALL);
+      // strong verbs (stierf -> sterven) follow no suffix rule: the hand list of lemmas.ts has them
+      const strong = irregularLemma(w, 'nl');
+      if (strong !== w) add(strong, ALL);
     }
     const out = [...found].map(([lemma, mask]) => ({ lemma, mask }));
     if (cache.size > 200_000) cache.clear();
@@ -397,48 +412,73 @@ class LexiconImpl implements Lexicon {
     return false;
   }
 
+  /** The senses with their direct hypernyms added (synset level only). */
+  private lifted(x: Senses): Senses {
+    const synsets = new Set(x.synsets);
+    for (const s of x.synsets) for (const h of this.hypernyms(s, 1)) synsets.add(h);
+    return { synsets, senses: [] };
+  }
+
   private generalizes(general: Senses, specific: Senses, depth: number): boolean {
     for (const s of specific.synsets) for (const h of this.hypernyms(s, depth)) if (general.synsets.has(h)) return true;
     return false;
   }
 
   relation(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): LexRelation | undefined {
+    return this.relations(a, langA, b, langB, opts)[0];
+  }
+
+  relations(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): readonly LexRelation[] {
     const n = opts.senses ?? 3;
     const depth = opts.depth ?? 2;
-    const key = `${langA}\u0000${a}\u0000${langB}\u0000${b}\u0000${n}\u0000${depth}`;
-    if (this.relationCache.has(key)) return this.relationCache.get(key);
-    const out = this.computeRelation(a, langA, b, langB, n, depth);
+    const ant = opts.antonyms === 'extended' ? 2 : opts.antonyms === 'synset' ? 1 : 0;
+    const key = `${langA}\u0000${a}\u0000${langB}\u0000${b}\u0000${n}\u0000${depth}\u0000${ant}`;
+    const hit = this.relationCache.get(key);
+    if (hit) return hit;
+    const out = this.computeRelations(a, langA, b, langB, n, depth, ant);
     if (this.relationCache.size > 500_000) this.relationCache.clear();
     this.relationCache.set(key, out);
     return out;
   }
 
-  private computeRelation(a: string, la: LexLang, b: string, lb: LexLang, n: number, depth: number): LexRelation | undefined {
+  private computeRelations(a: string, la: LexLang, b: string, lb: LexLang, n: number, depth: number, ant: number): LexRelation[] {
     const ra = this.readings(a, la);
     const rb = this.readings(b, lb);
     if (la === lb) {
-      if (fold(a) === fold(b)) return 'same';
-      if (ra.some((x) => rb.some((y) => x.lemma === y.lemma))) return 'same';
+      if (fold(a) === fold(b)) return ['same'];
+      if (ra.some((x) => rb.some((y) => x.lemma === y.lemma))) return ['same'];
     }
-    if (!ra.length || !rb.length) return undefined;
+    if (!ra.length || !rb.length) return [];
     const A = this.senses(a, la, n);
     const B = this.senses(b, lb, n);
-    for (const s of A.synsets) if (B.synsets.has(s)) return 'synonym';
+    const out: LexRelation[] = [];
+    for (const s of A.synsets) {
+      if (B.synsets.has(s)) {
+        out.push('synonym');
+        break;
+      }
+    }
     // English pairs use WordNet's word-sense pointers as they are; other pairs their synset view
     const lexical = la === 'en' && lb === 'en';
-    if (lexical ? this.anyLex(A, B, [ANTONYM]) || this.anyLex(B, A, [ANTONYM]) : this.anySyn(A, B, [ANTONYM])) return 'antonym';
-    if (depth > 0 && this.generalizes(A, B, depth)) return 'hypernym';
-    if (depth > 0 && this.generalizes(B, A, depth)) return 'hyponym';
+    const antonym =
+      lexical && ant === 0
+        ? this.anyLex(A, B, [ANTONYM]) || this.anyLex(B, A, [ANTONYM])
+        : ant === 2
+          ? this.anySyn(this.lifted(A), this.lifted(B), [ANTONYM])
+          : this.anySyn(A, B, [ANTONYM]);
+    if (antonym) out.push('antonym');
+    if (depth > 0 && this.generalizes(A, B, depth)) out.push('hypernym');
+    if (depth > 0 && this.generalizes(B, A, depth)) out.push('hyponym');
     const DER = [DERIVATION, PERTAINYM, PARTICIPLE];
     if (lexical ? this.anyLex(A, B, DER) || this.anyLex(B, A, DER) : this.anySyn(A, B, [DERIVATION]) || this.anySyn(B, A, [DERIVATION])) {
-      return 'derivation';
+      out.push('derivation');
     }
-    return undefined;
+    return out;
   }
 
   sharesConcept(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): boolean {
-    const r = this.relation(a, langA, b, langB, { senses: opts.senses, depth: 0 });
-    return r === 'same' || r === 'synonym' || r === 'derivation';
+    const r = this.relations(a, langA, b, langB, { senses: opts.senses, depth: 0 });
+    return r.includes('same') || r.includes('synonym') || r.includes('derivation');
   }
 }
 
