@@ -105,6 +105,13 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.equal(rel('decreased', 'en', 'increases', 'en'), 'antonym');
       assert.equal(rel('hot', 'en', 'cold', 'en'), 'antonym');
     });
+    it('antonym levels: word-sense pointers, synset level, one hypernym step up', () => {
+      assert.equal(rel('grow', 'en', 'shrink', 'en'), undefined);
+      assert.ok(!lx.relations('grow', 'en', 'shrink', 'en', { antonyms: 'synset' }).includes('antonym'));
+      assert.ok(lx.relations('grow', 'en', 'shrink', 'en', { antonyms: 'extended' }).includes('antonym'));
+      assert.ok(lx.relations('winnen', 'nl', 'verliezen', 'nl').includes('antonym'));
+      assert.deepEqual(lx.relations('vehicle', 'en', 'car', 'en'), ['hypernym']);
+    });
     it('derivations', () => {
       assert.equal(rel('kill', 'en', 'killer', 'en'), 'derivation');
       assert.equal(rel('killer', 'en', 'kill', 'en'), 'derivation');

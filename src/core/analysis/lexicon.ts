@@ -222,8 +222,13 @@ class LexiconImpl implements Lexicon {
     this.nlsn = u32('NLSN');
     this.enWords = dec.decode(get('ENLM')).split('\n');
     this.nlWords = dec.decode(get('NLLM')).split('\n');
-    this.en = new Map(this.enWords.map((w, i) => [w, i]));
-    this.nl = new Map(this.nlWords.map((w, i) => [w, i]));
+    const index = (words: string[]) => {
+      const m = new Map<string, number>();
+      for (let i = 0; i < words.length; i++) m.set(words[i], i);
+      return m;
+    };
+    this.en = index(this.enWords);
+    this.nl = index(this.nlWords);
     this.exc = [new Map(), new Map(), new Map(), new Map()];
     let exceptions = 0;
     for (const line of dec.decode(get('EXCP')).split('\n')) {
