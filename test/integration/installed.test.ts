@@ -23,6 +23,9 @@ describe('installed package (the .vsix installed into a clean VS Code)', functio
 
   before(function () {
     if (process.env.GROUNDWORK_TEST_LAUNCH !== 'installed') this.skip();
+    const found = vscode.extensions.getExtension<GroundworkApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not installed`);
+    ext = found;
   });
 
   after(async () => {
@@ -30,9 +33,6 @@ describe('installed package (the .vsix installed into a clean VS Code)', functio
   });
 
   it('is the copy installed in the extensions folder, not the development tree, and holds no sources', () => {
-    const found = vscode.extensions.getExtension<GroundworkApi>(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not installed`);
-    ext = found;
     const extDir = fs.realpathSync(process.env.GROUNDWORK_TEST_EXTENSIONS_DIR!);
     const where = fs.realpathSync(ext.extensionPath);
     assert.ok(where.startsWith(extDir + path.sep), `loaded from ${where}, not from the extensions folder ${extDir}`);
