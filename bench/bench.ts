@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: indexing, checking and completion on real news corpora at growing
  * sizes, side by side in the same run with a plain MiniSearch index of the same passages
- * and Fuse.js over the titles. Writes docs/BENCHMARKS.md.
+ * and Fuse.js over the titles; and the shipped packages (bench/package.mjs). Writes docs/BENCHMARKS.md.
  *
- *   node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write]
+ *   node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write] [--no-package]
  *
  * Each system runs in its own child process per size (same sentences, clean heap
  * figures, no system can starve another of memory).
@@ -11,7 +11,7 @@
 import { installNodeRuntime } from '../src/node/runtime';
 installNodeRuntime();
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -38,21 +38,24 @@ const SMALL_SIZE = 2520;
 interface Args {
   sizes: number[];
   write: boolean;
+  /** Measure the shipped packages (bench/package.mjs); off: keep the section the file has. */
+  package: boolean;
   child?: string;
   size?: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [1000, 10000, 100000], write: true };
+  const a: Args = { sizes: [1000, 10000, 100000], write: true, package: true };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--quick') a.sizes = [1000];
     else if (x === '--sizes') a.sizes = argv[++i].split(',').map((s) => Math.round(Number(s.replace(/k$/i, '')) * (/k$/i.test(s) ? 1000 : 1)));
     else if (x === '--no-write') a.write = false;
+    else if (x === '--no-package') a.package = false;
     else if (x === '--child') a.child = argv[++i];
     else if (x === '--size') a.size = Number(argv[++i]);
     else if (x === '--help' || x === '-h') {
-      console.log('usage: node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write]');
+      console.log('usage: node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write] [--no-package]');
       process.exit(0);
     } else {
       console.error(`unknown argument ${x}`);
@@ -357,7 +360,26 @@ function finite(xs: number[]): number[] {
   return xs.filter((x) => Number.isFinite(x));
 }
 
-function report(results: SizeResult[], sentences: BenchSentence[], started: Date, totalMs: number): string {
+// The "Installed package" section: written by bench/package.mjs between these markers.
+const PACKAGE_BEGIN = '<!-- installed-package:begin';
+const PACKAGE_END = '<!-- installed-package:end -->';
+
+/** The installed-package section: measured now (bench/package.mjs, a few installed VS Code windows) or kept from the file. */
+function packageSection(measure: boolean): string {
+  if (measure) {
+    console.log('Installed package (bench/package.mjs): .vsix and npm package sizes, activation in VS Code ...');
+    const r = spawnSync(process.execPath, [join(REPO, 'bench', 'package.mjs'), '--print'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error('bench/package.mjs failed (see above; --no-package skips it)');
+    return r.stdout;
+  }
+  const file = join(REPO, 'docs', 'BENCHMARKS.md');
+  const md = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const a = md.indexOf(PACKAGE_BEGIN);
+  const b = md.indexOf(PACKAGE_END);
+  return a >= 0 && b > a ? `${md.slice(a, b + PACKAGE_END.length)}\n` : '';
+}
+
+function report(results: SizeResult[], sentences: BenchSentence[], started: Date, totalMs: number, pkgSection = ''): string {
   const c = cpus();
   const machine = `${c.length} cores (${c[0]?.model?.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
   const out: string[] = [];
@@ -537,9 +559,10 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
       'The index file holds documents, passages, ranges, warnings and postings: texts as ids into a word/separator dictionary, passages as offsets into their text, ranges and postings as delta varints, behind a header with magic bytes, format version, analyzer fingerprint, length and CRC-32 (any damage → `CacheError` → rebuild).',
   );
   out.push('');
+  if (pkgSection) out.push(pkgSection);
   out.push('## How to read and reproduce');
   out.push('');
-  out.push('- `npm run bench` runs 1k, 10k and 100k documents (about 15 minutes on 2 cores); `npm run bench -- --quick` runs 1k only; `--sizes 1000,5000` chooses; `--no-write` leaves this file alone. `GROUNDWORK_CORPORA` points at another corpora folder.');
+  out.push('- `npm run bench` runs 1k, 10k and 100k documents (about 15 minutes on 2 cores) and the installed-package measurement (about 1.5 minutes); `npm run bench -- --quick` runs 1k only; `--sizes 1000,5000` chooses; `--no-write` leaves this file alone; `--no-package` skips the installed package and keeps its section; `npm run bench:package` measures only the installed package and rewrites only its section. `GROUNDWORK_CORPORA` points at another corpora folder.');
   out.push('- The engine\'s parsing share is measured on up to 2,520 files and scaled to the corpus size.');
   out.push('- "index" for the engine is `upsertSource` for every file: decoding, metadata, sentence splitting with source ranges, language detection, term analysis (Snowball stemming), postings. MiniSearch gets the already-split passages, so its figure has no parsing in it; the "index only" ratio subtracts the engine\'s measured parsing time.');
   out.push('- Serialize runs on the engine that indexed the corpus; that engine is then dropped and the index file loaded (warm start); search, check, suggest and the one-document change/removal run on the loaded engine.');
@@ -565,6 +588,7 @@ function main(): void {
   childScript = join(tmpdir(), `groundwork-bench-${process.pid}.js`);
   copyFileSync(__filename, childScript);
   process.on('exit', () => rmSync(childScript, { force: true }));
+  const pkgSection = packageSection(args.package);
   const { sentences } = setup();
   const results: SizeResult[] = [];
   const note = args.sizes.some((n) => n > 2520) ? ' (sizes above 2,520 are replicated copies of the real articles)' : '';
@@ -591,7 +615,7 @@ function main(): void {
     r.rounds = rounds;
     results.push(r);
   }
-  const md = report(results, sentences, started, wallNow() - t0);
+  const md = report(results, sentences, started, wallNow() - t0, pkgSection);
   console.log('');
   console.log(md);
   if (args.write) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of Groundwork on a fresh machine of this kind (Debian 12, Node 20):
 # set-up (system packages, npm packages, build, the offline VS Code host), type check,
-# the engine's unit tests (mocha, in Node), the CLI tests, and the extension's suite
-# inside a real VS Code (code-server + Debian's Chromium).
+# the engine's unit tests (mocha, in Node), the CLI tests, the shipped packages (the CLI's
+# npm package installed into an empty project; the .vsix checked file by file), and the
+# extension's suite inside a real VS Code (code-server + Debian's Chromium), whose last
+# window runs against the .vsix installed into a clean code-server.
 # Ends with one line "N passed, N failed" over all suites; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."

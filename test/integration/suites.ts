@@ -4,3 +4,4 @@ import './smoke.test';
 import './extension.test';
 import './perf.test';
 import './multiroot.test';
+import './installed.test';

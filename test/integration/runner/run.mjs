@@ -4,18 +4,22 @@
 // playwright-core. See test/integration/runner/README.md. Needs `npm run build` first and
 // the host from scripts/provision-vscode-host.sh (scripts/setup.sh does both).
 //
-// It runs the suite twice, one window after the other: a single-folder window (everything but
-// the multi-root tests; screenshots) and a multi-root window (.code-workspace with two folders;
-// only tests titled 'multi-root ...'), and prints one summary line over both.
+// It runs the suite three times, one window after the other: a single-folder window (everything
+// but the multi-root and installed-package tests; screenshots), a multi-root window
+// (.code-workspace with two folders; only tests titled 'multi-root ...') and an installed window
+// (Groundwork installed from its .vsix into a fresh extensions folder, not loaded from this tree;
+// only tests titled 'installed package ...'), and prints one summary line over all.
 //
 // Env: GROUNDWORK_TEST_TIMEOUT_MS (each window, default 600000), GROUNDWORK_TEST_START_TIMEOUT_MS
 //      (until run() is called, default 180000), GROUNDWORK_TEST_GREP,
-//      GROUNDWORK_TEST_LAUNCHES (folder,multi-root: the windows to run, default both),
+//      GROUNDWORK_TEST_LAUNCHES (folder,multi-root,installed: the windows to run, default all),
+//      GROUNDWORK_TEST_VSIX (the .vsix the installed window installs; default: one packaged
+//      from this tree with vsce into the run's temp dir),
 //      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=0 (do not
 //      update media/screenshot.png), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
 //      (other extension / tests module, for developing the harness), GROUNDWORK_HOST_DIR,
 //      GROUNDWORK_BROWSER (default /usr/bin/chromium).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -33,6 +37,9 @@ const TIMEOUT_MS = Number(process.env.GROUNDWORK_TEST_TIMEOUT_MS) || 10 * 60_000
 const START_TIMEOUT_MS = Number(process.env.GROUNDWORK_TEST_START_TIMEOUT_MS) || 3 * 60_000;
 const BROWSER = process.env.GROUNDWORK_BROWSER || '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'out');
+// The development extension of the installed window (VS Code runs tests only with one).
+const INSTALLED_HOST = path.join(ROOT, 'test/integration/installed-host');
+const VSCE = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -130,7 +137,7 @@ function readJson(file) {
 /** `/?folder=<dir>` (single-folder window) or `/?workspace=<file.code-workspace>` (multi-root). */
 function workbenchUrl(port, dirs) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-  const payload = [['extensionDevelopmentPath', remote(EXT_PATH)], ['extensionTestsPath', remote(TESTS_PATH)]];
+  const payload = [['extensionDevelopmentPath', remote(dirs.devPath ?? EXT_PATH)], ['extensionTestsPath', remote(TESTS_PATH)]];
   return `http://127.0.0.1:${port}/?${dirs.param}=${encodeURIComponent(dirs.open)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -167,8 +174,14 @@ async function takeScreenshot(page, request, shots) {
 //               second, empty folder; runs only the tests whose full title starts with
 //               'multi-root' (a top-level describe('multi-root ...')), which the folder window
 //               leaves out.
+//   installed   Groundwork installed from its .vsix (code-server --install-extension) into the
+//               window's fresh extensions folder; the development extension is an empty stand-in
+//               (test/integration/installed-host). Same workspace as the folder window. Runs
+//               only the tests whose full title starts with 'installed package'.
 const MULTIROOT_PREFIX = 'multi-root';
-const ALL_LAUNCHES = ['folder', 'multi-root'];
+const INSTALLED_PREFIX = 'installed package';
+const ALL_LAUNCHES = ['folder', 'multi-root', 'installed'];
+const PREFIX = { 'multi-root': MULTIROOT_PREFIX, installed: INSTALLED_PREFIX };
 
 function selectedLaunches() {
   const raw = process.env.GROUNDWORK_TEST_LAUNCHES;
@@ -185,16 +198,18 @@ function selectedLaunches() {
 function launchGrep(name, names, userGrep) {
   // Only non-capturing groups, so backreferences in the user's regexp keep their numbers.
   const user = userGrep ? `(?=[\\s\\S]*?(?:${userGrep}))` : '';
-  if (name === 'multi-root') return `^(?=${MULTIROOT_PREFIX})${user}`;
-  // Without a multi-root launch the multi-root tests stay in (and skip themselves) as before.
-  if (!names.includes('multi-root')) return userGrep || undefined;
-  return `^(?!${MULTIROOT_PREFIX})${user}`;
+  if (PREFIX[name]) return `^(?=${PREFIX[name]})${user}`;
+  // The tests of a window that does not run stay in the folder window (and skip themselves).
+  const others = names.filter((n) => PREFIX[n]).map((n) => PREFIX[n]);
+  if (!others.length) return userGrep || undefined;
+  return `^(?!${others.map((p) => `(?:${p})`).join('|')})${user}`;
 }
 
 /** Lays out one launch's directories under `dir`; returns what to open and the env to add. */
-function prepareLaunch(name, dir) {
+function prepareLaunch(name, dir, codeServer) {
   const dirs = makeWorkspace(dir, ROOT);
   if (name === 'folder') return { ...dirs, open: dirs.ws, param: 'folder' };
+  if (name === 'installed') return { ...dirs, ...installPackage(dir, dirs, codeServer), open: dirs.ws, param: 'folder' };
   const second = path.join(dir, 'second');
   fs.mkdirSync(second, { recursive: true });
   const file = path.join(dir, 'groundwork.code-workspace');
@@ -202,10 +217,60 @@ function prepareLaunch(name, dir) {
   return { ...dirs, second: fs.realpathSync(second), open: file, param: 'workspace', workspaceFile: file };
 }
 
+/**
+ * The installed window: packages the .vsix (unless GROUNDWORK_TEST_VSIX names one) and installs
+ * it into the window's empty extensions folder the way a user does. The workspace is the same
+ * as the folder window's.
+ */
+function installPackage(dir, dirs, codeServer) {
+  let vsix = process.env.GROUNDWORK_TEST_VSIX ? path.resolve(process.env.GROUNDWORK_TEST_VSIX) : '';
+  if (!vsix) {
+    vsix = path.join(dir, 'groundwork.vsix');
+    const r = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new DriverError(`vsce package failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  }
+  if (!fs.existsSync(vsix)) throw new DriverError(`no .vsix at ${vsix} (GROUNDWORK_TEST_VSIX)`);
+  const r = spawnSync(codeServer, ['--user-data-dir', dirs.ud, '--extensions-dir', dirs.extDir, '--install-extension', vsix],
+    { encoding: 'utf8', timeout: 120_000 });
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const installed = fs.readdirSync(dirs.extDir).find((n) => n.toLowerCase().startsWith(`${pkg.publisher}.${pkg.name}-`.toLowerCase()));
+  if (r.status !== 0 || !installed) {
+    throw new DriverError(`code-server --install-extension ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return { devPath: INSTALLED_HOST, vsix, installedPath: path.join(dirs.extDir, installed), metrics: path.join(dir, 'metrics.json') };
+}
+
+/** Bytes of the files under a folder. */
+function folderBytes(dir) {
+  let total = 0;
+  for (const d of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (d.isFile()) total += fs.statSync(path.join(d.parentPath ?? d.path, d.name)).size;
+  }
+  return total;
+}
+
+/** out/installed-package.json: the sizes of the installed window's package and what its tests measured. */
+function writePackageMetrics(dirs) {
+  const measured = readJson(dirs.metrics);
+  const files = fs.readdirSync(dirs.installedPath, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+  const out = {
+    date: new Date().toISOString(),
+    vscode: readCodeVersion(),
+    vsixBytes: fs.statSync(dirs.vsix).size,
+    installedBytes: folderBytes(dirs.installedPath),
+    installedFiles: files,
+    ...(measured ?? {}),
+  };
+  fs.writeFileSync(path.join(OUT, 'installed-package.json'), `${JSON.stringify(out, null, 2)}\n`);
+  log(`installed package: .vsix ${out.vsixBytes} bytes, installed ${out.installedBytes} bytes in ${files} files`
+    + `${measured ? `, activation ${measured.activation.totalMs} ms (empty extension ${measured.baseline.totalMs} ms)` : ''} (out/installed-package.json)`);
+}
+
 // -------------------------------------------------------------------------- main
 async function runLaunch(launch, ctx) {
   const { name, dir, grep } = launch;
-  const dirs = prepareLaunch(name, dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const dirs = prepareLaunch(name, dir, ctx.codeServer);
   const resultsFile = path.join(dir, 'results.json');
   const readyFile = path.join(dir, 'screenshot-ready');
   const serverLog = path.join(dir, 'code-server.log');
@@ -224,6 +289,12 @@ async function runLaunch(launch, ctx) {
   // Screenshots come from the single-folder window only (the README image).
   if (name === 'folder') env.GROUNDWORK_SCREENSHOT_READY = readyFile;
   if (dirs.workspaceFile) env.GROUNDWORK_TEST_WORKSPACE_FILE = dirs.workspaceFile;
+  delete env.GROUNDWORK_TEST_EXTENSIONS_DIR;
+  delete env.GROUNDWORK_TEST_METRICS;
+  if (name === 'installed') {
+    env.GROUNDWORK_TEST_EXTENSIONS_DIR = fs.realpathSync(dirs.extDir);
+    env.GROUNDWORK_TEST_METRICS = dirs.metrics;
+  }
 
   const port = await freePort();
   launch.server = startCodeServer(ctx.codeServer, port, dirs, env, serverLog);
@@ -261,7 +332,10 @@ async function runLaunch(launch, ctx) {
         }
       }
       if (fs.existsSync(resultsFile)) results = readJson(resultsFile);
-      if (results) break;
+      if (results) {
+        if (name === 'installed') writePackageMetrics(dirs);
+        break;
+      }
       if (server.exitCode !== null || server.signalCode !== null) {
         throw new DriverError(`${where}: code-server exited during the run:\n${tail(serverLog, 30)}`);
       }
@@ -303,9 +377,9 @@ async function main() {
   const { chromium } = requireHost('playwright-core');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
-  // The folder window keeps the temp dir's top level (as before); the multi-root one gets multiroot/.
+  // The folder window keeps the temp dir's top level (as before); the others get multiroot/ and installed/.
   const launches = names.map((name) => ({
-    name, dir: name === 'folder' ? tmp : path.join(tmp, 'multiroot'), grep: launchGrep(name, names, userGrep),
+    name, dir: name === 'folder' ? tmp : path.join(tmp, name === 'multi-root' ? 'multiroot' : name), grep: launchGrep(name, names, userGrep),
   }));
   fs.mkdirSync(OUT, { recursive: true });
   const consoleLog = path.join(OUT, 'integration-console.log');
@@ -318,7 +392,7 @@ async function main() {
     await Promise.race([browser?.close().catch(() => {}), delay(10_000)]);
     for (const l of launches) await stopCodeServer(l.server);
     if (ok && process.env.GROUNDWORK_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
-    else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log; multiroot/ for the multi-root window)`);
+    else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log; multiroot/ and installed/ for the other windows)`);
   };
   // Never leave code-server behind: on Ctrl-C / SIGTERM and at exit.
   const onSignal = (sig) => {
@@ -347,8 +421,8 @@ async function main() {
       const tag = `${`[${launch.name}]`.padEnd(tagWidth)} `;
       const tests = [...(results.tests ?? [])];
       // Without a user grep the multi-root window must run something: a silent skip is a harness bug.
-      if (launch.name === 'multi-root' && !userGrep && !results.error && !tests.some((t) => t.state !== 'pending')) {
-        tests.push({ title: 'run the multi-root tests', fullTitle: `the multi-root window ran no tests (none titled '${MULTIROOT_PREFIX} ...', or all skipped)`, state: 'failed', error: { message: `${launch.dirs.workspaceFile} opened; see out/integration-console.log` } });
+      if (PREFIX[launch.name] && !userGrep && !results.error && !tests.some((t) => t.state !== 'pending')) {
+        tests.push({ title: `run the ${launch.name} tests`, fullTitle: `the ${launch.name} window ran no tests (none titled '${PREFIX[launch.name]} ...', or all skipped)`, state: 'failed', error: { message: `${launch.dirs.open} opened; see out/integration-console.log` } });
       }
       printResults({ tests }, tag);
       if (results.error) {
