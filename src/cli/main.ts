@@ -6,7 +6,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { runCheck, type CheckCommandOptions, type OutputFormat } from './check';
 import { UsageError } from './inputs';
+import { installModelFile } from './modelFile';
 import type { FailOn } from '../core/config';
+
+installModelFile();
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

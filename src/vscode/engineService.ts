@@ -7,6 +7,10 @@ import { createEngine, loadEngine } from '../core/engine';
 import type { Engine, EngineOptions } from '../core/api';
 import type { SourceDocument } from '../core/types';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
+import { installModelFile } from '../cli/modelFile';
+
+// The learned decision's weights (data/model.json), read on the first prediction.
+installModelFile();
 
 export function summarize(doc: SourceDocument): SourceSummary {
   return {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { CLASSES, type Dataset, argmax, boostProba, figures, fitBoost, fitLogistic, logisticProba } from '../../bench/learn';
 import { MIN_PREDICTED, chooseThreshold, equalSetWeights, pooledAt, predictionsFromJson } from '../../bench/trainsets';
 import { FEATURES, pairFeatures } from '../../src/core/verify/features';
+import { modelFilePath } from '../../src/cli/modelFile';
 import { contributions, decideLabel, loadModel, predict, setModel, setModelSource, thresholds, top } from '../../src/core/verify/model';
 
 const root = path.join(__dirname, '..', '..');
@@ -107,6 +108,13 @@ describe('learned decision: the committed model', () => {
     const t = thresholds();
     assert.deepEqual(t, modelJson().thresholds);
     assert.ok(t.supported >= 0.5 && t.conflict >= 0.5, 'thresholds of 0.5 or more: at most one class can reach its threshold');
+  });
+
+  it('is found by the hosts from the bundles in dist/ and from the sources', () => {
+    const file = path.join(root, 'data', 'model.json');
+    assert.equal(modelFilePath(path.join(root, 'dist')), file);
+    assert.equal(modelFilePath(path.join(root, 'src', 'cli')), file);
+    assert.equal(modelFilePath('/'), undefined);
   });
 
   it('explains a score: contributions add up to the class scores', () => {
