@@ -293,7 +293,7 @@ function runLoso(root: string, shared: string): string | undefined {
   const rConf = chooseThreshold(loso, 1, 0.95);
   if (rSup !== tSup || rConf !== tConf) notes.push(`recomputed thresholds (supported ${rSup}, conflict ${rConf}) differ from data/model.json's (${tSup}, ${tConf})`);
   const lines = [
-    `Recomputed by \`npm run eval\` from \`../shared/eval/train/\` with data/model.json's config (${((Date.now() - t0) / 1000).toFixed(1)}s); decisions at data/model.json's thresholds: supported when P(supported) ≥ ${tSup}, conflict when P(conflict) ≥ ${tConf}, otherwise unsupported. "–" = no pair predicted (precision) or none in the gold labels (recall). Macro-F1 averages the labels present in the set; the last column decides by the most probable class instead.`,
+    `Recomputed by \`npm run eval\` from \`../shared/eval/train/\` with data/model.json's config (${((Date.now() - t0) / 1000).toFixed(1)}s); decisions at data/model.json's thresholds: supported when P(supported) ≥ ${tSup}, conflict when P(conflict) ≥ ${tConf}, otherwise unsupported. "–" = no pair predicted (precision) or none in the gold labels (recall). Macro-F1 averages the labels present in the set; the last four columns give each pair its most probable class instead.`,
     '',
     ...(notes.length ? [`**Out of date: ${notes.join('; ')}. Run \`npm run train\`.**`, ''] : []),
     ...figuresTable(loso, tSup, tConf, '**Leave one set out** (each set scored by the model fitted on the other five):'),

@@ -32,6 +32,7 @@ import {
   pooledAt,
   predictionsJson,
   scoreAt,
+  scoreArgmax,
   sharedDir,
   trainFiles,
   withinSets,
@@ -136,8 +137,8 @@ function main(): void {
       sets: sets.map((s) => ({ name: s.name, pairs: s.rows.length, ...s.counts, weight: sig(s.weight) })),
       loss: sig(fit.loss),
     },
-    loso: Object.fromEntries(loso.map((p) => [p.name, summary(scoreAt(p, tSup, tConf))])),
-    within: Object.fromEntries(within.map((p) => [p.name, summary(scoreAt(p, tSup, tConf))])),
+    loso: Object.fromEntries(loso.map((p) => [p.name, { atThresholds: summary(scoreAt(p, tSup, tConf)), argmax: summary(scoreArgmax(p)) }])),
+    within: Object.fromEntries(within.map((p) => [p.name, { atThresholds: summary(scoreAt(p, tSup, tConf)), argmax: summary(scoreArgmax(p)) }])),
   };
   console.log('\nweights (supported / conflict / unsupported):');
   FEATURES.forEach((f, j) => console.log(`  ${f.padEnd(24)} ${fit.weights.map((w) => w[j].toFixed(3).padStart(8)).join(' ')}`));
