@@ -20,6 +20,7 @@ const entries = [
   { in: 'src/node/tagger.ts', out: 'dist/tagger.js' },
   { in: 'bench/eval.ts', out: 'dist/eval.js' },
   { in: 'bench/bench.ts', out: 'dist/bench.js' },
+  { in: 'bench/train.ts', out: 'dist/train.js' },
   { in: 'test/integration/index.ts', out: 'out/test/index.js', external: ['vscode', 'mocha'] },
 ].filter((e) => existsSync(e.in));
 

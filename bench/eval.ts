@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: score the engine's verdicts on the labeled claim sets.
  *
- *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--dump FILE]
+ *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--no-loso] [--dump FILE]
  *
  * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/) and every
  * folder of ../shared/eval/public/ (claims.jsonl + corpus/). Each claim is checked as a
@@ -9,6 +9,9 @@
  * markers) unless --no-write or --set is given. GROUNDWORK_SHARED overrides the location
  * of the shared folder. --dump FILE writes one JSON line per claim (set, id, gold,
  * verdict, code, reasons) to compare two runs claim by claim.
+ *
+ * Then (unless --set or --no-loso) the learned decision's leave-one-set-out figures on
+ * ../shared/eval/train (runLoso), written between the loso markers of docs/EVAL.md.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +20,10 @@ import { installNodeRuntime } from '../src/node/runtime';
 
 installNodeRuntime();
 import type { Finding, Verdict } from '../src/core/types';
+import { installModelFile, modelFilePath } from '../src/node/modelFile';
+import { loadModel } from '../src/core/verify/model';
+import { LOGISTIC_DEFAULTS, type LogisticConfig } from './learn';
+import { chooseThreshold, figuresTable, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets } from './trainsets';
 
 type Label = Verdict;
 const LABELS: Label[] = ['supported', 'conflict', 'unsupported', 'none'];
@@ -212,14 +219,15 @@ function printResult(r: SetResult): void {
 function markdown(results: SetResult[], date: string): string {
   const lines: string[] = [];
   lines.push(`Latest run: ${date} (\`npm run eval\`).`, '');
-  lines.push('| set | claims | macro-F1 | target | lexical baseline | accuracy | conflict P | evidence acc. | time |');
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  lines.push('| set | claims | macro-F1 | target | lexical baseline | accuracy | supported P | conflict P | evidence acc. | time |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
   const targets: Record<string, string> = { seed: '≥ 0.85 (conflict P ≥ 0.90)', 'fever-symmetric-dev': '≥ 0.60', 'wice-dev': '≥ 0.65' };
   const baseline: Record<string, string> = { seed: '0.66', 'fever-symmetric-dev': '0.27', 'wice-dev': '0.52' };
   for (const r of results) {
     const cp = r.perLabel.conflict.predicted ? r.perLabel.conflict.p.toFixed(3) : '–';
+    const sp = r.perLabel.supported.predicted ? r.perLabel.supported.p.toFixed(3) : '–';
     lines.push(
-      `| ${r.name}${r.cited ? ' (claims cite their source)' : ''} | ${r.n} | **${r.macroF1.toFixed(3)}** | ${targets[r.name] ?? '–'} | ${baseline[r.name] ?? '–'} | ${r.accuracy.toFixed(3)} | ${cp} | ${r.evidenceAccuracy.toFixed(3)} (${r.evidenceN}) | ${r.seconds}s |`,
+      `| ${r.name}${r.cited ? ' (claims cite their source)' : ''} | ${r.n} | **${r.macroF1.toFixed(3)}** | ${targets[r.name] ?? '–'} | ${baseline[r.name] ?? '–'} | ${r.accuracy.toFixed(3)} | ${sp} | ${cp} | ${r.evidenceAccuracy.toFixed(3)} (${r.evidenceN}) | ${r.seconds}s |`,
     );
   }
   for (const r of results) {
@@ -243,16 +251,61 @@ function markdown(results: SetResult[], date: string): string {
 }
 
 function writeDoc(root: string, results: SetResult[]): void {
+  writeBlock(root, 'eval', 'Latest figures', markdown(results, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+}
+
+/** Replace the text between <!-- NAME:start --> and <!-- NAME:end --> in docs/EVAL.md (a new section when missing). */
+function writeBlock(root: string, name: string, heading: string, text: string): void {
   const file = path.join(root, 'docs', 'EVAL.md');
-  const start = '<!-- eval:start -->';
-  const end = '<!-- eval:end -->';
-  const block = `${start}\n${markdown(results, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC')}\n${end}`;
-  let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Evaluation\n\n${start}\n${end}\n`;
-  if (!doc.includes(start) || !doc.includes(end)) doc += `\n\n## Latest figures\n\n${start}\n${end}\n`;
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const block = `${start}\n${text}\n${end}`;
+  let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Evaluation\n`;
+  if (!doc.includes(start) || !doc.includes(end)) doc += `\n\n## ${heading}\n\n${start}\n${end}\n`;
   doc = doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, doc);
   console.log(`\nwrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+/**
+ * The learned decision's honest figures: each training set (../shared/eval/train) scored by
+ * the model fitted without it, recomputed from the data with the committed model's config and
+ * scored at the committed thresholds; and the within-set 80/20 split. Says so when the
+ * recomputed thresholds differ from data/model.json (then `npm run train` is due).
+ */
+function runLoso(root: string, shared: string): string | undefined {
+  const file = modelFilePath(path.join(root, 'dist'));
+  const trainDir = path.join(shared, 'eval', 'train');
+  if (!file || !fs.existsSync(trainDir)) {
+    console.log(`\nleave-one-set-out: skipped (missing ${file ? trainDir : 'data/model.json'})`);
+    return undefined;
+  }
+  const t0 = Date.now();
+  const model = loadModel(fs.readFileSync(file));
+  const recorded = model.file as unknown as { config: LogisticConfig; training: { hash: string } };
+  const config: LogisticConfig = { l2: recorded.config.l2 ?? LOGISTIC_DEFAULTS.l2, iterations: recorded.config.iterations ?? LOGISTIC_DEFAULTS.iterations, memory: recorded.config.memory ?? LOGISTIC_DEFAULTS.memory };
+  const { files, hash } = trainFiles(shared);
+  const sets = loadTrainSets(files);
+  const loso = leaveOneSetOut(sets, logisticFitter(config));
+  const within = withinSets(sets, logisticFitter(config));
+  const { supported: tSup, conflict: tConf } = model.file.thresholds;
+  const notes: string[] = [];
+  if (hash !== recorded.training.hash) notes.push(`the training data differ from those data/model.json was fitted on (${recorded.training.hash.slice(0, 19)}…, now ${hash.slice(0, 19)}…)`);
+  const rSup = chooseThreshold(loso, 0, 0.9);
+  const rConf = chooseThreshold(loso, 1, 0.95);
+  if (rSup !== tSup || rConf !== tConf) notes.push(`recomputed thresholds (supported ${rSup}, conflict ${rConf}) differ from data/model.json's (${tSup}, ${tConf})`);
+  const lines = [
+    `Recomputed by \`npm run eval\` from \`../shared/eval/train/\` with data/model.json's config (${((Date.now() - t0) / 1000).toFixed(1)}s); decisions at data/model.json's thresholds: supported when P(supported) ≥ ${tSup}, conflict when P(conflict) ≥ ${tConf}, otherwise unsupported. "–" = no pair predicted (precision) or none in the gold labels (recall). Macro-F1 averages the labels present in the set; the last four columns give each pair its most probable class instead.`,
+    '',
+    ...(notes.length ? [`**Out of date: ${notes.join('; ')}. Run \`npm run train\`.**`, ''] : []),
+    ...figuresTable(loso, tSup, tConf, '**Leave one set out** (each set scored by the model fitted on the other five):'),
+    '',
+    ...figuresTable(within, tSup, tConf, '**Within sets** (fitted on 80% of every set, by a hash of the pair id; scored on each set\'s other 20%):'),
+  ];
+  const text = lines.join('\n');
+  console.log(`\n== learned decision, leave one set out (${((Date.now() - t0) / 1000).toFixed(1)}s)\n${text}`);
+  return text;
 }
 
 function main(): void {
@@ -265,6 +318,7 @@ function main(): void {
   const dumpFile = dumpIdx >= 0 ? args[dumpIdx + 1] : undefined;
   const dump: string[] | undefined = dumpFile ? [] : undefined;
   const root = repoRoot();
+  installModelFile(path.join(root, 'dist'));
   const shared = path.resolve(process.env.GROUNDWORK_SHARED ?? path.join(root, '..', 'shared'));
   const evalDir = path.join(shared, 'eval');
   const specs: SetSpec[] = [];
@@ -294,6 +348,10 @@ function main(): void {
   }
   if (dumpFile && dump) fs.writeFileSync(dumpFile, dump.join('\n') + '\n');
   if (!noWrite) writeDoc(root, results);
+  if (only === undefined && !args.includes('--no-loso')) {
+    const loso = runLoso(root, shared);
+    if (loso && !noWrite) writeBlock(root, 'loso', 'Learned decision: leave one set out', loso);
+  }
 }
 
 main();

@@ -11,6 +11,7 @@ import { installNodeRuntime } from '../node/runtime';
 
 installNodeRuntime();
 
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

@@ -2,14 +2,16 @@
  * What the engine needs from the machine, installed once by each Node host (the CLI,
  * the extension's worker and in-thread fallback, eval, bench, the unit tests): the
  * English part-of-speech tagger, loaded lazily from its own bundle (dist/tagger.js, or
- * src/node/tagger.ts when run from source), and the compiled lexicon (data/lexicon.bin,
- * read on the first query). The engine itself does no I/O.
+ * src/node/tagger.ts when run from source), the compiled lexicon (data/lexicon.bin, read
+ * on the first query) and the decision model's weights (data/model.json, read on the first
+ * prediction). The engine itself does no I/O.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { setPosTagger, type PosTagger } from '../core/analysis/pos';
 import { registerLexiconFile } from './lexiconFile';
+import { installModelFile } from './modelFile';
 
 let installed = false;
 
@@ -29,4 +31,6 @@ export function installNodeRuntime(): void {
   setPosTagger('en', loadTagger);
   // data/lexicon.bin beside dist/ (or the repository root from source), read on the first query.
   registerLexiconFile();
+  // data/model.json: the weights of the learned decision, read on the first prediction.
+  installModelFile();
 }

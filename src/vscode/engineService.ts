@@ -11,6 +11,8 @@ import type { Engine, EngineOptions } from '../core/api';
 import type { SourceDocument } from '../core/types';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
 
+// The learned decision's weights (data/model.json), read on the first prediction.
+
 export function summarize(doc: SourceDocument): SourceSummary {
   return {
     path: doc.path,
