@@ -20,6 +20,7 @@ import type { LazyContext, Unit } from './align';
 import type { Prepared } from './nlp';
 import { compareDates, compareNumbers, findToken, isExact, nameMatched, unitsMatch, withYear } from './match';
 import { agrees, anaphors, subjectUnit } from './slots';
+import { structureOf } from './structure';
 
 export function buildContext(c: Prepared, units: readonly Unit[], passages: readonly Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): AlignContext {
   // Whether some context passage satisfies `pred`, preparing them one at a time, nearest first.
@@ -43,6 +44,11 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
     if (t && !list.includes(t)) list.push(t);
     unitTerms.set(u, list);
   };
+  const cs = structureOf(c);
+  const claimHedged = (i: number): boolean => {
+    const cl = cs.clauses[cs.clauseOf[i]];
+    return !!cl && (cl.modal || cl.reportative);
+  };
   // Words and names, monotone where possible.
   let last = -1;
   let polarityClash = false;
@@ -57,6 +63,12 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
         const same = f.filter((k) => passages[pi].tokens[k].negated === c.tokens[i].negated);
         if (same.length === 0 && f.some((k) => passages[pi].tokens[k].negHead || c.tokens[i].negHead)) polarityClash = true;
         f = same;
+        // Nor what the added passage states as a possibility or intention ("vowed to free"),
+        // unless the claim does too (the rules of rules/ judge the primary passage only).
+        if (f.length && !claimHedged(i)) {
+          const st = structureOf(passages[pi]);
+          f = f.filter((k) => !st.clauses[st.clauseOf[k]]?.modal);
+        }
       }
       if (f.length === 0) continue;
       hit = true;

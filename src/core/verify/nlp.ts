@@ -6,6 +6,7 @@
 import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
 import { analyze, areAntonyms as analysisAntonyms, conceptIds, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
+import { getLexicon } from '../analysis/lexicon';
 
 export { isNameHead };
 
@@ -138,9 +139,35 @@ function computeAgentStem(norm: string): string | undefined {
   return stemWord(base, 'en');
 }
 
+/** WordNet senses a word is read in (the first few of each part of speech: rarer senses make everything a synonym of everything). */
+export const LEXICON_SENSES = 3;
+/** Hypernym levels by which a passage word backs a more general claim word ("car" backs "vehicle"). */
+export const LEXICON_DEPTH = 2;
+
+/** A word the lexicon is asked about: a content word of letters, not a name, figure or date. */
+function lexical(tok: Token): boolean {
+  return !tok.stop && tok.norm.length >= 3 && /^\p{L}[\p{L}'-]*$/u.test(tok.norm);
+}
+
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
   const out = [...conceptIds(tok.stem, lang)];
   if (tok.norm !== tok.stem) for (const b of conceptIds(tok.norm, lang)) if (!out.includes(b)) out.push(b);
+  // WordNet synsets (English WordNet 3.0; Dutch through Open Dutch WordNet's links to it):
+  // two words that share one back each other, in either language.
+  const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
+  if (lex && lexical(tok)) for (const s of lex.synsets(tok.norm, lang as "en" | "nl", undefined, LEXICON_SENSES)) out.push(`w${s}`);
+  return out;
+}
+
+/** The hypernyms of a token's synsets: a passage word backs a claim word that names its kind. */
+function broaderOf(concepts: string[]): string[] {
+  const lex = getLexicon();
+  if (!lex) return [];
+  const out: string[] = [];
+  for (const c of concepts) {
+    if (c.charCodeAt(0) !== 119 /* w */) continue;
+    for (const h of lex.hypernyms(Number(c.slice(1)), LEXICON_DEPTH)) out.push(`w${h}`);
+  }
   return out;
 }
 
@@ -155,6 +182,12 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 const NEG_SCOPE_CONTENT = 2;
+/** Verbs that take their meaning from the noun after them (English and Dutch). */
+const LIGHT_VERB = new Set([
+  'get', 'gets', 'got', 'gotten', 'getting', 'have', 'has', 'had', 'having', 'make', 'makes', 'made', 'take', 'takes', 'took', 'taken', 'give', 'gives', 'gave', 'given',
+  'receive', 'receives', 'received', 'obtain', 'obtained', 'krijgen', 'krijgt', 'kreeg', 'kregen', 'gekregen', 'hebben', 'heeft', 'hadden', 'maken', 'maakt', 'maakte',
+  'nemen', 'neemt', 'nam', 'namen', 'genomen', 'geven', 'geeft', 'gaf', 'gaven', 'gegeven', 'ontvangen', 'ontvangt', 'ontving',
+]);
 const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
@@ -291,6 +324,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     for (const k of idx) tokens[k].cue = true;
     let seen = 0;
     let valueHead = -1;
+    let light = false;
     for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
       if (!tokens[k].stop) {
         tokens[k].negated = true;
@@ -298,6 +332,12 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
         if (seen === 0) {
           tokens[k].negHead = true;
           if (value) valueHead = k;
+          // A light verb carries no meaning of its own: "did not get an invite" denies the
+          // invitation, "kreeg geen uitnodiging" too, so the noun it takes is governed as well.
+          light = LIGHT_VERB.has(tokens[k].norm);
+        } else if (light) {
+          tokens[k].negHead = true;
+          light = false;
         } else if (valueHead >= 0 && !value) {
           // "is not an American series", "was not the first woman": the negated name or
           // figure modifies the word after it, which the negation governs as well (as long
@@ -334,6 +374,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     push(stems, t.stem, t.i);
     push(norms, t.norm, t.i);
     for (const c of t.concepts) push(concepts, c, t.i);
+    // Only the passage side is looked up by concept: its hypernyms let it back a more
+    // general claim word, never the other way round (the claim's tokens keep their own).
+    if (t.name === undefined && t.num === undefined && t.date === undefined) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
     // Parts of hyphenated compounds ("ISIS-strijder", "pro-ISIS") back their words too.
     if (t.norm.includes('-')) {
       for (const part of t.norm.split('-')) {

@@ -51,8 +51,13 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'als', 'indien', 'tenzij',
  * qualify a fact rather than deny it happened.
  */
 const MODAL = new Set([
+  // The future: a source that says it will happen does not say it happened.
+  'will', 'shall', 'zal', 'zullen',
   'could', 'might', 'would', 'threatened', 'threatens', 'threaten', 'plans', 'planned', 'plan', 'intends', 'intended', 'intend',
-  'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden',
+  // Intentions and attempts: "vowed to free" and "tried to free" do not say anyone was freed.
+  'vowed', 'vows', 'vow', 'pledged', 'pledges', 'pledge', 'promised', 'promises', 'promise', 'tried', 'tries', 'attempted', 'attempts', 'attempt',
+  'sought', 'seeks', 'seek', 'aims', 'aimed',
+  'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
 ]);
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);

@@ -48,8 +48,9 @@ export const hypothetical: Rule = {
     { claim: 'De groep viel de stad aan op maandag.', passage: 'De groep dreigde de stad aan te vallen op maandag.', lang: 'nl', expect: 'blocks' },
     { claim: 'The group attacked the city on Monday.', passage: 'The group attacked the city on Monday, officials said.', expect: 'none' },
     { claim: 'The group could attack the city.', passage: 'Officials said the group could attack the city.', expect: 'none' },
+    { claim: 'The group freed the prisoners.', passage: 'The group vowed to free the prisoners.', expect: 'blocks' },
     { claim: 'The man had allegedly sold weapons to the militia.', passage: 'De man zou eerder wapens verkocht hebben aan de militie.', passageLang: 'nl', expect: 'none' },
   ],
 };
 
-const MODAL_HINT = /^(?:could|might|would|plans?|planned|threaten(?:s|ed)?|intend(?:s|ed)?|zou|zouden|dreig(?:de|den|t|en))$/;
+const MODAL_HINT = /^(?:will|shall|zal|zullen|could|might|would|plans?|planned|threaten(?:s|ed)?|intend(?:s|ed)?|vow(?:s|ed)?|pledge[sd]?|promise[sd]?|tried|tries|attempt(?:s|ed)?|sought|seeks?|aim(?:s|ed)|zou|zouden|dreig(?:de|den|t|en)|beloof(?:de|t|den)|zwoer|probeer(?:de|t|den)|poogde)$/;
