@@ -15,9 +15,20 @@ import { installModelFile } from './modelFile';
 
 let installed = false;
 
+/** Where the tagger's bundle may be: beside this bundle, or (a bundle built elsewhere, from source) in the repository's dist/ or src/node/. */
+function taggerFiles(): string[] {
+  const out = [path.join(__dirname, 'tagger.js'), path.join(__dirname, 'tagger.ts')];
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    dir = path.dirname(dir);
+    out.push(path.join(dir, 'dist', 'tagger.js'), path.join(dir, 'src', 'node', 'tagger.ts'));
+  }
+  return out;
+}
+
 function loadTagger(): PosTagger | undefined {
   const req = createRequire(__filename);
-  for (const file of [path.join(__dirname, 'tagger.js'), path.join(__dirname, 'tagger.ts')]) {
+  for (const file of taggerFiles()) {
     if (!fs.existsSync(file)) continue;
     const mod = req(file) as { tagEnglish?: PosTagger };
     if (mod.tagEnglish) return mod.tagEnglish;

@@ -117,7 +117,10 @@ describe('cli: groundwork check', function () {
 
   before(async () => {
     tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-cli-'));
-    cli = path.join(tmpRoot, 'cli.js');
+    // Bundled inside the repository (out/ is git-ignored), so the bundle finds data/ (the
+    // lexicon, the model) and the tagger the way dist/cli.js does.
+    fs.mkdirSync(path.join(REPO, 'out', 'test-cli'), { recursive: true });
+    cli = path.join(REPO, 'out', 'test-cli', 'cli.js');
     // GROUNDWORK_CLI=dist/cli.js tests an existing bundle (e.g. after `npm run build`).
     if (process.env.GROUNDWORK_CLI) {
       cli = path.resolve(process.env.GROUNDWORK_CLI);

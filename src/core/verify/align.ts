@@ -18,6 +18,7 @@ import type { Prepared } from './nlp';
 import { buildContext } from './context';
 import { RULES } from './rules/index';
 import type { AlignContext, RuleSignal, UnitState } from './rules/types';
+import { alignmentFeatures } from './features';
 
 export { findToken, compareNumbers, compareDates } from './match';
 
@@ -73,6 +74,8 @@ export interface Alignment {
   polarityClash: boolean;
   /** Ids of the lookups and rules behind this alignment (backing, displacement, conflicts, blocks), deduplicated. */
   rules: string[];
+  /** The alignment's features for the learned decision (features.ts), computed on first call. */
+  features(): Float64Array;
 }
 
 const W = { word: 1, name: 1.5, number: 1.5, date: 1.5 } as const;
@@ -193,7 +196,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     if (v) ids.add(v);
   }
   for (const s of signals) ids.add(s.rule);
-  return {
+  let feats: Float64Array | undefined;
+  const result: Alignment = {
     coverage: got / total,
     restCoverage: restGot / restTotal,
     matched,
@@ -205,5 +209,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     contextNames: ctx.contextNames,
     polarityClash: ctx.addedPolarityClash || blocked,
     rules: [...ids].sort(),
+    features: () => (feats ??= alignmentFeatures(c, units, passages[0], result)),
   };
+  return result;
 }

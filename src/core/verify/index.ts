@@ -22,6 +22,7 @@ import { align, claimUnits, findToken, type Alignment, type LazyContext, type Co
 import { LineIndex } from '../text/positions';
 import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
+import { modelGates, predict } from './model';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
@@ -253,7 +254,7 @@ function wordCoverage(a: Alignment): number {
   return all ? m / all : 1;
 }
 
-function supports(a: Alignment): boolean {
+function rulesSupport(a: Alignment): boolean {
   const n = a.matched.length + a.loose.length + a.unmatched.length;
   // Names and figures alone do not back a statement about them: most of its words must be there too.
   return (
@@ -282,7 +283,7 @@ export function restCoverage(a: Alignment, conflicts: Conflict[]): number {
 }
 
 /** Conflicts of a candidate that meet the bar (the rest of the claim lines up). */
-function acceptedConflicts(a: Alignment): Conflict[] {
+function ruleConflicts(a: Alignment): Conflict[] {
   if (a.conflicts.length === 0) return [];
   // Drop conflicts whose bar is not met, then re-measure the rest without them (a
   // rejected slot counts as unbacked), until stable.
@@ -301,6 +302,38 @@ function acceptedConflicts(a: Alignment): Conflict[] {
   // More than two differing slots: not the same statement.
   if (ok.length > 2) return [];
   return ok;
+}
+
+/**
+ * The learned gate (data/model.json `gates`, chosen by `npm run train` on held-out training
+ * pairs): a verdict the rules propose stands only when the model gives its label at least
+ * this probability. Without a model (no source installed, or a file without gates) the
+ * rules decide alone.
+ */
+function gateOk(a: Alignment, label: 'supported' | 'conflict'): boolean {
+  const g = modelGates();
+  if (!g) return true;
+  return predict(a.features())[label] >= g[label];
+}
+
+function supports(a: Alignment): boolean {
+  return rulesSupport(a) && gateOk(a, 'supported');
+}
+
+/** Conflicts the rules accept and the learned gate lets through. */
+function acceptedConflicts(a: Alignment): Conflict[] {
+  const xs = ruleConflicts(a);
+  return xs.length > 0 && gateOk(a, 'conflict') ? xs : [];
+}
+
+/**
+ * The rules' verdict on one claim–passage alignment alone (no other passages, no
+ * citation): what `npm run train` compares the learned gate with on the training pairs.
+ */
+export function alignmentVerdict(a: Alignment): 'supported' | 'conflict' | 'unsupported' {
+  if (rulesSupport(a)) return 'supported';
+  if (ruleConflicts(a).length > 0) return 'conflict';
+  return 'unsupported';
 }
 
 function supportScore(cand: Candidate): Alignment | undefined {

@@ -179,3 +179,29 @@ export function top(cs: Contribution[], label: ModelClass, n = 3): Array<{ featu
     .sort((a, b) => b.margin - a.margin || (a.feature < b.feature ? -1 : 1))
     .slice(0, n);
 }
+
+/**
+ * The gates of the combined decision (`gates` in data/model.json): the least probability
+ * the model must give a verdict the rules propose. Undefined without a model source or
+ * when the file has no gates or cannot be loaded (the rules then decide alone; the error is
+ * kept for gateError(), which the hosts report once).
+ */
+export function modelGates(): { supported: number; conflict: number } | undefined {
+  if (!hasModelSource() || gateLoadError) return undefined;
+  let file: ModelFile;
+  try {
+    file = model().file;
+  } catch (err) {
+    gateLoadError = err as Error;
+    return undefined;
+  }
+  const g = (file as { gates?: { supported: number; conflict: number } }).gates;
+  return g && typeof g.supported === 'number' && typeof g.conflict === 'number' ? g : undefined;
+}
+
+let gateLoadError: Error | undefined;
+
+/** Why the model's gates are not in use, when its file failed to load. */
+export function gateError(): Error | undefined {
+  return gateLoadError;
+}
