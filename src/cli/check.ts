@@ -8,6 +8,7 @@ import { createEngine, loadEngine } from '../core/engine';
 import type { Engine, EngineOptions } from '../core/api';
 import type { FailOn } from '../core/config';
 import { normalizeSentence } from '../core/text/draft';
+import { extractSource } from '../extract/index';
 import type { LoadWarning } from '../core/types';
 import {
   corpusFromArgs,
@@ -84,7 +85,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   const started = Date.now();
   const cacheAbs = path.join(root, CACHE_FILE);
   const { engine, fromCache } = await openEngine(opts.cache ? cacheAbs : undefined, engineOptions, note, verboseNote);
-  const { warnings, changed } = indexCorpus(engine, corpus, config.corpus.maxFileBytes);
+  const { warnings, changed } = await indexCorpus(engine, corpus, config.corpus.maxFileBytes);
   verboseNote(
     `indexed ${engine.stats.documents} sources, ${engine.stats.passages} passages (${changed} updated${
       fromCache ? ', rest from cache' : ''
@@ -158,11 +159,11 @@ async function openEngine(
 }
 
 /** Bring the engine in line with the corpus files: upsert each (unchanged ones are no-ops), drop the rest. */
-function indexCorpus(
+export async function indexCorpus(
   engine: Engine,
   corpus: InputFile[],
   maxFileBytes: number,
-): { warnings: LoadWarning[]; changed: number } {
+): Promise<{ warnings: LoadWarning[]; changed: number }> {
   const own: LoadWarning[] = [];
   const current = new Set(corpus.map((c) => c.display));
   let changed = 0;
@@ -203,7 +204,9 @@ function indexCorpus(
       continue;
     }
     const had = engine.getSource(file.display) !== undefined;
-    const r = engine.upsertSource(file.display, bytes);
+    // PDF and Word files: their text is extracted here (only when these bytes are not indexed yet).
+    const extracted = engine.needsExtraction(file.display, bytes) ? await extractSource(file.display, bytes) : undefined;
+    const r = engine.upsertSource(file.display, bytes, extracted);
     // A skipped file that stays skipped changes nothing worth re-saving the cache for.
     if (r.changed && (r.document !== undefined || had)) changed++;
     own.push(...r.warnings);

@@ -2,6 +2,7 @@
  * The engine's public API: what the CLI and the VS Code glue call. Implemented in
  * src/core/engine.ts (`createEngine`). Keep this file the single contract.
  */
+import type { ExtractedSource } from './corpus/extracted';
 import type {
   DraftFormat,
   Finding,
@@ -33,8 +34,14 @@ export interface UpsertResult {
 }
 
 export interface Engine {
-  /** Parse and (re)index one source file. Never throws for bad content: it warns. */
-  upsertSource(path: string, bytes: Uint8Array): UpsertResult;
+  /**
+   * Parse and (re)index one source file. Never throws for bad content: it warns.
+   * PDF and Word files need `extracted`, their text as the adapter extracted it from `bytes`
+   * (src/extract); without it they are skipped with a warning.
+   */
+  upsertSource(path: string, bytes: Uint8Array, extracted?: ExtractedSource): UpsertResult;
+  /** Whether `path` is a PDF or Word file whose text must be extracted before `upsertSource` (false when these bytes are indexed or skipped already, or too large). */
+  needsExtraction(path: string, bytes: Uint8Array): boolean;
   /** Drop a source from the index. Returns false when it was not indexed. */
   removeSource(path: string): boolean;
   /** Record a file that could not be read at all (I/O error) so it shows in warnings. */

@@ -36,7 +36,7 @@ export interface GroundworkConfig {
   severity: Record<FindingKind, SeverityLevel>;
 }
 
-export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
+export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
 
 export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
   corpus: {
@@ -129,7 +129,7 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     type: 'array',
     items: { type: 'string' },
     default: [...DEFAULT_CONFIG.corpus.extensions],
-    description: 'File extensions of corpus files (plain text, Markdown, HTML).',
+    description: 'File extensions of corpus files (plain text, Markdown, HTML, PDF, Word .docx).',
     scope: 'resource',
   },
   {

@@ -9,7 +9,8 @@ import type { CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
 import type { PassageHit, Retriever, SearchOptions } from './retrieval';
 import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
-import { parseSource } from './corpus/parse';
+import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
+import type { ExtractedSource } from './corpus/extracted';
 import { assignKeys, citationKey, suffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
@@ -188,7 +189,15 @@ class GroundworkEngine implements Engine, Retriever {
 
   // ---- Engine: corpus ----------------------------------------------------------------
 
-  upsertSource(path: string, bytes: Uint8Array): UpsertResult {
+  needsExtraction(path: string, bytes: Uint8Array): boolean {
+    if (!extractedKind(path)) return false;
+    if (bytes.length > (this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
+    const bytesHash = contentHash(bytes);
+    if (this.byPath.get(path)?.bytesHash === bytesHash) return false;
+    return this.skipped.get(path) !== bytesHash;
+  }
+
+  upsertSource(path: string, bytes: Uint8Array, extracted?: ExtractedSource): UpsertResult {
     const bytesHash = contentHash(bytes);
     const old = this.byPath.get(path);
     if (old && old.bytesHash === bytesHash) {
@@ -207,6 +216,7 @@ class GroundworkEngine implements Engine, Retriever {
         maxFileBytes: this.options.maxFileBytes,
         maxPassagesPerFile: this.options.maxPassagesPerFile,
         hash: bytesHash, // hashed once per upsert
+        extracted,
       });
     } catch (err) {
       parsed = {
@@ -370,7 +380,7 @@ class GroundworkEngine implements Engine, Retriever {
     const sentences = parseDraft(text, options.format).filter(
       (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
     );
-    return checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text });
+    return withPages(this.byPath, checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text }));
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {
@@ -425,7 +435,7 @@ class GroundworkEngine implements Engine, Retriever {
       out.push({
         ...suggestionBase(r.e.doc),
         score: Math.min(1, Math.max(0, r.cov)),
-        passage: p ? { text: p.text, range: p.range } : undefined,
+        passage: p ? { text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) } : undefined,
       });
     }
     if (out.length < max) {
@@ -457,6 +467,20 @@ class GroundworkEngine implements Engine, Retriever {
       analyzerFingerprint(),
     );
   }
+}
+
+/** Evidence from a paged source (PDF) says its page: the passage's, found by its range. */
+function withPages(byPath: Map<string, Entry>, findings: Finding[]): Finding[] {
+  for (const f of findings) {
+    for (const ev of f.evidence) {
+      if (ev.page !== undefined) continue;
+      const doc = byPath.get(ev.source)?.doc;
+      if (!doc || doc.pages === undefined) continue;
+      const p = doc.passages.find((x) => x.range.start.line === ev.range.start.line && x.range.start.character <= ev.range.start.character && (x.range.end.line > ev.range.start.line || x.range.end.character > ev.range.start.character));
+      if (p?.page !== undefined) ev.page = p.page;
+    }
+  }
+  return findings;
 }
 
 function suggestionBase(doc: SourceDocument): Omit<SourceSuggestion, 'score' | 'passage'> {

@@ -10,7 +10,7 @@ import type { Finding, LoadWarning, SourceDocument, SourceSuggestion } from '../
 /** What the extension needs to know about a source, without its full text. */
 export type SourceSummary = Pick<
   SourceDocument,
-  'path' | 'key' | 'title' | 'date' | 'outlet' | 'author' | 'language' | 'hash' | 'warnings'
+  'path' | 'key' | 'title' | 'date' | 'outlet' | 'author' | 'language' | 'hash' | 'warnings' | 'kind' | 'pages'
 > & {
   /** Passage count (the passages themselves stay in the worker). */
   passages: number;
@@ -25,6 +25,8 @@ export interface UpsertSummary {
 export interface PassageText {
   text: string;
   range: Finding['range'];
+  /** PDF: the page the passage starts on. */
+  page?: number;
 }
 
 /** Requests, by operation, with their result types. */
