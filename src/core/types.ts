@@ -43,6 +43,8 @@ export interface SourceDocument {
   kind?: 'pdf' | 'docx';
   /** Page count of a PDF. */
   pages?: number;
+  /** Set when the key, title, authors and date come from the team's bibliography: its file and line. */
+  bibliography?: { path: string; line: number };
 }
 
 /** A sentence of a source with its exact place in the source file. */
@@ -180,4 +182,6 @@ export interface SourceSuggestion {
   score: number;
   /** The passage that best supports the sentence. */
   passage?: { text: string; range: Range; page?: number };
+  /** A bibliography entry without a source file (`path` is the bibliography): no text to check. */
+  noText?: boolean;
 }
