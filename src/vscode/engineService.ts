@@ -23,6 +23,7 @@ export function summarize(doc: SourceDocument): SourceSummary {
     warnings: doc.warnings,
     ...(doc.kind ? { kind: doc.kind } : {}),
     ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+    ...(doc.bibliography ? { bibliography: doc.bibliography } : {}),
   };
 }
 
@@ -90,6 +91,21 @@ export class EngineService {
       }
       case 'warnings':
         return this.get(req.engine).warnings();
+      case 'bibliography': {
+        const engine = this.get(req.engine);
+        const warnings = engine.setBibliography(req.params.files);
+        return { entries: engine.bibliography(), warnings };
+      }
+      case 'sourceText': {
+        const doc = this.get(req.engine).getSource(req.params.path);
+        if (!doc) return undefined;
+        return {
+          text: doc.text,
+          ...(doc.kind ? { kind: doc.kind } : {}),
+          ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+          passages: doc.passages.map((p) => ({ text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) })),
+        };
+      }
       case 'serialize':
         return this.get(req.engine).serialize();
       case 'stats':

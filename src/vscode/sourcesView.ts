@@ -3,6 +3,7 @@
  * count and its load warnings (skipped files too); a click opens the file.
  */
 import * as vscode from 'vscode';
+import { OPEN_EVIDENCE } from './hover';
 import type { LoadWarning } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpus';
 import type { SourceSummary } from './protocol';
@@ -68,13 +69,16 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         const title = s.title || s.key;
         const item = new vscode.TreeItem(title.length > 24 ? `${title.slice(0, 23).trimEnd()}…` : title, s.warnings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${node.fc.engineId}#${s.path}`;
-        item.description = [s.date, s.language !== 'und' ? s.language : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
+        item.description = [s.date, s.language !== 'und' ? s.language : undefined, s.kind, s.pages !== undefined ? `${s.pages} p.` : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
           .filter(Boolean)
           .join(' · ');
         item.iconPath = new vscode.ThemeIcon(s.warnings.length ? 'warning' : 'book');
         item.resourceUri = node.fc.uriOf(s.path);
         item.contextValue = 'groundwork.source';
-        item.command = { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(s.path)] };
+        // PDF and Word files open as their extracted text (the original is one click away there).
+        item.command = s.kind
+          ? { command: OPEN_EVIDENCE, title: 'Open Source', arguments: [node.fc.uriOf(s.path).toString(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }] }
+          : { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(s.path)] };
         return item;
       }
       case 'skipped': {

@@ -2,5 +2,6 @@
 // after installing mocha's BDD globals. Add new test files here.
 import './smoke.test';
 import './extension.test';
+import './binary.test';
 import './perf.test';
 import './multiroot.test';
