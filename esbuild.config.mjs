@@ -18,6 +18,7 @@ const entries = [
   { in: 'src/vscode/worker.ts', out: 'dist/worker.js' },
   { in: 'bench/eval.ts', out: 'dist/eval.js' },
   { in: 'bench/bench.ts', out: 'dist/bench.js' },
+  { in: 'bench/pdf.ts', out: 'dist/bench-pdf.js' },
   { in: 'test/integration/index.ts', out: 'out/test/index.js', external: ['vscode', 'mocha'] },
 ].filter((e) => existsSync(e.in));
 
