@@ -63,8 +63,15 @@ async function pdfjs(): Promise<PdfJs> {
   return pdfjsLib;
 }
 
+/** A PDF that takes longer than this to read is given up (it would hold up every file after it). */
+export const PDF_TIMEOUT_MS = 120_000;
+
+class Timeout extends Error {
+  override name = 'Timeout';
+}
+
 /** The library's own text extraction: every page's positioned text items (also used by the benchmark). */
-export async function pdfPages(bytes: Uint8Array): Promise<{ pages: PdfPage[]; info: Record<string, unknown> }> {
+export async function pdfPages(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<{ pages: PdfPage[]; info: Record<string, unknown> }> {
   const lib = await pdfjs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = lib.getDocument({
@@ -75,25 +82,34 @@ export async function pdfPages(bytes: Uint8Array): Promise<{ pages: PdfPage[]; i
     stopAtErrors: false,
     verbosity: 0,
   });
-  const doc = await task.promise;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout(`reading it took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+  });
   try {
-    const meta = await doc.getMetadata().catch(() => undefined);
-    const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items: PdfPage['items'] = [];
-      for (const it of content.items) {
-        if (!('str' in it)) continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size: it.height, hasEOL: it.hasEOL });
-      }
-      pages.push({ items, height: page.view[3] - page.view[1] });
-      page.cleanup();
-    }
-    return { pages, info: (meta?.info as Record<string, unknown>) ?? {} };
+    return await Promise.race([readPages(task), deadline]);
   } finally {
+    clearTimeout(timer);
     await task.destroy();
   }
+}
+
+async function readPages(task: ReturnType<PdfJs['getDocument']>): Promise<{ pages: PdfPage[]; info: Record<string, unknown> }> {
+  const doc = await task.promise;
+  const meta = await doc.getMetadata().catch(() => undefined);
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    const items: PdfPage['items'] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size: it.height, hasEOL: it.hasEOL });
+    }
+    pages.push({ items, height: page.view[3] - page.view[1] });
+    page.cleanup();
+  }
+  return { pages, info: (meta?.info as Record<string, unknown>) ?? {} };
 }
 
 async function extractPdf(bytes: Uint8Array): Promise<ExtractedSource> {
@@ -104,6 +120,7 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedSource> {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') return failed('pdf', 'encrypted', 'skipped, the PDF is password-protected');
     if (name === 'InvalidPDFException') return failed('pdf', 'malformed', `skipped, not a valid PDF (${errorText(e)}); it may be truncated or damaged`);
+    if (name === 'Timeout') return failed('pdf', 'malformed', `skipped, ${errorText(e)}`);
     throw e;
   }
   const laid = layoutPdf(got.pages);

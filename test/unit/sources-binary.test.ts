@@ -156,6 +156,12 @@ describe('sources: PDF and Word files made by Chromium and pandoc', function () 
     assert.deepEqual(e.sources().map((d) => d.path), ['002_900ac096a6ff7b86.pdf']);
   });
 
+  it('a PDF that takes too long to read is given up, so it cannot hold up the files after it', async () => {
+    await assert.rejects(pdfPages(read(path.join(FIX, 'pdf', '001_af11d3e077b90d3f.pdf')), 1), /took longer than/);
+    // The library still works afterwards.
+    assert.equal((await pdfPages(read(path.join(FIX, 'pdf', '002_900ac096a6ff7b86.pdf')))).pages.length >= 2, true);
+  });
+
   it('a PDF handed in without extracted text is skipped with a warning, not an error', () => {
     const e = createEngine();
     const r = e.upsertSource('a.pdf', read(path.join(FIX, 'pdf', '002_900ac096a6ff7b86.pdf')));
