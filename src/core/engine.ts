@@ -80,6 +80,8 @@ class GroundworkEngine implements Engine, Retriever {
   // the linked documents' own metadata. Derived keys (keys.ts) stay as they are underneath.
   private bib: BibEntry[] = [];
   private bibWarnings: LoadWarning[] = [];
+  /** Bibliography keys that are also another document's derived key (recomputed on linking). */
+  private bibClashes: LoadWarning[] = [];
   private bibByKey = new Map<string, BibEntry>();
   /** Document path -> its entry. */
   private bibLinked = new Map<string, BibEntry>();
@@ -358,6 +360,19 @@ class GroundworkEngine implements Engine, Retriever {
       this.bibLinked.set(path, entry);
       this.bibPathOf.set(key, path);
     }
+    // A derived key equal to a bibliography key: the two would be cited alike. The linked
+    // entry wins (getSource); an entry with no text gives way to the document.
+    for (const e of this.byPath.values()) {
+      const entry = this.bibByKey.get(e.key);
+      if (!entry || this.bibLinked.get(e.doc.path) === entry) continue;
+      const linked = this.bibPathOf.get(entry.key);
+      this.bibClashes.push({
+        path: entry.bibPath,
+        code: 'malformed',
+        message: `${entry.bibPath}: line ${entry.line}: the key "${entry.key}" is also the key Groundwork gave ${e.doc.path}; citations of it are checked against ${linked ?? e.doc.path}. Give the entry another key, or link it to that file.`,
+        skipped: false,
+      });
+    }
   }
 
   /** Give linked documents back their own key and metadata. */
@@ -379,6 +394,7 @@ class GroundworkEngine implements Engine, Retriever {
     }
     this.bibLinked.clear();
     this.bibPathOf.clear();
+    this.bibClashes = [];
   }
 
   /** Bibliography keys with no document: known keys with no text to check. */
@@ -426,7 +442,8 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   warnings(): LoadWarning[] {
-    const out: LoadWarning[] = [...this.bibWarnings];
+    if (this.bibDirty) this.settle();
+    const out: LoadWarning[] = [...this.bibWarnings, ...this.bibClashes];
     for (const path of [...this.warn.keys()].sort(cmp)) out.push(...(this.warn.get(path) ?? []));
     return out;
   }

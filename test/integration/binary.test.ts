@@ -27,6 +27,10 @@ const BIB = `@article{ward2018isis,
   title = {Humanitarian situation in the Sinai},
   year = {2017}
 }
+
+@book{broken2019,
+  title = {A title with no closing brace,
+}
 `;
 
 const CONFLICT = 'It is responsible for the Sinai plane crash in October 2015 that killed all 324 passengers on board [@ward2018isis].';
@@ -76,6 +80,13 @@ describe('PDF, Word and bibliography sources', function () {
     assert.ok(pdf.passages > 20);
     assert.strictEqual(docx.key, 'dunn2018videos');
     assert.strictEqual(docx.kind, 'docx');
+  });
+
+  it('reports a bibliography entry with a syntax error on its line of the .bib file; the other entries load', () => {
+    const d = gw(at('references.bib'));
+    assert.strictEqual(d.length, 1, JSON.stringify(d.map((x) => x.message)));
+    assert.strictEqual(d[0].range.start.line, 19); // 0-based: line 20 of the file
+    assert.match(d[0].message, /the entry "broken2019" was left out, it has a syntax error/);
   });
 
   it('completes the bibliography keys; an entry without a source is marked "no text to check"', async () => {

@@ -154,6 +154,19 @@ describe('bibliography: BibTeX and CSL-JSON', () => {
     assert.notEqual(e.getSource('sources/port.txt')!.key, 'harbor2021march');
   });
 
+  it('a bibliography key that is also another source\'s derived key is reported, and the linked entry wins', () => {
+    const e = seeded();
+    const other = e.getSource('seeds/002_900ac096a6ff7b86.txt')!.key;
+    const bib = `@article{${other},\n  title = {Something else},\n  file = {:seeds/001_af11d3e077b90d3f.txt:Text}\n}\n`;
+    e.setBibliography([{ path: 'references.bib', text: bib }]);
+    assert.equal(e.getSource(other)!.path, 'seeds/001_af11d3e077b90d3f.txt');
+    const w = e.warnings().filter((x) => x.path === 'references.bib');
+    assert.equal(w.length, 1);
+    assert.match(w[0].message, new RegExp(`line 1: the key "${other}" is also the key Groundwork gave seeds/002_900ac096a6ff7b86\\.txt`));
+    e.setBibliography([]);
+    assert.deepEqual(e.warnings().filter((x) => x.path === 'references.bib'), []);
+  });
+
   it('reads file fields as JabRef and Better BibTeX write them', () => {
     assert.deepEqual(filePaths(':sources/a.pdf:PDF'), ['sources/a.pdf']);
     assert.deepEqual(filePaths('Full Text PDF:/home/me/Zotero/storage/AB12/report.pdf:application/pdf'), ['/home/me/Zotero/storage/AB12/report.pdf']);
