@@ -114,7 +114,7 @@ function excerpt(s: string, max = 80): string {
 const at = (r: Range): string => `${r.start.line + 1}:${r.start.character + 1}`;
 
 /** Whether evidence comes from a PDF or Word file: its range is in the extracted text, not the file. */
-const isExtracted = (e: Evidence): boolean => /\.(?:pdf|docx)$/i.test(e.source);
+const isExtracted = (e: Evidence): boolean => /\.(?:pdf|docx|odt)$/i.test(e.source);
 
 /** Where evidence is, for people: `file:line:col`, or `file, p. 12` for a PDF (a Word file has no stable pages). */
 export function evidencePlace(e: Evidence): string {

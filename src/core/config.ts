@@ -38,7 +38,7 @@ export interface GroundworkConfig {
   bibliography: string[];
 }
 
-export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
+export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.odt'];
 
 export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
   corpus: {
@@ -133,7 +133,7 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     type: 'array',
     items: { type: 'string' },
     default: [...DEFAULT_CONFIG.corpus.extensions],
-    description: 'File extensions of corpus files (plain text, Markdown, HTML, PDF, Word .docx).',
+    description: 'File extensions of corpus files (plain text, Markdown, HTML, PDF, Word .docx, OpenDocument .odt).',
     scope: 'resource',
   },
   {

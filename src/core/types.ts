@@ -39,8 +39,8 @@ export interface SourceDocument {
   hash: string;
   /** Non-fatal problems met while loading (e.g. passage cap reached, Latin-1 fallback). */
   warnings: LoadWarning[];
-  /** `pdf` or `docx` for text extracted from a binary file (ranges then point into `text`); absent for text files. */
-  kind?: 'pdf' | 'docx';
+  /** `pdf`, `docx` or `odt` for text extracted from a binary file (ranges then point into `text`); absent for text files. */
+  kind?: 'pdf' | 'docx' | 'odt';
   /** Page count of a PDF. */
   pages?: number;
   /** Set when the key, title, authors and date come from the team's bibliography: its file and line. */

@@ -7,6 +7,7 @@
  * Never throws: a file that cannot be read comes back with `failure` (encrypted, no text
  * layer, malformed), which the engine reports as a warning on the file.
  */
+import { Parser } from 'htmlparser2';
 import { extractHtml } from '../core/corpus/html';
 import { layoutPdf, type ExtractedKind, type ExtractedSource, type PdfPage } from '../core/corpus/extracted';
 import { extractedKind } from '../core/corpus/parse';
@@ -18,9 +19,10 @@ export async function extractSource(path: string, bytes: Uint8Array): Promise<Ex
   const kind = extractedKind(path);
   if (!kind) throw new Error(`not a PDF or Word file: ${path}`);
   try {
-    return kind === 'pdf' ? await extractPdf(bytes) : await extractDocx(bytes);
+    return kind === 'pdf' ? await extractPdf(bytes) : kind === 'odt' ? await extractOdt(bytes) : await extractDocx(bytes);
   } catch (e) {
-    return failed(kind, 'malformed', `skipped, the ${kind === 'pdf' ? 'PDF' : 'Word file'} could not be read (${errorText(e)})`);
+    const what = kind === 'pdf' ? 'PDF' : kind === 'odt' ? 'OpenDocument file' : 'Word file';
+    return failed(kind, 'malformed', `skipped, the ${what} could not be read (${errorText(e)})`);
   }
 }
 
@@ -156,4 +158,64 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedSource> {
   const h = extractHtml(result.value);
   if (h.text.trim() === '') return failed('docx', 'empty', 'skipped, no text was found in it');
   return { kind: 'docx', text: h.text, blocks: h.blocks, meta: {} };
+}
+
+// ---- OpenDocument text (.odt) --------------------------------------------------------------
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * content.xml of an .odt as simple HTML (headings, paragraphs, list items), for the same
+ * `extractHtml` as Word and HTML sources. Annotations, tracked deletions and note bodies
+ * are left out; spaces (`text:s`), tabs and line breaks become spaces.
+ */
+export function odtContentToHtml(xml: string): string {
+  let html = '';
+  let skip = 0;
+  let level = 1;
+  const SKIP = new Set(['office:annotation', 'text:tracked-changes', 'text:note-body', 'text:note-citation', 'office:forms']);
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (SKIP.has(name)) skip++;
+        if (skip) return;
+        if (name === 'text:h') {
+          level = Math.min(6, Math.max(1, Number(attrs['text:outline-level']) || 1));
+          html += `<h${level}>`;
+        }
+        else if (name === 'text:p') html += '<p>';
+        else if (name === 'text:s') html += ' '.repeat(Math.min(64, Number(attrs['text:c']) || 1));
+        else if (name === 'text:tab' || name === 'text:line-break') html += ' ';
+      },
+      ontext(text) {
+        if (!skip) html += escapeHtml(text);
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) {
+          skip--;
+          return;
+        }
+        if (skip) return;
+        if (name === 'text:h') html += `</h${level}>\n`;
+        else if (name === 'text:p') html += '</p>\n';
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return html;
+}
+
+async function extractOdt(bytes: Uint8Array): Promise<ExtractedSource> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return failed('odt', 'malformed', 'skipped, not a valid .odt file (it is not a ZIP package)');
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const manifest = await zip.file('META-INF/manifest.xml')?.async('string');
+  if (manifest && /encryption-data/.test(manifest)) return failed('odt', 'encrypted', 'skipped, the OpenDocument file is password-protected');
+  const content = await zip.file('content.xml')?.async('string');
+  if (content === undefined) return failed('odt', 'malformed', 'skipped, not an OpenDocument text (no content.xml)');
+  const h = extractHtml(odtContentToHtml(content));
+  if (h.text.trim() === '') return failed('odt', 'empty', 'skipped, no text was found in it');
+  return { kind: 'odt', text: h.text, blocks: h.blocks, meta: {} };
 }

@@ -15,7 +15,7 @@ export const OPEN_ORIGINAL = 'groundwork.openOriginal';
 
 /** Whether a source path is a binary kind shown through its extracted text. */
 export function isExtractedSource(path: string): boolean {
-  return /\.(?:pdf|docx)$/i.test(path);
+  return /\.(?:pdf|docx|odt)$/i.test(path);
 }
 
 /** What the last "open at passage" showed (for the status and the integration tests). */

@@ -1,6 +1,6 @@
 /**
- * PDF and Word sources, with files made by real tools (test/fixtures/binary/make.mjs:
- * headless Chromium's print-to-PDF, pandoc, qpdf): the seed articles as PDF and .docx get
+ * PDF, Word and OpenDocument sources, with files made by real tools (test/fixtures/binary/make.mjs:
+ * headless Chromium's print-to-PDF, pandoc, qpdf): the seed articles as PDF, .docx and .odt get
  * the same verdicts on ../shared/eval/seed-claims.jsonl as the .txt originals, PDF evidence
  * names the page the passage is on (checked against pdf.js's own per-page text), and bad
  * files are skipped with a clear warning without stopping the rest.
@@ -12,7 +12,7 @@ import { createEngine } from '../../src/core/engine';
 import type { Engine } from '../../src/core/api';
 import type { Finding } from '../../src/core/types';
 import { layoutPdf, pageAt, type PdfItem } from '../../src/core/corpus/extracted';
-import { extractSource, pdfPages } from '../../src/extract/index';
+import { extractSource, odtContentToHtml, pdfPages } from '../../src/extract/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/binary');
@@ -41,15 +41,17 @@ function summary(f: Finding): string {
   return `${f.verdict} ${f.code} ${ev ? base(ev.source) : '-'}`;
 }
 
-describe('sources: PDF and Word files made by Chromium and pandoc', function () {
+describe('sources: PDF, Word and OpenDocument files made by Chromium and pandoc', function () {
   this.timeout(120000);
   let txt: Engine;
   let pdf: Engine;
   let docx: Engine;
+  let odt: Engine;
   before(async () => {
     txt = await engineOf(path.join(ROOT, 'seeds'), '.txt');
     pdf = await engineOf(path.join(FIX, 'pdf'), '.pdf');
     docx = await engineOf(path.join(FIX, 'docx'), '.docx');
+    odt = await engineOf(path.join(FIX, 'odt'), '.odt');
   });
 
   it('reads every seed as PDF (several pages, no running headers) and as .docx, with the same passages as the text file', () => {
@@ -57,6 +59,9 @@ describe('sources: PDF and Word files made by Chromium and pandoc', function () 
       const b = base(doc.path);
       const p = pdf.sources().find((d) => base(d.path) === b)!;
       const w = docx.sources().find((d) => base(d.path) === b)!;
+      const o = odt.sources().find((d) => base(d.path) === b)!;
+      assert.equal(o.kind, 'odt');
+      assert.equal(o.date, doc.date, `${b}: .odt date`);
       assert.equal(p.kind, 'pdf');
       assert.equal(w.kind, 'docx');
       assert.ok((p.pages ?? 0) >= 2, `${b}: ${p.pages} pages`);
@@ -68,6 +73,7 @@ describe('sources: PDF and Word files made by Chromium and pandoc', function () 
       const want = doc.passages.map((x) => norm(x.text)).join('|');
       assert.equal(p.passages.map((x) => norm(x.text)).join('|'), want, `${b}: PDF passages differ`);
       assert.equal(w.passages.map((x) => norm(x.text)).join('|'), want, `${b}: .docx passages differ`);
+      assert.equal(o.passages.map((x) => norm(x.text)).join('|'), want, `${b}: .odt passages differ`);
       for (const ps of p.passages) assert.ok(!/\p{L}[-\u2010] \p{L}|[\u00ad\u2010]/u.test(ps.text), `${b}: hyphen left: ${ps.text}`);
       // Ranges point into the extracted text (what the read-only view shows).
       for (const ps of [...p.passages, ...w.passages].slice(0, 50)) {
@@ -95,8 +101,10 @@ describe('sources: PDF and Word files made by Chromium and pandoc', function () 
       const a = txt.check(c.text, { format: 'plaintext' });
       const b = pdf.check(c.text, { format: 'plaintext' });
       const d = docx.check(c.text, { format: 'plaintext' });
+      const o = odt.check(c.text, { format: 'plaintext' });
       assert.deepEqual(b.map(summary), a.map(summary), `${c.id} (PDF): ${c.text}`);
       assert.deepEqual(d.map(summary), a.map(summary), `${c.id} (.docx): ${c.text}`);
+      assert.deepEqual(o.map(summary), a.map(summary), `${c.id} (.odt): ${c.text}`);
       for (const f of b) {
         for (const ev of f.evidence) {
           withEvidence++;
@@ -160,6 +168,16 @@ describe('sources: PDF and Word files made by Chromium and pandoc', function () 
     await assert.rejects(pdfPages(read(path.join(FIX, 'pdf', '001_af11d3e077b90d3f.pdf')), 1), /took longer than/);
     // The library still works afterwards.
     assert.equal((await pdfPages(read(path.join(FIX, 'pdf', '002_900ac096a6ff7b86.pdf')))).pages.length >= 2, true);
+  });
+
+  it('reads OpenDocument headings, paragraphs and spaces, without comments or note bodies', () => {
+    const xml =
+      '<office:document-content><office:body><office:text>' +
+      '<text:h text:outline-level="2">Port <text:span>figures</text:span></text:h>' +
+      '<text:p>The port handled<text:s text:c="2"/>12,000 containers<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note> in March.</text:p>' +
+      '<text:p>Lines<text:line-break/>joined &amp; kept<office:annotation><text:p>a reviewer comment</text:p></office:annotation>.</text:p>' +
+      '</office:text></office:body></office:document-content>';
+    assert.equal(odtContentToHtml(xml), '<h2>Port figures</h2>\n<p>The port handled  12,000 containers in March.</p>\n<p>Lines joined &amp; kept.</p>\n');
   });
 
   it('a PDF handed in without extracted text is skipped with a warning, not an error', () => {

@@ -9,7 +9,7 @@
  */
 import type { WarningCode } from '../types';
 
-export type ExtractedKind = 'pdf' | 'docx';
+export type ExtractedKind = 'pdf' | 'docx' | 'odt';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'quote' | 'table' | 'caption';
 

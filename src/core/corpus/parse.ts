@@ -44,16 +44,17 @@ export function sourceKind(path: string): SourceKind | undefined {
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'pdf') return 'pdf';
   if (ext === 'docx') return 'docx';
+  if (ext === 'odt') return 'odt';
   return undefined;
 }
 
 /** Whether a path is a binary kind whose text an adapter extracts first (PDF, Word). */
 export function extractedKind(path: string): ExtractedKind | undefined {
   const k = sourceKind(path);
-  return k === 'pdf' || k === 'docx' ? k : undefined;
+  return k === 'pdf' || k === 'docx' || k === 'odt' ? k : undefined;
 }
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx'];
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx', '.odt'];
 
 interface Meta {
   title?: string;
@@ -423,7 +424,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
     );
     return { warnings };
   }
-  const exKind = kind === 'pdf' || kind === 'docx' ? kind : undefined;
+  const exKind = kind === 'pdf' || kind === 'docx' || kind === 'odt' ? kind : undefined;
   if (exKind) return parseExtracted(path, bytes, exKind, options, warnings, maxPassages);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
@@ -464,7 +465,7 @@ function parseExtracted(
   maxPassages: number,
 ): ParseResult {
   const ex = options.extracted;
-  const label = kind === 'pdf' ? 'PDF' : 'Word';
+  const label = kind === 'pdf' ? 'PDF' : kind === 'odt' ? 'OpenDocument' : 'Word';
   if (!ex || ex.kind !== kind) {
     warnings.push(warning(path, 'unsupported-type', `${path}: skipped, ${label} files are read by the engine worker or the CLI, and no text was extracted here.`, true));
     return { warnings };
@@ -508,7 +509,7 @@ function finishParse(
   const language: LanguageCode = detectLanguage(prepared.plain);
   const spans: SentenceSpan[] = [];
   for (const b of prepared.blocks) {
-    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language, { lineBreaks: kind === 'markdown' || kind === 'pdf' || kind === 'docx' ? 'soft' : 'headline' })) spans.push(s);
+    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language, { lineBreaks: kind === 'markdown' || kind === 'pdf' || kind === 'docx' || kind === 'odt' ? 'soft' : 'headline' })) spans.push(s);
   }
 
   const lines = new LineIndex(text);
