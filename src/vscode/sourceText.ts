@@ -1,5 +1,5 @@
 /**
- * PDF and Word sources opened at a passage: a read-only text view of the extracted text
+ * PDF, Word and OpenDocument sources opened at a passage: a read-only text view of the extracted text
  * (a virtual document, scheme `groundwork-source`), scrolled to the passage and
  * highlighting it, with its page; the original file is one click away (a CodeLens).
  * The text comes from the engine worker, which extracted it when indexing.
@@ -68,7 +68,7 @@ export class SourceTextViews implements vscode.TextDocumentContentProvider, vsco
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const m = this.meta.get(doc.uri.toString());
     if (!m) return [];
-    const what = m.kind === 'pdf' ? `PDF${m.pages !== undefined ? `, ${m.pages} page${m.pages === 1 ? '' : 's'}` : ''}` : 'Word document';
+    const what = m.kind === 'pdf' ? `PDF${m.pages !== undefined ? `, ${m.pages} page${m.pages === 1 ? '' : 's'}` : ''}` : m.kind === 'odt' ? 'OpenDocument file' : 'Word document';
     const lenses = [
       new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: `Text extracted from the ${what} (read-only)`, command: '' }),
       new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Open the original', command: OPEN_ORIGINAL, arguments: [m.original] }),
