@@ -21,6 +21,7 @@ const entries = [
   { in: 'bench/eval.ts', out: 'dist/eval.js' },
   { in: 'bench/bench.ts', out: 'dist/bench.js' },
   { in: 'bench/train.ts', out: 'dist/train.js' },
+  { in: 'bench/pdf.ts', out: 'dist/bench-pdf.js' },
   { in: 'test/integration/index.ts', out: 'out/test/index.js', external: ['vscode', 'mocha'] },
 ].filter((e) => existsSync(e.in));
 

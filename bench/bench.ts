@@ -21,6 +21,7 @@ import { parseSource } from '../src/core/corpus/parse';
 import { buildSources, corporaDir, loadRealDocs, realOrder, type RealDoc } from './lib/corpora';
 import { pickSentences, type BenchSentence } from './lib/sentences';
 import { CLOCK, int, mb, median, mem, ms, now, quantile, ratio, table, wallNow } from './lib/stats';
+import type { PdfBenchResult } from './pdf';
 
 const REPO = resolve(__dirname, '..');
 const PER_KIND = 50;
@@ -379,7 +380,42 @@ function packageSection(measure: boolean): string {
   return a >= 0 && b > a ? `${md.slice(a, b + PACKAGE_END.length)}\n` : '';
 }
 
-function report(results: SizeResult[], sentences: BenchSentence[], started: Date, totalMs: number, pkgSection = ''): string {
+/** PDF indexing against pdf.js's own extraction (bench/pdf.ts, run as dist/bench-pdf.js). */
+function runPdfBench(): PdfBenchResult {
+  const script = join(__dirname, 'bench-pdf.js');
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60_000 });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) return { files: 0, pages: 0, bytes: 0, libraryMs: 0, groundworkMs: 0, engineMs: 0, passages: 0, error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop() };
+  return JSON.parse(line.slice(7)) as PdfBenchResult;
+}
+
+function pdfSection(p: PdfBenchResult | undefined): string[] {
+  if (!p) return [];
+  const out = ['## PDF sources', ''];
+  if (p.error) {
+    out.push(`Skipped: ${p.error}.`, '');
+    return out;
+  }
+  const perSec = (ms: number) => (ms > 0 ? (p.pages / (ms / 1000)).toFixed(1) : '–');
+  out.push(
+    `${p.files} PDFs printed by headless Chromium from ${p.files} batches of real BBC articles: ${int(p.pages)} pages, ${mb(p.bytes)}, ${int(p.passages)} passages. Wall-clock time (the extraction is asynchronous), median of 3 interleaved rounds.`,
+    '',
+    table(
+      ['path', 'time', 'pages/s', 'share'],
+      [
+        ['pdf.js alone (`getTextContent` on every page)', ms(p.libraryMs), perSec(p.libraryMs), '1.00×'],
+        ['Groundwork indexing (pdf.js, layout, parse, index)', ms(p.groundworkMs), perSec(p.groundworkMs), `${(p.groundworkMs / p.libraryMs).toFixed(2)}×`],
+        ['of which parse and index in the engine', ms(p.engineMs), perSec(p.engineMs), `${(p.engineMs / p.libraryMs).toFixed(2)}×`],
+      ],
+    ),
+    '',
+    `What Groundwork adds on top of the library's extraction (the difference of the first two rows; the rounds are timed separately, so it carries their noise): ${ms(Math.max(0, p.groundworkMs - p.libraryMs))}; the engine's own share, timed inside the second row: ${ms(p.engineMs)} (${((p.engineMs / p.groundworkMs) * 100).toFixed(0)}% of indexing).`,
+    '',
+  );
+  return out;
+}
+
+function report(results: SizeResult[], sentences: BenchSentence[], started: Date, totalMs: number, pkgSection = '', pdf?: PdfBenchResult): string {
   const c = cpus();
   const machine = `${c.length} cores (${c[0]?.model?.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
   const out: string[] = [];
@@ -549,6 +585,7 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
     ),
   );
   out.push('');
+  out.push(...pdfSection(pdf));
   out.push('## The index being measured');
   out.push('');
   out.push(
@@ -615,7 +652,10 @@ function main(): void {
     r.rounds = rounds;
     results.push(r);
   }
-  const md = report(results, sentences, started, wallNow() - t0, pkgSection);
+  process.stdout.write('  PDF: printing real articles with Chromium, then pdf.js alone and Groundwork indexing ... ');
+  const pdf = runPdfBench();
+  console.log(pdf.error ? `skipped (${pdf.error})` : `${pdf.pages} pages: pdf.js ${ms(pdf.libraryMs)}, Groundwork ${ms(pdf.groundworkMs)}`);
+  const md = report(results, sentences, started, wallNow() - t0, pkgSection, pdf);
   console.log('');
   console.log(md);
   if (args.write) {

@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, loadEngine } from '../core/engine';
 import type { Engine, EngineOptions } from '../core/api';
-import type { FailOn } from '../core/config';
+import type { FailOn, GroundworkConfig } from '../core/config';
 import { normalizeSentence } from '../core/text/draft';
+import { extractSource } from '../extract/index';
 import type { LoadWarning } from '../core/types';
 import {
   corpusFromArgs,
@@ -17,6 +18,7 @@ import {
   errMessage,
   findWorkspaceRoot,
   readDraft,
+  readBibliography,
   readIgnoreFile,
   readWorkspaceSettings,
   UsageError,
@@ -84,7 +86,9 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   const started = Date.now();
   const cacheAbs = path.join(root, CACHE_FILE);
   const { engine, fromCache } = await openEngine(opts.cache ? cacheAbs : undefined, engineOptions, note, verboseNote);
-  const { warnings, changed } = indexCorpus(engine, corpus, config.corpus.maxFileBytes);
+  const indexed = await indexCorpus(engine, corpus, config.corpus.maxFileBytes);
+  const { changed } = indexed;
+  const warnings = [...applyBibliography(engine, root, config, io), ...indexed.warnings];
   verboseNote(
     `indexed ${engine.stats.documents} sources, ${engine.stats.passages} passages (${changed} updated${
       fromCache ? ', rest from cache' : ''
@@ -130,7 +134,14 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   return shouldFail(results, failOn, config) ? 1 : 0;
 }
 
-async function openEngine(
+/** Read the team's bibliography into the engine; its problems are warnings like a source's. */
+export function applyBibliography(engine: Engine, root: string, config: GroundworkConfig, io: CliIO): LoadWarning[] {
+  const bib = readBibliography(root, config);
+  for (const p of bib.problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+  return engine.setBibliography(bib.files);
+}
+
+export async function openEngine(
   cacheAbs: string | undefined,
   options: EngineOptions,
   note: (s: string) => void,
@@ -158,11 +169,11 @@ async function openEngine(
 }
 
 /** Bring the engine in line with the corpus files: upsert each (unchanged ones are no-ops), drop the rest. */
-function indexCorpus(
+export async function indexCorpus(
   engine: Engine,
   corpus: InputFile[],
   maxFileBytes: number,
-): { warnings: LoadWarning[]; changed: number } {
+): Promise<{ warnings: LoadWarning[]; changed: number }> {
   const own: LoadWarning[] = [];
   const current = new Set(corpus.map((c) => c.display));
   let changed = 0;
@@ -203,7 +214,9 @@ function indexCorpus(
       continue;
     }
     const had = engine.getSource(file.display) !== undefined;
-    const r = engine.upsertSource(file.display, bytes);
+    // PDF and Word files: their text is extracted here (only when these bytes are not indexed yet).
+    const extracted = engine.needsExtraction(file.display, bytes) ? await extractSource(file.display, bytes) : undefined;
+    const r = engine.upsertSource(file.display, bytes, extracted);
     // A skipped file that stays skipped changes nothing worth re-saving the cache for.
     if (r.changed && (r.document !== undefined || had)) changed++;
     own.push(...r.warnings);
@@ -219,7 +232,7 @@ function indexCorpus(
   return { warnings, changed };
 }
 
-function saveCache(engine: Engine, cacheAbs: string, note: (s: string) => void, verboseNote: (s: string) => void): void {
+export function saveCache(engine: Engine, cacheAbs: string, note: (s: string) => void, verboseNote: (s: string) => void): void {
   const tmp = `${cacheAbs}.${process.pid}.tmp`;
   try {
     const bytes = engine.serialize();

@@ -214,6 +214,20 @@ function dedupe(files: InputFile[]): InputFile[] {
   return files.filter((f) => (seen.has(f.abs) ? false : (seen.add(f.abs), true)));
 }
 
+/** The team's bibliography files (`groundwork.bibliography` globs at the workspace root), read as text. */
+export function readBibliography(root: string, config: GroundworkConfig): { files: Array<{ path: string; text: string }>; problems: string[] } {
+  const files: Array<{ path: string; text: string }> = [];
+  const problems: string[] = [];
+  for (const rel of globFiles(config.bibliography, root, ['**/node_modules/**', '**/.git/**'])) {
+    try {
+      files.push({ path: rel, text: fs.readFileSync(path.join(root, rel), 'utf8') });
+    } catch (e) {
+      problems.push(`${rel}: cannot read (${errMessage(e)})`);
+    }
+  }
+  return { files, problems };
+}
+
 export function draftFormat(file: string): DraftFormat {
   const ext = extensionOf(file);
   if (ext === '.md' || ext === '.markdown') return 'markdown';

@@ -1,10 +1,11 @@
 /**
- * `groundwork` command line: `groundwork check [options] FILE...`.
+ * `groundwork` command line: `groundwork check [options] FILE...`, `groundwork sources [options]`.
  * Exit codes: 0 nothing at or above --fail-on, 1 something was, 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { runCheck, type CheckCommandOptions, type OutputFormat } from './check';
+import { runSources } from './sources';
 import { UsageError } from './inputs';
 import type { FailOn } from '../core/config';
 import { installNodeRuntime } from '../node/runtime';
@@ -67,6 +68,17 @@ export async function main(argv: string[]): Promise<number> {
         verbose: o.verbose,
       };
       exitCode = await runCheck(files, opts, { cwd: process.cwd(), out, err }, version);
+    });
+
+  program
+    .command('sources')
+    .description('List every source with its citation key, title, date, language, kind, pages, passage count and warnings, and the bibliography entries without a source.')
+    .option('-c, --corpus <PATH>', 'corpus folder, file or glob (repeatable); default: groundwork.corpus.* of the workspace settings', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('-f, --format <FORMAT>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-w, --workspace <DIR>', 'workspace folder (settings, bibliography, cache); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
+    .option('--no-cache', 'do not read or write the index cache (.groundwork/cache/index.bin)')
+    .action(async (o: { corpus: string[]; format: 'text' | 'json'; workspace?: string; cache: boolean }) => {
+      exitCode = await runSources({ corpus: o.corpus, format: o.format, workspace: o.workspace, cache: o.cache }, { cwd: process.cwd(), out, err });
     });
 
   try {

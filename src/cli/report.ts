@@ -113,6 +113,15 @@ function excerpt(s: string, max = 80): string {
 
 const at = (r: Range): string => `${r.start.line + 1}:${r.start.character + 1}`;
 
+/** Whether evidence comes from a PDF or Word file: its range is in the extracted text, not the file. */
+const isExtracted = (e: Evidence): boolean => /\.(?:pdf|docx|odt)$/i.test(e.source);
+
+/** Where evidence is, for people: `file:line:col`, or `file, p. 12` for a PDF (a Word file has no stable pages). */
+export function evidencePlace(e: Evidence): string {
+  if (e.page !== undefined) return `${e.source}, p. ${e.page}`;
+  return isExtracted(e) ? e.source : `${e.source}:${at(e.range)}`;
+}
+
 /** The evidence a finding's text line points at: the passage of the first reason that names one, else the best. */
 function mainEvidence(f: Finding): Evidence | undefined {
   for (const r of f.reasons) {
@@ -147,7 +156,7 @@ export function textLines(report: CheckReport, verbose: boolean): string[] {
       if (!sev && !verbose) continue;
       const label = sev ? sev.kind : f.verdict;
       const e = mainEvidence(f);
-      const where = e ? ` (${e.source}:${at(e.range)})` : '';
+      const where = e ? ` (${evidencePlace(e)})` : '';
       lines.push(`${d.file}:${at(f.range)}: ${label}: ${findingMessage(f)} [${f.code}]${where}`);
     }
   }
@@ -194,6 +203,7 @@ export function jsonReport(report: CheckReport): unknown {
             score: e.score,
             ...(e.title !== undefined ? { title: e.title } : {}),
             ...(e.date !== undefined ? { date: e.date } : {}),
+            ...(e.page !== undefined ? { page: e.page } : {}),
           })),
           citations: f.citations,
           rules: f.rules ?? [],
@@ -278,9 +288,10 @@ export function sarifReport(report: CheckReport): Sarif.Log {
         id: i,
         physicalLocation: {
           artifactLocation: artifactLocation(report.sourceAbs.get(e.source) ?? path.resolve(root, e.source), root),
-          region: region(e.range, e.text),
+          // A PDF's or Word file's passage has no line in the file itself: the page goes in the message.
+          ...(isExtracted(e) ? {} : { region: region(e.range, e.text) }),
         },
-        message: { text: `${e.key}: "${excerpt(e.text, 200)}" (score ${e.score.toFixed(2)})` },
+        message: { text: `${e.key}${e.page !== undefined ? `, p. ${e.page}` : ''}: "${excerpt(e.text, 200)}" (score ${e.score.toFixed(2)})` },
       }));
       const result: Sarif.Result = {
         ruleId: code,

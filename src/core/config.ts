@@ -34,9 +34,11 @@ export interface GroundworkConfig {
     exclude: string[];
   };
   severity: Record<FindingKind, SeverityLevel>;
+  /** Globs (workspace-relative) of the team's bibliography files (BibTeX/BibLaTeX, CSL-JSON). */
+  bibliography: string[];
 }
 
-export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
+export const CORPUS_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.odt'];
 
 export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
   corpus: {
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
     exclude: ['**/node_modules/**', '**/.git/**', '**/.groundwork/**'],
   },
   severity: { conflict: 'warning', unsupported: 'information', citation: 'warning' },
+  bibliography: ['*.bib', 'references.json', 'bibliography.json'],
 } as GroundworkConfig);
 
 function deepFreeze<T>(x: T): T {
@@ -76,6 +79,7 @@ export function defaultConfig(): GroundworkConfig {
       exclude: [...DEFAULT_CONFIG.drafts.exclude],
     },
     severity: { ...DEFAULT_CONFIG.severity },
+    bibliography: [...DEFAULT_CONFIG.bibliography],
   };
 }
 
@@ -129,7 +133,7 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     type: 'array',
     items: { type: 'string' },
     default: [...DEFAULT_CONFIG.corpus.extensions],
-    description: 'File extensions of corpus files (plain text, Markdown, HTML).',
+    description: 'File extensions of corpus files (plain text, Markdown, HTML, PDF, Word .docx, OpenDocument .odt).',
     scope: 'resource',
   },
   {
@@ -215,6 +219,15 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     enumDescriptions: SEVERITY_DESCRIPTIONS,
     default: DEFAULT_CONFIG.severity.citation,
     description: 'Severity of citation problems: the cited source does not back the sentence, or the key is unknown.',
+    scope: 'resource',
+  },
+  {
+    key: 'groundwork.bibliography',
+    type: 'array',
+    items: { type: 'string' },
+    default: [...DEFAULT_CONFIG.bibliography],
+    description:
+      'Glob patterns (relative to the workspace folder) of the team\'s bibliography: BibTeX/BibLaTeX `.bib` or CSL-JSON `.json` files. A source linked to an entry (by its `file` field, else a DOI, URL or title found in the source) is cited with the entry\'s key; entries without a source are offered as keys with no text to check.',
     scope: 'resource',
   },
 ];

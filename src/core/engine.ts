@@ -5,11 +5,13 @@
  * bytes. Per-file work is small (parse one file, index its passages), so adapters can
  * chunk it or move it to a worker.
  */
-import type { CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
+import type { BibliographyEntry, CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
 import type { PassageHit, Retriever, SearchOptions } from './retrieval';
-import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
+import type { Finding, LanguageCode, LoadWarning, Range, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
-import { parseSource } from './corpus/parse';
+import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
+import type { ExtractedSource } from './corpus/extracted';
+import { linkEntries, parseBibliography, type BibEntry, type BibFile } from './corpus/bibliography';
 import { assignKeys, citationKey, suffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
@@ -74,6 +76,19 @@ class GroundworkEngine implements Engine, Retriever {
   private readonly langCount = new Map<LanguageCode, number>();
   private nextSlot = 0;
   private sorted: SourceDocument[] | undefined;
+  // The bibliography layer (setBibliography): entries, which document each is linked to, and
+  // the linked documents' own metadata. Derived keys (keys.ts) stay as they are underneath.
+  private bib: BibEntry[] = [];
+  private bibWarnings: LoadWarning[] = [];
+  /** Bibliography keys that are also another document's derived key (recomputed on linking). */
+  private bibClashes: LoadWarning[] = [];
+  private bibByKey = new Map<string, BibEntry>();
+  /** Document path -> its entry. */
+  private bibLinked = new Map<string, BibEntry>();
+  /** Entry key -> linked document path. */
+  private bibPathOf = new Map<string, string>();
+  private bibDirty = false;
+  private readonly ownMeta = new WeakMap<SourceDocument, Pick<SourceDocument, 'title' | 'author' | 'date'>>();
 
   constructor(options: EngineOptions = {}, state?: StoredState) {
     this.options = options;
@@ -188,7 +203,15 @@ class GroundworkEngine implements Engine, Retriever {
 
   // ---- Engine: corpus ----------------------------------------------------------------
 
-  upsertSource(path: string, bytes: Uint8Array): UpsertResult {
+  needsExtraction(path: string, bytes: Uint8Array): boolean {
+    if (!extractedKind(path)) return false;
+    if (bytes.length > (this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
+    const bytesHash = contentHash(bytes);
+    if (this.byPath.get(path)?.bytesHash === bytesHash) return false;
+    return this.skipped.get(path) !== bytesHash;
+  }
+
+  upsertSource(path: string, bytes: Uint8Array, extracted?: ExtractedSource): UpsertResult {
     const bytesHash = contentHash(bytes);
     const old = this.byPath.get(path);
     if (old && old.bytesHash === bytesHash) {
@@ -207,6 +230,7 @@ class GroundworkEngine implements Engine, Retriever {
         maxFileBytes: this.options.maxFileBytes,
         maxPassagesPerFile: this.options.maxPassagesPerFile,
         hash: bytesHash, // hashed once per upsert
+        extracted,
       });
     } catch (err) {
       parsed = {
@@ -252,6 +276,7 @@ class GroundworkEngine implements Engine, Retriever {
     this.addToGroup(e);
     this.countLang(doc.language, 1);
     this.sorted = undefined;
+    this.bibDirty = this.bib.length > 0;
     if (old && old.keyBase === keyBase && old.key && !this.byKey.has(old.key)) this.setKey(e, old.key);
     else this.setPendingKey(e);
     this.setWarnings(path, warnings);
@@ -269,7 +294,114 @@ class GroundworkEngine implements Engine, Retriever {
     const e = this.byPath.get(path);
     if (!e) return false;
     this.dropEntry(e);
+    this.bibDirty = this.bib.length > 0;
     return true;
+  }
+
+  // ---- the bibliography layer ---------------------------------------------------------
+
+  setBibliography(files: BibFile[]): LoadWarning[] {
+    const entries: BibEntry[] = [];
+    const warnings: LoadWarning[] = [];
+    const seen = new Map<string, BibEntry>();
+    for (const f of [...files].sort((a, b) => cmp(a.path, b.path))) {
+      const r = parseBibliography(f);
+      warnings.push(...r.warnings);
+      for (const e of r.entries) {
+        const first = seen.get(e.key);
+        if (first) {
+          warnings.push({ path: f.path, code: 'malformed', message: `${f.path}: line ${e.line}: the key "${e.key}" is also in ${first.bibPath}; that entry is used.`, skipped: false });
+          continue;
+        }
+        seen.set(e.key, e);
+        entries.push(e);
+      }
+    }
+    this.unlinkAll();
+    this.bib = entries;
+    this.bibByKey = seen;
+    this.bibWarnings = warnings;
+    this.bibDirty = true;
+    return warnings;
+  }
+
+  bibliography(): BibliographyEntry[] {
+    this.settle();
+    const pathOf = this.bibPathOf;
+    return this.bib.map((e) => {
+      const out: BibliographyEntry = { key: e.key, bibPath: e.bibPath, line: e.line };
+      if (e.title) out.title = e.title;
+      if (e.author) out.author = e.author;
+      if (e.date) out.date = e.date;
+      const p = pathOf.get(e.key);
+      if (p) out.source = p;
+      return out;
+    });
+  }
+
+  /** Keys assigned, then bibliography entries linked to the current documents. */
+  private settle(): void {
+    this.flushKeys();
+    if (!this.bibDirty) return;
+    this.bibDirty = false;
+    this.unlinkAll();
+    if (this.bib.length === 0) return;
+    const docs = [...this.byPath.values()].map((e) => e.doc).sort((a, b) => cmp(a.path, b.path));
+    for (const [key, path] of linkEntries(this.bib, docs)) {
+      const entry = this.bibByKey.get(key)!;
+      const e = this.byPath.get(path)!;
+      const doc = e.doc;
+      this.ownMeta.set(doc, { title: doc.title, author: doc.author, date: doc.date });
+      if (entry.title) doc.title = entry.title;
+      if (entry.author) doc.author = entry.author;
+      if (entry.date) doc.date = entry.date;
+      doc.bibliography = { path: entry.bibPath, line: entry.line };
+      Object.defineProperty(doc, 'key', { configurable: true, enumerable: true, writable: true, value: entry.key });
+      this.bibLinked.set(path, entry);
+      this.bibPathOf.set(key, path);
+    }
+    // A derived key equal to a bibliography key: the two would be cited alike. The linked
+    // entry wins (getSource); an entry with no text gives way to the document.
+    for (const e of this.byPath.values()) {
+      const entry = this.bibByKey.get(e.key);
+      if (!entry || this.bibLinked.get(e.doc.path) === entry) continue;
+      const linked = this.bibPathOf.get(entry.key);
+      this.bibClashes.push({
+        path: entry.bibPath,
+        code: 'malformed',
+        message: `${entry.bibPath}: line ${entry.line}: the key "${entry.key}" is also the key Groundwork gave ${e.doc.path}; citations of it are checked against ${linked ?? e.doc.path}. Give the entry another key, or link it to that file.`,
+        skipped: false,
+      });
+    }
+  }
+
+  /** Give linked documents back their own key and metadata. */
+  private unlinkAll(): void {
+    for (const path of this.bibLinked.keys()) {
+      const e = this.byPath.get(path);
+      if (!e) continue;
+      const own = this.ownMeta.get(e.doc);
+      if (own) {
+        e.doc.title = own.title;
+        if (own.author === undefined) delete e.doc.author;
+        else e.doc.author = own.author;
+        if (own.date === undefined) delete e.doc.date;
+        else e.doc.date = own.date;
+        this.ownMeta.delete(e.doc);
+      }
+      delete e.doc.bibliography;
+      if (e.key) Object.defineProperty(e.doc, 'key', { configurable: true, enumerable: true, writable: true, value: e.key });
+    }
+    this.bibLinked.clear();
+    this.bibPathOf.clear();
+    this.bibClashes = [];
+  }
+
+  /** Bibliography keys with no document: known keys with no text to check. */
+  private textlessKey(key: string): boolean {
+    const entry = this.bibByKey.get(key);
+    if (!entry) return false;
+    return !this.bibPathOf.has(key) && !this.byKey.has(key) && !this.byPath.has(key);
   }
 
   reportUnreadable(path: string, message: string): void {
@@ -279,7 +411,7 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   sources(): SourceDocument[] {
-    this.flushKeys();
+    this.settle();
     if (!this.sorted) this.sorted = [...this.byPath.values()].map((e) => e.doc).sort((a, b) => cmp(a.path, b.path));
     return this.sorted.slice();
   }
@@ -296,9 +428,12 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   getSource(pathOrKey: string): SourceDocument | undefined {
+    if (this.bibDirty) this.settle();
     const e = this.byPath.get(pathOrKey);
     if (e) return e.doc;
-    this.flushKeys();
+    this.settle();
+    const linked = this.bibPathOf.get(pathOrKey);
+    if (linked !== undefined) return this.byPath.get(linked)?.doc;
     return this.byKey.get(pathOrKey)?.doc;
   }
 
@@ -307,7 +442,8 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   warnings(): LoadWarning[] {
-    const out: LoadWarning[] = [];
+    if (this.bibDirty) this.settle();
+    const out: LoadWarning[] = [...this.bibWarnings, ...this.bibClashes];
     for (const path of [...this.warn.keys()].sort(cmp)) out.push(...(this.warn.get(path) ?? []));
     return out;
   }
@@ -336,7 +472,7 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   search(text: string, options: SearchOptions = {}): PassageHit[] {
-    this.flushKeys();
+    this.settle();
     const limit = options.limit ?? 20;
     let docSlot: number | undefined;
     if (options.docPath !== undefined) {
@@ -361,7 +497,7 @@ class GroundworkEngine implements Engine, Retriever {
   // ---- Engine: checking and suggestions -----------------------------------------------
 
   check(text: string, options: CheckOptions): Finding[] {
-    this.flushKeys();
+    this.settle();
     const ignored = new Set<string>();
     for (const s of options.ignoredSentences ?? []) {
       ignored.add(s);
@@ -370,11 +506,13 @@ class GroundworkEngine implements Engine, Retriever {
     const sentences = parseDraft(text, options.format).filter(
       (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
     );
-    return checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text });
+    const textless = this.bib.length > 0 ? citesWithoutText(sentences, (k) => this.textlessKey(k)) : undefined;
+    const findings = withPages(this.byPath, checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text }));
+    return textless ? withTextlessCitations(findings, textless) : findings;
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {
-    this.flushKeys();
+    this.settle();
     const analyses = this.analyzeQuery(sentence, undefined);
     const union = new Set<string>();
     for (const a of analyses) for (const t of a.terms) union.add(t);
@@ -425,7 +563,7 @@ class GroundworkEngine implements Engine, Retriever {
       out.push({
         ...suggestionBase(r.e.doc),
         score: Math.min(1, Math.max(0, r.cov)),
-        passage: p ? { text: p.text, range: p.range } : undefined,
+        passage: p ? { text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) } : undefined,
       });
     }
     if (out.length < max) {
@@ -436,18 +574,36 @@ class GroundworkEngine implements Engine, Retriever {
         out.push({ ...suggestionBase(doc), score: 0 });
       }
     }
+    // Bibliography entries without a source file: known keys, no text to check.
+    for (const b of this.bib) {
+      if (out.length >= max) break;
+      if (!this.textlessKey(b.key)) continue;
+      const s: SourceSuggestion = { key: b.key, path: b.bibPath, title: b.title ?? b.key, language: 'und', score: 0, noText: true };
+      if (b.date) s.date = b.date;
+      out.push(s);
+    }
     return out;
   }
 
   // ---- persistence -------------------------------------------------------------------
 
   serialize(): Uint8Array {
-    this.flushKeys();
+    this.settle();
     const warnings = [...this.warn.entries()].sort((a, b) => cmp(a[0], b[0]));
     return encodeState(
       {
         docs: (slot) => {
           const e = this.bySlot.get(slot)!;
+          // The index keeps a document's own key and metadata; the bibliography is read anew.
+          const own = this.bibLinked.has(e.doc.path) ? this.ownMeta.get(e.doc) : undefined;
+          if (own) {
+            const { bibliography: _b, ...doc } = { ...e.doc, key: e.key, title: own.title };
+            if (own.author === undefined) delete doc.author;
+            else doc.author = own.author;
+            if (own.date === undefined) delete doc.date;
+            else doc.date = own.date;
+            return { doc: doc as SourceDocument, bytesHash: e.bytesHash, keyBase: e.keyBase };
+          }
           return { doc: e.doc, bytesHash: e.bytesHash, keyBase: e.keyBase };
         },
         skipped: [...this.skipped.entries()].sort((a, b) => cmp(a[0], b[0])).map(([path, bytesHash]) => ({ path, bytesHash })),
@@ -457,6 +613,55 @@ class GroundworkEngine implements Engine, Retriever {
       analyzerFingerprint(),
     );
   }
+}
+
+/**
+ * Sentences citing bibliography entries that have no source text: those keys are taken out
+ * of the sentence's citations before verification (they are known, so not
+ * `citation.unknown-key`, and there is nothing to check them against). Sentence start -> the
+ * keys taken out and the sentence's full citation list.
+ */
+function citesWithoutText(sentences: { citations: string[]; range: Range }[], textless: (key: string) => boolean): Map<string, { keys: string[]; all: string[] }> | undefined {
+  let out: Map<string, { keys: string[]; all: string[] }> | undefined;
+  for (const s of sentences) {
+    const keys = s.citations.filter(textless);
+    if (keys.length === 0) continue;
+    (out ??= new Map()).set(`${s.range.start.line}:${s.range.start.character}`, { keys, all: s.citations });
+    s.citations = s.citations.filter((k) => !keys.includes(k));
+  }
+  return out;
+}
+
+/**
+ * The findings of those sentences: their citations as written; and a sentence that only the
+ * missing text could back is not called unsupported for that reason (verdict `none`, with
+ * the reason). Conflicts with other sources stay.
+ */
+function withTextlessCitations(findings: Finding[], textless: Map<string, { keys: string[]; all: string[] }>): Finding[] {
+  for (const f of findings) {
+    const t = textless.get(`${f.range.start.line}:${f.range.start.character}`);
+    if (!t) continue;
+    f.citations = [...t.all];
+    if (f.verdict === 'unsupported') {
+      f.verdict = 'none';
+      f.reasons = [{ kind: 'citation', message: `cites ${t.keys.map((k) => `@${k}`).join(', ')}, a bibliography entry with no text to check` }];
+    }
+  }
+  return findings;
+}
+
+/** Evidence from a paged source (PDF) says its page: the passage's, found by its range. */
+function withPages(byPath: Map<string, Entry>, findings: Finding[]): Finding[] {
+  for (const f of findings) {
+    for (const ev of f.evidence) {
+      if (ev.page !== undefined) continue;
+      const doc = byPath.get(ev.source)?.doc;
+      if (!doc || doc.pages === undefined) continue;
+      const p = doc.passages.find((x) => x.range.start.line === ev.range.start.line && x.range.start.character <= ev.range.start.character && (x.range.end.line > ev.range.start.line || x.range.end.character > ev.range.start.character));
+      if (p?.page !== undefined) ev.page = p.page;
+    }
+  }
+  return findings;
 }
 
 function suggestionBase(doc: SourceDocument): Omit<SourceSuggestion, 'score' | 'passage'> {

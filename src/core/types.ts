@@ -39,6 +39,12 @@ export interface SourceDocument {
   hash: string;
   /** Non-fatal problems met while loading (e.g. passage cap reached, Latin-1 fallback). */
   warnings: LoadWarning[];
+  /** `pdf`, `docx` or `odt` for text extracted from a binary file (ranges then point into `text`); absent for text files. */
+  kind?: 'pdf' | 'docx' | 'odt';
+  /** Page count of a PDF. */
+  pages?: number;
+  /** Set when the key, title, authors and date come from the team's bibliography: its file and line. */
+  bibliography?: { path: string; line: number };
 }
 
 /** A sentence of a source with its exact place in the source file. */
@@ -48,8 +54,10 @@ export interface Passage {
   /** 0-based ordinal within the document. */
   ordinal: number;
   text: string;
-  /** Range in the source file as stored on disk (not in the stripped text). */
+  /** Range in the source file as stored on disk (not in the stripped text); for PDF and Word sources, in `SourceDocument.text`. */
   range: Range;
+  /** PDF: the page (1-based) the passage starts on. */
+  page?: number;
 }
 
 export type WarningCode =
@@ -61,7 +69,9 @@ export type WarningCode =
   | 'encoding-fallback'
   | 'passage-cap'
   | 'malformed'
-  | 'unsupported-type';
+  | 'unsupported-type'
+  | 'encrypted'
+  | 'no-text-layer';
 
 export interface LoadWarning {
   path: string;
@@ -105,6 +115,8 @@ export interface Evidence {
   title?: string;
   date?: string;
   range: Range;
+  /** PDF: the page the passage starts on ("p. 12"). */
+  page?: number;
   text: string;
   /** 0..1, higher is stronger. */
   score: number;
@@ -175,5 +187,7 @@ export interface SourceSuggestion {
   /** 0..1 support for the sentence being written (0 when nothing matches). */
   score: number;
   /** The passage that best supports the sentence. */
-  passage?: { text: string; range: Range };
+  passage?: { text: string; range: Range; page?: number };
+  /** A bibliography entry without a source file (`path` is the bibliography): no text to check. */
+  noText?: boolean;
 }

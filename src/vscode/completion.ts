@@ -50,16 +50,18 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const ctx = completionContext(format, before);
     if (!ctx) return undefined;
     const fc = this.corpus.forUri(doc.uri);
-    if (!fc || fc.sources.length === 0) return undefined;
+    if (!fc || fc.citable.length === 0) return undefined;
     const offset = doc.offsetAt(pos);
     const typing = { start: offset - (pos.character - ctx.marker), end: offset };
     const sentence = sentenceForCitation(doc.getText(), offset, format, typing);
-    const suggestions = await this.suggest(fc.engineId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length));
-    const ranked = rankSources(fc.sources, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
+    const suggestions = await this.suggest(fc.engineId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.citable.length));
+    const ranked = rankSources(fc.citable, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
     const items = ranked.map((c, i) => {
       const item = new CitationItem(c, citationText(format, c.source.key));
-      item.detail = [c.source.date, c.source.outlet, c.source.language !== 'und' ? c.source.language : undefined].filter(Boolean).join(' · ') || undefined;
+      item.detail =
+        [c.source.date, c.source.outlet, c.source.language !== 'und' ? c.source.language : undefined, c.source.noText ? 'no text to check' : undefined].filter(Boolean).join(' · ') ||
+        undefined;
       item.sortText = String(i).padStart(5, '0');
       item.filterText = ctx.prefix ? ctx.prefix : c.source.key;
       item.insertText = c.source.key;
@@ -75,13 +77,15 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const { source, suggestion } = item.candidate;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(source.title)}**\n\n`);
-    const meta = [source.date, source.outlet, source.author, `${source.passages} passages`, source.language !== 'und' ? source.language : undefined].filter(Boolean);
+    const meta = source.noText
+      ? [source.date, source.author, 'no text to check: the bibliography entry has no source file in the corpus']
+      : [source.date, source.outlet, source.author, source.pages !== undefined ? `${source.pages} pages` : undefined, `${source.passages} passages`, source.language !== 'und' ? source.language : undefined].filter(Boolean);
     md.appendMarkdown(`${escapeMarkdown(meta.join(' · '))}\n\n`);
     if (suggestion?.passage && suggestion.score > 0) {
       md.appendMarkdown(`Best passage for this sentence (support ${Math.round(suggestion.score * 100)}%):\n\n`);
       md.appendMarkdown(`> ${escapeMarkdown(clip(suggestion.passage.text, 400))}\n\n`);
     }
-    md.appendMarkdown(`Cites as \`${item.syntax}\` · ${escapeMarkdown(source.path)}`);
+    md.appendMarkdown(`Cites as \`${item.syntax}\` · ${escapeMarkdown(source.bibliography ? `${source.path} (key from ${source.bibliography.path}${source.bibliography.line ? `:${source.bibliography.line}` : ''})` : source.path)}`);
     item.documentation = md;
     return item;
   }

@@ -140,8 +140,11 @@ export function findingDiagnostics(
 }
 
 export function warningDiagnostic(w: LoadWarning): vscode.Diagnostic {
+  // A bibliography entry's problem names its line ("references.bib: line 12: ..."): put it there.
+  const line = /^[^\n]*?: line (\d+):/.exec(w.message);
+  const at = line ? Math.max(0, Number(line[1]) - 1) : 0;
   const d = new vscode.Diagnostic(
-    new vscode.Range(0, 0, 0, 0),
+    new vscode.Range(at, 0, at, 0),
     `Groundwork: ${w.message.startsWith(`${w.path}: `) ? w.message.slice(w.path.length + 2) : w.message}${w.skipped && !/skipp/i.test(w.message) ? ' (not indexed)' : ''}`,
     w.skipped ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
   );

@@ -109,8 +109,15 @@ export class FolderCorpus implements vscode.Disposable {
   progress = { done: 0, total: 0 };
   sources: SourceSummary[] = [];
   warnings: LoadWarning[] = [];
+  /** Bibliography entries with no source file (keys with no text to check). */
+  bibOnly: SourceSummary[] = [];
+  /** `sources` and `bibOnly`: every key a draft can cite (one array, so completion's index is cached). */
+  citable: SourceSummary[] = [];
   private manifest: Manifest;
   private watchers: vscode.Disposable[] = [];
+  private bibWatchers: vscode.Disposable[] = [];
+  private bibTimer?: NodeJS.Timeout;
+  private bibEnd?: () => void;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = new Map<string, 'upsert' | 'remove'>();
   private flushTimer?: NodeJS.Timeout;
@@ -282,6 +289,7 @@ export class FolderCorpus implements vscode.Disposable {
           }
         }
       }
+      await this.loadBibliography();
       await this.refresh();
       this.phase = 'ready';
       this.everReady = true;
@@ -328,9 +336,53 @@ export class FolderCorpus implements vscode.Disposable {
     return this.apply(rel, await this.load(uri, rel, known));
   }
 
+  /** Read the team bibliography (`groundwork.bibliography` globs) into the engine. */
+  private async loadBibliography(): Promise<void> {
+    const files: Array<{ path: string; text: string }> = [];
+    const seen = new Set<string>();
+    for (const glob of this.config.bibliography) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), '**/node_modules/**');
+      for (const uri of found) {
+        const rel = this.relPath(uri);
+        if (rel === undefined || seen.has(rel)) continue;
+        seen.add(rel);
+        try {
+          files.push({ path: rel, text: Buffer.from(await fileIO.readFile(uri)).toString('utf8') });
+        } catch (e) {
+          this.log.warn(`${this.folder.name}/${rel}: could not read the bibliography (${(e as Error).message}).`);
+        }
+      }
+    }
+    const r = await this.client.bibliography(this.engineId, files);
+    this.bibOnly = r.entries
+      .filter((e) => !e.source)
+      .map((e) => ({ path: e.bibPath, key: e.key, title: e.title ?? e.key, date: e.date, author: e.author, language: 'und' as const, hash: '', warnings: [], passages: 0, noText: true, bibliography: { path: e.bibPath, line: e.line } }));
+    if (files.length) this.log.info(`${this.folder.name}: bibliography ${files.map((f) => f.path).join(', ')}: ${r.entries.length} entries, ${r.entries.length - this.bibOnly.length} linked to a source.`);
+  }
+
+  /** Re-read the bibliography after its files or the setting changed. */
+  reloadBibliography(): void {
+    if (this.bibTimer) clearTimeout(this.bibTimer);
+    this.bibEnd ??= this.manager.activity.begin();
+    this.bibTimer = setTimeout(() => {
+      this.bibTimer = undefined;
+      const end = this.bibEnd;
+      this.bibEnd = undefined;
+      void this.enqueue(async () => {
+        if (this.disposed) return;
+        this.config = readConfig(this.folder).config;
+        await this.loadBibliography();
+        await this.refresh();
+        this.manager.stateChanged();
+        this.manager.fireIndexed({ folder: this.folder.uri, changed: [], removed: [], reason: 'watch', documents: this.sources.length, fromCache: false });
+      }).finally(() => end?.());
+    }, 50);
+  }
+
   /** Refresh the summaries and the source diagnostics from the engine. */
   private async refresh(): Promise<void> {
     this.sources = await this.client.sources(this.engineId);
+    this.citable = [...this.sources, ...this.bibOnly];
     this.warnings = await this.client.warnings(this.engineId);
     const byUri = new Map<string, { uri: vscode.Uri; diags: vscode.Diagnostic[] }>();
     for (const w of this.warnings) {
@@ -370,6 +422,16 @@ export class FolderCorpus implements vscode.Disposable {
       watcher.onDidChange(on('upsert'));
       watcher.onDidDelete(on('remove'));
       this.watchers.push(watcher);
+    }
+    for (const w of this.bibWatchers) w.dispose();
+    this.bibWatchers = [];
+    for (const glob of this.config.bibliography) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, glob));
+      const reload = () => this.reloadBibliography();
+      watcher.onDidCreate(reload);
+      watcher.onDidChange(reload);
+      watcher.onDidDelete(reload);
+      this.bibWatchers.push(watcher);
     }
   }
 
@@ -461,6 +523,9 @@ export class FolderCorpus implements vscode.Disposable {
     this.disposed = true;
     this.generation++;
     for (const w of this.watchers) w.dispose();
+    for (const w of this.bibWatchers) w.dispose();
+    if (this.bibTimer) clearTimeout(this.bibTimer);
+    this.bibEnd?.();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushEnd?.();
     if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -500,6 +565,11 @@ export class CorpusManager implements vscode.Disposable {
             fc.config = readConfig(fc.folder).config;
             fc.watch();
             void fc.indexAll('settings');
+          } else if (e.affectsConfiguration('groundwork.bibliography', fc.folder)) {
+            this.log.info(`${fc.folder.name}: bibliography setting changed; reading it again.`);
+            fc.config = readConfig(fc.folder).config;
+            fc.watch();
+            fc.reloadBibliography();
           }
         }
       }),

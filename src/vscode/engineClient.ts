@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckOptions, EngineOptions } from '../core/api';
+import type { BibFile } from '../core/corpus/bibliography';
 import type { Finding, LoadWarning, SourceSuggestion } from '../core/types';
 import { EngineService } from './engineService';
 import {
@@ -165,6 +166,12 @@ export class EngineClient {
   }
   passages(engine: string, pathOrKey: string, ordinals?: number[]): Promise<PassageText[]> {
     return this.send(engine, 'passages', { pathOrKey, ordinals });
+  }
+  bibliography(engine: string, files: BibFile[]): Promise<EngineOps['bibliography']['result']> {
+    return this.send(engine, 'bibliography', { files });
+  }
+  sourceText(engine: string, path: string): Promise<EngineOps['sourceText']['result']> {
+    return this.send(engine, 'sourceText', { path });
   }
   warnings(engine: string): Promise<LoadWarning[]> {
     return this.send(engine, 'warnings', {});

@@ -9,6 +9,7 @@ import { installNodeRuntime } from '../node/runtime';
 installNodeRuntime();
 import type { Engine, EngineOptions } from '../core/api';
 import type { SourceDocument } from '../core/types';
+import type { ExtractedSource } from '../core/corpus/extracted';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
 
 // The learned decision's weights (data/model.json), read on the first prediction.
@@ -25,11 +26,24 @@ export function summarize(doc: SourceDocument): SourceSummary {
     passages: doc.passages.length,
     hash: doc.hash,
     warnings: doc.warnings,
+    ...(doc.kind ? { kind: doc.kind } : {}),
+    ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+    ...(doc.bibliography ? { bibliography: doc.bibliography } : {}),
   };
 }
 
+/** Reads the text of a PDF or Word file (src/extract); only the worker has one. */
+export type Extractor = (path: string, bytes: Uint8Array) => Promise<ExtractedSource>;
+
 export class EngineService {
   private readonly engines = new Map<string, { engine: Engine; options?: EngineOptions }>();
+
+  /**
+   * @param extract reads PDF and Word files. The worker passes one; the in-thread fallback
+   *        does not, so those files are skipped with a warning there rather than parsed on
+   *        the extension host.
+   */
+  constructor(private readonly extract?: Extractor) {}
 
   private get(id: string): Engine {
     let entry = this.engines.get(id);
@@ -40,7 +54,7 @@ export class EngineService {
     return entry.engine;
   }
 
-  handle(req: EngineRequest): EngineOps[OpName]['result'] {
+  handle(req: EngineRequest): EngineOps[OpName]['result'] | Promise<EngineOps[OpName]['result']> {
     switch (req.op) {
       case 'open': {
         this.engines.set(req.engine, { engine: createEngine(req.params.options ?? {}), options: req.params.options });
@@ -53,8 +67,14 @@ export class EngineService {
         return { ...engine.stats };
       }
       case 'upsert': {
-        const r = this.get(req.engine).upsertSource(req.params.path, req.params.bytes);
-        return { changed: r.changed, warnings: r.warnings, source: r.document ? summarize(r.document) : undefined };
+        const engine = this.get(req.engine);
+        const { path, bytes } = req.params;
+        const done = (extracted?: ExtractedSource) => {
+          const r = engine.upsertSource(path, bytes, extracted);
+          return { changed: r.changed, warnings: r.warnings, source: r.document ? summarize(r.document) : undefined };
+        };
+        if (this.extract && engine.needsExtraction(path, bytes)) return this.extract(path, bytes).then(done);
+        return done();
       }
       case 'remove':
         return this.get(req.engine).removeSource(req.params.path);
@@ -72,10 +92,25 @@ export class EngineService {
         if (!doc) return [];
         const wanted = req.params.ordinals;
         const ps = wanted ? wanted.map((o) => doc.passages[o]).filter((p) => p !== undefined) : doc.passages;
-        return ps.map((p) => ({ text: p.text, range: p.range }));
+        return ps.map((p) => ({ text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) }));
       }
       case 'warnings':
         return this.get(req.engine).warnings();
+      case 'bibliography': {
+        const engine = this.get(req.engine);
+        const warnings = engine.setBibliography(req.params.files);
+        return { entries: engine.bibliography(), warnings };
+      }
+      case 'sourceText': {
+        const doc = this.get(req.engine).getSource(req.params.path);
+        if (!doc) return undefined;
+        return {
+          text: doc.text,
+          ...(doc.kind ? { kind: doc.kind } : {}),
+          ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+          passages: doc.passages.map((p) => ({ text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) })),
+        };
+      }
       case 'serialize':
         return this.get(req.engine).serialize();
       case 'stats':

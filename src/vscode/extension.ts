@@ -22,6 +22,7 @@ import { TeamIgnores } from './ignores';
 import { SUGGEST_LIMIT } from './ranking';
 import type { SourceSummary } from './protocol';
 import { SourcesView } from './sourcesView';
+import { isExtractedSource, OPEN_ORIGINAL, SOURCE_SCHEME, SourceTextViews, type OpenedPassage } from './sourceText';
 import { StatusBar } from './statusBar';
 
 export interface GroundworkApi {
@@ -43,6 +44,8 @@ export interface GroundworkApi {
   restartFromCache(): Promise<void>;
   /** Where the index of the folder of `uri` (first folder by default) is saved. */
   indexCacheUri(uri?: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** The PDF or Word passage last opened in its text view (uri, range, page). */
+  lastOpenedPassage(): OpenedPassage | undefined;
 }
 
 const SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) =>
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
   const checker = new DraftChecker(client, corpus, ignores, activity, log);
   const sourcesView = new SourcesView(corpus);
   const statusBar = new StatusBar(corpus, checker);
+  const sourceViews = new SourceTextViews(client, corpus);
 
   context.subscriptions.push(
     log,
@@ -71,6 +75,10 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     checker,
     sourcesView,
     statusBar,
+    sourceViews,
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sourceViews),
+    vscode.languages.registerCodeLensProvider({ scheme: SOURCE_SCHEME }, sourceViews),
+    vscode.commands.registerCommand(OPEN_ORIGINAL, (uri: vscode.Uri | string) => vscode.commands.executeCommand('vscode.open', typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     { dispose: () => client.terminate() },
     vscode.window.registerTreeDataProvider('groundwork.sources', sourcesView),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CitationCompletionProvider(client, corpus, checker), '@', '{', ','),
@@ -103,6 +111,10 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     ),
     vscode.commands.registerCommand(OPEN_EVIDENCE, async (uriOrString: string | vscode.Uri, range: CoreRange) => {
       const uri = typeof uriOrString === 'string' ? vscode.Uri.parse(uriOrString) : uriOrString;
+      // PDF and Word sources open as their extracted text, at the passage, with its page.
+      const fc = corpus.forUri(uri);
+      const rel = fc?.relPath(uri);
+      if (fc && rel !== undefined && isExtractedSource(rel)) return sourceViews.open(fc, rel, range);
       const r = toRange(range);
       const editor = await vscode.window.showTextDocument(uri, { selection: r, preview: true, viewColumn: vscode.ViewColumn.Beside });
       editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -135,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     statusText: () => statusBar.text,
     restartFromCache: () => Promise.all([...corpus.folders.values()].map((fc) => fc.indexAll('initial', { useCache: true }))).then(() => undefined),
     indexCacheUri: async (uri) => (await (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.cacheUris())?.index,
+    lastOpenedPassage: () => sourceViews.last,
   };
 }
 

@@ -25,6 +25,7 @@ function sourceLine(e: Evidence, uri: vscode.Uri | undefined): string {
   const title = e.title ? `*${escapeMarkdown(e.title)}*` : escapeMarkdown(e.key);
   const parts = [`— ${title}`];
   if (e.date) parts.push(escapeMarkdown(e.date));
+  if (e.page !== undefined) parts.push(`p. ${e.page}`);
   parts.push(`\`${e.key}\``);
   if (uri) parts.push(`[Open at passage](${openEvidenceLink(uri, e)} "Open ${escapeMarkdown(e.source)} at this passage")`);
   return parts.join(' · ');
@@ -91,12 +92,19 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     format: DraftFormat,
   ): Promise<void> {
     const source = fc.sources.find((s) => s.key === key);
+    const bibOnly = source ? undefined : fc.bibOnly.find((s) => s.key === key);
+    if (bibOnly) {
+      md.appendMarkdown(`$(book) **${escapeMarkdown(bibOnly.title)}** \`${escapeMarkdown(key)}\`\n\n`);
+      const meta = [bibOnly.date, bibOnly.author].filter(Boolean);
+      md.appendMarkdown(`${meta.length ? `${escapeMarkdown(meta.join(' · '))} · ` : ''}from ${escapeMarkdown(bibOnly.path)}${bibOnly.bibliography?.line ? `:${bibOnly.bibliography.line}` : ''}: no text to check (no source file in the corpus is linked to this entry).\n`);
+      return;
+    }
     if (!source) {
       md.appendMarkdown(`$(error) **Groundwork:** no source has the key \`${escapeMarkdown(key)}\`.\n`);
       return;
     }
     md.appendMarkdown(`$(book) **${escapeMarkdown(source.title)}** \`${escapeMarkdown(key)}\`\n\n`);
-    const meta = [source.date, source.outlet, source.author, source.language !== 'und' ? source.language : undefined, `${source.passages} passages`].filter(Boolean);
+    const meta = [source.date, source.outlet, source.author, source.language !== 'und' ? source.language : undefined, source.pages !== undefined ? `${source.pages} pages` : undefined, `${source.passages} passages`].filter(Boolean);
     md.appendMarkdown(`${escapeMarkdown(meta.join(' · '))} · [${escapeMarkdown(source.path)}](${openEvidenceLink(this.corpus.sourceUri(fc, source.path)!, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })})\n\n`);
     const uri = this.corpus.sourceUri(fc, source.path);
     const ev = f?.evidence.find((e) => e.key === key);

@@ -4,16 +4,21 @@
  * it is for (one engine per workspace folder). Source bytes travel as transferred
  * ArrayBuffers; the serialized index comes back the same way.
  */
-import type { CheckOptions, EngineOptions } from '../core/api';
+import type { BibliographyEntry, CheckOptions, EngineOptions } from '../core/api';
+import type { BibFile } from '../core/corpus/bibliography';
 import type { Finding, LoadWarning, SourceDocument, SourceSuggestion } from '../core/types';
 
 /** What the extension needs to know about a source, without its full text. */
 export type SourceSummary = Pick<
   SourceDocument,
-  'path' | 'key' | 'title' | 'date' | 'outlet' | 'author' | 'language' | 'hash' | 'warnings'
+  'path' | 'key' | 'title' | 'date' | 'outlet' | 'author' | 'language' | 'hash' | 'warnings' | 'kind' | 'pages'
 > & {
   /** Passage count (the passages themselves stay in the worker). */
   passages: number;
+  /** Where the key comes from when it is the team bibliography's. */
+  bibliography?: { path: string; line: number };
+  /** A bibliography entry with no source file (`path` is the bibliography file): no text to check. */
+  noText?: boolean;
 };
 
 export interface UpsertSummary {
@@ -25,6 +30,8 @@ export interface UpsertSummary {
 export interface PassageText {
   text: string;
   range: Finding['range'];
+  /** PDF: the page the passage starts on. */
+  page?: number;
 }
 
 /** Requests, by operation, with their result types. */
@@ -41,6 +48,10 @@ export interface EngineOps {
   /** The passages of one source (for previews); `ordinals` limits which. */
   passages: { params: { pathOrKey: string; ordinals?: number[] }; result: PassageText[] };
   warnings: { params: Record<string, never>; result: LoadWarning[] };
+  /** Replace the team bibliography; returns its entries (with linked sources) and problems. */
+  bibliography: { params: { files: BibFile[] }; result: { entries: BibliographyEntry[]; warnings: LoadWarning[] } };
+  /** The text of a source as indexed (for PDF and Word files, the extracted text) and its passages. */
+  sourceText: { params: { path: string }; result: { text: string; kind?: string; pages?: number; passages: PassageText[] } | undefined };
   serialize: { params: Record<string, never>; result: Uint8Array };
   stats: { params: Record<string, never>; result: { documents: number; passages: number } };
   dispose: { params: Record<string, never>; result: void };

@@ -1,8 +1,10 @@
 /**
- * The Sources view (activity bar): every source with title, date, language, passage
- * count and its load warnings (skipped files too); a click opens the file.
+ * The Sources view (activity bar): every source with title, date, language, kind, pages,
+ * passage count and its load warnings (skipped files too), then the bibliography entries
+ * with no source file; a click opens the file (a PDF or Word file as its extracted text).
  */
 import * as vscode from 'vscode';
+import { OPEN_EVIDENCE } from './hover';
 import type { LoadWarning } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpus';
 import type { SourceSummary } from './protocol';
@@ -43,7 +45,8 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private folderChildren(fc: FolderCorpus): Node[] {
-    const nodes: Node[] = fc.sources.map((source) => ({ kind: 'source', fc, source }));
+    // Sources, then the bibliography's entries that have no source file (no text to check).
+    const nodes: Node[] = fc.citable.map((source) => ({ kind: 'source', fc, source }));
     const indexed = new Set(fc.sources.map((s) => s.path));
     const skipped = new Map<string, LoadWarning[]>();
     for (const w of fc.warnings) {
@@ -64,17 +67,30 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       case 'source': {
         const s = node.source;
+        if (s.noText) {
+          const item = new vscode.TreeItem(s.title.length > 24 ? `${s.title.slice(0, 23).trimEnd()}…` : s.title, vscode.TreeItemCollapsibleState.None);
+          item.id = `${node.fc.engineId}#bib#${s.key}`;
+          item.description = [s.key, s.date, 'no text to check'].filter(Boolean).join(' · ');
+          item.iconPath = new vscode.ThemeIcon('bookmark');
+          item.tooltip = `${s.key}: a bibliography entry (${s.path}${s.bibliography?.line ? `:${s.bibliography.line}` : ''}) with no source file in the corpus; it can be cited, but there is no text to check it against.`;
+          const line = Math.max(0, (s.bibliography?.line ?? 1) - 1);
+          item.command = { command: OPEN_EVIDENCE, title: 'Open the entry', arguments: [node.fc.uriOf(s.path).toString(), { start: { line, character: 0 }, end: { line, character: 0 } }] };
+          return item;
+        }
         // A short label leaves room for the date, language and passage count in a narrow side bar.
         const title = s.title || s.key;
         const item = new vscode.TreeItem(title.length > 24 ? `${title.slice(0, 23).trimEnd()}…` : title, s.warnings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${node.fc.engineId}#${s.path}`;
-        item.description = [s.date, s.language !== 'und' ? s.language : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
+        item.description = [s.date, s.language !== 'und' ? s.language : undefined, s.kind, s.pages !== undefined ? `${s.pages} p.` : undefined, `${s.passages} passages`, s.warnings.length ? `${s.warnings.length} warning${s.warnings.length > 1 ? 's' : ''}` : undefined]
           .filter(Boolean)
           .join(' · ');
         item.iconPath = new vscode.ThemeIcon(s.warnings.length ? 'warning' : 'book');
         item.resourceUri = node.fc.uriOf(s.path);
         item.contextValue = 'groundwork.source';
-        item.command = { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(s.path)] };
+        // PDF and Word files open as their extracted text (the original is one click away there).
+        item.command = s.kind
+          ? { command: OPEN_EVIDENCE, title: 'Open Source', arguments: [node.fc.uriOf(s.path).toString(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }] }
+          : { command: 'vscode.open', title: 'Open Source', arguments: [node.fc.uriOf(s.path)] };
         return item;
       }
       case 'skipped': {
@@ -97,7 +113,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** Tooltips are built only for the item the pointer rests on. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
-    if (node.kind === 'source') {
+    if (node.kind === 'source' && !node.source.noText) {
       const s = node.source;
       const tip = new vscode.MarkdownString();
       tip.appendMarkdown(`**${s.title.replace(/[*_`\[\]]/g, '\\$&')}**\n\n`);

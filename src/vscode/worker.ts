@@ -4,15 +4,25 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { EngineService } from './engineService';
+import { extractSource } from '../extract/index';
 import { transferables, type EngineRequest, type EngineResponse } from './protocol';
 
-const service = new EngineService();
+// PDF and Word files are read here, in the worker (pdf.js and mammoth), never on the extension host.
+const service = new EngineService(extractSource);
 const port = parentPort;
+/** Requests run one after another (an upsert that extracts a PDF is asynchronous). */
+let queue: Promise<void> = Promise.resolve();
 if (port) {
   port.on('message', (req: EngineRequest) => {
-    let res: EngineResponse;
+    queue = queue.then(() => answer(req));
+  });
+}
+
+async function answer(req: EngineRequest): Promise<void> {
+  if (!port) return;
+  let res: EngineResponse;
     try {
-      res = { id: req.id, ok: true, result: service.handle(req) };
+      res = { id: req.id, ok: true, result: await service.handle(req) };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       res = { id: req.id, ok: false, error: { name: err.name, message: err.message, stack: err.stack } };
@@ -22,5 +32,4 @@ if (port) {
     } catch (e) {
       port.postMessage({ id: req.id, ok: false, error: { name: 'Error', message: String(e) } });
     }
-  });
 }

@@ -524,7 +524,7 @@ describe('cli: groundwork check', function () {
     });
 
     it('2 with one stderr line for a folder or glob without drafts or corpus files', () => {
-      const ws = workspace({ files: { 'empty/page.html': '<p>x</p>', 'nothing/notes.docx': 'x' } });
+      const ws = workspace({ files: { 'empty/page.html': '<p>x</p>', 'nothing/notes.rtf': 'x' } });
       const cases: Array<[string[], string]> = [
         [['empty'], 'groundwork: no drafts found in empty'],
         [['drafts/*.xyz'], 'groundwork: no drafts match drafts/*.xyz'],

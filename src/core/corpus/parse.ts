@@ -12,6 +12,7 @@ import { decodeSource } from './decode';
 import { detectLanguage } from './language';
 import { fnv1a64 } from './hash';
 import { extractHtml } from './html';
+import { pageAt, type ExtractedKind, type ExtractedSource } from './extracted';
 
 export interface ParseOptions {
   /** Files larger than this are skipped with `too-large`. Default 5 MiB. */
@@ -20,6 +21,8 @@ export interface ParseOptions {
   maxPassagesPerFile?: number;
   /** The bytes' content hash when the caller has one already (the engine does); else fnv1a64. */
   hash?: string;
+  /** PDF and Word files: their text, extracted by the adapter (src/extract) from these bytes. */
+  extracted?: ExtractedSource;
 }
 
 export interface ParseResult {
@@ -30,7 +33,7 @@ export interface ParseResult {
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_PASSAGES = 20000;
 
-export type SourceKind = 'text' | 'markdown' | 'html';
+export type SourceKind = 'text' | 'markdown' | 'html' | ExtractedKind;
 
 /** The parser used for a path, by extension (case-insensitive); undefined = unsupported. */
 export function sourceKind(path: string): SourceKind | undefined {
@@ -39,10 +42,19 @@ export function sourceKind(path: string): SourceKind | undefined {
   if (ext === 'txt' || ext === 'text') return 'text';
   if (ext === 'md' || ext === 'markdown') return 'markdown';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'odt') return 'odt';
   return undefined;
 }
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml'];
+/** Whether a path is a binary kind whose text an adapter extracts first (PDF, Word). */
+export function extractedKind(path: string): ExtractedKind | undefined {
+  const k = sourceKind(path);
+  return k === 'pdf' || k === 'docx' || k === 'odt' ? k : undefined;
+}
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx', '.odt'];
 
 interface Meta {
   title?: string;
@@ -360,6 +372,31 @@ function prepareHtml(text: string): Prepared {
   };
 }
 
+/** PDF and Word text from the adapter's extractor: paragraphs, headings, metadata. */
+function prepareExtracted(ex: ExtractedSource): Prepared {
+  const meta: Meta = { title: ex.meta.title, author: ex.meta.author, date: normalizeDate(ex.meta.date) };
+  const text = ex.text;
+  const buf = new MaskBuffer(text);
+  const first = ex.blocks[0];
+  // The seeds' ` date 2018-01-05` prefix survives printing: read it as the date, as for text files.
+  if (!meta.date && first) {
+    const dp = DATE_PREFIX.exec(text.slice(first.start, first.end));
+    if (dp && normalizeDate(dp[1])) {
+      meta.date = normalizeDate(dp[1]);
+      buf.blank(first.start, first.start + dp[0].length);
+    }
+  }
+  let firstIsTitle: string | undefined;
+  if (first && first.kind === 'heading') firstIsTitle = collapseWhitespace(text.slice(first.start, first.end));
+  else if (first) {
+    const line = text.slice(first.start, first.end);
+    if (isHeadline(line) && line.trim().length < 120) firstIsTitle = collapseWhitespace(line);
+  }
+  // A PDF title that is a file name or a generator's placeholder is no title.
+  if (meta.title && (/\.(?:docx?|pdf|html?|txt|md)$/i.test(meta.title) || /^(?:untitled|microsoft word)/i.test(meta.title))) meta.title = undefined;
+  return { text: buf.toString(), blocks: ex.blocks, meta, plain: text, firstIsTitle, warnings: [] };
+}
+
 const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00a0]| {2}/;
 const WS_RUN = /\s+/g;
 /** Plain-text passages: whitespace runs to one space (most sentences have none, and are returned as they are). */
@@ -387,6 +424,8 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
     );
     return { warnings };
   }
+  const exKind = kind === 'pdf' || kind === 'docx' || kind === 'odt' ? kind : undefined;
+  if (exKind) return parseExtracted(path, bytes, exKind, options, warnings, maxPassages);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     warnings.push(warning(path, decoded.code, `${path}: skipped. ${decoded.message}`, true));
@@ -413,12 +452,64 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
     warnings.push(warning(path, 'malformed', `${path}: the ${kind} structure could not be read (${(err as Error).message}); indexed as plain text.`, false));
     prepared = prepareText(text);
   }
+  return finishParse(path, bytes, text, kind, prepared, options, warnings, maxPassages);
+}
+
+/** PDF and Word: the adapter's extracted text stands for the file's text. */
+function parseExtracted(
+  path: string,
+  bytes: Uint8Array,
+  kind: ExtractedKind,
+  options: ParseOptions,
+  warnings: LoadWarning[],
+  maxPassages: number,
+): ParseResult {
+  const ex = options.extracted;
+  const label = kind === 'pdf' ? 'PDF' : kind === 'odt' ? 'OpenDocument' : 'Word';
+  if (!ex || ex.kind !== kind) {
+    warnings.push(warning(path, 'unsupported-type', `${path}: skipped, ${label} files are read by the engine worker or the CLI, and no text was extracted here.`, true));
+    return { warnings };
+  }
+  if (ex.failure) {
+    warnings.push(warning(path, ex.failure.code, `${path}: ${ex.failure.message}.`, true));
+    return { warnings };
+  }
+  let prepared: Prepared;
+  try {
+    prepared = prepareExtracted(ex);
+  } catch (err) {
+    warnings.push(warning(path, 'malformed', `${path}: the extracted ${label} text could not be read (${(err as Error).message}).`, true));
+    return { warnings };
+  }
+  const r = finishParse(path, bytes, ex.text, kind, prepared, options, warnings, maxPassages);
+  if (r.doc) {
+    r.doc.kind = kind;
+    if (ex.pages !== undefined) r.doc.pages = ex.pages;
+    if (ex.pageStarts && ex.pageStarts.length > 0) {
+      // A passage's page: where its first character is (ranges are in the extracted text, one paragraph per line).
+      const lineStarts = new LineIndex(ex.text);
+      for (const p of r.doc.passages) p.page = pageAt(ex.pageStarts, lineStarts.offsetAt(p.range.start));
+    }
+  }
+  return r;
+}
+
+function finishParse(
+  path: string,
+  bytes: Uint8Array,
+  text: string,
+  kind: SourceKind,
+  prepared: Prepared,
+  options: ParseOptions,
+  warnings: LoadWarning[],
+  maxPassages: number,
+): ParseResult {
   for (const w of prepared.warnings) warnings.push(warning(path, w.code, `${path}: ${w.message}.`, false));
 
   const language: LanguageCode = detectLanguage(prepared.plain);
   const spans: SentenceSpan[] = [];
   for (const b of prepared.blocks) {
-    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language, { lineBreaks: kind === 'markdown' ? 'soft' : 'headline' })) spans.push(s);
+    for (const s of splitSentencesInRange(prepared.text, b.start, b.end, language, { lineBreaks: kind === 'markdown' || kind === 'pdf' || kind === 'docx' || kind === 'odt' ? 'soft' : 'headline' })) spans.push(s);
   }
 
   const lines = new LineIndex(text);
