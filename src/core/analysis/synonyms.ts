@@ -11,10 +11,12 @@
  * RETRIEVAL is for the index only (terms.ts: '~concept' keys, and the sentence-initial
  * common-word check in entities.ts): index terms are computed in src/core without the
  * lexicon, which loads lazily in the worker, so English claims find Dutch passages through
- * these en-nl concepts of frequent news words (the table the matcher used before the
- * lexicon, less the links that do not hold in general). Removing it loses cross-language
- * retrieval ('ferry' no longer finds 'veerboot'). The matcher does not read it: it gets
- * these links from WordNet and ODWN.
+ * these en-nl concepts of frequent news words: the rows of the table the matcher used before
+ * the lexicon that have Dutch words, less the links that do not hold in general. Every form
+ * stays: text of undetermined language is stemmed as English, so a Dutch form is found by
+ * its whole word, not its Dutch stem. With the English head word alone ('ship', not 'ferry')
+ * the eval loses nothing, but an English 'ferry' would no longer find a Dutch 'veerboot'. The matcher does not read it:
+ * it gets these links from WordNet and ODWN.
  *
  * Each line: id | English words | Dutch words. Words are folded and stemmed with their
  * language's stemmer at load; conceptOf() takes a stem (or folded word) and a language.
@@ -31,7 +33,7 @@ shoot|shot,shoot,shooting|schiet,beschoten,neergeschoten  # ODWN lacks the forms
 video|video,videos,footage,clip|video,beelden,filmpje  # news usage: 'footage', 'clip', Dutch 'beelden' for video; WordNet has no link (video's synsets are the medium and the display)
 declare|declare,declared,announce,announced|kondigt,kondigde  # Dutch separable verb 'kondigt ... aan' (announces): the stem alone is not in ODWN
 publish|released,release|vrijgegeven,uitgebracht  # ODWN lacks the participles of 'vrijgeven'/'uitbrengen' (released)
-arrest|arrest,arrested|gearresteerd,vastgezet  # ODWN lacks the participles 'gearresteerd', 'vastgezet' (detained)
+arrest|arrest,arrested,detain,detained|gearresteerd,vastgezet  # people 'detained' by police or troops are arrested; WordNet keeps detain (hold) apart from arrest; ODWN lacks the participles 'gearresteerd', 'vastgezet'
 branch|branch|affiliate,offshoot  # an organisation's affiliate or offshoot; WordNet's first senses of 'branch' are the tree and the division of a company
 government|government|administration  # 'the X administration' names a government (US usage); WordNet has it beyond the first 3 senses
 border|border,borders,frontier  # 'frontier' as a state border; WordNet keeps it in the boundary synset, not border's first senses
