@@ -2,6 +2,8 @@
  * Which word links of synonyms.ts the matcher already gets from the lexicon (run: `npx tsx bench/overlay-check.ts`).
  * The matcher (src/core/verify/nlp.ts) gives a claim word the synsets of its first 3 senses, and a passage word
  * those plus their hypernyms within 2 levels; words with one stem match without any table.
+ * Per row, each word after the first: H linked both ways with the first (head) word, A both ways with another
+ * English word of the row, c> only as a claim word of the head, p> only as a passage word for it, - not at all.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
