@@ -15,8 +15,8 @@
  * the lexicon that have Dutch words, less the links that do not hold in general. Every form
  * stays: text of undetermined language is stemmed as English, so a Dutch form is found by
  * its whole word, not its Dutch stem. With the English head word alone ('ship', not 'ferry')
- * the eval loses nothing, but an English 'ferry' would no longer find a Dutch 'veerboot'. The matcher does not read it:
- * it gets these links from WordNet and ODWN.
+ * the eval loses nothing, but an English 'ferry' would no longer find a Dutch 'veerboot'.
+ * The matcher does not read it: it gets these links from WordNet and ODWN.
  *
  * Each line: id | English words | Dutch words. Words are folded and stemmed with their
  * language's stemmer at load; conceptOf() takes a stem (or folded word) and a language.
@@ -26,7 +26,7 @@ import { fold } from './fold';
 import { stemWord } from './stem';
 
 const TABLE = `
-attack|attack,attacks|aanslag,aanslagen  # Dutch 'aanslag' (an attack on people); ODWN links it to assault and strike, outside attack's first 3 senses
+attack|attack,attacks|aanslag,aanslagen  # Dutch 'aanslag' (an attack on people); ODWN puts it under assault and under attack's 'attempt on a life' sense, outside attack's first 3 senses
 kill|kill,killed,killing,kills,dead,death,deaths,die,died,dies,dying,fatalities,perished,slain|doden,dood,gedood,overleden,overlijden,gestorven,omgekomen,stierf,vermoord  # casualty reports: 'killed', 'died', 'dead' count the same deaths; WordNet links kill to die only by 'causes', which the matcher does not follow; lifeDates() (verify/nlp.ts) gives death dates this id
 birth|born,birth|geboren,geboorte  # lifeDates() (verify/nlp.ts) gives birth dates this id, so the claim's 'born' must carry it
 shoot|shot,shoot,shooting|schiet,beschoten,neergeschoten  # ODWN lacks the forms 'schiet' (shoots), 'beschoten' (fired at), 'neergeschoten' (shot down)
