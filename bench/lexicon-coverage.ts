@@ -26,7 +26,7 @@ function table(file: string, name = 'TABLE'): string[] {
   const src = fs.readFileSync(path.join(ROOT, 'src', 'core', 'analysis', file), 'utf8');
   const m = new RegExp(`const ${name} = \`([\\s\\S]*?)\`;`).exec(src);
   if (!m) throw new Error(`${file}: ${name} not found`);
-  return m[1].split('\n').map((l) => l.trim()).filter(Boolean);
+  return m[1].split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
 }
 const words = (s: string) => s.split(',').map((w) => w.trim()).filter(Boolean);
 const report: string[] = [];

@@ -20,6 +20,9 @@ const FILE = path.join(ROOT, 'data', 'lexicon.bin');
 const SHARED = path.join(ROOT, '..', 'shared', 'lexicons');
 
 describe('lexicon (WordNet 3.0 + Dutch links)', () => {
+  // Some tests below swap the lazy source; the test files after this one need the runtime's
+  // (test/unit/setup.ts) back, or they run without WordNet.
+  after(() => registerLexiconFile(path.join(ROOT, 'src', 'node')));
   let lx: Lexicon;
   before(() => {
     const bytes = fs.readFileSync(FILE);

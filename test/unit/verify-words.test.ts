@@ -121,9 +121,9 @@ describe('verify: a negated modifier', () => {
 });
 
 describe('verify: a word of several concepts', () => {
-  it('keeps every concept ("power": electricity and strength), so "power" lines up with "macht"', () => {
+  it('keeps the overlay concept beside the WordNet synsets, so "power" lines up with "macht"', () => {
     const c = prepare('The group has the power to attack.', 'en').tokens.find((t) => t.norm === 'power')!;
-    assert.ok(c.concepts.includes('power') && c.concepts.includes('electricity'), c.concepts.join(','));
+    assert.ok(c.concepts.includes('power') && c.concepts.some((x) => /^w\d+$/.test(x)), c.concepts.join(','));
     const x = createEngine();
     x.upsertSource('s/nl.txt', enc('Om de haven van Leith te verkopen, heeft de groep te weinig macht.\n'));
     const f = x.check('The group has the power to sell the harbour of Leith.', { format: 'plaintext' })[0];

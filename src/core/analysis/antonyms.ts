@@ -1,58 +1,67 @@
 /**
  * Antonym / polarity pairs for contradiction detection, English and Dutch.
- * Each line: words of one side | words of the other side. Words are stemmed at load
- * with both stemmers, so areAntonyms() takes stems from either language; "=word" is kept
- * as an exact form only (its stem would also cover an unrelated word).
- * General-purpose news vocabulary only.
+ * Each line: words of one side | words of the other side, then after '#' why the row is
+ * there. Words are stemmed at load with both stemmers, so areAntonyms() takes stems from
+ * either language; "=word" is kept as an exact form only (its stem would also cover an
+ * unrelated word). A row stays only when its two sides are opposites in general: the ends
+ * of one scale (more/less), reversives (arrested/released: the one undoes the other) or
+ * contraries (true/false). 'Collapsed' is no reversal of 'founded', 'born' and 'died' are two
+ * events, 'rival' is no 'enemy', and a preposition such as 'against' or Dutch 'voor' (mostly
+ * 'for') is no antonym: those entries are gone.
+ *
+ * The matcher does not read WordNet's antonyms: areAntonyms() gets no part of speech, and
+ * WordNet's close/open (verbs) would make 'close' (near) an antonym of 'opened'. Measured on
+ * the eval sets, adding them (first 3 senses) changed no verdict. So the rows WordNet covers
+ * in full stay; each reason says what WordNet lacks (the pairs across a row, Dutch forms)
+ * or that it has the pair. `npx tsx bench/lexicon-coverage.ts` counts them.
  */
 import { fold } from './fold';
 import { stemWord } from './stem';
 
 const PAIRS = `
-greater,larger,bigger,higher,more,maximal,groter,hoger,meer,maximaal|smaller,lower,less,fewer,minimal,negligible,marginal,kleiner,lager,minder,minimaal,verwaarloosbaar
-major,majeur|minor,gering,geringe
-increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb,climbed,stijgen,steeg,gestegen,stijging,toename,toegenomen,groeien,groeide,gegroeid|decrease,decreased,decreases,fall,fell,fallen,falling,decline,declined,drop,dropped,shrink,shrank,dalen,daalde,gedaald,daling,afname,afgenomen,krimpen,kromp,gekrompen
-win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,defeated,verliezen,verloor,verloren,nederlaag
-accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren,akkoord|refuse,refused,reject,rejected,rejects,decline,declined,deny,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen
-allow,allowed,permit,permitted,legal,legalize,toestaan,toegestaan,legaal|ban,banned,bans,forbid,forbidden,prohibit,prohibited,illegal,outlaw,outlawed,verbieden,verboden,verbod,illegaal
-open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|=closed,=closes,closure,shut,shutdown,sluiten,sloot,gesloten,dicht
-alive,survive,survived,survivor,survivors,living,levend,overleefd,overleven,overlevenden|dead,died,killed,death,deaths,dood,doden,gedood,overleden,omgekomen,stierf
-before,earlier,prior,voor,voordat,eerder|after,later,following,na,nadat,later
-maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum
-first,eerste|last,final,laatste
-earliest,vroegste|latest,laatste,recentste
-best,greatest,finest,beste,grootste|worst,slechtste
-enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,=left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken
-confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,ontkennen,ontkend,ontkende
-support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,against,tegen,tegenstander,verzetten
-start,started,begin,began,begun,launch,launched,beginnen,begon,begonnen,starten,gestart|end,ended,stop,stopped,finish,finished,halt,halted,eindigen,eindigde,geeindigd,stoppen,gestopt,beeindigd
-guilty,convicted,schuldig,veroordeeld|innocent,acquitted,onschuldig,vrijgesproken
-true,correct,waar,juist,correct|false,wrong,incorrect,onwaar,onjuist,fout
-rich,wealthy,rijk|poor,arm
-strong,stronger,sterk,sterker|weak,weaker,zwak,zwakker
-north,northern,noord,noordelijk|south,southern,zuid,zuidelijk
-east,eastern,oost,oostelijk|west,western,west,westelijk
-up,upward,omhoog|down,downward,omlaag
-success,successful,succeeded,succes,geslaagd,gelukt|failure,failed,fail,mislukt,mislukking,faalde
-peace,ceasefire,truce,vrede,bestand,wapenstilstand|war,fighting,oorlog,gevechten
-arrested,detained,captured,gearresteerd,aangehouden,opgepakt|released,freed,vrijgelaten,vrijgekomen,bevrijd
-public,openbaar,publiek|private,secret,geheim,besloten,privé
-include,included,including,inclusief,inbegrepen|exclude,excluded,excluding,exclusief,uitgesloten
-legal,lawful,wettig,legaal|illegal,unlawful,onwettig,illegaal
-majority,meerderheid|minority,minderheid
-young,younger,youngest,jong,jonger,jongste|old,older,oldest,oud,ouder,oudste
-early,vroeg|late,laat
-import,imported,imports,invoer,importeren|export,exported,exports,uitvoer,exporteren
-form,formed,found,founded,establish,established,create,created,opgericht,oprichten,opgezet|disband,disbanded,dissolve,dissolved,abolish,abolished,collapse,collapsed,ontbonden,opgeheven,opheffen
-born,birth,geboren,geboorte|died,death,overleden,overlijden,stierf
-present,attended,aanwezig|absent,missing,afwezig
-married,marry,wedding,trouwde,getrouwd,huwelijk|divorced,divorce,scheidde,gescheiden,scheiding
-hire,hired,appoint,appointed,aangenomen,benoemd|dismiss,dismissed,sacked,ontslagen,ontslag
-love,loved,liefde|hate,hated,haat
-friend,ally,allies,vriend,bondgenoot|enemy,enemies,foe,rival,vijand,vijanden
-victory,triumph,overwinning|defeat,nederlaag
-real,actual,factual,echt,werkelijk|fictional,fictitious,imaginary,fictief,fictieve,denkbeeldig
-inside,within,binnen|outside,buiten
+greater,larger,bigger,higher,more,maximal,groter,hoger,meer,maximaal|smaller,lower,less,fewer,minimal,kleiner,lager,minder,minimaal  # comparison on one scale: every 'more' word contradicts every 'less' word; WordNet pairs them word by word (more/less, high/low) and not across (greater/minimal)
+major,majeur|minor,gering,geringe  # Dutch 'majeur'/'gering'; WordNet has major/minor only
+increase,increased,increases,rise,rose,risen,rising,grow,grew,grown,growth,climb,climbed,stijgen,steeg,gestegen,stijging,toename,toegenomen,groeien,groeide,gegroeid|decrease,decreased,decreases,fall,fell,fallen,falling,decline,declined,drop,dropped,shrink,shrank,dalen,daalde,gedaald,daling,afname,afgenomen,krimpen,kromp,gekrompen  # direction of change: every 'up' verb contradicts every 'down' verb; WordNet pairs increase/decrease, rise/fall, grow/shrink and not across (rose/dropped), and ODWN lacks the strong Dutch forms
+win,won,wins,winning,victory,winnen,won,gewonnen,overwinning|lose,lost,loses,losing,defeat,verliezen,verloor,verloren,nederlaag  # WordNet pairs win/lose, victory/defeat and the Dutch verbs, not across (won/defeat)
+accept,accepted,accepts,approve,approved,agree,agreed,aanvaarden,aanvaard,accepteren,geaccepteerd,goedgekeurd,goedkeuren|refuse,refused,reject,rejected,rejects,weigeren,weigerde,geweigerd,verwerpen,verworpen,afgewezen,afwijzen  # acceptance against refusal; WordNet pairs accept with refuse/reject, not approve/agree or goedgekeurd/verworpen
+allow,allowed,permit,permitted,legalize,toestaan,toegestaan|ban,banned,bans,forbid,forbidden,prohibit,prohibited,outlaw,outlawed,verbieden,verboden,verbod  # permission against prohibition; WordNet pairs permit/forbid and legalize/outlaw, not allow/ban
+open,opened,opens,reopen,reopened,openen,opende,geopend,heropend,open|=closed,=closes,closure,shut,shutdown,sluiten,sloot,gesloten,dicht  # open/closed; exact '=closed' because the stem of 'close' is also 'near', which is also why the matcher reads no WordNet antonyms (its close/open are verbs)
+alive,survive,survived,survivor,survivors,living,levend,overleefd,overleven,overlevenden|dead,died,killed,death,deaths,dood,doden,gedood,overleden,omgekomen,stierf  # survived against killed or died; WordNet has alive/dead, living/dead only
+before,earlier,prior,voordat,eerder|after,later,following,na,nadat,later  # order in time; WordNet pairs earlier/later only, not before/after
+maximal,maximum,max,maximaal,maximum|minimal,minimum,min,minimaal,minimum  # max/min abbreviations and Dutch; WordNet has maximal/minimal
+first,eerste|last,final,laatste  # WordNet has first/last, not first/final or the Dutch
+earliest,vroegste|latest,laatste,recentste  # WordNet has earliest/latest, not the Dutch
+best,beste|worst,slechtste  # WordNet has best/worst and the Dutch; kept as the matcher reads no WordNet antonyms
+enter,entered,entry,arrive,arrived,binnengaan,binnenkomen,binnengekomen,aankomen,aangekomen|leave,=left,exit,exited,depart,departed,verlaten,verliet,vertrekken,vertrok,vertrokken  # arriving against leaving; WordNet pairs enter/exit, arrive/leave, not arrive/depart; exact '=left' (the side)
+confirm,confirmed,confirms,bevestigen,bevestigd,bevestigde|deny,denied,denies,ontkennen,ontkend,ontkende  # WordNet has no antonym pointer between confirm and deny
+support,supported,supports,backed,favour,favor,steunen,steunde,gesteund,voorstander|oppose,opposed,opposes,tegenstander,verzetten  # WordNet has no antonym pointer between support and oppose
+start,started,begin,began,begun,launch,launched,beginnen,begon,begonnen,starten,gestart|end,ended,stop,stopped,finish,finished,halt,halted,eindigen,eindigde,geeindigd,stoppen,gestopt,beeindigd  # beginning against ending; WordNet pairs begin/end, not start/stop or launch/halt
+guilty,convicted,schuldig,veroordeeld|innocent,acquitted,onschuldig,vrijgesproken  # WordNet has guilty/innocent, convicted/acquitted, not the Dutch
+true,correct,waar,juist,correct|false,wrong,incorrect,onwaar,onjuist,fout  # WordNet has true/false, correct/incorrect and most Dutch, not 'wrong'
+rich,wealthy,rijk|poor,arm  # WordNet has rich/poor, rijk/arm, not wealthy/poor
+strong,stronger,sterk,sterker|weak,weaker,zwak,zwakker  # WordNet has strong/weak; ODWN lacks sterk/zwak
+north,northern,noord,noordelijk|south,southern,zuid,zuidelijk  # Dutch forms ODWN lacks
+east,eastern,oost,oostelijk|west,western,west,westelijk  # Dutch 'oost' ODWN lacks
+up,upward,omhoog|down,downward,omlaag  # Dutch 'omhoog'/'omlaag' ODWN lacks
+success,successful,succeeded,succes,geslaagd,gelukt|failure,failed,fail,mislukt,mislukking,faalde  # WordNet pairs success/failure, succeed/fail, not across
+peace,vrede|war,oorlog  # WordNet has peace/war; ODWN lacks vrede/oorlog
+arrested,detained,captured,gearresteerd,aangehouden,opgepakt|released,freed,vrijgelaten,vrijgekomen,bevrijd  # taken into custody against set free (reversives); WordNet has no such pointer
+public,openbaar,publiek|private,secret,geheim,besloten,privé  # WordNet has public/private, not public/secret or the Dutch
+include,included,including,inclusief,inbegrepen|exclude,excluded,excluding,exclusief,uitgesloten  # WordNet has include/exclude; ODWN lacks the Dutch
+early,vroeg|late,laat  # WordNet has early/late; ODWN lacks vroeg/laat
+form,formed,establish,established,create,created,opgericht,oprichten,opgezet|disband,disbanded,dissolve,dissolved,abolish,abolished,ontbonden,opgeheven,opheffen  # setting up against dissolving an organisation (reversives); WordNet pairs establish/abolish only
+present,attended,aanwezig|absent,missing,afwezig  # WordNet has present/absent, attended/missing, not the Dutch
+married,marry,wedding,trouwde,getrouwd,huwelijk|divorced,divorce,scheidde,gescheiden,scheiding  # marrying against divorcing (reversives); WordNet has no pointer
+hire,hired,appoint,appointed,aangenomen,benoemd|dismiss,dismissed,sacked,ontslagen,ontslag  # hiring against dismissing (reversives); WordNet has no pointer
+friend,ally,allies,vriend,bondgenoot|enemy,enemies,foe,vijand,vijanden  # WordNet has friend/foe, not ally/enemy or friend/enemy
+real,actual,factual,echt,werkelijk|fictional,fictitious,imaginary,fictief,fictieve,denkbeeldig  # WordNet has no real/fictional pair
+legal,lawful,wettig,legaal|illegal,unlawful,onwettig,illegaal  # WordNet has legal/illegal, lawful/unlawful; kept as the matcher reads no WordNet antonyms (and il- is no prefix negativePrefix() knows)
+majority,meerderheid|minority,minderheid  # WordNet has this pair; kept as the matcher reads no WordNet antonyms
+young,younger,youngest,jong,jonger,jongste|old,older,oldest,oud,ouder,oudste  # WordNet has young/old; kept as the matcher reads no WordNet antonyms
+import,imported,imports,invoer,importeren|export,exported,exports,uitvoer,exporteren  # WordNet has import/export; kept as the matcher reads no WordNet antonyms
+love,loved,liefde|hate,hated,haat  # WordNet has love/hate; kept as the matcher reads no WordNet antonyms
+victory,triumph,overwinning|defeat,nederlaag  # WordNet has victory/defeat; kept as the matcher reads no WordNet antonyms
+inside,within,binnen|outside,buiten  # 'within' and the Dutch; WordNet has inside/outside
 `;
 
 const sides = new Map<string, Array<[number, 0 | 1]>>();
@@ -65,7 +74,7 @@ function addStem(stem: string, group: number, side: 0 | 1): void {
 
 let group = 0;
 for (const line of PAIRS.split('\n')) {
-  const halves = line.trim().split('|');
+  const halves = line.replace(/\s+#.*$/, '').trim().split('|');
   if (halves.length !== 2) continue;
   halves.forEach((half, side) => {
     for (const w of half.split(',')) {
