@@ -10,7 +10,7 @@ import type { PassageHit, Retriever, SearchOptions } from './retrieval';
 import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
 import { parseSource } from './corpus/parse';
-import { assignKeys, citationKey, suffix } from './corpus/keys';
+import { citationKey, fullKey, groupKeys, pathSuffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
 import { PassageIndex } from './index/passageIndex';
@@ -25,7 +25,7 @@ interface Entry {
   doc: SourceDocument;
   bytesHash: string;
   keyBase: string;
-  /** Key assigned (empty while pending). */
+  /** The key: the base key alone, or the full key when others share the base (see keys.ts). */
   key: string;
   /** Warnings of the last successful load of this file. */
   loadWarnings: LoadWarning[];
@@ -68,9 +68,8 @@ class GroundworkEngine implements Engine, Retriever {
   /** Files skipped with warnings: path -> bytes hash. */
   private readonly skipped = new Map<string, string>();
   private readonly warn = new Map<string, LoadWarning[]>();
-  /** keyBase -> paths with that base key. */
-  private readonly groups = new Map<string, Set<string>>();
-  private readonly pending = new Set<Entry>();
+  /** keyBase -> paths with that base key, and how many of them have each short path suffix. */
+  private readonly groups = new Map<string, { paths: Set<string>; suffixes: Map<string, number> }>();
   private readonly langCount = new Map<LanguageCode, number>();
   private nextSlot = 0;
   private sorted: SourceDocument[] | undefined;
@@ -85,12 +84,12 @@ class GroundworkEngine implements Engine, Retriever {
           doc: d.doc,
           bytesHash: d.bytesHash,
           keyBase: d.keyBase,
-          key: d.doc.key,
+          key: '',
           loadWarnings: [],
         };
         this.bySlot.set(slot, e);
         this.byPath.set(e.doc.path, e);
-        this.byKey.set(e.key, e);
+        // Keys are recomputed, not trusted from the file: the rule alone decides them.
         this.addToGroup(e);
         this.countLang(e.doc.language, 1);
       });
@@ -110,18 +109,67 @@ class GroundworkEngine implements Engine, Retriever {
     this.langCount.set(lang, (this.langCount.get(lang) ?? 0) + d);
   }
 
+  /**
+   * Keys are a function of the corpus (see keys.ts): a base key shared by no other
+   * document, else the full key (base, `-`, a hash of the path). Adding or removing a
+   * document re-keys at most its own collision group, and only when the group changes
+   * between one and several members (or two short path hashes coincide): constant work
+   * per document, whatever the order of indexing.
+   */
   private addToGroup(e: Entry): void {
     let g = this.groups.get(e.keyBase);
-    if (!g) this.groups.set(e.keyBase, (g = new Set()));
-    g.add(e.doc.path);
+    if (!g) this.groups.set(e.keyBase, (g = { paths: new Set(), suffixes: new Map() }));
+    g.paths.add(e.doc.path);
+    const suf = pathSuffix(e.doc.path);
+    const n = (g.suffixes.get(suf) ?? 0) + 1;
+    g.suffixes.set(suf, n);
+    if (g.paths.size <= 2 || n > 1) this.rekeyGroup(e.keyBase);
+    else this.setKey(e, fullKey(e.keyBase, e.doc.path));
   }
 
   private removeFromGroup(e: Entry): void {
     const g = this.groups.get(e.keyBase);
-    if (g) {
-      g.delete(e.doc.path);
-      if (g.size === 0) this.groups.delete(e.keyBase);
+    if (!g || !g.paths.delete(e.doc.path)) return;
+    const suf = pathSuffix(e.doc.path);
+    const n = (g.suffixes.get(suf) ?? 1) - 1;
+    if (n > 0) g.suffixes.set(suf, n);
+    else g.suffixes.delete(suf);
+    if (g.paths.size === 0) this.groups.delete(e.keyBase);
+    else if (g.paths.size === 1 || n === 1) this.rekeyGroup(e.keyBase);
+  }
+
+  private rekeyGroup(base: string): void {
+    const g = this.groups.get(base);
+    if (!g) return;
+    for (const [path, key] of groupKeys(base, g.paths)) {
+      const e = this.byPath.get(path);
+      if (e && e.key !== key) this.setKey(e, key);
     }
+  }
+
+  private setKey(e: Entry, key: string): void {
+    if (e.key && this.byKey.get(e.key) === e) this.byKey.delete(e.key);
+    e.key = key;
+    e.doc.key = key;
+    this.byKey.set(key, e);
+  }
+
+  /** The documents whose base key is `key` when several share it (a citation of it is ambiguous). */
+  ambiguousKey(key: string): string[] | undefined {
+    const g = this.groups.get(key);
+    if (!g || g.paths.size < 2) return undefined;
+    return [...g.paths].map((p) => this.byPath.get(p)?.key ?? p).sort(cmp);
+  }
+
+  /** A document by its full key (`base-suffix`), which every document answers to, even one whose base key is its key. */
+  private byFullKey(key: string): Entry | undefined {
+    const dash = key.lastIndexOf('-');
+    if (dash <= 0) return undefined;
+    const g = this.groups.get(key.slice(0, dash));
+    const suf = key.slice(dash + 1);
+    if (!g || (suf.length !== 4 && suf.length !== 12)) return undefined;
+    for (const p of g.paths) if (pathSuffix(p, suf.length) === suf) return this.byPath.get(p);
+    return undefined;
   }
 
   private passageTerms(doc: SourceDocument): string[][] {
@@ -134,56 +182,9 @@ class GroundworkEngine implements Engine, Retriever {
     this.bySlot.delete(e.slot);
     this.byPath.delete(e.doc.path);
     if (e.key && this.byKey.get(e.key) === e) this.byKey.delete(e.key);
-    this.pending.delete(e);
     this.removeFromGroup(e);
     this.countLang(e.doc.language, -1);
     this.sorted = undefined;
-  }
-
-  /** Make `doc.key` resolve lazily until keys are assigned (assignment is batched). */
-  private setPendingKey(e: Entry): void {
-    Object.defineProperty(e.doc, 'key', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        this.flushKeys();
-        return e.key;
-      },
-    });
-    this.pending.add(e);
-  }
-
-  private setKey(e: Entry, key: string): void {
-    e.key = key;
-    this.byKey.set(key, e);
-    Object.defineProperty(e.doc, 'key', { configurable: true, enumerable: true, writable: true, value: key });
-  }
-
-  /**
-   * Assign keys to new or renamed documents. Documents that already have a key keep it
-   * (stable citations); new members of a collision group take the group's assignment
-   * (`assignKeys`, path order) unless another document holds that key already.
-   */
-  private flushKeys(): void {
-    if (this.pending.size === 0) return;
-    const pend = [...this.pending].sort((a, b) => cmp(a.doc.path, b.doc.path));
-    this.pending.clear();
-    const fresh = new Map<string, Map<string, string>>();
-    for (const e of pend) {
-      let keys = fresh.get(e.keyBase);
-      if (!keys) {
-        const members = [...(this.groups.get(e.keyBase) ?? [e.doc.path])]
-          .map((p) => this.byPath.get(p)?.doc)
-          .filter((d): d is SourceDocument => !!d)
-          .map((d) => ({ path: d.path, title: d.title, date: d.date, author: d.author, outlet: d.outlet }));
-        keys = assignKeys(members);
-        fresh.set(e.keyBase, keys);
-      }
-      let key = keys.get(e.doc.path) ?? e.keyBase;
-      let n = 0;
-      while (this.byKey.has(key) && this.byKey.get(key) !== e) key = e.keyBase + suffix(n++);
-      this.setKey(e, key);
-    }
   }
 
   // ---- Engine: corpus ----------------------------------------------------------------
@@ -252,8 +253,6 @@ class GroundworkEngine implements Engine, Retriever {
     this.addToGroup(e);
     this.countLang(doc.language, 1);
     this.sorted = undefined;
-    if (old && old.keyBase === keyBase && old.key && !this.byKey.has(old.key)) this.setKey(e, old.key);
-    else this.setPendingKey(e);
     this.setWarnings(path, warnings);
     return { document: doc, warnings, changed: true };
   }
@@ -279,7 +278,6 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   sources(): SourceDocument[] {
-    this.flushKeys();
     if (!this.sorted) this.sorted = [...this.byPath.values()].map((e) => e.doc).sort((a, b) => cmp(a.path, b.path));
     return this.sorted.slice();
   }
@@ -296,10 +294,8 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   getSource(pathOrKey: string): SourceDocument | undefined {
-    const e = this.byPath.get(pathOrKey);
-    if (e) return e.doc;
-    this.flushKeys();
-    return this.byKey.get(pathOrKey)?.doc;
+    const e = this.byPath.get(pathOrKey) ?? this.byKey.get(pathOrKey) ?? this.byFullKey(pathOrKey);
+    return e?.doc;
   }
 
   getDocument(pathOrKey: string): SourceDocument | undefined {
@@ -336,11 +332,10 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   search(text: string, options: SearchOptions = {}): PassageHit[] {
-    this.flushKeys();
     const limit = options.limit ?? 20;
     let docSlot: number | undefined;
     if (options.docPath !== undefined) {
-      const e = this.byPath.get(options.docPath) ?? this.byKey.get(options.docPath);
+      const e = this.byPath.get(options.docPath) ?? this.byKey.get(options.docPath) ?? this.byFullKey(options.docPath);
       if (!e) return [];
       docSlot = e.slot;
     }
@@ -361,7 +356,6 @@ class GroundworkEngine implements Engine, Retriever {
   // ---- Engine: checking and suggestions -----------------------------------------------
 
   check(text: string, options: CheckOptions): Finding[] {
-    this.flushKeys();
     const ignored = new Set<string>();
     for (const s of options.ignoredSentences ?? []) {
       ignored.add(s);
@@ -374,7 +368,6 @@ class GroundworkEngine implements Engine, Retriever {
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {
-    this.flushKeys();
     const analyses = this.analyzeQuery(sentence, undefined);
     const union = new Set<string>();
     for (const a of analyses) for (const t of a.terms) union.add(t);
@@ -442,7 +435,6 @@ class GroundworkEngine implements Engine, Retriever {
   // ---- persistence -------------------------------------------------------------------
 
   serialize(): Uint8Array {
-    this.flushKeys();
     const warnings = [...this.warn.entries()].sort((a, b) => cmp(a[0], b[0]));
     return encodeState(
       {
