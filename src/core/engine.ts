@@ -364,7 +364,28 @@ class GroundworkEngine implements Engine, Retriever {
     const sentences = parseDraft(text, options.format).filter(
       (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
     );
-    return checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text });
+    const self = options.excludeSource !== undefined ? this.byPath.get(options.excludeSource) : undefined;
+    const retriever: Retriever = self ? this.without(self) : this;
+    return checkSentences(retriever, sentences, { ignoredSentences: ignored, draftText: text });
+  }
+
+  /** This corpus as a retriever that never returns document `e` (a draft's own file). */
+  private without(e: Entry): Retriever {
+    const path = e.doc.path;
+    const skip = (d: SourceDocument | undefined) => (d && d.path === path ? undefined : d);
+    return {
+      search: (text, options = {}) => {
+        if (options.docPath !== undefined && skip(this.getSource(options.docPath)) === undefined) return [];
+        const limit = options.limit ?? 20;
+        // Ask for enough hits that the document's own passages cannot crowd out the rest.
+        const hits = this.search(text, { ...options, limit: limit + Math.min(e.doc.passages.length, 1000) });
+        return hits.filter((h) => h.doc.path !== path).slice(0, limit);
+      },
+      documents: () => this.documents().filter((d) => d.path !== path),
+      languages: () => this.languages(),
+      getDocument: (k) => skip(this.getDocument(k)),
+      ambiguousKey: (k) => this.ambiguousKey(k),
+    };
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {
