@@ -9,6 +9,7 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
+import { checkLocalFile, readBounded } from './localFiles';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -174,7 +175,13 @@ export class FolderCorpus implements vscode.Disposable {
         if (rel !== undefined && isCorpusFile(rel, this.config)) seen.set(rel, found[i]);
       }
     }
-    return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    const sorted = [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    if (this.folder.uri.scheme !== 'file') return sorted;
+    // Each file once: several links to one file (or a link loop) give it several paths;
+    // the first in path order is kept.
+    const reals = await Promise.all(sorted.map((u) => fsp.realpath(u.fsPath).catch(() => u.fsPath)));
+    const firstOf = new Set<string>();
+    return sorted.filter((_, i) => (firstOf.has(reals[i]) ? false : (firstOf.add(reals[i]), true)));
   }
 
   /**
@@ -294,18 +301,36 @@ export class FolderCorpus implements vscode.Disposable {
     });
   }
 
-  /** Stat and (unless unchanged since the manifest) read one file. */
+  private rootReal?: Promise<string>;
+
+  /**
+   * Stat and (unless unchanged since the manifest) read one file. A local file is read
+   * only when it is a regular file whose real path is inside the workspace folder (a
+   * link to outside is not followed, a FIFO or device is never opened), at most
+   * `groundwork.corpus.maxFileBytes` bytes of it.
+   */
   private async load(uri: vscode.Uri, rel: string, known: boolean): Promise<Loaded> {
     let stat: { mtime: number; size: number };
-    try {
-      stat = await fileIO.stat(uri);
-    } catch (e) {
-      return { kind: 'error', message: (e as Error).message };
+    const max = this.config.corpus.maxFileBytes;
+    if (uri.scheme === 'file') {
+      const root = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
+      const checked = await checkLocalFile(uri.fsPath, root);
+      if ('problem' in checked) return { kind: 'error', message: checked.problem };
+      stat = checked.stat;
+      if (stat.size > max) return { kind: 'error', message: `the file is ${stat.size} bytes, over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
+    } else {
+      try {
+        stat = await fileIO.stat(uri);
+      } catch (e) {
+        return { kind: 'error', message: (e as Error).message };
+      }
     }
     const prev = this.manifest.files[rel];
     if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return { kind: 'unchanged' };
     try {
-      return { kind: 'bytes', bytes: await fileIO.readFile(uri), stat };
+      const bytes = uri.scheme === 'file' ? await readBounded(uri.fsPath, max) : await fileIO.readFile(uri);
+      if (bytes === undefined) return { kind: 'error', message: `the file is over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
+      return { kind: 'bytes', bytes, stat };
     } catch (e) {
       return { kind: 'error', message: `could not read the file: ${(e as Error).message}` };
     }
