@@ -66,6 +66,11 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   verboseNote(`workspace ${root}`);
   const { config, problems } = readWorkspaceSettings(root);
   for (const p of problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+  if (config.corpus.externalFolders.length > 0) {
+    // The repository's settings never widen what the CLI reads (a pull request could name
+    // any folder of the CI runner); the one running the command names such folders.
+    io.err('.vscode/settings.json: warning: groundwork.corpus.externalFolders is not read by groundwork check; pass those folders with --corpus');
+  }
   const failOn: FailOn = opts.failOn ?? config.check.failOn;
 
   // Inputs first, so usage errors come before any work.

@@ -24,6 +24,12 @@ export interface GroundworkConfig {
     extensions: string[];
     /** Files larger than this are skipped with a warning. */
     maxFileBytes: number;
+    /**
+     * Folders outside the workspace folder that are part of the corpus, named on purpose
+     * (absolute, or relative to the workspace folder). Ignored in Restricted Mode and by
+     * the CLI (which takes such folders as --corpus arguments).
+     */
+    externalFolders: string[];
   };
   check: {
     frequency: CheckFrequency;
@@ -45,6 +51,7 @@ export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
     exclude: ['**/node_modules/**', '**/.git/**'],
     extensions: [...CORPUS_EXTENSIONS],
     maxFileBytes: 5 * 1024 * 1024,
+    externalFolders: [],
   },
   check: { frequency: 'edit', delayMs: 500, failOn: 'conflict' },
   drafts: {
@@ -70,6 +77,7 @@ export function defaultConfig(): GroundworkConfig {
       exclude: [...DEFAULT_CONFIG.corpus.exclude],
       extensions: [...DEFAULT_CONFIG.corpus.extensions],
       maxFileBytes: DEFAULT_CONFIG.corpus.maxFileBytes,
+      externalFolders: [...DEFAULT_CONFIG.corpus.externalFolders],
     },
     check: { ...DEFAULT_CONFIG.check },
     drafts: {
@@ -139,6 +147,15 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     minimum: 1,
     default: DEFAULT_CONFIG.corpus.maxFileBytes,
     description: 'Source files larger than this many bytes are skipped with a warning.',
+    scope: 'resource',
+  },
+  {
+    key: 'groundwork.corpus.externalFolders',
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    description:
+      'Folders outside the workspace folder whose files are part of the corpus (absolute paths, or relative to the workspace folder). The corpus is otherwise what lies inside the workspace folder: links to outside are not followed. Ignored in Restricted Mode and by `groundwork check` (pass such a folder with `--corpus`).',
     scope: 'resource',
   },
   {

@@ -9,11 +9,11 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
-import { checkLocalFile, readBounded } from './localFiles';
+import { checkLocalFile, isInsideDir, readBounded } from './localFiles';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
+import { extensionOf, isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
 import type { LoadWarning } from '../core/types';
 import type { Activity } from './activity';
 import { warningDiagnostic } from './convert';
@@ -87,7 +87,7 @@ export const fileIO = {
 };
 
 function configKey(c: GroundworkConfig): string {
-  return JSON.stringify([CACHE_VERSION, c.corpus.include, c.corpus.exclude, c.corpus.extensions, c.corpus.maxFileBytes]);
+  return JSON.stringify([CACHE_VERSION, c.corpus.include, c.corpus.exclude, c.corpus.extensions, c.corpus.maxFileBytes, c.corpus.externalFolders]);
 }
 
 async function hashString(s: string): Promise<string> {
@@ -136,12 +136,31 @@ export class FolderCorpus implements vscode.Disposable {
   relPath(uri: vscode.Uri): string | undefined {
     const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : this.folder.uri.path + '/';
     if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
-    if (!uri.path.startsWith(base)) return undefined;
+    if (!uri.path.startsWith(base)) {
+      // A file of a folder named in groundwork.corpus.externalFolders: its path from the workspace folder (`../shared/a.txt`).
+      if (uri.scheme === 'file' && this.externalRoots().some((r) => isInsideDir(r, uri.fsPath))) {
+        return path.relative(this.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      }
+      return undefined;
+    }
     return toPosixRelative(uri.path.slice(base.length));
   }
 
   uriOf(relPath: string): vscode.Uri {
+    if (this.folder.uri.scheme === 'file' && (relPath.startsWith('../') || path.isAbsolute(relPath))) {
+      return vscode.Uri.file(path.resolve(this.folder.uri.fsPath, relPath));
+    }
     return vscode.Uri.joinPath(this.folder.uri, ...relPath.split('/'));
+  }
+
+  /**
+   * Folders outside the workspace folder that the team named as part of the corpus
+   * (groundwork.corpus.externalFolders; VS Code ignores the workspace's value in
+   * Restricted Mode). Local folders only, as absolute paths.
+   */
+  externalRoots(): string[] {
+    if (this.folder.uri.scheme !== 'file') return [];
+    return this.config.corpus.externalFolders.map((f) => path.resolve(this.folder.uri.fsPath, f));
   }
 
   private get log(): vscode.LogOutputChannel {
@@ -173,6 +192,13 @@ export class FolderCorpus implements vscode.Disposable {
         if (i > 0 && i % 1000 === 0) await new Promise((r) => setImmediate(r));
         const rel = this.relPath(found[i]);
         if (rel !== undefined && isCorpusFile(rel, this.config)) seen.set(rel, found[i]);
+      }
+    }
+    for (const root of this.externalRoots()) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(root), '**/*'), exclude);
+      for (const uri of found) {
+        const rel = this.relPath(uri);
+        if (rel !== undefined && this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, uri);
       }
     }
     const sorted = [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
@@ -314,7 +340,8 @@ export class FolderCorpus implements vscode.Disposable {
     const max = this.config.corpus.maxFileBytes;
     if (uri.scheme === 'file') {
       const root = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
-      const checked = await checkLocalFile(uri.fsPath, root);
+      const external = await Promise.all(this.externalRoots().map((r) => fsp.realpath(r).catch(() => r)));
+      const checked = await checkLocalFile(uri.fsPath, [root, ...external]);
       if ('problem' in checked) return { kind: 'error', message: checked.problem };
       stat = checked.stat;
       if (stat.size > max) return { kind: 'error', message: `the file is ${stat.size} bytes, over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };

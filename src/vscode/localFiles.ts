@@ -14,9 +14,11 @@ export function isInsideDir(dir: string, p: string): boolean {
 
 /**
  * Whether a local corpus file may be read: its real path inside the workspace folder
- * (`rootReal`), and a regular file. Otherwise the warning to show.
+ * or a folder named in groundwork.corpus.externalFolders (`rootReal`, real paths), and
+ * a regular file. Otherwise the warning to show.
  */
-export async function checkLocalFile(p: string, rootReal: string): Promise<{ stat: { mtime: number; size: number } } | { problem: string }> {
+export async function checkLocalFile(p: string, rootReal: string | string[]): Promise<{ stat: { mtime: number; size: number } } | { problem: string }> {
+  const roots = Array.isArray(rootReal) ? rootReal : [rootReal];
   let real: string;
   try {
     real = await fsp.realpath(p);
@@ -24,7 +26,9 @@ export async function checkLocalFile(p: string, rootReal: string): Promise<{ sta
     const code = (e as NodeJS.ErrnoException).code;
     return { problem: code === 'ENOENT' ? 'a link to nothing (dangling symbolic link), not read' : `could not read the file: ${(e as Error).message}` };
   }
-  if (!isInsideDir(rootReal, real)) return { problem: 'a link to outside the workspace folder, not followed' };
+  if (!roots.some((r) => isInsideDir(r, real))) {
+    return { problem: 'a link to outside the workspace folder, not followed (name such a folder in groundwork.corpus.externalFolders)' };
+  }
   let st: import('node:fs').Stats;
   try {
     st = await fsp.stat(real);

@@ -141,7 +141,7 @@ describe('cli: hostile inputs (issue 8)', function () {
     fs.mkdirSync(path.join(ws, '.vscode'));
     fs.writeFileSync(
       path.join(ws, '.vscode', 'settings.json'),
-      JSON.stringify({ 'groundwork.corpus.include': ['seeds/**', `../outside${n}/**`, `${outside}/**`] }),
+      JSON.stringify({ 'groundwork.corpus.include': ['seeds/**', `../outside${n}/**`, `${outside}/**`], 'groundwork.corpus.externalFolders': [outside] }),
     );
     const r = run(ws, 'check', '--format', 'json', 'drafts/a.md');
     const j = JSON.parse(r.stdout);
@@ -151,6 +151,8 @@ describe('cli: hostile inputs (issue 8)', function () {
     assert.ok(r.errLines.some((l) => /^seeds\/secret\.txt: warning: a link to outside the workspace/.test(l)), r.stderr);
     assert.ok(r.errLines.some((l) => /^seeds\/outdir: warning: a link to outside the workspace/.test(l)), r.stderr);
     assert.equal(r.errLines.filter((l) => /points outside the workspace/.test(l)).length, 2, r.stderr);
+    // The repository's settings cannot widen what the CLI reads.
+    assert.ok(r.errLines.some((l) => /externalFolders is not read by groundwork check/.test(l)), r.stderr);
     // The loops (seeds/loop -> seeds, seeds/sub/up -> seeds) reach the seeds again: indexed once.
     const v = run(ws, 'check', '--no-cache', '--verbose', 'drafts/a.md');
     const indexed = /indexed (\d+) sources/.exec(v.stderr);
