@@ -9,7 +9,8 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
-import { checkLocalFile, isInsideDir, readBounded } from './localFiles';
+import { checkLocalFile, isInsideDir, readBounded, walkLocal } from './localFiles';
+import picomatch from 'picomatch/posix';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -45,9 +46,9 @@ const CACHE_VERSION = 1;
 const READ_AHEAD = 16;
 
 type Loaded =
-  | { kind: 'unchanged' }
+  | { kind: 'unchanged'; real?: string }
   | { kind: 'error'; message: string }
-  | { kind: 'bytes'; bytes: Uint8Array; stat: { mtime: number; size: number } };
+  | { kind: 'bytes'; bytes: Uint8Array; stat: { mtime: number; size: number }; real?: string };
 
 const readFileCb = promisify(readFileCallback);
 
@@ -185,6 +186,35 @@ export class FolderCorpus implements vscode.Disposable {
   async findSources(): Promise<vscode.Uri[]> {
     const exclude = braceGlob(this.config.corpus.exclude) ?? null;
     const seen = new Map<string, vscode.Uri>();
+    if (this.folder.uri.scheme === 'file') {
+      // Local folders: an asynchronous walk (see walkLocal), not the workspace file search.
+      const rootReal = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
+      const external = this.externalRoots();
+      const roots = [rootReal, ...(await Promise.all(external.map((r) => fsp.realpath(r).catch(() => r))))];
+      const excluded = this.config.corpus.exclude.length ? picomatch(this.config.corpus.exclude, { dot: true }) : () => false;
+      const skipDir = (rel: string) => excluded(`${rel}/\u0001probe`);
+      const bases = new Set<string>();
+      for (const glob of this.config.corpus.include) {
+        const base = picomatch.scan(glob).base;
+        const abs = path.resolve(this.folder.uri.fsPath, base);
+        if (path.isAbsolute(glob) || !isInsideDir(this.folder.uri.fsPath, abs)) continue;
+        bases.add(path.relative(this.folder.uri.fsPath, abs).split(path.sep).join('/'));
+      }
+      const sortedBases = [...bases].sort();
+      for (const b of sortedBases) {
+        if (sortedBases.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`)))) continue;
+        await walkLocal(b === '' ? this.folder.uri.fsPath : path.join(this.folder.uri.fsPath, b), b, skipDir, roots, (rel, abs) => {
+          if (isCorpusFile(rel, this.config)) seen.set(rel, vscode.Uri.file(abs));
+        });
+      }
+      for (const root of external) {
+        const relBase = path.relative(this.folder.uri.fsPath, root).split(path.sep).join('/');
+        await walkLocal(root, relBase, skipDir, roots, (rel, abs) => {
+          if (this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, vscode.Uri.file(abs));
+        });
+      }
+      return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    }
     for (const glob of this.config.corpus.include) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), exclude);
       for (let i = 0; i < found.length; i++) {
@@ -201,13 +231,7 @@ export class FolderCorpus implements vscode.Disposable {
         if (rel !== undefined && this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, uri);
       }
     }
-    const sorted = [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
-    if (this.folder.uri.scheme !== 'file') return sorted;
-    // Each file once: several links to one file (or a link loop) give it several paths;
-    // the first in path order is kept.
-    const reals = await Promise.all(sorted.map((u) => fsp.realpath(u.fsPath).catch(() => u.fsPath)));
-    const firstOf = new Set<string>();
-    return sorted.filter((_, i) => (firstOf.has(reals[i]) ? false : (firstOf.add(reals[i]), true)));
+    return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   }
 
   /**
@@ -270,6 +294,7 @@ export class FolderCorpus implements vscode.Disposable {
         // Reads run ahead of the engine (a window of READ_AHEAD files) so file-system
         // round trips overlap with indexing; the engine still gets one file at a time, in order.
         const rels = uris.map((u) => this.relPath(u)!);
+        const firstPathOf = new Map<string, string>();
         const loads: Array<Promise<Loaded> | undefined> = [];
         const startLoad = (i: number) => {
           if (i < uris.length && !loads[i]) loads[i] = this.load(uris[i], rels[i], indexedPaths.has(rels[i]) || skippedBefore.has(rels[i]));
@@ -278,9 +303,16 @@ export class FolderCorpus implements vscode.Disposable {
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested || this.disposed || gen !== this.generation) return false;
           startLoad(i + READ_AHEAD);
-          const loaded = await loads[i]!;
+          let loaded = await loads[i]!;
           loads[i] = undefined;
           const rel = rels[i];
+          // Each file once: several links to one file (or a link loop) give it several
+          // paths; the first in path order is indexed.
+          if (loaded.kind !== 'error' && loaded.real !== undefined) {
+            const first = firstPathOf.get(loaded.real);
+            if (first !== undefined) loaded = { kind: 'error', message: `the same file as ${first} (through a link), read once` };
+            else firstPathOf.set(loaded.real, rel);
+          }
           if (await this.apply(rel, loaded)) changed.push(rel);
           this.progress.done++;
           report?.(1);
@@ -337,6 +369,7 @@ export class FolderCorpus implements vscode.Disposable {
    */
   private async load(uri: vscode.Uri, rel: string, known: boolean): Promise<Loaded> {
     let stat: { mtime: number; size: number };
+    let real: string | undefined;
     const max = this.config.corpus.maxFileBytes;
     if (uri.scheme === 'file') {
       const root = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
@@ -344,6 +377,7 @@ export class FolderCorpus implements vscode.Disposable {
       const checked = await checkLocalFile(uri.fsPath, [root, ...external]);
       if ('problem' in checked) return { kind: 'error', message: checked.problem };
       stat = checked.stat;
+      real = checked.real;
       if (stat.size > max) return { kind: 'error', message: `the file is ${stat.size} bytes, over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
     } else {
       try {
@@ -353,11 +387,11 @@ export class FolderCorpus implements vscode.Disposable {
       }
     }
     const prev = this.manifest.files[rel];
-    if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return { kind: 'unchanged' };
+    if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return { kind: 'unchanged', real };
     try {
       const bytes = uri.scheme === 'file' ? await readBounded(uri.fsPath, max) : await fileIO.readFile(uri);
       if (bytes === undefined) return { kind: 'error', message: `the file is over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
-      return { kind: 'bytes', bytes, stat };
+      return { kind: 'bytes', bytes, stat, real };
     } catch (e) {
       return { kind: 'error', message: `could not read the file: ${(e as Error).message}` };
     }

@@ -17,7 +17,7 @@ export function isInsideDir(dir: string, p: string): boolean {
  * or a folder named in groundwork.corpus.externalFolders (`rootReal`, real paths), and
  * a regular file. Otherwise the warning to show.
  */
-export async function checkLocalFile(p: string, rootReal: string | string[]): Promise<{ stat: { mtime: number; size: number } } | { problem: string }> {
+export async function checkLocalFile(p: string, rootReal: string | string[]): Promise<{ stat: { mtime: number; size: number }; real: string } | { problem: string }> {
   const roots = Array.isArray(rootReal) ? rootReal : [rootReal];
   let real: string;
   try {
@@ -39,7 +39,7 @@ export async function checkLocalFile(p: string, rootReal: string | string[]): Pr
     const kind = st.isFIFO() ? 'a FIFO (named pipe)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
     return { problem: `${kind}, not read` };
   }
-  return { stat: { mtime: Math.round(st.mtimeMs), size: st.size } };
+  return { stat: { mtime: Math.round(st.mtimeMs), size: st.size }, real };
 }
 
 /** At most `max` bytes of a regular file (opened non-blocking); undefined when it holds more. */
@@ -61,4 +61,61 @@ export async function readBounded(p: string, max: number): Promise<Uint8Array | 
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * The files below `rootAbs` (posix paths relative to `relBase`), walked asynchronously
+ * one folder at a time, so the extension host is never blocked for long: no child
+ * process (VS Code's file search spawns ripgrep on the host thread, about 100 ms on a
+ * large host process) and a pause every few hundred entries. `skipDir` prunes excluded
+ * folders; a link is listed as a file (its target is checked when it is read), a link
+ * to a folder is walked when its real path is inside one of `roots` and not walked yet.
+ */
+export async function walkLocal(
+  rootAbs: string,
+  relBase: string,
+  skipDir: (rel: string) => boolean,
+  roots: string[],
+  out: (rel: string, abs: string) => void,
+): Promise<void> {
+  const seen = new Set<string>();
+  let work = 0;
+  const pause = async (): Promise<void> => {
+    if (++work % 256 === 0) await new Promise((r) => setImmediate(r));
+  };
+  const walk = async (abs: string, rel: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fsp.realpath(abs);
+    } catch {
+      return;
+    }
+    if (seen.has(real) || !roots.some((r) => isInsideDir(r, real))) return;
+    seen.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fsp.readdir(abs, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      await pause();
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      const a = path.join(abs, e.name);
+      if (e.isDirectory()) {
+        if (!skipDir(r)) await walk(a, r);
+      } else if (e.isSymbolicLink()) {
+        let st: import('node:fs').Stats | undefined;
+        try {
+          st = await fsp.stat(a);
+        } catch {
+          st = undefined;
+        }
+        if (st?.isDirectory()) {
+          if (!skipDir(r)) await walk(a, r);
+        } else out(r, a);
+      } else out(r, a);
+    }
+  };
+  await walk(rootAbs, relBase);
 }
