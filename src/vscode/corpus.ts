@@ -134,7 +134,12 @@ export class FolderCorpus implements vscode.Disposable {
     this.manifest = { version: 1, configKey: configKey(this.config), files: {} };
   }
 
+  /** Paths of the URIs the last search found (computing them again costs a path walk each for external folders). */
+  private readonly foundRel = new WeakMap<vscode.Uri, string>();
+
   relPath(uri: vscode.Uri): string | undefined {
+    const known = this.foundRel.get(uri);
+    if (known !== undefined) return known;
     const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : this.folder.uri.path + '/';
     if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
     if (!uri.path.startsWith(base)) {
@@ -213,7 +218,14 @@ export class FolderCorpus implements vscode.Disposable {
           if (this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, vscode.Uri.file(abs));
         });
       }
-      return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+      const out: vscode.Uri[] = [];
+      for (const rel of [...seen.keys()].sort()) {
+        const uri = seen.get(rel)!;
+        this.foundRel.set(uri, rel);
+        out.push(uri);
+        if (out.length % 1000 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return out;
     }
     for (const glob of this.config.corpus.include) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), exclude);
@@ -300,8 +312,15 @@ export class FolderCorpus implements vscode.Disposable {
           if (i < uris.length && !loads[i]) loads[i] = this.load(uris[i], rels[i], indexedPaths.has(rels[i]) || skippedBefore.has(rels[i]));
         };
         for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) startLoad(i);
+        let lastYield = performance.now();
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested || this.disposed || gen !== this.generation) return false;
+          // Unchanged files resolve at once, and a chain of resolved awaits never lets a
+          // timer or another extension run: give the event loop a turn every few ms.
+          if (performance.now() - lastYield > 8) {
+            await new Promise((r) => setImmediate(r));
+            lastYield = performance.now();
+          }
           startLoad(i + READ_AHEAD);
           let loaded = await loads[i]!;
           loads[i] = undefined;

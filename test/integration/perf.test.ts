@@ -7,6 +7,27 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import * as inspector from 'inspector';
+
+// GROUNDWORK_HOST_PROFILE=DIR: also write CPU profiles of the extension host for each
+// phase (index, warm, query) to DIR, to see which code holds the host thread.
+const profileDir = process.env.GROUNDWORK_HOST_PROFILE;
+let session: inspector.Session | undefined;
+function post(method: string, params: object = {}): Promise<{ profile?: unknown }> {
+  if (!profileDir) return Promise.resolve({});
+  if (!session) {
+    session = new inspector.Session();
+    session.connect();
+  }
+  return new Promise((res, rej) => session!.post(method, params, (e, r) => (e ? rej(e) : res(r as { profile?: unknown }))));
+}
+async function saveProfile(phase: string): Promise<void> {
+  const r = await post('Profiler.stop');
+  if (profileDir && r.profile) {
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `${phase}.cpuprofile`), JSON.stringify(r.profile));
+  }
+}
 import { EXTENSION_ID, waitFor } from './helpers';
 import type { GroundworkApi } from '../../src/vscode/extension';
 
@@ -99,6 +120,9 @@ describe('benchmark inside VS Code (BBC News corpus)', function () {
     const before = api.sources().length;
 
     // Index: add the folder to the corpus (a settings change, applied without reload).
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
     const probe = new LoopProbe();
     probe.start();
     const t0 = performance.now();
@@ -108,6 +132,8 @@ describe('benchmark inside VS Code (BBC News corpus)', function () {
     const indexMs = performance.now() - t0;
     await api.whenIdle();
     const loopIndex = probe.stop();
+    await saveProfile('index');
+    await post('Profiler.start');
     const docs = api.sources().length - before;
     assert.ok(docs >= count * 0.95, `indexed ${docs} of ${count}`);
 
@@ -120,6 +146,7 @@ describe('benchmark inside VS Code (BBC News corpus)', function () {
     const warmEvent = await warm;
     const warmMs = performance.now() - t1;
     const loopWarm = probeWarm.stop();
+    await saveProfile('warm');
     assert.strictEqual(warmEvent.fromCache, true);
     assert.deepStrictEqual(warmEvent.changed, [], 'no file re-read on a warm start');
 
@@ -133,6 +160,7 @@ describe('benchmark inside VS Code (BBC News corpus)', function () {
     await api.whenIdle();
     const pos = new vscode.Position(2, doc.lineAt(2).text.length);
 
+    await post('Profiler.start');
     const probe2 = new LoopProbe();
     probe2.start();
     const checkMs = await timeIt(5, async () => {
@@ -149,6 +177,7 @@ describe('benchmark inside VS Code (BBC News corpus)', function () {
     });
     const hoverMs = await timeIt(10, () => vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 5)));
     const loopQuery = probe2.stop();
+    await saveProfile('query');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(draft);
 
