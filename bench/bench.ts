@@ -9,7 +9,7 @@
  * figures, no system can starve another of memory).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -590,6 +590,34 @@ function notesReport(rows: Array<{ count: number; indexMs?: number; keys?: numbe
   return out.join('\n');
 }
 
+/**
+ * The extension host figures of the last VS Code benchmark runs (test/integration/perf.test.ts
+ * writes out/bench-vscode.json, and out/bench-vscode-10000.json with
+ * GROUNDWORK_BENCH_FILES=10000), copied into this report with their dates.
+ */
+function hostReport(): string {
+  const out = ['## The VS Code extension host', ''];
+  out.push('Longest gap of a 5 ms timer on the extension host (test/integration/perf.test.ts, BBC News corpus; `npm run test:integration`, and `GROUNDWORK_BENCH_FILES=10000` for 10,000 files). Target: no gap over 50 ms. The probe counts every stall of the host, whoever causes it (other extensions, VS Code itself, the process not being scheduled on a busy machine); `GROUNDWORK_HOST_PROFILE=DIR` writes CPU profiles to attribute them.');
+  out.push('');
+  out.push('| files | run | index | longest gap while indexing (p99) | warm start gap (p99) | gap while answering (p99) | completion | hover | check |');
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  let any = false;
+  for (const f of ['bench-vscode.json', 'bench-vscode-10000.json']) {
+    let r: Record<string, any>;
+    try {
+      r = JSON.parse(readFileSync(join(REPO, 'out', f), 'utf8'));
+    } catch {
+      continue;
+    }
+    any = true;
+    const gap = (g: { maxMs: number; p99Ms: number }) => `${g.maxMs} ms (${g.p99Ms} ms)`;
+    out.push(`| ${int(r.documents)} | ${String(r.date).slice(0, 16).replace('T', ' ')} | ${r.indexSeconds} s | ${gap(r.eventLoopDuringIndexing)} | ${gap(r.eventLoopDuringWarmStart)} | ${gap(r.eventLoopDuringQueries)} | ${r.completionMs} ms | ${r.hoverMs} ms | ${r.checkDocumentMs} ms |`);
+  }
+  if (!any) out.push('| | no VS Code benchmark figures in out/ (run `npm run test:integration`) | | | | | | | |');
+  out.push('');
+  return out.join('\n');
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) {
@@ -637,7 +665,7 @@ function main(): void {
     console.log(c.value ? `index ${ms(c.value.indexMs)}` : `FAILED (${c.error})`);
     return { count, indexMs: c.value?.indexMs, keys: c.value?.keys, error: c.error };
   });
-  const md = `${report(results, sentences, started, wallNow() - t0)}\n${notesReport(notes)}`;
+  const md = `${report(results, sentences, started, wallNow() - t0)}\n${notesReport(notes)}\n${hostReport()}`;
   console.log('');
   console.log(md);
   if (args.write) {
