@@ -610,11 +610,81 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
   return out.join('\n');
 }
 
+// ---- many small files (issue 8: cold indexing must be linear in the number of files) ----
+
+/** Files of the many-small-files shape. */
+const NOTE_COUNTS = [1000, 10000];
+
+/**
+ * A newsroom's folder of short press notes: one outlet, one year, one title word, so
+ * every note has the same base citation key (one collision group, the case that was
+ * quadratic). Indexed the way the CLI does it: a lookup, then an upsert, per file.
+ */
+function childNotes(count: number): { indexMs: number; files: number; keys: number } {
+  const enc = new TextEncoder();
+  const files = Array.from({ length: count }, (_, i) => {
+    const text = `Press note\nSource: City Hall\ndate 2024-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)}\n\nThe council discussed agenda item ${i} and approved ${i % 7} grants of ${100 + (i % 50)} euros.\n`;
+    return [`notes/${String(i).padStart(6, '0')}.txt`, enc.encode(text)] as const;
+  });
+  globalThis.gc?.();
+  const t = now();
+  const e = createEngine();
+  for (const [p, b] of files) {
+    e.getSource(p);
+    e.upsertSource(p, b);
+  }
+  const keys = new Set(e.sources().map((d) => d.key)).size;
+  return { indexMs: now() - t, files: count, keys };
+}
+
+function notesReport(rows: Array<{ count: number; indexMs?: number; keys?: number; error?: string }>): string {
+  const out: string[] = [];
+  out.push('## Many small files');
+  out.push('');
+  out.push('Cold indexing of short press notes that all share one base citation key (one outlet, year and title word), through `getSource` + `upsertSource` per file as the CLI does: the cost must grow with the number of files, not with its square (issue 8).');
+  out.push('');
+  out.push('| files | index | per file | distinct keys |');
+  out.push('|---:|---:|---:|---:|');
+  for (const r of rows) out.push(r.indexMs === undefined ? `| ${int(r.count)} | failed: ${r.error} | | |` : `| ${int(r.count)} | ${ms(r.indexMs)} | ${(r.indexMs / r.count).toFixed(3)} ms | ${int(r.keys ?? 0)} |`);
+  const [a, b] = rows;
+  if (a?.indexMs && b?.indexMs) out.push('', `${int(b.count)} files cost ${(b.indexMs / a.indexMs).toFixed(1)}× ${int(a.count)} files (target about ${(b.count / a.count).toFixed(0)}×, linear).`);
+  out.push('');
+  return out.join('\n');
+}
+
+/**
+ * The extension host figures of the last VS Code benchmark runs (test/integration/perf.test.ts
+ * writes out/bench-vscode.json, and out/bench-vscode-10000.json with
+ * GROUNDWORK_BENCH_FILES=10000), copied into this report with their dates.
+ */
+function hostReport(): string {
+  const out = ['## The VS Code extension host', ''];
+  out.push('Longest gap of a 5 ms timer on the extension host (test/integration/perf.test.ts, BBC News corpus; `npm run test:integration`, and `GROUNDWORK_BENCH_FILES=10000` for 10,000 files). Target: no gap over 50 ms. The probe counts every stall of the host, whoever causes it (other extensions, VS Code itself, the process not being scheduled on a busy machine); `GROUNDWORK_HOST_PROFILE=DIR` writes CPU profiles to attribute them.');
+  out.push('');
+  out.push('| files | run | index | longest gap while indexing (p99) | warm start gap (p99) | gap while answering (p99) | completion | hover | check |');
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  let any = false;
+  for (const f of ['bench-vscode.json', 'bench-vscode-10000.json']) {
+    let r: Record<string, any>;
+    try {
+      r = JSON.parse(readFileSync(join(REPO, 'out', f), 'utf8'));
+    } catch {
+      continue;
+    }
+    any = true;
+    const gap = (g: { maxMs: number; p99Ms: number }) => `${g.maxMs} ms (${g.p99Ms} ms)`;
+    out.push(`| ${int(r.documents)} | ${String(r.date).slice(0, 16).replace('T', ' ')} | ${r.indexSeconds} s | ${gap(r.eventLoopDuringIndexing)} | ${gap(r.eventLoopDuringWarmStart)} | ${gap(r.eventLoopDuringQueries)} | ${r.completionMs} ms | ${r.hoverMs} ms | ${r.checkDocumentMs} ms |`);
+  }
+  if (!any) out.push('| | no VS Code benchmark figures in out/ (run `npm run test:integration`) | | | | | | | |');
+  out.push('');
+  return out.join('\n');
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) {
     const size = args.size ?? 1000;
-    const fn = args.child === 'engine' ? childEngine : args.child === 'minisearch' ? childMiniSearch : args.child === 'fuse' ? childFuse : undefined;
+    const fn = args.child === 'engine' ? childEngine : args.child === 'minisearch' ? childMiniSearch : args.child === 'fuse' ? childFuse : args.child === 'notes' ? childNotes : undefined;
     if (!fn) throw new Error(`unknown child ${args.child}`);
     const r = fn(size);
     process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
@@ -655,7 +725,13 @@ function main(): void {
   process.stdout.write('  PDF: printing real articles with Chromium, then pdf.js alone and Groundwork indexing ... ');
   const pdf = runPdfBench();
   console.log(pdf.error ? `skipped (${pdf.error})` : `${pdf.pages} pages: pdf.js ${ms(pdf.libraryMs)}, Groundwork ${ms(pdf.groundworkMs)}`);
-  const md = report(results, sentences, started, wallNow() - t0, pkgSection, pdf);
+  const notes = NOTE_COUNTS.map((count) => {
+    process.stdout.write(`  ${int(count)} small files (one key group) ... `);
+    const c = runChild<{ indexMs: number; keys: number }>('notes', count);
+    console.log(c.value ? `index ${ms(c.value.indexMs)}` : `FAILED (${c.error})`);
+    return { count, indexMs: c.value?.indexMs, keys: c.value?.keys, error: c.error };
+  });
+  const md = `${report(results, sentences, started, wallNow() - t0, pkgSection, pdf)}\n${notesReport(notes)}\n${hostReport()}`;
   console.log('');
   console.log(md);
   if (args.write) {

@@ -12,7 +12,9 @@ import { extractSource } from '../extract/index';
 import type { LoadWarning } from '../core/types';
 import {
   corpusFromArgs,
-  defaultCorpus,
+  walkCorpus,
+  readRegularFile,
+  type InputProblem,
   draftFormat,
   draftsFromArgs,
   errMessage,
@@ -28,6 +30,8 @@ import {
   jsonReport,
   sarifReport,
   shouldFail,
+  quotePath,
+  safeLine,
   textLines,
   warningLine,
   type CheckReport,
@@ -64,11 +68,22 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   verboseNote(`workspace ${root}`);
   const { config, problems } = readWorkspaceSettings(root);
   for (const p of problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+  if (config.corpus.externalFolders.length > 0) {
+    // The repository's settings never widen what the CLI reads (a pull request could name
+    // any folder of the CI runner); the one running the command names such folders.
+    io.err('.vscode/settings.json: warning: groundwork.corpus.externalFolders is not read by groundwork check; pass those folders with --corpus');
+  }
   const failOn: FailOn = opts.failOn ?? config.check.failOn;
 
   // Inputs first, so usage errors come before any work.
-  const corpus =
-    opts.corpus.length > 0 ? corpusFromArgs(opts.corpus, io.cwd, config) : defaultCorpus(root, config);
+  const discovery: InputProblem[] = [];
+  let corpus: InputFile[];
+  if (opts.corpus.length > 0) corpus = corpusFromArgs(opts.corpus, io.cwd, config);
+  else {
+    const walked = walkCorpus(root, config);
+    corpus = walked.files;
+    discovery.push(...walked.problems);
+  }
   if (corpus.length === 0) {
     throw new UsageError(
       opts.corpus.length > 0
@@ -78,6 +93,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   }
   const drafts = draftsFromArgs(files, io.cwd, root, config);
   const draftTexts = drafts.map((d) => ({ file: d, ...readDraft(d) }));
+  // Bad draft settings fail later; a corpus of only special files is still no corpus.
   const ignore = readIgnoreFile(root);
   for (const p of ignore.problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
 
@@ -86,7 +102,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   const started = Date.now();
   const cacheAbs = path.join(root, CACHE_FILE);
   const { engine, fromCache } = await openEngine(opts.cache ? cacheAbs : undefined, engineOptions, note, verboseNote);
-  const indexed = await indexCorpus(engine, corpus, config.corpus.maxFileBytes);
+  const indexed = await indexCorpus(engine, corpus, config.corpus.maxFileBytes, discovery);
   const { changed } = indexed;
   const warnings = [...applyBibliography(engine, root, config, io), ...indexed.warnings];
   verboseNote(
@@ -103,10 +119,29 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   // Check.
   const checkStarted = Date.now();
   const results: DraftResult[] = [];
+  // By real path: a draft reached through a link is still its own file.
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const corpusPaths = new Map(corpus.map((c) => [real(c.abs), c.display]));
   for (const d of draftTexts) {
-    if (d.note) io.err(`${d.file.display}: warning: ${d.note}`);
+    const shown = quotePath(d.file.display);
+    if (d.skip) {
+      io.err(safeLine(`${shown}: warning: ${d.skip}`));
+      continue;
+    }
+    if (d.note) io.err(safeLine(`${shown}: warning: ${d.note}`));
+    // A draft that is also a corpus file never supports itself.
+    const self = corpusPaths.get(real(d.file.abs));
+    if (self !== undefined && engine.getSource(self)) {
+      io.err(safeLine(`${shown}: note: this draft is also a corpus file (${quotePath(self)}); it is checked against the other sources`));
+    }
     const findings = engine
-      .check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences })
+      .check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences, ...(self !== undefined ? { excludeSource: self } : {}) })
       .filter((f) => !ignore.sentences.has(normalizeSentence(f.text)));
     results.push({ file: d.file.display, absPath: d.file.abs, findings });
   }
@@ -173,8 +208,9 @@ export async function indexCorpus(
   engine: Engine,
   corpus: InputFile[],
   maxFileBytes: number,
+  discovery: InputProblem[] = [],
 ): Promise<{ warnings: LoadWarning[]; changed: number }> {
-  const own: LoadWarning[] = [];
+  const own: LoadWarning[] = discovery.map((p) => ({ path: p.display, code: 'unreadable', message: p.message, skipped: true }));
   const current = new Set(corpus.map((c) => c.display));
   let changed = 0;
   for (const doc of engine.sources()) {
@@ -184,42 +220,25 @@ export async function indexCorpus(
     }
   }
   for (const file of corpus) {
-    let size: number;
-    try {
-      size = fs.statSync(file.abs).size;
-    } catch (e) {
-      engine.removeSource(file.display);
-      engine.reportUnreadable(file.display, `cannot read: ${errMessage(e)}`);
-      changed++;
-      continue;
-    }
-    if (size > maxFileBytes) {
-      // Do not read a huge file only to have it refused.
+    // Regular files only, read with a bound (a FIFO would block, /dev/zero never ends).
+    const r = readRegularFile(file.abs, maxFileBytes);
+    if ('problem' in r) {
       if (engine.removeSource(file.display)) changed++;
-      own.push({
-        path: file.display,
-        code: 'too-large',
-        message: `the file is ${size} bytes, over the limit of ${maxFileBytes} bytes (groundwork.corpus.maxFileBytes)`,
-        skipped: true,
-      });
+      if (r.code === 'too-large') own.push({ path: file.display, code: 'too-large', message: r.problem, skipped: true });
+      else {
+        engine.reportUnreadable(file.display, r.problem);
+        changed++;
+      }
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file.abs);
-    } catch (e) {
-      engine.removeSource(file.display);
-      engine.reportUnreadable(file.display, `cannot read: ${errMessage(e)}`);
-      changed++;
-      continue;
-    }
+    const bytes = r.bytes;
     const had = engine.getSource(file.display) !== undefined;
     // PDF and Word files: their text is extracted here (only when these bytes are not indexed yet).
     const extracted = engine.needsExtraction(file.display, bytes) ? await extractSource(file.display, bytes) : undefined;
-    const r = engine.upsertSource(file.display, bytes, extracted);
+    const res = engine.upsertSource(file.display, bytes, extracted);
     // A skipped file that stays skipped changes nothing worth re-saving the cache for.
-    if (r.changed && (r.document !== undefined || had)) changed++;
-    own.push(...r.warnings);
+    if (res.changed && (res.document !== undefined || had)) changed++;
+    own.push(...res.warnings);
   }
   const all = [...own, ...engine.warnings().filter((w) => current.has(w.path))];
   const seen = new Set<string>();

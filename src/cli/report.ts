@@ -15,7 +15,7 @@ import {
   type GroundworkConfig,
   type SeverityLevel,
 } from '../core/config';
-import type { Evidence, Finding, LoadWarning, Range } from '../core/types';
+import type { Evidence, Finding, FindingCode, LoadWarning, Range } from '../core/types';
 import { normalizeSentence } from '../core/text/draft';
 
 export interface DraftResult {
@@ -47,22 +47,64 @@ export function findingSeverity(f: Finding, config: GroundworkConfig): { kind: F
   return kind ? { kind, severity: config.severity[kind] } : undefined;
 }
 
+/** One problem a finding reports: a sentence can conflict with a source and have a citation problem too. */
+export interface Problem {
+  code: FindingCode;
+  kind: FindingKind;
+}
+
+const CONFLICT_KINDS = new Set(['number', 'quantity', 'date', 'entity', 'negation', 'antonym']);
+
 /**
- * 2 for conflicts (a cited source that contradicts the sentence included, whatever other
- * sources say), 1 for unsupported sentences and other citation problems, 0 otherwise (or
- * when severity is off).
+ * The problems of a finding, each with its own severity group: the conflict (or the
+ * lack of support) and the citation problem are reported separately, so turning one
+ * severity off never hides the other (as the extension's diagnostics do).
  */
-export function findingRank(f: Finding, config: GroundworkConfig): number {
-  const s = findingSeverity(f, config);
-  if (!s || s.severity === 'off') return 0;
-  if (f.verdict === 'conflict' || s.kind === 'conflict' || f.citedVerdict === 'conflict') return 2;
+export function findingProblems(f: Finding): Problem[] {
+  const out: Problem[] = [];
+  if (f.verdict === 'conflict') {
+    let code = f.code;
+    if (!code.startsWith('claim.conflict')) {
+      const kind = f.reasons.find((r) => CONFLICT_KINDS.has(r.kind))?.kind;
+      code = (kind ? `claim.conflict.${kind}` : 'claim.conflict.number') as FindingCode;
+    }
+    out.push({ code, kind: 'conflict' });
+  }
+  if (f.citationProblem) out.push({ code: f.code.startsWith('citation.') ? f.code : 'citation.not-supported', kind: 'citation' });
+  else if (f.verdict === 'unsupported') out.push({ code: f.code.startsWith('claim.unsupported') ? f.code : 'claim.unsupported', kind: 'unsupported' });
+  if (out.length === 0) {
+    const kind = findingKind(f.code);
+    if (kind) out.push({ code: f.code, kind });
+  }
+  return out;
+}
+
+/** 2 for a conflict (a cited source that contradicts the sentence included), 1 for other problems, 0 when its severity is off. */
+export function problemRank(f: Finding, p: Problem, config: GroundworkConfig): number {
+  if (config.severity[p.kind] === 'off') return 0;
+  if (p.kind === 'conflict' || (p.kind === 'citation' && f.citedVerdict === 'conflict')) return 2;
   return 1;
+}
+
+/** The highest rank of a finding's problems (see problemRank). */
+export function findingRank(f: Finding, config: GroundworkConfig): number {
+  return Math.max(0, ...findingProblems(f).map((p) => problemRank(f, p, config)));
 }
 
 export function shouldFail(files: DraftResult[], failOn: FailOn, config: GroundworkConfig): boolean {
   if (failOn === 'never') return false;
   const threshold = failOn === 'conflict' ? 2 : 1;
   return files.some((d) => d.findings.some((f) => findingRank(f, config) >= threshold));
+}
+
+/** The message of one problem of a finding: the citation problem alone, or the rest. */
+export function problemMessage(f: Finding, p: Problem): string {
+  const problems = findingProblems(f);
+  if (problems.length < 2) return findingMessage(f);
+  if (p.kind === 'citation') return oneLine(f.citationProblem?.message ?? 'the cited source does not back this sentence');
+  const rest: Finding = { ...f, reasons: f.reasons.filter((r) => r.kind !== 'citation') };
+  delete rest.citationProblem;
+  return findingMessage(rest);
 }
 
 /** Sentences that were judged (verdict other than `none`). */
@@ -151,13 +193,17 @@ export function textLines(report: CheckReport, verbose: boolean): string[] {
   const lines: string[] = [];
   for (const d of report.files) {
     for (const f of judged(d.findings)) {
-      const sev = findingSeverity(f, report.config);
-      if (sev?.severity === 'off') continue;
-      if (!sev && !verbose) continue;
-      const label = sev ? sev.kind : f.verdict;
       const e = mainEvidence(f);
-      const where = e ? ` (${evidencePlace(e)})` : '';
-      lines.push(`${d.file}:${at(f.range)}: ${label}: ${findingMessage(f)} [${f.code}]${where}`);
+      const where = e ? ` (${evidencePlace({ ...e, source: quotePath(e.source) })})` : '';
+      const problems = findingProblems(f);
+      if (problems.length === 0) {
+        if (verbose) lines.push(safeLine(`${quotePath(d.file)}:${at(f.range)}: ${f.verdict}: ${findingMessage(f)} [${f.code}]${where}`));
+        continue;
+      }
+      for (const p of problems) {
+        if (report.config.severity[p.kind] === 'off') continue;
+        lines.push(safeLine(`${quotePath(d.file)}:${at(f.range)}: ${p.kind}: ${problemMessage(f, p)} [${p.code}]${where}`));
+      }
     }
   }
   lines.push(summaryLine(summarize(report.files)));
@@ -173,7 +219,27 @@ export function warningMessage(w: LoadWarning): string {
 }
 
 export function warningLine(w: LoadWarning): string {
-  return `${w.path}: warning: ${warningMessage(w)}`;
+  return safeLine(`${quotePath(w.path)}: warning: ${warningMessage(w)}`);
+}
+
+/**
+ * A path as shown on one line of text output: as is, or JSON-quoted when it holds a line
+ * break, a control character or a quote (so one finding stays one line).
+ */
+export function quotePath(p: string): string {
+  return /[\u0000-\u001f\u007f-\u009f"\u2028\u2029]/.test(p) ? JSON.stringify(p) : p;
+}
+
+/**
+ * A line of text output with control characters escaped: text from drafts and sources
+ * (an escape sequence, a carriage return, a bidirectional override) never reaches the
+ * terminal raw. `\x1b` becomes `\x1b` in plain letters, U+202E `\u202e`.
+ */
+export function safeLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -208,6 +274,8 @@ export function jsonReport(report: CheckReport): unknown {
           citations: f.citations,
           rules: f.rules ?? [],
           ...(f.citationProblem ? { citationProblem: f.citationProblem } : {}),
+          // Each problem with its own severity (a conflict and a citation problem of one sentence).
+          problems: findingProblems(f).map((p) => ({ code: p.code, severity: report.config.severity[p.kind] })),
         };
       }),
     })),
@@ -279,10 +347,10 @@ export function sarifReport(report: CheckReport): Sarif.Log {
 
   const results: Sarif.Result[] = [];
   for (const d of report.files) {
-    for (const f of judged(d.findings)) {
-      const sev = findingSeverity(f, report.config);
-      if (!sev || sev.severity === 'off') continue;
-      let code: string = f.code;
+    for (const f of judged(d.findings)) for (const p of findingProblems(f)) {
+      const sev = { kind: p.kind, severity: report.config.severity[p.kind] };
+      if (sev.severity === 'off') continue;
+      let code: string = p.code;
       if (!ruleIndex.has(code)) code = sev.kind === 'conflict' ? 'claim.conflict.number' : sev.kind === 'citation' ? 'citation.not-supported' : 'claim.unsupported';
       const related: Sarif.Location[] = f.evidence.map((e, i) => ({
         id: i,
@@ -298,7 +366,7 @@ export function sarifReport(report: CheckReport): Sarif.Log {
         ruleIndex: ruleIndex.get(code),
         level: sarifLevel(sev.severity),
         kind: 'fail',
-        message: { text: findingMessage(f) },
+        message: { text: problemMessage(f, p) },
         locations: [
           {
             physicalLocation: {

@@ -23,6 +23,11 @@ export interface CheckOptions {
   format: DraftFormat;
   /** Normalized sentence texts the team chose to ignore (shared ignore file). */
   ignoredSentences?: Iterable<string>;
+  /**
+   * Path of a source to leave out of this check: the draft's own file when the draft is
+   * also part of the corpus (a draft never supports itself).
+   */
+  excludeSource?: string;
 }
 
 export interface UpsertResult {

@@ -8,6 +8,7 @@
 import picomatch from 'picomatch/posix';
 import type { FindingCode } from './types';
 import { normalizeSentence } from './text/draft';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
 export type CheckFrequency = 'edit' | 'save' | 'manual';
 export type FailOn = 'conflict' | 'unsupported' | 'never';
@@ -23,6 +24,12 @@ export interface GroundworkConfig {
     extensions: string[];
     /** Files larger than this are skipped with a warning. */
     maxFileBytes: number;
+    /**
+     * Folders outside the workspace folder that are part of the corpus, named on purpose
+     * (absolute, or relative to the workspace folder). Ignored in Restricted Mode and by
+     * the CLI (which takes such folders as --corpus arguments).
+     */
+    externalFolders: string[];
   };
   check: {
     frequency: CheckFrequency;
@@ -46,6 +53,7 @@ export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
     exclude: ['**/node_modules/**', '**/.git/**'],
     extensions: [...CORPUS_EXTENSIONS],
     maxFileBytes: 5 * 1024 * 1024,
+    externalFolders: [],
   },
   check: { frequency: 'edit', delayMs: 500, failOn: 'conflict' },
   drafts: {
@@ -72,6 +80,7 @@ export function defaultConfig(): GroundworkConfig {
       exclude: [...DEFAULT_CONFIG.corpus.exclude],
       extensions: [...DEFAULT_CONFIG.corpus.extensions],
       maxFileBytes: DEFAULT_CONFIG.corpus.maxFileBytes,
+      externalFolders: [...DEFAULT_CONFIG.corpus.externalFolders],
     },
     check: { ...DEFAULT_CONFIG.check },
     drafts: {
@@ -142,6 +151,15 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     minimum: 1,
     default: DEFAULT_CONFIG.corpus.maxFileBytes,
     description: 'Source files larger than this many bytes are skipped with a warning.',
+    scope: 'resource',
+  },
+  {
+    key: 'groundwork.corpus.externalFolders',
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    description:
+      'Folders outside the workspace folder whose files are part of the corpus (absolute paths, or relative to the workspace folder). The corpus is otherwise what lies inside the workspace folder: links to outside are not followed. Ignored in Restricted Mode and by `groundwork check` (pass such a folder with `--corpus`).',
     scope: 'resource',
   },
   {
@@ -350,12 +368,20 @@ export function toPosixRelative(relPath: string): string {
 }
 
 const matcherCache = new Map<string, (p: string) => boolean>();
+const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+const LINE_BREAKS_G = /[\n\r\u2028\u2029]/g;
 
 function matcher(globs: readonly string[]): (p: string) => boolean {
   const id = globs.join('\u0000');
   let m = matcherCache.get(id);
   if (!m) {
-    m = globs.length === 0 ? () => false : picomatch(globs as string[], { dot: true });
+    if (globs.length === 0) m = () => false;
+    else {
+      const re = picomatch(globs as string[], { dot: true });
+      // Glob patterns compile to regular expressions whose `.` stops at a line break: a
+      // file name with one would match nothing (and silently leave the corpus).
+      m = (p: string) => re(LINE_BREAKS.test(p) ? p.replace(LINE_BREAKS_G, '\u2424') : p);
+    }
     if (matcherCache.size > 64) matcherCache.clear();
     matcherCache.set(id, m);
   }
@@ -454,17 +480,27 @@ export interface IgnoreFile {
   sentences: IgnoreEntry[];
 }
 
+/**
+ * Read JSON as VS Code reads its settings (JSONC): comments and trailing commas allowed,
+ * a UTF-8 BOM ignored. An error names the first problem and where it is.
+ */
 function parseJson(text: string): { data?: unknown; error?: string } {
-  try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+  const t = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const data = parseJsonc(t, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const before = t.slice(0, errors[0].offset).split('\n');
+    return { error: `${printParseErrorCode(errors[0].error)} at ${before.length}:${before[before.length - 1].length + 1}` };
   }
+  return { data };
 }
 
+/** Problems reported one by one before the rest are summarized in one line. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 /**
- * Parse the team ignore file. Never throws: problems are returned, valid entries kept.
- * (Plain JSON.parse on purpose: jsonc-parser's UMD build does not bundle with esbuild.)
+ * Parse the team ignore file (JSONC, like settings). Never throws: problems are
+ * returned, valid entries kept; bad entries beyond MAX_LISTED_PROBLEMS are summarized.
  */
 export function parseIgnoreFile(text: string): { sentences: Set<string>; entries: IgnoreEntry[]; problems: string[] } {
   const sentences = new Set<string>();
@@ -485,6 +521,7 @@ export function parseIgnoreFile(text: string): { sentences: Set<string>; entries
     problems.push('"sentences" must be an array');
     return { sentences, entries, problems };
   }
+  let bad = 0;
   obj.sentences.forEach((item: unknown, i: number) => {
     let entry: IgnoreEntry | undefined;
     if (typeof item === 'string') entry = { text: item };
@@ -495,12 +532,14 @@ export function parseIgnoreFile(text: string): { sentences: Set<string>; entries
       if (typeof it.note === 'string') entry.note = it.note;
     }
     if (!entry || entry.text.trim() === '') {
-      problems.push(`sentences[${i}]: expected {"text": "...", "file"?: "...", "note"?: "..."}`);
+      bad++;
+      if (bad <= MAX_LISTED_PROBLEMS) problems.push(`sentences[${i}]: expected {"text": "...", "file"?: "...", "note"?: "..."}`);
       return;
     }
     entries.push(entry);
     sentences.add(normalizeSentence(entry.text));
   });
+  if (bad > MAX_LISTED_PROBLEMS) problems.push(`${bad - MAX_LISTED_PROBLEMS} more entries like these (${bad} in all) were skipped`);
   return { sentences, entries, problems };
 }
 

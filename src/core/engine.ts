@@ -12,7 +12,7 @@ import { indexTermIds, indexTerms } from './analysis/terms';
 import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
 import type { ExtractedSource } from './corpus/extracted';
 import { linkEntries, parseBibliography, type BibEntry, type BibFile } from './corpus/bibliography';
-import { assignKeys, citationKey, suffix } from './corpus/keys';
+import { citationKey, fullKey, groupKeys, pathSuffix } from './corpus/keys';
 import { parseDraft, normalizeSentence } from './text/draft';
 import { checkSentences } from './verify/index';
 import { PassageIndex } from './index/passageIndex';
@@ -27,7 +27,7 @@ interface Entry {
   doc: SourceDocument;
   bytesHash: string;
   keyBase: string;
-  /** Key assigned (empty while pending). */
+  /** The key: the base key alone, or the full key when others share the base (see keys.ts). */
   key: string;
   /** Warnings of the last successful load of this file. */
   loadWarnings: LoadWarning[];
@@ -70,9 +70,8 @@ class GroundworkEngine implements Engine, Retriever {
   /** Files skipped with warnings: path -> bytes hash. */
   private readonly skipped = new Map<string, string>();
   private readonly warn = new Map<string, LoadWarning[]>();
-  /** keyBase -> paths with that base key. */
-  private readonly groups = new Map<string, Set<string>>();
-  private readonly pending = new Set<Entry>();
+  /** keyBase -> paths with that base key, and how many of them have each short path suffix. */
+  private readonly groups = new Map<string, { paths: Set<string>; suffixes: Map<string, number> }>();
   private readonly langCount = new Map<LanguageCode, number>();
   private nextSlot = 0;
   private sorted: SourceDocument[] | undefined;
@@ -100,12 +99,12 @@ class GroundworkEngine implements Engine, Retriever {
           doc: d.doc,
           bytesHash: d.bytesHash,
           keyBase: d.keyBase,
-          key: d.doc.key,
+          key: '',
           loadWarnings: [],
         };
         this.bySlot.set(slot, e);
         this.byPath.set(e.doc.path, e);
-        this.byKey.set(e.key, e);
+        // Keys are recomputed, not trusted from the file: the rule alone decides them.
         this.addToGroup(e);
         this.countLang(e.doc.language, 1);
       });
@@ -125,18 +124,69 @@ class GroundworkEngine implements Engine, Retriever {
     this.langCount.set(lang, (this.langCount.get(lang) ?? 0) + d);
   }
 
+  /**
+   * Keys are a function of the corpus (see keys.ts): a base key shared by no other
+   * document, else the full key (base, `-`, a hash of the path). Adding or removing a
+   * document re-keys at most its own collision group, and only when the group changes
+   * between one and several members (or two short path hashes coincide): constant work
+   * per document, whatever the order of indexing.
+   */
   private addToGroup(e: Entry): void {
     let g = this.groups.get(e.keyBase);
-    if (!g) this.groups.set(e.keyBase, (g = new Set()));
-    g.add(e.doc.path);
+    if (!g) this.groups.set(e.keyBase, (g = { paths: new Set(), suffixes: new Map() }));
+    g.paths.add(e.doc.path);
+    const suf = pathSuffix(e.doc.path);
+    const n = (g.suffixes.get(suf) ?? 0) + 1;
+    g.suffixes.set(suf, n);
+    if (g.paths.size <= 2 || n > 1) this.rekeyGroup(e.keyBase);
+    else this.setKey(e, fullKey(e.keyBase, e.doc.path));
   }
 
   private removeFromGroup(e: Entry): void {
     const g = this.groups.get(e.keyBase);
-    if (g) {
-      g.delete(e.doc.path);
-      if (g.size === 0) this.groups.delete(e.keyBase);
+    if (!g || !g.paths.delete(e.doc.path)) return;
+    const suf = pathSuffix(e.doc.path);
+    const n = (g.suffixes.get(suf) ?? 1) - 1;
+    if (n > 0) g.suffixes.set(suf, n);
+    else g.suffixes.delete(suf);
+    if (g.paths.size === 0) this.groups.delete(e.keyBase);
+    else if (g.paths.size === 1 || n === 1) this.rekeyGroup(e.keyBase);
+  }
+
+  private rekeyGroup(base: string): void {
+    const g = this.groups.get(base);
+    if (!g) return;
+    for (const [path, key] of groupKeys(base, g.paths)) {
+      const e = this.byPath.get(path);
+      if (e && e.key !== key) this.setKey(e, key);
     }
+  }
+
+  private setKey(e: Entry, key: string): void {
+    if (e.key && this.byKey.get(e.key) === e) this.byKey.delete(e.key);
+    e.key = key;
+    // A document linked to a bibliography entry shows the entry's key: link again.
+    if (this.bibLinked.has(e.doc.path)) this.bibDirty = true;
+    Object.defineProperty(e.doc, 'key', { configurable: true, enumerable: true, writable: true, value: key });
+    this.byKey.set(key, e);
+  }
+
+  /** The documents whose base key is `key` when several share it (a citation of it is ambiguous). */
+  ambiguousKey(key: string): string[] | undefined {
+    const g = this.groups.get(key);
+    if (!g || g.paths.size < 2) return undefined;
+    return [...g.paths].map((p) => this.byPath.get(p)?.key ?? p).sort(cmp);
+  }
+
+  /** A document by its full key (`base-suffix`), which every document answers to, even one whose base key is its key. */
+  private byFullKey(key: string): Entry | undefined {
+    const dash = key.lastIndexOf('-');
+    if (dash <= 0) return undefined;
+    const g = this.groups.get(key.slice(0, dash));
+    const suf = key.slice(dash + 1);
+    if (!g || (suf.length !== 4 && suf.length !== 12)) return undefined;
+    for (const p of g.paths) if (pathSuffix(p, suf.length) === suf) return this.byPath.get(p);
+    return undefined;
   }
 
   private passageTerms(doc: SourceDocument): string[][] {
@@ -149,56 +199,9 @@ class GroundworkEngine implements Engine, Retriever {
     this.bySlot.delete(e.slot);
     this.byPath.delete(e.doc.path);
     if (e.key && this.byKey.get(e.key) === e) this.byKey.delete(e.key);
-    this.pending.delete(e);
     this.removeFromGroup(e);
     this.countLang(e.doc.language, -1);
     this.sorted = undefined;
-  }
-
-  /** Make `doc.key` resolve lazily until keys are assigned (assignment is batched). */
-  private setPendingKey(e: Entry): void {
-    Object.defineProperty(e.doc, 'key', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        this.flushKeys();
-        return e.key;
-      },
-    });
-    this.pending.add(e);
-  }
-
-  private setKey(e: Entry, key: string): void {
-    e.key = key;
-    this.byKey.set(key, e);
-    Object.defineProperty(e.doc, 'key', { configurable: true, enumerable: true, writable: true, value: key });
-  }
-
-  /**
-   * Assign keys to new or renamed documents. Documents that already have a key keep it
-   * (stable citations); new members of a collision group take the group's assignment
-   * (`assignKeys`, path order) unless another document holds that key already.
-   */
-  private flushKeys(): void {
-    if (this.pending.size === 0) return;
-    const pend = [...this.pending].sort((a, b) => cmp(a.doc.path, b.doc.path));
-    this.pending.clear();
-    const fresh = new Map<string, Map<string, string>>();
-    for (const e of pend) {
-      let keys = fresh.get(e.keyBase);
-      if (!keys) {
-        const members = [...(this.groups.get(e.keyBase) ?? [e.doc.path])]
-          .map((p) => this.byPath.get(p)?.doc)
-          .filter((d): d is SourceDocument => !!d)
-          .map((d) => ({ path: d.path, title: d.title, date: d.date, author: d.author, outlet: d.outlet }));
-        keys = assignKeys(members);
-        fresh.set(e.keyBase, keys);
-      }
-      let key = keys.get(e.doc.path) ?? e.keyBase;
-      let n = 0;
-      while (this.byKey.has(key) && this.byKey.get(key) !== e) key = e.keyBase + suffix(n++);
-      this.setKey(e, key);
-    }
   }
 
   // ---- Engine: corpus ----------------------------------------------------------------
@@ -277,8 +280,6 @@ class GroundworkEngine implements Engine, Retriever {
     this.countLang(doc.language, 1);
     this.sorted = undefined;
     this.bibDirty = this.bib.length > 0;
-    if (old && old.keyBase === keyBase && old.key && !this.byKey.has(old.key)) this.setKey(e, old.key);
-    else this.setPendingKey(e);
     this.setWarnings(path, warnings);
     return { document: doc, warnings, changed: true };
   }
@@ -341,7 +342,6 @@ class GroundworkEngine implements Engine, Retriever {
 
   /** Keys assigned, then bibliography entries linked to the current documents. */
   private settle(): void {
-    this.flushKeys();
     if (!this.bibDirty) return;
     this.bibDirty = false;
     this.unlinkAll();
@@ -434,7 +434,7 @@ class GroundworkEngine implements Engine, Retriever {
     this.settle();
     const linked = this.bibPathOf.get(pathOrKey);
     if (linked !== undefined) return this.byPath.get(linked)?.doc;
-    return this.byKey.get(pathOrKey)?.doc;
+    return (this.byKey.get(pathOrKey) ?? this.byFullKey(pathOrKey))?.doc;
   }
 
   getDocument(pathOrKey: string): SourceDocument | undefined {
@@ -476,7 +476,7 @@ class GroundworkEngine implements Engine, Retriever {
     const limit = options.limit ?? 20;
     let docSlot: number | undefined;
     if (options.docPath !== undefined) {
-      const e = this.byPath.get(options.docPath) ?? this.byKey.get(options.docPath);
+      const e = this.byPath.get(options.docPath) ?? this.byKey.get(options.docPath) ?? this.byFullKey(options.docPath);
       if (!e) return [];
       docSlot = e.slot;
     }
@@ -507,8 +507,29 @@ class GroundworkEngine implements Engine, Retriever {
       (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
     );
     const textless = this.bib.length > 0 ? citesWithoutText(sentences, (k) => this.textlessKey(k)) : undefined;
-    const findings = withPages(this.byPath, checkSentences(this, sentences, { ignoredSentences: ignored, draftText: text }));
+    const self = options.excludeSource !== undefined ? this.byPath.get(options.excludeSource) : undefined;
+    const retriever: Retriever = self ? this.without(self) : this;
+    const findings = withPages(this.byPath, checkSentences(retriever, sentences, { ignoredSentences: ignored, draftText: text }));
     return textless ? withTextlessCitations(findings, textless) : findings;
+  }
+
+  /** This corpus as a retriever that never returns document `e` (a draft's own file). */
+  private without(e: Entry): Retriever {
+    const path = e.doc.path;
+    const skip = (d: SourceDocument | undefined) => (d && d.path === path ? undefined : d);
+    return {
+      search: (text, options = {}) => {
+        if (options.docPath !== undefined && skip(this.getSource(options.docPath)) === undefined) return [];
+        const limit = options.limit ?? 20;
+        // Ask for enough hits that the document's own passages cannot crowd out the rest.
+        const hits = this.search(text, { ...options, limit: limit + Math.min(e.doc.passages.length, 1000) });
+        return hits.filter((h) => h.doc.path !== path).slice(0, limit);
+      },
+      documents: () => this.documents().filter((d) => d.path !== path),
+      languages: () => this.languages(),
+      getDocument: (k) => skip(this.getDocument(k)),
+      ambiguousKey: (k) => this.ambiguousKey(k),
+    };
   }
 
   suggest(sentence: string, limit?: number): SourceSuggestion[] {

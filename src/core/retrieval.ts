@@ -27,4 +27,6 @@ export interface Retriever {
   /** Languages of the indexed documents (cheap; same set as documents().map(d => d.language)). */
   languages?(): LanguageCode[];
   getDocument(pathOrKey: string): SourceDocument | undefined;
+  /** The keys of the documents sharing `key` as their base key, when several do (a citation of it is ambiguous). */
+  ambiguousKey?(key: string): string[] | undefined;
 }

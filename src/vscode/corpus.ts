@@ -9,10 +9,12 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
+import { checkLocalFile, isInsideDir, readBounded, walkLocal } from './localFiles';
+import picomatch from 'picomatch/posix';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
+import { extensionOf, isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
 import type { LoadWarning } from '../core/types';
 import type { Activity } from './activity';
 import { warningDiagnostic } from './convert';
@@ -44,9 +46,9 @@ const CACHE_VERSION = 1;
 const READ_AHEAD = 16;
 
 type Loaded =
-  | { kind: 'unchanged' }
+  | { kind: 'unchanged'; real?: string }
   | { kind: 'error'; message: string }
-  | { kind: 'bytes'; bytes: Uint8Array; stat: { mtime: number; size: number } };
+  | { kind: 'bytes'; bytes: Uint8Array; stat: { mtime: number; size: number }; real?: string };
 
 const readFileCb = promisify(readFileCallback);
 
@@ -86,7 +88,7 @@ export const fileIO = {
 };
 
 function configKey(c: GroundworkConfig): string {
-  return JSON.stringify([CACHE_VERSION, c.corpus.include, c.corpus.exclude, c.corpus.extensions, c.corpus.maxFileBytes]);
+  return JSON.stringify([CACHE_VERSION, c.corpus.include, c.corpus.exclude, c.corpus.extensions, c.corpus.maxFileBytes, c.corpus.externalFolders]);
 }
 
 async function hashString(s: string): Promise<string> {
@@ -139,15 +141,39 @@ export class FolderCorpus implements vscode.Disposable {
     this.manifest = { version: 1, configKey: configKey(this.config), files: {} };
   }
 
+  /** Paths of the URIs the last search found (computing them again costs a path walk each for external folders). */
+  private readonly foundRel = new WeakMap<vscode.Uri, string>();
+
   relPath(uri: vscode.Uri): string | undefined {
+    const known = this.foundRel.get(uri);
+    if (known !== undefined) return known;
     const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : this.folder.uri.path + '/';
     if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
-    if (!uri.path.startsWith(base)) return undefined;
+    if (!uri.path.startsWith(base)) {
+      // A file of a folder named in groundwork.corpus.externalFolders: its path from the workspace folder (`../shared/a.txt`).
+      if (uri.scheme === 'file' && this.externalRoots().some((r) => isInsideDir(r, uri.fsPath))) {
+        return path.relative(this.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      }
+      return undefined;
+    }
     return toPosixRelative(uri.path.slice(base.length));
   }
 
   uriOf(relPath: string): vscode.Uri {
+    if (this.folder.uri.scheme === 'file' && (relPath.startsWith('../') || path.isAbsolute(relPath))) {
+      return vscode.Uri.file(path.resolve(this.folder.uri.fsPath, relPath));
+    }
     return vscode.Uri.joinPath(this.folder.uri, ...relPath.split('/'));
+  }
+
+  /**
+   * Folders outside the workspace folder that the team named as part of the corpus
+   * (groundwork.corpus.externalFolders; VS Code ignores the workspace's value in
+   * Restricted Mode). Local folders only, as absolute paths.
+   */
+  externalRoots(): string[] {
+    if (this.folder.uri.scheme !== 'file') return [];
+    return this.config.corpus.externalFolders.map((f) => path.resolve(this.folder.uri.fsPath, f));
   }
 
   private get log(): vscode.LogOutputChannel {
@@ -172,6 +198,42 @@ export class FolderCorpus implements vscode.Disposable {
   async findSources(): Promise<vscode.Uri[]> {
     const exclude = braceGlob(this.config.corpus.exclude) ?? null;
     const seen = new Map<string, vscode.Uri>();
+    if (this.folder.uri.scheme === 'file') {
+      // Local folders: an asynchronous walk (see walkLocal), not the workspace file search.
+      const rootReal = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
+      const external = this.externalRoots();
+      const roots = [rootReal, ...(await Promise.all(external.map((r) => fsp.realpath(r).catch(() => r))))];
+      const excluded = this.config.corpus.exclude.length ? picomatch(this.config.corpus.exclude, { dot: true }) : () => false;
+      const skipDir = (rel: string) => excluded(`${rel}/\u0001probe`);
+      const bases = new Set<string>();
+      for (const glob of this.config.corpus.include) {
+        const base = picomatch.scan(glob).base;
+        const abs = path.resolve(this.folder.uri.fsPath, base);
+        if (path.isAbsolute(glob) || !isInsideDir(this.folder.uri.fsPath, abs)) continue;
+        bases.add(path.relative(this.folder.uri.fsPath, abs).split(path.sep).join('/'));
+      }
+      const sortedBases = [...bases].sort();
+      for (const b of sortedBases) {
+        if (sortedBases.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`)))) continue;
+        await walkLocal(b === '' ? this.folder.uri.fsPath : path.join(this.folder.uri.fsPath, b), b, skipDir, roots, (rel, abs) => {
+          if (isCorpusFile(rel, this.config)) seen.set(rel, vscode.Uri.file(abs));
+        });
+      }
+      for (const root of external) {
+        const relBase = path.relative(this.folder.uri.fsPath, root).split(path.sep).join('/');
+        await walkLocal(root, relBase, skipDir, roots, (rel, abs) => {
+          if (this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, vscode.Uri.file(abs));
+        });
+      }
+      const out: vscode.Uri[] = [];
+      for (const rel of [...seen.keys()].sort()) {
+        const uri = seen.get(rel)!;
+        this.foundRel.set(uri, rel);
+        out.push(uri);
+        if (out.length % 1000 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return out;
+    }
     for (const glob of this.config.corpus.include) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), exclude);
       for (let i = 0; i < found.length; i++) {
@@ -179,6 +241,13 @@ export class FolderCorpus implements vscode.Disposable {
         if (i > 0 && i % 1000 === 0) await new Promise((r) => setImmediate(r));
         const rel = this.relPath(found[i]);
         if (rel !== undefined && isCorpusFile(rel, this.config)) seen.set(rel, found[i]);
+      }
+    }
+    for (const root of this.externalRoots()) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(root), '**/*'), exclude);
+      for (const uri of found) {
+        const rel = this.relPath(uri);
+        if (rel !== undefined && this.config.corpus.extensions.includes(extensionOf(rel))) seen.set(rel, uri);
       }
     }
     return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
@@ -244,17 +313,32 @@ export class FolderCorpus implements vscode.Disposable {
         // Reads run ahead of the engine (a window of READ_AHEAD files) so file-system
         // round trips overlap with indexing; the engine still gets one file at a time, in order.
         const rels = uris.map((u) => this.relPath(u)!);
+        const firstPathOf = new Map<string, string>();
         const loads: Array<Promise<Loaded> | undefined> = [];
         const startLoad = (i: number) => {
           if (i < uris.length && !loads[i]) loads[i] = this.load(uris[i], rels[i], indexedPaths.has(rels[i]) || skippedBefore.has(rels[i]));
         };
         for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) startLoad(i);
+        let lastYield = performance.now();
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested || this.disposed || gen !== this.generation) return false;
+          // Unchanged files resolve at once, and a chain of resolved awaits never lets a
+          // timer or another extension run: give the event loop a turn every few ms.
+          if (performance.now() - lastYield > 8) {
+            await new Promise((r) => setImmediate(r));
+            lastYield = performance.now();
+          }
           startLoad(i + READ_AHEAD);
-          const loaded = await loads[i]!;
+          let loaded = await loads[i]!;
           loads[i] = undefined;
           const rel = rels[i];
+          // Each file once: several links to one file (or a link loop) give it several
+          // paths; the first in path order is indexed.
+          if (loaded.kind !== 'error' && loaded.real !== undefined) {
+            const first = firstPathOf.get(loaded.real);
+            if (first !== undefined) loaded = { kind: 'error', message: `the same file as ${first} (through a link), read once` };
+            else firstPathOf.set(loaded.real, rel);
+          }
           if (await this.apply(rel, loaded)) changed.push(rel);
           this.progress.done++;
           report?.(1);
@@ -302,18 +386,39 @@ export class FolderCorpus implements vscode.Disposable {
     });
   }
 
-  /** Stat and (unless unchanged since the manifest) read one file. */
+  private rootReal?: Promise<string>;
+
+  /**
+   * Stat and (unless unchanged since the manifest) read one file. A local file is read
+   * only when it is a regular file whose real path is inside the workspace folder (a
+   * link to outside is not followed, a FIFO or device is never opened), at most
+   * `groundwork.corpus.maxFileBytes` bytes of it.
+   */
   private async load(uri: vscode.Uri, rel: string, known: boolean): Promise<Loaded> {
     let stat: { mtime: number; size: number };
-    try {
-      stat = await fileIO.stat(uri);
-    } catch (e) {
-      return { kind: 'error', message: (e as Error).message };
+    let real: string | undefined;
+    const max = this.config.corpus.maxFileBytes;
+    if (uri.scheme === 'file') {
+      const root = await (this.rootReal ??= fsp.realpath(this.folder.uri.fsPath).catch(() => this.folder.uri.fsPath));
+      const external = await Promise.all(this.externalRoots().map((r) => fsp.realpath(r).catch(() => r)));
+      const checked = await checkLocalFile(uri.fsPath, [root, ...external]);
+      if ('problem' in checked) return { kind: 'error', message: checked.problem };
+      stat = checked.stat;
+      real = checked.real;
+      if (stat.size > max) return { kind: 'error', message: `the file is ${stat.size} bytes, over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
+    } else {
+      try {
+        stat = await fileIO.stat(uri);
+      } catch (e) {
+        return { kind: 'error', message: (e as Error).message };
+      }
     }
     const prev = this.manifest.files[rel];
-    if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return { kind: 'unchanged' };
+    if (known && prev && prev.mtime === stat.mtime && prev.size === stat.size) return { kind: 'unchanged', real };
     try {
-      return { kind: 'bytes', bytes: await fileIO.readFile(uri), stat };
+      const bytes = uri.scheme === 'file' ? await readBounded(uri.fsPath, max) : await fileIO.readFile(uri);
+      if (bytes === undefined) return { kind: 'error', message: `the file is over the limit of ${max} bytes (groundwork.corpus.maxFileBytes)` };
+      return { kind: 'bytes', bytes, stat, real };
     } catch (e) {
       return { kind: 'error', message: `could not read the file: ${(e as Error).message}` };
     }

@@ -61,6 +61,17 @@ function metaIndex(sources: readonly SourceSummary[]): Fuse<MetaRecord> {
  * `suggestions`), then by key. With a typed prefix, only sources whose key, title,
  * outlet, date or best passage match it fuzzily, an exact key prefix first.
  */
+const byKeyOrder = new WeakMap<readonly SourceSummary[], SourceSummary[]>();
+/** The sources in key order, computed once per sources array. */
+function rankOf(sources: readonly SourceSummary[]): SourceSummary[] {
+  let sorted = byKeyOrder.get(sources);
+  if (!sorted) {
+    sorted = [...sources].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    byKeyOrder.set(sources, sorted);
+  }
+  return sorted;
+}
+
 export function rankSources(
   sources: readonly SourceSummary[],
   suggestions: readonly SourceSuggestion[],
@@ -72,7 +83,15 @@ export function rankSources(
     return { source, suggestion: hit?.s, rank: hit && hit.s.score > 0 ? hit.i : suggestions.length + 1 };
   });
   const cmp = (a: Candidate, b: Candidate) => a.rank - b.rank || (a.source.key < b.source.key ? -1 : a.source.key > b.source.key ? 1 : 0);
-  if (!prefix) return base.sort(cmp);
+  if (!prefix) {
+    // The same order as sorting by (rank, key), without sorting the whole corpus on every
+    // completion (10,000 sources): the ranked few, then the rest in key order (cached).
+    const ranked = base.filter((c) => c.rank <= suggestions.length).sort(cmp);
+    const taken = new Set(ranked.map((c) => c.source));
+    const rest = rankOf(sources).filter((src) => !taken.has(src));
+    const tail = suggestions.length + 1;
+    return ranked.concat(rest.map((source) => ({ source, suggestion: byKey.get(source.key)?.s, rank: tail })));
+  }
   const lower = prefix.toLowerCase();
   const best = new Map<number, number>();
   for (const h of metaIndex(sources).search(prefix)) best.set(h.item.i, h.score ?? 1);

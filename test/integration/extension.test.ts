@@ -3,6 +3,10 @@
 // commands and waits on the extension's events (never fixed sleeps). The workspace is a
 // temp copy of test/fixtures/workspace plus the repo's seeds/.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, codeOf, gw, enc, waitFor } from './helpers';
 import type { GroundworkApi } from '../../src/vscode/extension';
@@ -171,6 +175,40 @@ describe('Groundwork extension', function () {
       assert.ok(e.changed.length >= 5, `re-read ${e.changed.length} files`);
       await api.whenIdle();
       assert.strictEqual(api.sources().filter((s) => s.path.startsWith('seeds/')).length, 5);
+    });
+  });
+
+  describe('corpus boundary (issue 8)', () => {
+    const tmp = path.join(os.tmpdir(), `gw-outside-${process.pid}`);
+    const made: string[] = [];
+    after(async () => {
+      for (const f of made) fs.rmSync(f, { force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
+      await vscode.workspace.getConfiguration('groundwork', root()).update('corpus.externalFolders', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await api.whenIdle();
+    });
+
+    it('a link to outside is not indexed and says why; a FIFO does not block; a folder named in externalFolders is read', async () => {
+      fs.mkdirSync(tmp, { recursive: true });
+      fs.writeFileSync(path.join(tmp, 'outside.txt'), 'Runner note\n\nThe deploy token of the runner is 7781 and was issued in March.\n');
+      const link = path.join(root().fsPath, 'sources', 'outside-link.txt');
+      const fifo = path.join(root().fsPath, 'sources', 'pipe.txt');
+      fs.symlinkSync(path.join(tmp, 'outside.txt'), link);
+      made.push(link);
+      execFileSync('mkfifo', [fifo]);
+      made.push(fifo);
+      await vscode.commands.executeCommand('groundwork.reindexCorpus');
+      await api.whenIdle();
+      assert.ok(!api.sources().some((s) => s.path === 'sources/outside-link.txt' || s.path === 'sources/pipe.txt'), api.sources().map((s) => s.path).join(', '));
+      const diags = gw(fileUri('sources/outside-link.txt'));
+      assert.ok(diags.some((d) => /outside the workspace/.test(d.message)), JSON.stringify(diags.map((d) => d.message)));
+      // Named on purpose, the outside folder is part of the corpus.
+      const indexed = waitFor(api.onDidIndex, (e) => e.documents > 0 && api.sources().some((s) => s.path.endsWith('/outside.txt')), 'the external folder');
+      await vscode.workspace.getConfiguration('groundwork', root()).update('corpus.externalFolders', [tmp], vscode.ConfigurationTarget.WorkspaceFolder);
+      await indexed;
+      await api.whenIdle();
+      const ext = api.sources().find((s) => s.path.endsWith('/outside.txt'));
+      assert.ok(ext && ext.path.startsWith('../'), api.sources().map((s) => s.path).join(', '));
     });
   });
 

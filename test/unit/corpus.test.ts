@@ -5,7 +5,7 @@ import { LineIndex } from '../../src/core/text/positions';
 import { decodeSource, decodeWindows1252 } from '../../src/core/corpus/decode';
 import { detectLanguage } from '../../src/core/corpus/language';
 import { parseSource, normalizeDate, shortenTitle, pageTitle } from '../../src/core/corpus/parse';
-import { assignKeys, citationKey } from '../../src/core/corpus/keys';
+import { assignKeys, citationKey, groupKeys, pathSuffix } from '../../src/core/corpus/keys';
 import { fnv1a64 } from '../../src/core/corpus/hash';
 import type { Range } from '../../src/core/types';
 
@@ -465,15 +465,40 @@ describe('citation keys', () => {
     assert.strictEqual(citationKey({ path: 'dir/Notes-2020.txt', title: '' }), 'notes2020');
   });
 
-  it('makes collisions unique in path order, stably', () => {
+  it('gives colliding documents full keys from their paths, whatever their order (issue 8)', () => {
     const meta = (p: string) => ({ path: p, title: 'Ferry season opens', date: '2020', author: 'Ann Smith' });
     const keys = assignKeys([meta('b.txt'), meta('a.txt'), { path: 'c.txt', title: 'City budget', date: '2020', author: 'Bo Lee' }]);
-    assert.strictEqual(keys.get('a.txt'), 'smith2020ferrya');
-    assert.strictEqual(keys.get('b.txt'), 'smith2020ferryb');
+    assert.strictEqual(keys.get('a.txt'), `smith2020ferry-${pathSuffix('a.txt')}`);
+    assert.strictEqual(keys.get('b.txt'), `smith2020ferry-${pathSuffix('b.txt')}`);
+    assert.notStrictEqual(keys.get('a.txt'), keys.get('b.txt'));
+    assert.match(keys.get('a.txt')!, /^smith2020ferry-[a-z2-9]{4}$/);
     assert.strictEqual(keys.get('c.txt'), 'lee2020city');
-    // Adding an unrelated document changes nobody's key.
-    const more = assignKeys([meta('b.txt'), meta('a.txt'), { path: 'c.txt', title: 'City budget', date: '2020', author: 'Bo Lee' }, { path: 'd.txt', title: 'Port news', date: '2021' }]);
+    // The same keys in any order.
+    const rev = assignKeys([{ path: 'c.txt', title: 'City budget', date: '2020', author: 'Bo Lee' }, meta('a.txt'), meta('b.txt')]);
+    assert.deepEqual([...rev].sort(), [...keys].sort());
+    // Adding a document changes no key outside its own collision group, and a third
+    // member of a group leaves the full keys of the first two as they were.
+    const more = assignKeys([meta('b.txt'), meta('a.txt'), meta('d/e.txt'), { path: 'c.txt', title: 'City budget', date: '2020', author: 'Bo Lee' }, { path: 'd.txt', title: 'Port news', date: '2021' }]);
     for (const p of ['a.txt', 'b.txt', 'c.txt']) assert.strictEqual(more.get(p), keys.get(p));
+    // The suffix is a function of the path alone (posix slashes), the same on every machine.
+    assert.strictEqual(pathSuffix('dir\\x.txt'), pathSuffix('dir/x.txt'));
+    assert.strictEqual(pathSuffix('a.txt'), pathSuffix('a.txt'));
+  });
+
+  it('gives members whose short path hashes coincide longer ones', () => {
+    // Find two paths with the same 4-letter suffix (deterministic search).
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const p = `notes/n${i}.txt`;
+      const s = pathSuffix(p);
+      if (seen.has(s)) pair = [seen.get(s)!, p];
+      else seen.set(s, p);
+    }
+    const keys = groupKeys('x2020y', [pair[0], pair[1], 'other.txt']);
+    assert.notStrictEqual(keys.get(pair[0]), keys.get(pair[1]));
+    assert.match(keys.get(pair[0])!, /^x2020y-[a-z2-9]{12}$/);
+    assert.match(keys.get('other.txt')!, /^x2020y-[a-z2-9]{4}$/);
   });
 });
 

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { createEngine, loadEngine, CacheError } from '../../src/core/engine';
 import type { Engine } from '../../src/core/api';
 import type { Retriever } from '../../src/core/retrieval';
+import { pathSuffix } from '../../src/core/corpus/keys';
+import { growth, MAX_RATIO, prng } from './helpers/work';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -98,15 +100,80 @@ describe('engine: corpus and index', () => {
   it('keeps keys stable when another document is added, changed or removed', () => {
     const e = corpus();
     const before = new Map(e.sources().map((d) => [d.path, d.key]));
+    const ferryKey = before.get('sources/ferry.txt')!;
+    const ferryFull = `${ferryKey}-${pathSuffix('sources/ferry.txt')}`;
+    // Every document answers to its full key too, which nothing else can change.
+    assert.equal(e.getSource(ferryFull)?.path, 'sources/ferry.txt');
     e.upsertSource('sources/market.txt', enc(MARKET));
-    // a document with the same metadata as ferry.txt (a key collision)
-    e.upsertSource('sources/ferry-copy.txt', enc(FERRY));
     e.upsertSource('sources/budget.txt', enc(BUDGET + '\nThe library opens in 2022.\n'));
     e.removeSource('sources/veerboot.txt');
-    const after = new Map(e.sources().map((d) => [d.path, d.key]));
+    let after = new Map(e.sources().map((d) => [d.path, d.key]));
     for (const [p, k] of before) if (after.has(p)) assert.equal(after.get(p), k, p);
-    assert.notEqual(after.get('sources/ferry-copy.txt'), after.get('sources/ferry.txt'));
+    // A document with the same metadata as ferry.txt (a key collision): both now go by
+    // their full keys, the short key names neither (never silently the other one).
+    e.upsertSource('sources/ferry-copy.txt', enc(FERRY));
+    after = new Map(e.sources().map((d) => [d.path, d.key]));
+    assert.equal(after.get('sources/ferry.txt'), ferryFull);
+    assert.notEqual(after.get('sources/ferry-copy.txt'), ferryFull);
+    assert.equal(e.getSource(ferryFull)?.path, 'sources/ferry.txt');
+    assert.equal(e.getSource(ferryKey), undefined);
     assert.equal(new Set(after.values()).size, after.size);
+    // A draft citing the shared short key is told which sources share it.
+    const f = e.check(`The island ferry carried 224 passengers on its first crossing [@${ferryKey}].`, { format: 'markdown' });
+    assert.equal(f[0].code, 'citation.unknown-key');
+    assert.match(f[0].citationProblem!.message, new RegExp(`2 sources share "${ferryKey}" \\(.*${ferryFull}`));
+    // Removing the copy gives ferry.txt its short key back.
+    e.removeSource('sources/ferry-copy.txt');
+    assert.equal(e.getSource('sources/ferry.txt')?.key, ferryKey);
+  });
+
+  it('keys are a function of the corpus: any order of adds, edits and removals gives the same keys as a fresh index (issue 8)', () => {
+    const same = (p: string) => [p, FERRY] as [string, string];
+    const files: [string, string][] = [same('z/ferry.txt'), same('a/ferry.txt'), same('m/ferry.txt'), ['budget.txt', BUDGET], ['market.txt', MARKET]];
+    const rnd = prng(8);
+    for (let round = 0; round < 20; round++) {
+      const e = createEngine();
+      const present = new Map<string, string>();
+      for (let step = 0; step < 12; step++) {
+        const [p, t] = files[Math.floor(rnd() * files.length)];
+        const op = rnd();
+        if (op < 0.6) {
+          const text = op < 0.3 ? t : t + `\nEdited ${step}.\n`;
+          e.upsertSource(p, enc(text));
+          present.set(p, text);
+        } else {
+          e.removeSource(p);
+          present.delete(p);
+        }
+        // Warm: through the cache file as well.
+        const warm = loadEngine(e.serialize());
+        const fresh = createEngine();
+        for (const [q, text] of [...present].reverse()) fresh.upsertSource(q, enc(text));
+        const keys = (x: Engine) => x.sources().map((d) => [d.path, d.key]);
+        assert.deepEqual(keys(e), keys(fresh), `round ${round} step ${step}`);
+        assert.deepEqual(keys(warm), keys(fresh), `round ${round} step ${step} (warm)`);
+      }
+    }
+  });
+
+  it('indexing many documents with one base key grows linearly (issue 8)', () => {
+    // A newsroom's press notes: same outlet, year and title word, so one collision group.
+    const note = (i: number) => `Press note\nSource: City Hall\ndate 2024-01-02\n\nThe council met on Monday and discussed item ${i}.\n`;
+    const files = (n: number) => Array.from({ length: n }, (_, i) => [`notes/${String(i).padStart(6, '0')}.txt`, enc(note(i))] as const);
+    const small = files(250);
+    const large = files(2000);
+    const index = (fs: ReadonlyArray<readonly [string, Uint8Array]>) => {
+      const e = createEngine();
+      for (const [p, b] of fs) {
+        e.getSource(p);
+        e.upsertSource(p, b);
+      }
+      return e;
+    };
+    const e = index(small);
+    assert.equal(new Set(e.sources().map((d) => d.key)).size, 250);
+    const g = growth((n) => String(n), 1, (s) => index(s === '1' ? small : large), 1);
+    assert.ok(g.ratio <= MAX_RATIO, `250 -> 2000 files: ${g.small.toFixed(0)} ms -> ${g.large.toFixed(0)} ms (ratio ${g.ratio.toFixed(1)}, linear is about 8)`);
   });
 
   it('cold starts give the same keys whatever the insertion order', () => {

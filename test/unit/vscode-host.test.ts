@@ -9,6 +9,7 @@ import { screenshotPoint } from '../integration/index';
 type Common = {
   makeWorkspace(tmp: string, root: string): { ws: string; ud: string; extDir: string };
   summaryLine(r: { passed?: number; failed?: number; pending?: number }): string;
+  saveScreenshot(o: { root: string; out: string; name: string; png: Uint8Array; readme: boolean; env?: Record<string, string | undefined> }): string[];
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadCommon = (): Promise<Common> => import(path.join(__dirname, '../integration/runner/common.mjs'));
@@ -150,5 +151,28 @@ describe('vscode-host: driver helpers', () => {
     fs.writeFileSync(path.join(root, 'seeds/budget.md'), '# City budget');
     const dirs = makeWorkspace(tmpDir(), root);
     assert.deepStrictEqual(fs.readdirSync(dirs.ws), ['seeds']);
+  });
+});
+
+describe('vscode-host: screenshots stay under out/ (issue 8)', () => {
+  it('a test run writes out/ only; the tracked README image only with GROUNDWORK_SCREENSHOT_MEDIA=1', async () => {
+    const { saveScreenshot } = await loadCommon();
+    const root = tmpDir();
+    const out = path.join(root, 'out');
+    fs.mkdirSync(path.join(root, 'media'));
+    fs.writeFileSync(path.join(root, 'media', 'screenshot.png'), 'tracked');
+    const png = new Uint8Array([137, 80, 78, 71]);
+    saveScreenshot({ root, out, name: 'readme', png, readme: true, env: {} });
+    assert.strictEqual(fs.readFileSync(path.join(root, 'media', 'screenshot.png'), 'utf8'), 'tracked');
+    assert.ok(fs.existsSync(path.join(out, 'screenshot.png')));
+    assert.ok(fs.existsSync(path.join(out, 'screenshots', 'readme.png')));
+    saveScreenshot({ root, out, name: 'readme', png, readme: true, env: { GROUNDWORK_SCREENSHOT_MEDIA: '1' } });
+    assert.deepStrictEqual([...fs.readFileSync(path.join(root, 'media', 'screenshot.png'))], [...png]);
+  });
+
+  it('the driver saves screenshots through saveScreenshot (no other write to media/)', () => {
+    const src = fs.readFileSync(path.join(__dirname, '../integration/runner/run.mjs'), 'utf8');
+    assert.ok(src.includes('saveScreenshot('));
+    assert.ok(!/writeFileSync\([^)]*media/.test(src), 'run.mjs writes media/ directly');
   });
 });

@@ -46,6 +46,9 @@ const BLOCK = new Set([
 ]);
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookie|cookies|share|sharing|social|sidebar|related|advert|advertisement|ads?|promo|newsletter|subscribe|comments?|skip|masthead|toolbar)(?:$|[\s_-])/i;
 
+/** Open elements remembered (see onopentagname). */
+const MAX_DEPTH = 256;
+
 function blockKind(tag: string): 'heading' | 'paragraph' | 'list' | 'quote' | 'table' | 'caption' {
   if (/^h[1-6]$/.test(tag)) return 'heading';
   if (tag === 'li' || tag === 'dt' || tag === 'dd') return 'list';
@@ -118,6 +121,16 @@ export function extractHtml(src: string): HtmlExtract {
 
   const parser = new Parser(
     {
+      onopentagname() {
+        // htmlparser2 keeps its open elements with the innermost first (unshift), and so
+        // searches them from the start: a document nested thousands deep costs the square
+        // of its depth. Beyond MAX_DEPTH the outermost open elements are forgotten (as if
+        // never closed; their close tags are then ignored): linear at any depth.
+        const p = parser as unknown as { stack: string[]; foreignContext?: boolean[] };
+        if (p.stack.length > 2 * MAX_DEPTH) p.stack.length = MAX_DEPTH;
+        if (p.foreignContext && p.foreignContext.length > 2 * MAX_DEPTH) p.foreignContext.length = MAX_DEPTH;
+        if (stack.length > 2 * MAX_DEPTH) stack.splice(0, stack.length - MAX_DEPTH);
+      },
       onopentag(name, attribs) {
         const tag = name.toLowerCase();
         if (tag === 'meta') {

@@ -112,21 +112,64 @@ export function citationKey(meta: KeyMeta): string {
   return key.slice(0, 40);
 }
 
-/** Suffix for the n-th member of a collision group: a, b, ..., z, aa, ab, ... */
-export function suffix(n: number): string {
-  let s = '';
-  let k = n;
-  do {
-    s = String.fromCharCode(97 + (k % 26)) + s;
-    k = Math.floor(k / 26) - 1;
-  } while (k >= 0);
-  return s;
+/** Letters of key suffixes: lowercase letters and digits without look-alikes (l, o, 0, 1). */
+const SUFFIX_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+function fnv32(s: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
- * Unique keys for a corpus, by path. Documents whose base keys collide get a, b, c...
- * in path order (the first one gets `a` too, as BibTeX tools do), so a document's key
- * depends only on its own metadata and the members of its collision group.
+ * The path part of a full key: `length` letters from a hash of the workspace-relative
+ * path (posix slashes), so the same file gets the same suffix on every machine.
+ */
+export function pathSuffix(path: string, length = 4): string {
+  const p = path.replace(/\\/g, '/');
+  let out = '';
+  let h = fnv32(p, 0x811c9dc5);
+  let round = 0;
+  while (out.length < length) {
+    if (out.length > 0 && out.length % 6 === 0) h = fnv32(p, 0x811c9dc5 ^ ++round);
+    out += SUFFIX_ALPHABET[h & 31];
+    h >>>= 5;
+  }
+  return out;
+}
+
+/** The full key of a document: its base key, `-`, its path suffix. */
+export function fullKey(base: string, path: string, length = 4): string {
+  return `${base}-${pathSuffix(path, length)}`;
+}
+
+/**
+ * Keys of the members of one collision group (documents with the same base key), by
+ * path. One member alone keeps the base key; several each get their full key (base key,
+ * `-`, a hash of the path), with a longer hash for members whose short ones coincide.
+ * A function of the group's paths only: the same whatever order they were indexed in.
+ */
+export function groupKeys(base: string, paths: Iterable<string>): Map<string, string> {
+  const list = [...paths];
+  const out = new Map<string, string>();
+  if (list.length === 1) {
+    out.set(list[0], base);
+    return out;
+  }
+  const bySuffix = new Map<string, number>();
+  for (const p of list) {
+    const s = pathSuffix(p);
+    bySuffix.set(s, (bySuffix.get(s) ?? 0) + 1);
+  }
+  for (const p of list) out.set(p, fullKey(base, p, bySuffix.get(pathSuffix(p))! > 1 ? 12 : 4));
+  return out;
+}
+
+/**
+ * Unique keys for a corpus, by path: the base key when no other document has it, else
+ * the full key (see `groupKeys`). A function of the documents alone, never of the order
+ * they arrive in; full keys contain a `-`, which base keys never do, so the two kinds
+ * cannot collide.
  */
 export function assignKeys(docs: KeyMeta[]): Map<string, string> {
   const groups = new Map<string, string[]>();
@@ -137,21 +180,6 @@ export function assignKeys(docs: KeyMeta[]): Map<string, string> {
     else groups.set(base, [d.path]);
   }
   const out = new Map<string, string>();
-  const taken = new Set(groups.keys());
-  for (const [base, paths] of groups) {
-    if (paths.length === 1) {
-      out.set(paths[0], base);
-      continue;
-    }
-    paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    let n = 0;
-    for (const p of paths) {
-      let k = base + suffix(n++);
-      // Never collide with another group's base key (e.g. "smith2018a" as a base).
-      while (taken.has(k)) k = base + suffix(n++);
-      taken.add(k);
-      out.set(p, k);
-    }
-  }
+  for (const [base, paths] of groups) for (const [p, k] of groupKeys(base, paths)) out.set(p, k);
   return out;
 }

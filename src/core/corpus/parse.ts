@@ -169,6 +169,9 @@ const LABELS: Record<string, 'title' | 'date' | 'author' | 'outlet' | 'skip'> = 
 const URLISH = /^(?:https?:\/\/|www\.)|@[\w-]+\.[\w.-]+$|^\S+\.(?:com|org|net|nl|be|uk|io)(?:\/\S*)?$/i;
 const BYLINE = /^[ \t]*(?:[Bb]y|BY|[Dd]oor|DOOR)[ \t]+(\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:(?:van|de|der|den|von|la|le|da|di|ter|ten)[ \t]+)*\p{Lu}[\p{L}.'’-]*){0,3}(?:[ \t]*(?:,|and|&|en)[ \t]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})*)[ \t]*$/u;
 
+/** Longest line read as a header line (title, byline, date, label). */
+const MAX_HEADER_LINE = 400;
+
 /** Plain text: a leading ` date ...` prefix and header lines (Title:, By ..., Source: ...) are metadata. */
 function prepareText(text: string): Prepared {
   const buf = new MaskBuffer(text);
@@ -194,6 +197,9 @@ function prepareText(text: string): Prepared {
         continue;
       }
     }
+    // A header line is short; a long one is prose (and the header patterns stay linear:
+    // some backtrack on a long run of blanks).
+    if (line.length > MAX_HEADER_LINE) continue;
     // A line that is only a date ("5 January 2018", "2018-01-05").
     if (!meta.date && line.trim().length <= 40 && /\b\d{4}\b/.test(line)) {
       const d = normalizeDate(line.trim().replace(/^(?:published|updated|gepubliceerd)\s+/i, ''));

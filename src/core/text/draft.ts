@@ -46,7 +46,9 @@ export const KEY_LEAD = String.raw`[\s\[;(-]`;
 /** `@key` at start, or after whitespace, `[`, `;`, `-` or `(` (not inside e-mail addresses). */
 const IN_TEXT_CITE = new RegExp(String.raw`(^|${KEY_LEAD})(-?@(${KEY_CHARS}))`, 'gu');
 /** A bracketed Pandoc citation: `[@a]`, `[see @a, p. 3; @b]`, `[-@a]`. */
-const BRACKET_CITE = /\[([^[\]]*?@[^[\]]*)\]/g;
+// (No bracket inside, and the first `@` taken as it comes: linear, where a lazy part before
+// the `@` rescans the rest of the text from every `@` of a long run.)
+const BRACKET_CITE = /\[([^[\]@]*@[^[\]]*)\]/g;
 
 function cleanKey(k: string): string {
   return k.replace(/['’]s$/, '').replace(/[.:#$%&+?<>~/'-]+$/, '');
@@ -146,36 +148,53 @@ function preparePlainDraft(text: string): PreparedDraft {
 
 // ---------------------------------------------------------------- LaTeX
 
-/** Index of the brace closing the one at `open`, or -1. */
-function closeBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
+/**
+ * Brace and bracket lookups in one LaTeX text, each answered in constant time from
+ * tables built in one pass: searching forward from every `{` or `[` instead rescans the
+ * rest of the text for each unclosed one (quadratic on `\cite{` repeated).
+ */
+class LatexScan {
+  /** For a `{` at i, the index of its closing brace, else -1. */
+  private readonly close: Int32Array;
+  /** For each i, the index of the first `]` at or after i, else -1. */
+  private readonly nextBracket: Int32Array;
+  constructor(readonly text: string) {
+    const n = text.length;
+    this.close = new Int32Array(n).fill(-1);
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \\ */) {
+        i++;
+        continue;
+      }
+      if (c === 123 /* { */) stack.push(i);
+      else if (c === 125 /* } */ && stack.length) this.close[stack.pop()!] = i;
     }
-    if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return i;
-    }
+    this.nextBracket = new Int32Array(n + 1);
+    this.nextBracket[n] = -1;
+    for (let i = n - 1; i >= 0; i--) this.nextBracket[i] = text.charCodeAt(i) === 93 ? i : this.nextBracket[i + 1];
   }
-  return -1;
-}
 
-/** Skip `*`, whitespace and `[...]` optional arguments after a command; returns the new index. */
-function skipOptional(text: string, i: number): number {
-  let j = i;
-  if (text[j] === '*') j++;
-  for (;;) {
-    let k = j;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-    if (text[k] === '[') {
-      const close = text.indexOf(']', k);
-      if (close === -1) return j;
-      j = close + 1;
-    } else return j;
+  /** Index of the brace closing the one at `open`, or -1. */
+  closeBrace(open: number): number {
+    return open >= 0 && open < this.close.length ? this.close[open] : -1;
+  }
+
+  /** Skip `*`, whitespace and `[...]` optional arguments after a command; returns the new index. */
+  skipOptional(i: number): number {
+    const text = this.text;
+    let j = i;
+    if (text[j] === '*') j++;
+    for (;;) {
+      let k = j;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (text[k] === '[') {
+        const close = this.nextBracket[k];
+        if (close === -1) return j;
+        j = close + 1;
+      } else return j;
+    }
   }
 }
 
@@ -215,29 +234,126 @@ interface Env {
 function environments(text: string): Env[] {
   const out: Env[] = [];
   const stack: Array<{ name: string; start: number }> = [];
+  // Where each name sits in `stack` (ascending): an \\end finds its \\begin without a
+  // search through the whole stack (quadratic on many unmatched ones).
+  const at = new Map<string, number[]>();
   const re = /\\(begin|end)\s*\{([A-Za-z*]+)\}/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    if (m[1] === 'begin') stack.push({ name: m[2], start: m.index });
-    else {
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (stack[k].name !== m[2]) continue;
-        const open = stack[k];
-        stack.length = k;
-        const kind = ENV_KINDS[open.name];
-        if (kind) out.push({ start: open.start, end: m.index + m[0].length, kind });
-        break;
-      }
+    const name = m[2];
+    if (m[1] === 'begin') {
+      let list = at.get(name);
+      if (!list) at.set(name, (list = []));
+      list.push(stack.length);
+      stack.push({ name, start: m.index });
+      continue;
     }
+    const list = at.get(name);
+    if (!list || list.length === 0) continue;
+    const k = list[list.length - 1];
+    const open = stack[k];
+    // Pop it and everything opened after it (each entry is popped once).
+    while (stack.length > k) at.get(stack.pop()!.name)!.pop();
+    const kind = ENV_KINDS[open.name];
+    if (kind) out.push({ start: open.start, end: m.index + m[0].length, kind });
   }
   return out;
 }
 
-/** The kind of the innermost kind-giving environment around `pos`. */
-function envKind(envs: Env[], pos: number): BlockKind {
-  let best: Env | undefined;
-  for (const e of envs) if (e.start <= pos && pos < e.end && (!best || e.start >= best.start)) best = e;
-  return best ? best.kind : 'paragraph';
+/**
+ * The block kind at each of the ascending positions `points`: that of the innermost
+ * kind-giving environment around it, else paragraph. The environments nest (they come
+ * from a stack), so one sweep with a stack of the open ones answers all points.
+ */
+function envKinds(envs: Env[], points: number[]): BlockKind[] {
+  const sorted = [...envs].sort((a, b) => a.start - b.start || b.end - a.end);
+  const open: Env[] = [];
+  const out: BlockKind[] = [];
+  let e = 0;
+  for (const pos of points) {
+    while (e < sorted.length && sorted[e].start <= pos) {
+      while (open.length && open[open.length - 1].end <= sorted[e].start) open.pop();
+      open.push(sorted[e++]);
+    }
+    while (open.length && open[open.length - 1].end <= pos) open.pop();
+    out.push(open.length ? open[open.length - 1].kind : 'paragraph');
+  }
+  return out;
+}
+
+/**
+ * Display and inline math in `text`: `$$...$$`, `\\[...\\]`, `\\(...\\)` and `$...$` (openers
+ * not escaped by a backslash), as [start, end) pairs. A hand scan with one forward
+ * search per closer kind: a lazy pattern rescans the rest of the text from every
+ * unclosed opener.
+ */
+export function findMath(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = text.length;
+  const none = new Set<string>();
+  const closer = (close: string, from: number): number => {
+    if (none.has(close)) return -1;
+    const q = text.indexOf(close, from);
+    if (q < 0) none.add(close);
+    return q;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const escaped = i > 0 && text.charCodeAt(i - 1) === 92;
+    if (c === 36 /* $ */ && !escaped) {
+      if (text.charCodeAt(i + 1) === 36) {
+        const q = closer('$$', i + 2);
+        if (q >= 0) {
+          out.push([i, q + 2]);
+          i = q + 2;
+          continue;
+        }
+        // An unclosed $$ is no inline math either (its body would start with $).
+        i++;
+        continue;
+      }
+      // Inline: at least one character, `\\$` inside is a dollar, the next `$` closes.
+      let j = i + 1;
+      let lastEscaped = -1;
+      let end = -1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 36) {
+          if (j > i + 1) end = j + 1;
+          break;
+        }
+        if (d === 92 && text.charCodeAt(j + 1) === 36) {
+          lastEscaped = j;
+          j += 2;
+          continue;
+        }
+        j++;
+      }
+      // No closing `$`: the last `\\$` inside can close it instead (the backslash as body).
+      if (end < 0 && j >= n && lastEscaped >= 0) end = lastEscaped + 2;
+      if (end > 0) {
+        out.push([i, end]);
+        i = end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === 92 /* \\ */ && !escaped) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 91 /* [ */ || d === 40 /* ( */) {
+        const q = closer(d === 91 ? '\\]' : '\\)', i + 2);
+        if (q >= 0) {
+          out.push([i, q + 2]);
+          i = q + 2;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  return out;
 }
 
 function prepareLatexDraft(text: string): PreparedDraft {
@@ -248,18 +364,22 @@ function prepareLatexDraft(text: string): PreparedDraft {
   const special: Array<{ start: number; end: number; kind: BlockKind }> = [];
 
   // Comments (and directives in them). A % preceded by an odd number of backslashes is text.
-  const commentRe = /%[^\r\n]*/g;
+  // (A scan from each `%` to its line end only once the `%` is known to open a comment:
+  // matching `%[^\n]*` first rescans the line from every escaped `\%`.)
   let m: RegExpExecArray | null;
-  while ((m = commentRe.exec(text))) {
+  for (let at = text.indexOf('%'); at >= 0; ) {
     let bs = 0;
-    for (let k = m.index - 1; k >= 0 && text[k] === '\\'; k--) bs++;
+    for (let k = at - 1; k >= 0 && text[k] === '\\'; k--) bs++;
     if (bs % 2 === 1) {
-      commentRe.lastIndex = m.index + 1;
+      at = text.indexOf('%', at + 1);
       continue;
     }
-    const d = DIRECTIVE.exec(m[0].slice(1));
-    if (d) directives.push({ kind: d[1] as Directive['kind'], at: m.index + m[0].length });
-    buf.blank(m.index, m.index + m[0].length);
+    let end = at + 1;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const d = DIRECTIVE.exec(text.slice(at + 1, end));
+    if (d) directives.push({ kind: d[1] as Directive['kind'], at: end });
+    buf.blank(at, end);
+    at = text.indexOf('%', end);
   }
   let cur = buf.toString();
   const envs = environments(cur);
@@ -280,24 +400,26 @@ function prepareLatexDraft(text: string): PreparedDraft {
   cur = buf.toString();
   // Display and inline math. Inline math that is only a number keeps its digits.
   // (`\\[2pt]` is a line break with spacing, not display math: hence the lookbehinds.)
-  const mathRe = /(?<!\\)\$\$[\s\S]*?\$\$|(?<!\\)\\\[[\s\S]*?\\\]|(?<!\\)\\\([\s\S]*?\\\)|(?<!\\)\$(?:\\\$|[^$])+?\$/g;
-  while ((m = mathRe.exec(cur))) {
-    const body = m[0];
+  for (const [ms, me] of findMath(cur)) {
+    const body = cur.slice(ms, me);
     const inline = body.startsWith('$') && !body.startsWith('$$');
     const num = inline ? /^\$\s*([\d.,]+)\s*(\\%)?\s*\$$/.exec(body) : null;
     if (num) {
-      buf.blank(m.index, m.index + 1);
-      buf.blank(m.index + body.length - 1, m.index + body.length);
+      buf.blank(ms, ms + 1);
+      buf.blank(me - 1, me);
       const pct = body.indexOf('\\%');
-      if (pct >= 0) buf.blank(m.index + pct, m.index + pct + 1);
+      if (pct >= 0) buf.blank(ms + pct, ms + pct + 1);
     } else {
-      buf.blank(m.index, m.index + body.length);
-      if (!inline) breaks.push(m.index, m.index + body.length);
+      buf.blank(ms, me);
+      if (!inline) breaks.push(ms, me);
     }
   }
   cur = buf.toString();
 
   // Commands.
+  const scan = new LatexScan(cur);
+  const closeBrace = (_t: string, open: number): number => scan.closeBrace(open);
+  const skipOptional = (_t: string, i: number): number => scan.skipOptional(i);
   const cmdRe = /\\([A-Za-z@]+)\*?|\\([^A-Za-z\s])/g;
   while ((m = cmdRe.exec(cur))) {
     const start = m.index;
@@ -473,6 +595,7 @@ function prepareLatexDraft(text: string): PreparedDraft {
   const cuts = [...new Set([0, masked.length, ...breaks, ...special.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   special.sort((a, b) => a.start - b.start);
   const specialStarts = special.map((x) => x.start);
+  const plainAt: number[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const s = cuts[i];
     const e = cuts[i + 1];
@@ -480,8 +603,11 @@ function prepareLatexDraft(text: string): PreparedDraft {
     // The heading/caption argument this segment lies in, if any.
     const k = lastAtOrBefore(specialStarts, s);
     const sp = k >= 0 && e <= special[k].end ? special[k] : undefined;
-    blocks.push({ start: s, end: e, kind: sp ? sp.kind : envKind(envs, s) });
+    blocks.push({ start: s, end: e, kind: sp ? sp.kind : 'paragraph' });
+    if (!sp) plainAt.push(blocks.length - 1);
   }
+  const kinds = envKinds(envs, plainAt.map((b) => blocks[b].start));
+  plainAt.forEach((b, q) => (blocks[b].kind = kinds[q]));
   return { masked, blocks, citations, directives, latex: true };
 }
 

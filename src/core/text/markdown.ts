@@ -74,7 +74,9 @@ export function parseSimpleYaml(raw: string): Record<string, string | string[]> 
   const unquote = (v: string): string => {
     const t = v.trim();
     if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'"))) return t.slice(1, -1).trim();
-    return t.replace(/\s+#.*$/, '').trim();
+    // A comment: from the first blank before a `#` (found without a backtracking `\s+#`).
+    const hash = t.search(/\s#/);
+    return (hash >= 0 ? t.slice(0, hash) : t).trim();
   };
   for (const line of raw.split(/\r\n|\r|\n/)) {
     const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
@@ -136,7 +138,30 @@ const NESTED_LIST = /^(\s+)([-*+]|\d{1,9}[.)])([ \t]+(?:\[[ xX]\][ \t]+)?)/;
 const QUOTE = /^ {0,3}>[ \t]?/;
 const REFDEF = /^ {0,3}\[[^\]^][^\]]*\]:\s*\S+/;
 const FOOTDEF = /^ {0,3}\[\^[^\]]+\]:[ \t]?/;
-const TABLE_DELIM = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIM_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+/**
+ * A table delimiter row (`|---|:--:|`), cell by cell: the one-pattern form of this rule
+ * has adjacent blank runs that backtrack quadratically on a long line of spaces.
+ */
+const TABLE_DELIM = {
+  test(line: string): boolean {
+    let t = line.trim();
+    if (t.startsWith('|')) t = t.slice(1);
+    if (t.endsWith('|')) t = t.slice(0, -1);
+    return t.split('|').every((cell) => DELIM_CELL.test(cell));
+  },
+};
+
+/** Where the closing hashes of an ATX heading line start (`## Title ##`), else -1. */
+function closingHashes(t: string): number {
+  let e = t.length;
+  while (e > 0 && (t[e - 1] === ' ' || t[e - 1] === '\t')) e--;
+  let h = e;
+  while (h > 0 && t[h - 1] === '#') h--;
+  if (h === e || h === 0 || (t[h - 1] !== ' ' && t[h - 1] !== '\t')) return -1;
+  while (h > 0 && (t[h - 1] === ' ' || t[h - 1] === '\t')) h--;
+  return h;
+}
 
 /** Mask a Markdown text. */
 export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): MaskedMarkdown {
@@ -255,8 +280,8 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
       closePara();
       buf.blank(offset, offset + atx[0].length);
       // Closing hashes.
-      const closing = /[ \t]+#+[ \t]*$/.exec(t);
-      if (closing) buf.blank(offset + closing.index, line.end);
+      const closing = closingHashes(t);
+      if (closing >= 0) buf.blank(offset + closing, line.end);
       blocks.push({ start: offset + atx[0].length, end: line.end, kind: 'heading' });
       i++;
       prevBlank = false;
@@ -365,13 +390,50 @@ export function maskMarkdown(text: string, options: MaskMarkdownOptions = {}): M
   return { masked: buf.toString(), blocks, comments, frontMatter, buffer: buf };
 }
 
+/**
+ * Code spans of `s` as [start, end) pairs: a backtick run opens a span that the next run
+ * of the same length closes (CommonMark). One pass over the runs, each run looked at
+ * once: linear in the text, whatever runs of backticks it holds (a backtracking pattern
+ * for this grows with the cube of a long run).
+ */
+export function codeSpans(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (s.indexOf('`') < 0) return out;
+  const runStart: number[] = [];
+  const runLen: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) !== 96) continue;
+    let j = i + 1;
+    while (j < s.length && s.charCodeAt(j) === 96) j++;
+    runStart.push(i);
+    runLen.push(j - i);
+    i = j - 1;
+  }
+  // For each run, the next run of the same length (scanning from the right).
+  const next = new Int32Array(runStart.length).fill(-1);
+  const lastOfLen = new Map<number, number>();
+  for (let k = runStart.length - 1; k >= 0; k--) {
+    const n = lastOfLen.get(runLen[k]);
+    if (n !== undefined) next[k] = n;
+    lastOfLen.set(runLen[k], k);
+  }
+  let k = 0;
+  while (k < runStart.length) {
+    const c = next[k];
+    if (c < 0) {
+      k++;
+      continue;
+    }
+    out.push([runStart[k], runStart[c] + runLen[c]]);
+    k = c + 1;
+  }
+  return out;
+}
+
 /** Code spans (matching backtick runs) in [start, end) of `text`, blanked into `buf`. */
 function maskCodeSpans(text: string, start: number, end: number, buf: MaskBuffer): void {
   const s = text.slice(start, end);
-  if (!s.includes('`')) return;
-  const code = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-  let m: RegExpExecArray | null;
-  while ((m = code.exec(s))) buf.blank(start + m.index, start + m.index + m[0].length);
+  for (const [a, b] of codeSpans(s)) buf.blank(start + a, start + b);
 }
 
 /** Inline Markdown in [start, end) of `text` (already block-masked), blanked into `buf`. */
@@ -381,20 +443,30 @@ export function maskInline(text: string, start: number, end: number, buf: MaskBu
   let m: RegExpExecArray | null;
 
   // Code spans: matching backtick runs.
-  const code = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-  const codeSpans: Array<[number, number]> = [];
-  while ((m = code.exec(s))) {
-    buf.blank(at(m.index), at(m.index + m[0].length));
-    codeSpans.push([m.index, m.index + m[0].length]);
-  }
-  const inCode = (i: number) => codeSpans.some(([a, b]) => i >= a && i < b);
+  const spans = codeSpans(s);
+  for (const [a, b] of spans) buf.blank(at(a), at(b));
+  // Spans are sorted and disjoint: a binary search.
+  const inCode = (i: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][1] <= i) lo = mid + 1;
+      else if (spans[mid][0] > i) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
 
   // Images: ![alt](url) and ![alt][ref].
-  const img = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g;
+  // (Every bracket and parenthesis pattern here allows one level of nesting and no
+  // unbalanced opener inside: a pattern whose inner part may hold an opener rescans the
+  // rest of the text from every opener, which is quadratic on a run of them.)
+  const img = /!\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?/g;
   while ((m = img.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
 
   // Links: [text](url "title") and [text][ref]: keep the text.
-  const link = /(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\](\((?:[^()]|\([^)]*\))*\)|\[[^\]]*\])/g;
+  const link = /(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\](\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])/g;
   while ((m = link.exec(s))) {
     if (inCode(m.index)) continue;
     if (/^\s*@|^\^/.test(m[1]) && m[2].startsWith('[')) continue;
@@ -414,11 +486,11 @@ export function maskInline(text: string, start: number, end: number, buf: MaskBu
   while ((m = tag.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
 
   // Pandoc inline notes ^[...] (citations inside were taken before this pass).
-  const note = /\^\[(?:[^\[\]]|\[[^\]]*\])*\]/g;
+  const note = /\^\[(?:[^\[\]]|\[[^\[\]]*\])*\]/g;
   while ((m = note.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
 
   // Footnote references [^1].
-  const fn = /\[\^[^\]\s]+\]/g;
+  const fn = /\[\^[^\[\]\s]+\]/g;
   while ((m = fn.exec(s))) if (!inCode(m.index)) buf.blank(at(m.index), at(m.index + m[0].length));
 
   // Backslash escapes.

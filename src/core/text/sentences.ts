@@ -253,16 +253,32 @@ function trimSpan(text: string, start: number, end: number): Line {
   return { start: s, end: e };
 }
 
+const FIND_TERMINATOR = /[.!?…‽]/g;
+/** The last search: in `text` from `from`, the next terminator is at `hit` (-1: none). */
+let lastSearch = { text: '', from: 0, hit: -1 };
+
+/**
+ * Offset of the next terminator at or after `i`, or -1. The search may run past the
+ * current block, so its answer is kept: the following blocks of a text without
+ * terminators then cost nothing (else every block rescans the rest of the text).
+ */
+function nextTerminator(text: string, i: number): number {
+  const c = lastSearch;
+  if (c.text === text && c.from <= i && (c.hit < 0 || c.hit >= i)) return c.hit;
+  FIND_TERMINATOR.lastIndex = i;
+  const m = FIND_TERMINATOR.exec(text);
+  lastSearch = { text, from: i, hit: m ? m.index : -1 };
+  return lastSearch.hit;
+}
+
 function splitByPunctuation(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let sentStart = from;
   let i = from;
-  const find = /[.!?…‽]/g;
   while (i < to) {
     // Jump to the next terminator (a native scan, much faster than a per-character loop).
-    find.lastIndex = i;
-    const hit = find.exec(text);
-    if (!hit || hit.index >= to) break;
-    i = hit.index;
+    const hit = nextTerminator(text, i);
+    if (hit < 0 || hit >= to) break;
+    i = hit;
     let j = i;
     while (j < to && TERMINATORS.has(text[j])) j++;
     let k = j;

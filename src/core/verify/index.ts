@@ -612,7 +612,9 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       decision = citedDecision;
     }
     if (unknown.length) {
-      const msg = `no source has the citation key ${unknown.map((k) => `"${k}"`).join(', ')}`;
+      const shared = unknown.map((k) => ({ k, keys: retriever.ambiguousKey?.(k) })).find((x) => x.keys);
+      let msg = `no source has the citation key ${unknown.map((k) => `"${k}"`).join(', ')}`;
+      if (shared) msg += `: ${shared.keys!.length} sources share "${shared.k}" (${shared.keys!.slice(0, 5).join(', ')}${shared.keys!.length > 5 ? ', ...' : ''}); cite one of them`;
       citationProblem = { key: unknown[0], message: msg };
       citationReasons.push({ kind: 'citation', message: msg });
     } else if (known.length && !citedBacks) {

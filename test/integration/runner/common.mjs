@@ -63,3 +63,25 @@ export function summaryLine(results) {
   const skipped = results.pending ?? 0;
   return `${results.passed ?? 0} passed, ${results.failed ?? 0} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
+
+/**
+ * Save a screenshot of the suite: always under `out/` (out/screenshots/<name>.png, and
+ * out/screenshot.png for the README point). The tracked README image
+ * media/screenshot.png is written only on purpose, with GROUNDWORK_SCREENSHOT_MEDIA=1:
+ * running the tests never changes a tracked file.
+ */
+export function saveScreenshot({ root, out, name, png, readme, env = process.env }) {
+  fs.mkdirSync(path.join(out, 'screenshots'), { recursive: true });
+  fs.writeFileSync(path.join(out, 'screenshots', `${name}.png`), png);
+  const written = [path.join(out, 'screenshots', `${name}.png`)];
+  if (readme) {
+    fs.writeFileSync(path.join(out, 'screenshot.png'), png);
+    written.push(path.join(out, 'screenshot.png'));
+    if (env.GROUNDWORK_SCREENSHOT_MEDIA === '1') {
+      fs.mkdirSync(path.join(root, 'media'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'media/screenshot.png'), png);
+      written.push(path.join(root, 'media/screenshot.png'));
+    }
+  }
+  return written;
+}

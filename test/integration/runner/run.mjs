@@ -15,8 +15,8 @@
 //      GROUNDWORK_TEST_LAUNCHES (folder,multi-root,installed: the windows to run, default all),
 //      GROUNDWORK_TEST_VSIX (the .vsix the installed window installs; default: one packaged
 //      from this tree with vsce into the run's temp dir),
-//      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=0 (do not
-//      update media/screenshot.png), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
+//      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=1 (also
+//      update the README's media/screenshot.png; off by default), GROUNDWORK_EXTENSION_PATH / GROUNDWORK_TESTS_PATH
 //      (other extension / tests module, for developing the harness), GROUNDWORK_HOST_DIR,
 //      GROUNDWORK_BROWSER (default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeWorkspace, printResults, summaryLine } from './common.mjs';
+import { makeWorkspace, printResults, saveScreenshot, summaryLine } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const HOST = process.env.GROUNDWORK_HOST_DIR || path.join(ROOT, '.vscode-test/host');
@@ -153,16 +153,8 @@ async function takeScreenshot(page, request, shots) {
   // Let the workbench paint what it has (two animation frames).
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const png = await page.screenshot({ type: 'png' });
-  fs.mkdirSync(path.join(OUT, 'screenshots'), { recursive: true });
-  fs.writeFileSync(path.join(OUT, 'screenshots', `${name}.png`), png);
   // The README image: the point named 'readme' if the suite has one, else the latest point.
-  if (name === 'readme' || !shots.has('readme')) {
-    fs.writeFileSync(path.join(OUT, 'screenshot.png'), png);
-    if (process.env.GROUNDWORK_SCREENSHOT_MEDIA !== '0') {
-      fs.mkdirSync(path.join(ROOT, 'media'), { recursive: true });
-      fs.writeFileSync(path.join(ROOT, 'media/screenshot.png'), png);
-    }
-  }
+  saveScreenshot({ root: ROOT, out: OUT, name, png, readme: name === 'readme' || !shots.has('readme') });
   shots.add(name);
   log(`screenshot '${name}' saved (out/screenshots/${name}.png)`);
 }

@@ -1,0 +1,67 @@
+/**
+ * Linearity checks without absolute time limits: the work of a function on an input and
+ * on the same kind of input four times as long, compared in the same run. Linear code
+ * takes about 8x as long on an 8x longer input; a quadratic one 64x. The work of one size is the
+ * process CPU time (not wall time: the machine may be busy with other processes) of the
+ * fastest of a few runs (the least disturbed by other processes), and a failing ratio
+ * is measured again before it counts, so a busy machine does not fail the test.
+ */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+
+export const GROWTH = 8;
+/** Largest accepted ratio of work for a GROWTH-times longer input (linear ~8, quadratic ~64). */
+export const MAX_RATIO = 20;
+
+// A collection before each measured run, so garbage of the previous run is not charged
+// to the next one.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+/** Work below this many milliseconds counts as this much (timer resolution, noise). */
+const FLOOR_MS = 1;
+
+function fastest(f: () => void, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t);
+    best = Math.min(best, (d.user + d.system) / 1000);
+  }
+  return best;
+}
+
+export interface Growth {
+  small: number;
+  large: number;
+  ratio: number;
+}
+
+/** Work of `run` on `make(n)` and `make(GROWTH * n)`; the best of three attempts. */
+export function growth(make: (n: number) => string, n: number, run: (s: string) => unknown, runs = 3): Growth {
+  const a = make(n);
+  const b = make(GROWTH * n);
+  run(a); // warm up (compilation)
+  let best: Growth | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const small = Math.max(FLOOR_MS, fastest(() => run(a), runs));
+    const large = fastest(() => run(b), runs);
+    const g = { small, large, ratio: large / small };
+    if (!best || g.ratio < best.ratio) best = g;
+    if (g.ratio <= MAX_RATIO) break;
+  }
+  return best!;
+}
+
+/** A small seeded PRNG (mulberry32): the same sequence on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
