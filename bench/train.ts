@@ -18,6 +18,7 @@
  * Deterministic: the same data and code give the same bytes.
  */
 import * as fs from 'node:fs';
+import { installNodeRuntime } from '../src/node/runtime';
 import * as path from 'node:path';
 import { BOOST_DEFAULTS, CLASSES, LOGISTIC_DEFAULTS, boostProba, fitBoost, fitLogistic, type Figures } from './learn';
 import {
@@ -41,6 +42,9 @@ import {
   gatedAt,
 } from './trainsets';
 import { MODEL_FORMAT } from '../src/core/verify/model';
+
+// The features must be computed as the engine computes them: with the POS tagger and the lexicon.
+installNodeRuntime();
 
 export const TARGETS = { supported: 0.9, conflict: 0.95 };
 
@@ -140,6 +144,9 @@ function main(): void {
     bias: fit.bias.map(sig),
     thresholds: { supported: tSup, conflict: tConf },
     gates,
+    // Features that never vary in the training pairs: the model knows nothing of them, so the
+    // gate abstains (the rules decide) on an alignment where one is set.
+    unseen: FEATURES.filter((_, j) => sets.every((s) => s.x.every((x) => x[j] === 0))),
     gateHow: 'the engine gives a supported or conflict verdict when its rules propose it and the model gives that label at least this probability; each gate maximizes F0.5 of that combination on the pooled leave-one-set-out predictions (0: the rules alone are best)',
     gateFigures,
     targets: {

@@ -22,7 +22,7 @@ import { align, claimUnits, findToken, type Alignment, type LazyContext, type Co
 import { LineIndex } from '../text/positions';
 import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
-import { modelGates, predict } from './model';
+import { modelGates, modelKnows, predict } from './model';
 
 export { isCheckWorthy, classifySentence } from './checkworthy';
 
@@ -313,7 +313,9 @@ function ruleConflicts(a: Alignment): Conflict[] {
 function gateOk(a: Alignment, label: 'supported' | 'conflict'): boolean {
   const g = modelGates();
   if (!g) return true;
-  return predict(a.features())[label] >= g[label];
+  const x = a.features();
+  if (!modelKnows(x)) return true;
+  return predict(x)[label] >= g[label];
 }
 
 function supports(a: Alignment): boolean {

@@ -186,6 +186,24 @@ export function top(cs: Contribution[], label: ModelClass, n = 3): Array<{ featu
  * when the file has no gates or cannot be loaded (the rules then decide alone; the error is
  * kept for gateError(), which the hosts report once).
  */
+/**
+ * Whether the model may judge an alignment: not when a feature it never saw set in
+ * training is set (`unseen` in data/model.json, e.g. support through the names of
+ * preceding sentences, or a claim and passage in different languages): it would
+ * extrapolate, so the rules decide alone.
+ */
+export function modelKnows(values: Float64Array): boolean {
+  const m = model();
+  let idx = unseenIdx.get(m);
+  if (!idx) {
+    const names = ((m.file as { unseen?: string[] }).unseen ?? []);
+    idx = names.map((n) => m.file.features.indexOf(n)).filter((j) => j >= 0);
+    unseenIdx.set(m, idx);
+  }
+  return idx.every((j) => values[j] === 0);
+}
+const unseenIdx = new WeakMap<Model, number[]>();
+
 export function modelGates(): { supported: number; conflict: number } | undefined {
   if (!hasModelSource() || gateLoadError) return undefined;
   let file: ModelFile;
