@@ -26,6 +26,11 @@ export interface Clause {
   passiveVerbs: number[];
   /** States a possibility, intention or condition, not a fact. */
   modal: boolean;
+  /**
+   * A relative clause ("..., who had criticised the governor"): the token its relative
+   * pronoun stands for, the last noun or name before it (English, tagged).
+   */
+  antecedent?: number;
   /** Reports a statement at second hand ("allegedly", "reportedly", "naar verluidt"): the Dutch reportative "zou" reads the same. */
   reportative: boolean;
 }
@@ -44,6 +49,7 @@ const SUBORD = new Set([
   'nadat', 'omdat', 'toen', 'doordat', 'hoewel', 'waarna', 'waarbij', 'waarin', 'voordat', 'zodat', 'als', 'indien', 'tenzij', 'mits', 'wanneer',
 ]);
 const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk', 'naar verluidt']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const CONDITION = new Set(['if', 'unless', 'whether', 'als', 'indien', 'tenzij', 'mits']);
 /**
  * Words that state an unrealized action: a possibility, an intention, a threat. Hedges
@@ -163,9 +169,14 @@ function computeStructure(p: Prepared): Structure {
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
       if (MODAL.has(t.norm) || (k === from && CONDITION.has(t.norm))) modal = true;
     }
+    let antecedent: number | undefined;
+    if (tags && RELATIVE.has(p.tokens[from].norm) && from > 0) {
+      const prev = from - 1;
+      if (tags[prev] === 'NOUN' || tags[prev] === 'PROPN' || p.tokens[prev].name !== undefined) antecedent = prev;
+    }
     const idx = clauses.length;
     for (let k = from; k <= to; k++) clauseOf[k] = idx;
-    clauses.push({ from, to, verbs, subject, passive, passiveVerbs, modal, reportative });
+    clauses.push({ from, to, verbs, subject, passive, passiveVerbs, modal, reportative, ...(antecedent !== undefined ? { antecedent } : {}) });
   }
   return { clauses, clauseOf, ...(tags ? { tags } : {}) };
 }

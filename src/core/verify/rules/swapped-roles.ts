@@ -34,10 +34,19 @@ export const swappedRoles: Rule = {
       let co0 = -1;
       for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) if (participant(t)) { co0 = t; break; }
       if (cs0 < 0 || co0 < 0) continue;
+      // The object's head is the last noun of its phrase ("the mayor's deputy": deputy).
+      while (co0 + 1 <= cl.to && participant(co0 + 1) && !c.tokens[co0].breakAfter) co0++;
       // The same word on both sides ("a woman measures another woman") tells no roles apart.
-      if (c.tokens[cs0].stem === c.tokens[co0].stem) continue;
-      const subj = pos.get(cs0);
-      const obj = pos.get(co0);
+      // (Two names that end alike, "Green Party" / "Labour Party", are still two participants.)
+      const sn = c.tokens[cs0].name;
+      const on = c.tokens[co0].name;
+      const twoNames = sn !== undefined && on !== undefined && sn !== on;
+      if (c.tokens[cs0].stem === c.tokens[co0].stem && !twoNames) continue;
+      // A participant that is the antecedent of a relative clause ("the deputy, who had
+      // criticised the governor") stands where its relative pronoun does.
+      const place = (k: number | undefined) => (k !== undefined && !inClause(k) && pcl.antecedent !== undefined && k === pcl.antecedent ? pcl.from : k);
+      const subj = place(pos.get(cs0));
+      const obj = place(pos.get(co0));
       if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
       const claimPassive = cl.passiveVerbs.includes(verb);
       // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
@@ -56,5 +65,8 @@ export const swappedRoles: Rule = {
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Hamas was backed by Fatah in the 2006 election.', expect: 'blocks' },
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Fatah was backed by Hamas in the 2006 election.', expect: 'none' },
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'In the 2006 election Hamas backed Fatah.', expect: 'none' },
+    { claim: 'The governor criticised the deputy.', passage: 'Police arrested the deputy, who had criticised the governor.', expect: 'blocks' },
+    { claim: 'The deputy criticised the governor.', passage: 'Police arrested the deputy, who had criticised the governor.', expect: 'none' },
+    { claim: "The governor criticised the mayor's deputy.", passage: "Police arrested the mayor's deputy, who had criticised the governor.", expect: 'blocks' },
   ],
 };
