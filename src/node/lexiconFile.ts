@@ -10,15 +10,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setLexiconSource } from '../core/analysis/lexicon';
+import { findUp } from './findUp';
 
 export function findLexiconFile(from: string = __dirname): string | undefined {
-  let dir = from;
-  for (let i = 0; i < 5; i++) {
-    const p = path.join(dir, 'data', 'lexicon.bin');
-    if (fs.existsSync(p)) return p;
-    dir = path.dirname(dir);
-  }
-  return undefined;
+  return findUp(from, path.join('data', 'lexicon.bin'), 4);
 }
 
 /** Registers the lexicon file found from `from`; returns its path, or undefined when none is found. */

@@ -7,15 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setModelSource } from '../core/verify/model';
+import { findUp } from './findUp';
 
 export function modelFilePath(from: string = __dirname): string | undefined {
-  let dir = from;
-  for (let i = 0; i < 4; i++) {
-    const file = path.join(dir, 'data', 'model.json');
-    if (fs.existsSync(file)) return file;
-    dir = path.dirname(dir);
-  }
-  return undefined;
+  return findUp(from, path.join('data', 'model.json'), 3);
 }
 
 export function installModelFile(from: string = __dirname): void {

@@ -11,19 +11,16 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { setPosTagger, type PosTagger } from '../core/analysis/pos';
 import { registerLexiconFile } from './lexiconFile';
+import { findUp } from './findUp';
 import { installModelFile } from './modelFile';
 
 let installed = false;
 
 /** Where the tagger's bundle may be: beside this bundle, or (a bundle built elsewhere, from source) in the repository's dist/ or src/node/. */
 function taggerFiles(): string[] {
-  const out = [path.join(__dirname, 'tagger.js'), path.join(__dirname, 'tagger.ts')];
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    dir = path.dirname(dir);
-    out.push(path.join(dir, 'dist', 'tagger.js'), path.join(dir, 'src', 'node', 'tagger.ts'));
-  }
-  return out;
+  const up = path.dirname(__dirname);
+  const found = [findUp(up, path.join('dist', 'tagger.js'), 4), findUp(up, path.join('src', 'node', 'tagger.ts'), 4)];
+  return [path.join(__dirname, 'tagger.js'), path.join(__dirname, 'tagger.ts'), ...found.filter((f): f is string => !!f)];
 }
 
 function loadTagger(): PosTagger | undefined {

@@ -5,29 +5,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { RULES, LOOKUPS } from '../../src/core/verify/rules/index';
-import { buildContext } from '../../src/core/verify/context';
-import { align, claimUnits } from '../../src/core/verify/align';
+import { align, claimUnits, stageContext } from '../../src/core/verify/align';
 import { prepare } from '../../src/core/verify/nlp';
 import type { Rule, RuleExample, Signal } from '../../src/core/verify/rules/types';
 
 function signalsOf(rule: Rule, ex: RuleExample): Signal[] {
   const c = prepare(ex.claim, ex.lang ?? 'en');
-  const units = claimUnits(c);
   const p = prepare(ex.passage, ex.passageLang ?? ex.lang ?? 'en');
-  let ctx = buildContext(c, units, [p]);
-  if (rule.stage === 'contrast') {
-    // The contrast stage reads the context settled by the role rules.
-    for (const r of RULES) {
-      if (r.stage !== 'role') continue;
-      for (const s of r.run(ctx)) {
-        if (s.type !== 'displaced') continue;
-        const state = new Map(ctx.state);
-        state.set(s.unit, 'miss');
-        ctx = { ...ctx, state };
-      }
-    }
-  }
-  return rule.run(ctx);
+  return rule.run(stageContext(c, claimUnits(c), [p], rule.stage));
 }
 
 const has = (text: string | undefined, part: string | undefined) => part === undefined || (text ?? '').toLowerCase().includes(part.toLowerCase());

@@ -158,6 +158,15 @@ function runStage(stage: 'role' | 'contrast', ctx: AlignContext): RuleSignal[] {
 }
 
 /**
+ * The context the rules of one stage read: the lookups, and for the contrast stage those
+ * settled by the role rules (what align() does; for the rules' example tests and tools).
+ */
+export function stageContext(c: Prepared, units: Unit[], passages: Prepared[], stage: 'role' | 'contrast'): AlignContext {
+  const base = buildContext(c, units, passages);
+  return stage === 'role' ? base : settle(base, runStage('role', base));
+}
+
+/**
  * @param context preceding passages of the same document: names the passage refers to
  *   by pronoun or description ("Its members...", "the movement") are backed there.
  */

@@ -11,7 +11,7 @@
  *   alignmentFeatures(c, units, p, a)                    -> Float64Array (FEATURES order)
  */
 import type { LanguageCode } from '../types';
-import { align, claimUnits, type Alignment, type Conflict, type Unit } from './align';
+import { align, claimUnits, type Alignment, type Unit } from './align';
 import { prepare, type Prepared } from './nlp';
 
 export const FEATURES = [
@@ -52,17 +52,6 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 
 const cap = (n: number, max: number): number => Math.min(n, max) / max;
-
-/** Coverage of the claim without the units of the given conflicts (as in decide()). */
-function restOf(a: Alignment, conflicts: Conflict[]): number {
-  const out = new Set(conflicts.flatMap((x) => [x.unit, ...(x.also ?? [])]));
-  let total = 0;
-  let got = 0;
-  for (const u of a.matched) if (!out.has(u)) (total += u.weight), (got += u.weight);
-  for (const u of a.loose) if (!out.has(u)) (total += u.weight), (got += 0.5 * u.weight);
-  for (const u of a.unmatched) if (!out.has(u)) total += u.weight;
-  return total ? got / total : 0;
-}
 
 /**
  * Share of pairs of aligned claim words whose passage words come in the same order:
@@ -126,7 +115,7 @@ export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Al
   set('conflictNegation', kinds.has('negation') ? 1 : 0);
   set('conflictAntonym', kinds.has('antonym') ? 1 : 0);
   set('conflictStrong', a.conflicts.some((x) => x.strong) ? 1 : 0);
-  set('conflictRest', a.conflicts.length ? restOf(a, a.conflicts) : 0);
+  set('conflictRest', a.conflicts.length ? a.restCoverage : 0);
   set('claimNegated', c.tokens.some((t) => t.cue) ? 1 : 0);
   const usedNeg = p.tokens.some((t) => t.negated && (p.stems.has(t.stem) ? c.stems.has(t.stem) : false));
   set('passageNegatedAligned', usedNeg ? 1 : 0);

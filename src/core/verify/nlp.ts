@@ -188,7 +188,8 @@ const LIGHT_VERB = new Set([
   'receive', 'receives', 'received', 'obtain', 'obtained', 'krijgen', 'krijgt', 'kreeg', 'kregen', 'gekregen', 'hebben', 'heeft', 'hadden', 'maken', 'maakt', 'maakte',
   'nemen', 'neemt', 'nam', 'namen', 'genomen', 'geven', 'geeft', 'gaf', 'gaven', 'gegeven', 'ontvangen', 'ontvangt', 'ontving',
 ]);
-const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
+/** Words that open a condition (English and Dutch): what follows states no fact. */
+export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
 
 export function prepare(text: string, lang: LanguageCode): Prepared {

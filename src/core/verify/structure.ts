@@ -11,7 +11,7 @@
  * subordinators only and get no subject: the rules that need one do not fire there.
  */
 import { posTags } from '../analysis/pos';
-import type { Prepared } from './nlp';
+import { CONDITIONAL, type Prepared } from './nlp';
 
 export interface Clause {
   /** First and last token index (inclusive). */
@@ -21,17 +21,18 @@ export interface Clause {
   verbs: number[];
   /** Token indexes of the subject: nouns, names, pronouns before the first verb; empty when unknown. */
   subject: number[];
-  passive: boolean;
   /** Verbs in the passive voice ("was backed by", "a song recorded by"). */
   passiveVerbs: number[];
   /** States a possibility, intention or condition, not a fact. */
   modal: boolean;
+  /** The word that makes it so ("could", "if", "dreigde"), when modal. */
+  modalCue?: number;
   /**
    * A relative clause ("..., who had criticised the governor"): the token its relative
    * pronoun stands for, the last noun or name before it (English, tagged).
    */
   antecedent?: number;
-  /** Reports a statement at second hand ("allegedly", "reportedly", "naar verluidt"): the Dutch reportative "zou" reads the same. */
+  /** Reports a statement at second hand ("allegedly", "reportedly", "verluidt"): the Dutch reportative "zou" reads the same. */
   reportative: boolean;
 }
 
@@ -48,9 +49,8 @@ const SUBORD = new Set([
   'after', 'before', 'when', 'because', 'although', 'though', 'since', 'until', 'which', 'who', 'whom', 'whose', 'where', 'if', 'unless', 'whether',
   'nadat', 'omdat', 'toen', 'doordat', 'hoewel', 'waarna', 'waarbij', 'waarin', 'voordat', 'zodat', 'als', 'indien', 'tenzij', 'mits', 'wanneer',
 ]);
-const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk', 'naar verluidt']);
+const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
-const CONDITION = new Set(['if', 'unless', 'whether', 'als', 'indien', 'tenzij', 'mits']);
 /**
  * Words that state an unrealized action: a possibility, an intention, a threat. Hedges
  * that science writing uses for findings ("may", "can", "suggest") are left out: they
@@ -158,8 +158,7 @@ function computeStructure(p: Prepared): Structure {
     // Passive: a participle with its agent right after it ("was backed by", "a song
     // recorded by", "geleid door"); not an -ing form ("running side by side").
     const passiveVerbs = verbs.filter((v) => isPassiveAt(p, v, to, tags));
-    const passive = passiveVerbs.length > 0;
-    let modal = false;
+    let modalCue: number | undefined;
     let reportative = false;
     for (let k = from; k <= to; k++) {
       if (REPORTATIVE.has(p.tokens[k].norm)) reportative = true;
@@ -167,7 +166,7 @@ function computeStructure(p: Prepared): Structure {
       // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
-      if (MODAL.has(t.norm) || (k === from && CONDITION.has(t.norm))) modal = true;
+      if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;
     if (tags && RELATIVE.has(p.tokens[from].norm) && from > 0) {
@@ -176,7 +175,8 @@ function computeStructure(p: Prepared): Structure {
     }
     const idx = clauses.length;
     for (let k = from; k <= to; k++) clauseOf[k] = idx;
-    clauses.push({ from, to, verbs, subject, passive, passiveVerbs, modal, reportative, ...(antecedent !== undefined ? { antecedent } : {}) });
+    const modal = modalCue !== undefined;
+    clauses.push({ from, to, verbs, subject, passiveVerbs, modal, reportative, ...(modal ? { modalCue } : {}), ...(antecedent !== undefined ? { antecedent } : {}) });
   }
   return { clauses, clauseOf, ...(tags ? { tags } : {}) };
 }

@@ -40,8 +40,8 @@ export const hypothetical: Rule = {
     if (best < 0 || most * 2 < aligned) return [];
     const cl = ps.clauses[best];
     if (!cl.modal) return [];
-    const cue = p.tokens.slice(cl.from, cl.to + 1).find((t) => /^(?:if|unless|whether|als|indien|tenzij|mits)$/.test(t.norm) || MODAL_HINT.test(t.norm));
-    return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
+    const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue].text : undefined;
+    return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue)})` : ''}` }];
   },
   examples: [
     { claim: 'The group attacked the city on Monday.', passage: 'Officials said the group could attack the city on Monday.', expect: 'blocks' },
@@ -53,4 +53,3 @@ export const hypothetical: Rule = {
   ],
 };
 
-const MODAL_HINT = /^(?:will|shall|zal|zullen|could|might|would|plans?|planned|threaten(?:s|ed)?|intend(?:s|ed)?|vow(?:s|ed)?|pledge[sd]?|promise[sd]?|tried|tries|attempt(?:s|ed)?|sought|seeks?|aim(?:s|ed)|zou|zouden|dreig(?:de|den|t|en)|beloof(?:de|t|den)|zwoer|probeer(?:de|t|den)|poogde)$/;
