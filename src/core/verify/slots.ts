@@ -306,9 +306,9 @@ export function anaphors(p: Prepared): Array<{ k: number; kind: AnaphorKind }> {
 
 /**
  * The claim's subject: the unit the claim opens with (after an article at most), a name
- * or a capitalized word ("Ingushetia was established..."); or the first name after
- * words the passage backs ("The series finale of Make It or Break It" for "The series
- * finale aired...": the passage's description stands for the name).
+ * or a capitalized word ("Northbury was established..."); or the first name after
+ * words the passage backs ("The final episode of Harbor Nights" for "The final episode
+ * aired...": the passage's description stands for the name).
  */
 export function subjectUnit(c: Prepared, units: readonly Unit[], backed: (u: Unit) => boolean): Unit | undefined {
   const ordered = [...units].sort((a, b) => Math.min(...a.tokens) - Math.min(...b.tokens));
@@ -403,11 +403,6 @@ export function predicateAfter(p: Prepared, k: number): number[] | undefined {
   return out.length ? out : undefined;
 }
 
-/**
- * "Lost is a political party" against "Lost is an American television drama series":
- * the subject lines up, both say "is a ...", and the head nouns differ (the claim's
- * head appears nowhere in the passage, the passage's head nowhere in the claim).
- */
 /** Content tokens within `radius` content positions of a span (excluding the span). */
 export function around(p: Prepared, span: number[], radius: number): number[] {
   const first = p.content.indexOf(Math.min(...span));
@@ -423,8 +418,8 @@ export function around(p: Prepared, span: number[], radius: number): number[] {
 
 /**
  * The claim's number and the passage's number share a neighbouring word (the counted
- * noun or the verb, possibly through an en↔nl concept): "killing more than 900 people"
- * and "meer dan 300 doden vielen".
+ * noun or the verb, possibly through an en↔nl concept): "injuring more than 40 people"
+ * and "raakten meer dan 20 mensen gewond".
  */
 export function localTie(c: Prepared, span: number[], p: Prepared, pTok: number, onUnit?: { c?: string; p?: string }): boolean {
   const pSpan = [pTok];
@@ -452,7 +447,7 @@ export function negationPhrase(p: Prepared, tokenIdx: number): string {
   return p.text.slice(p.tokens[from].start, p.tokens[to].end);
 }
 
-/** A claim that denies a value ("is not an American series") contradicts no source that gives another value. */
+/** A claim that denies a value ("was not a French film") contradicts no source that gives another value. */
 export function claimDenies(c: Prepared, u: Unit): boolean {
   return u.tokens.some((t) => c.tokens[t].negated);
 }

@@ -1,6 +1,6 @@
 /**
- * conflict.category: "X is a Y" where the passage says "X is a Z" ("Lost is a political
- * party" / "Lost is an American television drama series"): the subject lines up, both
+ * conflict.category: "X is a Y" where the passage says "X is a Z" ("Riverbend is a
+ * political party" / "Riverbend is an American television drama series"): the subject lines up, both
  * say "is a ...", and the head nouns differ (the claim's head nowhere in the passage, the
  * passage's head nowhere in the claim; phrases sharing a word name the same thing in
  * other words). Weak, and considered only when no other rule finds a conflict.
@@ -74,7 +74,7 @@ export const category: Rule = {
     return x ? [{ type: 'conflict', conflict: { ...x, rule: this.id } }] : [];
   },
   examples: [
-    { claim: 'Lost is a political party.', passage: 'Lost is an American television drama series.', expect: 'conflict', sourceValue: 'American television drama series' },
-    { claim: 'Lost is a television series.', passage: 'Lost is an American television drama series.', expect: 'none' },
+    { claim: 'Riverbend is a political party.', passage: 'Riverbend is an American television drama series.', expect: 'conflict', sourceValue: 'American television drama series' },
+    { claim: 'Riverbend is a television series.', passage: 'Riverbend is an American television drama series.', expect: 'none' },
   ],
 };

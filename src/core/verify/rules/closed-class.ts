@@ -1,6 +1,6 @@
 /**
  * conflict.closed-class: another member of a closed class at the claim's aligned place:
- * a colour ("an orange jumpsuit" / "a black jumpsuit") or the other sex in one relation
+ * a colour ("a red car" / "a blue car") or the other sex in one relation
  * ("shot a man" / "shot a woman", son/daughter), English and Dutch. The classes are
  * small, closed and exclusive, so they are listed here rather than read from a lexicon.
  */
@@ -60,8 +60,8 @@ export const closedClass: Rule = {
     return out;
   },
   examples: [
-    { claim: 'The suspect wore an orange jumpsuit in court.', passage: 'The suspect wore a black jumpsuit in court.', expect: 'conflict', sourceValue: 'black' },
+    { claim: 'The suspect drove a red car to the station.', passage: 'The suspect drove a blue car to the station.', expect: 'conflict', sourceValue: 'blue' },
     { claim: 'The gunman shot a man outside the station.', passage: 'The gunman shot a woman outside the station.', expect: 'conflict', sourceValue: 'woman' },
-    { claim: 'The suspect wore an orange jumpsuit in court.', passage: 'The suspect wore an orange jumpsuit and black shoes in court.', expect: 'none' },
+    { claim: 'The suspect drove a red car to the station.', passage: 'The suspect drove a red car and a blue van to the station.', expect: 'none' },
   ],
 };

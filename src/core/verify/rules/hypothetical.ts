@@ -25,7 +25,7 @@ export const hypothetical: Rule = {
       const t = u.tokens[0];
       const k = pos.get(t);
       if (k === undefined) continue;
-      // A claim that itself hedges or reports at second hand ("allegedly sold" for the reportative "zou verkocht hebben").
+      // A claim that itself hedges or reports at second hand ("reportedly resigned" for the reportative "zou zijn afgetreden").
       const cc = cs.clauses[cs.clauseOf[t]];
       if (cc?.modal || cc?.reportative) claimModal = true;
       const ci = ps.clauseOf[k];
@@ -49,7 +49,7 @@ export const hypothetical: Rule = {
     { claim: 'The group attacked the city on Monday.', passage: 'The group attacked the city on Monday, officials said.', expect: 'none' },
     { claim: 'The group could attack the city.', passage: 'Officials said the group could attack the city.', expect: 'none' },
     { claim: 'The group freed the prisoners.', passage: 'The group vowed to free the prisoners.', expect: 'blocks' },
-    { claim: 'The man had allegedly sold weapons to the militia.', passage: 'De man zou eerder wapens verkocht hebben aan de militie.', passageLang: 'nl', expect: 'none' },
+    { claim: 'The minister had reportedly resigned before the vote.', passage: 'De minister zou voor de stemming zijn afgetreden.', passageLang: 'nl', expect: 'none' },
   ],
 };
 
