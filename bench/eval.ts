@@ -20,7 +20,7 @@ import { installNodeRuntime } from '../src/node/runtime';
 
 installNodeRuntime();
 import type { Finding, Verdict } from '../src/core/types';
-import { installModelFile, modelFilePath } from '../src/node/modelFile';
+import { modelFilePath } from '../src/node/modelFile';
 import { loadModel } from '../src/core/verify/model';
 import { LOGISTIC_DEFAULTS, type LogisticConfig } from './learn';
 import { chooseThreshold, figuresTable, gatedAt, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets, type SetPredictions } from './trainsets';
@@ -344,7 +344,6 @@ function main(): void {
   const dumpFile = dumpIdx >= 0 ? args[dumpIdx + 1] : undefined;
   const dump: string[] | undefined = dumpFile ? [] : undefined;
   const root = repoRoot();
-  installModelFile(path.join(root, 'dist'));
   const shared = path.resolve(process.env.GROUNDWORK_SHARED ?? path.join(root, '..', 'shared'));
   const evalDir = path.join(shared, 'eval');
   const specs: SetSpec[] = [];
