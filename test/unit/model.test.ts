@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLASSES, type Dataset, argmax, boostProba, figures, fitBoost, fitLogistic, logisticProba } from '../../bench/learn';
+import { rng as prng } from '../../bench/lib/corpora';
 import { MIN_PREDICTED, chooseThreshold, equalSetWeights, pooledAt, predictionsFromJson, chooseGate, gatedAt } from '../../bench/trainsets';
 import { FEATURES, pairFeatures } from '../../src/core/verify/features';
 import { modelFilePath } from '../../src/node/modelFile';
@@ -9,18 +10,6 @@ import { contributions, decideLabel, loadModel, predict, setModel, setModelSourc
 
 const root = path.join(__dirname, '..', '..');
 const modelJson = () => JSON.parse(fs.readFileSync(path.join(root, 'data', 'model.json'), 'utf8'));
-
-/** A seeded PRNG (mulberry32), so the synthetic sets are the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n rows of D features in [0,1]; class k puts its mass on feature k (separable when noise < 0.5). */
 function synthetic(n: number, D: number, noise: number, seed = 7): Dataset {

@@ -54,14 +54,5 @@ export function growth(make: (n: number) => string, n: number, run: (s: string) 
   return best!;
 }
 
-/** A small seeded PRNG (mulberry32): the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32): the same sequence on every machine (bench/lib/corpora.ts). */
+export { rng as prng } from '../../../bench/lib/corpora';
