@@ -19,6 +19,8 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 /** Work below this many milliseconds counts as this much (timer resolution, noise). */
 const FLOOR_MS = 1;
+/** The least work of the small input for a ratio to mean something. */
+const MIN_WORK_MS = 5;
 
 function fastest(f: () => void, runs: number): number {
   let best = Infinity;
@@ -40,9 +42,16 @@ export interface Growth {
 
 /** Work of `run` on `make(n)` and `make(GROWTH * n)`; the best of three attempts. */
 export function growth(make: (n: number) => string, n: number, run: (s: string) => unknown, runs = 3): Growth {
-  const a = make(n);
-  const b = make(GROWTH * n);
+  let a = make(n);
   run(a); // warm up (compilation)
+  // A small input measured in about a millisecond is mostly timer noise: grow it (both
+  // sizes keep their ratio) until its work is measurable.
+  for (let i = 0; i < 6 && fastest(() => run(a), 1) < MIN_WORK_MS; i++) {
+    n *= 2;
+    a = make(n);
+    run(a);
+  }
+  const b = make(GROWTH * n);
   let best: Growth | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const small = Math.max(FLOOR_MS, fastest(() => run(a), runs));
