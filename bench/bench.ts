@@ -114,7 +114,7 @@ interface EngineResult {
   verdicts: { verbatimSupported: number; alteredConflict: number; alteredSupported: number };
 }
 
-function childEngine(size: number): EngineResult {
+async function childEngine(size: number): Promise<EngineResult> {
   const { real, sentences } = setup();
   const sources = buildSources(real, size);
   // JIT warm-up on a separate engine, about as many passages as MiniSearch's warm-up.
@@ -123,7 +123,7 @@ function childEngine(size: number): EngineResult {
     for (const s of sources.slice(0, 90)) w.upsertSource(`warmup/${s.path}`, real[s.real].bytes);
     for (const s of sentences.slice(0, 5)) {
       w.search(s.text);
-      w.check(s.text, { format: 'plaintext' });
+      await w.check(s.text, { format: 'plaintext' });
       w.suggest(s.text, 20);
     }
   }
@@ -169,7 +169,7 @@ function childEngine(size: number): EngineResult {
     e.search(s.text, { limit: 20 });
     search.push(now() - t);
     t = now();
-    const f = e.check(s.text, { format: 'plaintext' });
+    const f = await e.check(s.text, { format: 'plaintext' });
     check.push(now() - t);
     t = now();
     e.suggest(s.text, 20);
@@ -604,7 +604,7 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
   out.push('- "index" for the engine is `upsertSource` for every file: decoding, metadata, sentence splitting with source ranges, language detection, term analysis (Snowball stemming), postings. MiniSearch gets the already-split passages, so its figure has no parsing in it; the "index only" ratio subtracts the engine\'s measured parsing time.');
   out.push('- Serialize runs on the engine that indexed the corpus; that engine is then dropped and the index file loaded (warm start); search, check, suggest and the one-document change/removal run on the loaded engine.');
   out.push('- "load" is `loadEngine(bytes)`: header, CRC-32, and a decode that checks every byte (word ids, passage offsets, postings) and rebuilds the posting lists; a document\'s text and passage objects are built from the decoded table on first read, so the queries after it pay for the documents they touch.');
-  out.push('- "check" is `engine.check(sentence)`: draft parsing, check-worthiness, retrieval, alignment and the verdict; "search" is retrieval alone (top 20 passages); "suggest" ranks every source for a citation completion.');
+  out.push('- "check" is `await engine.check(sentence)`: draft parsing, check-worthiness, retrieval, alignment and the verdict; "search" is retrieval alone (top 20 passages); "suggest" ranks every source for a citation completion.');
   out.push('- The verdict columns are a sanity check on replicated news text, not an evaluation (see docs/EVAL.md).');
   out.push('');
   return out.join('\n');
@@ -686,8 +686,7 @@ function main(): void {
     const size = args.size ?? 1000;
     const fn = args.child === 'engine' ? childEngine : args.child === 'minisearch' ? childMiniSearch : args.child === 'fuse' ? childFuse : args.child === 'notes' ? childNotes : undefined;
     if (!fn) throw new Error(`unknown child ${args.child}`);
-    const r = fn(size);
-    process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
+    void Promise.resolve(fn(size)).then((r) => process.stdout.write(`RESULT ${JSON.stringify(r)}\n`));
     return;
   }
   const started = new Date();

@@ -102,7 +102,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: string[]): SetResult {
+async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: string[]): Promise<SetResult> {
   const t0 = Date.now();
   const engine = createEngine();
   const files = listFiles(spec.corpus);
@@ -140,11 +140,11 @@ function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: string[]):
       const marker = keys.length ? ` [${keys.map((k) => '@' + k).join('; ')}]` : '';
       const m = /([.!?]["”’)]*)\s*$/.exec(claim.text);
       const draft = m ? claim.text.slice(0, m.index) + marker + claim.text.slice(m.index) : claim.text + marker;
-      findings = engine.check(draft, { format: 'markdown' });
+      findings = await engine.check(draft, { format: 'markdown' });
       ({ label, finding } = verdictOf(findings));
       if (finding?.citedVerdict) label = finding.citedVerdict;
     } else {
-      findings = engine.check(claim.text, { format: 'plaintext' });
+      findings = await engine.check(claim.text, { format: 'plaintext' });
       ({ label, finding } = verdictOf(findings));
     }
     confusion[claim.label][label]++;
@@ -334,7 +334,7 @@ function runLoso(root: string, shared: string): string | undefined {
   return text;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
   const setIdx = args.indexOf('--set');
@@ -367,7 +367,7 @@ function main(): void {
   }
   const results: SetResult[] = [];
   for (const spec of chosen) {
-    const r = runSet(spec, root, verbose, dump);
+    const r = await runSet(spec, root, verbose, dump);
     printResult(r);
     results.push(r);
   }
@@ -379,4 +379,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

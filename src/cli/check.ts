@@ -140,9 +140,9 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
     if (self !== undefined && engine.getSource(self)) {
       io.err(safeLine(`${shown}: note: this draft is also a corpus file (${quotePath(self)}); it is checked against the other sources`));
     }
-    const findings = engine
-      .check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences, ...(self !== undefined ? { excludeSource: self } : {}) })
-      .filter((f) => !ignore.sentences.has(normalizeSentence(f.text)));
+    const findings = (
+      await engine.check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignore.sentences, ...(self !== undefined ? { excludeSource: self } : {}) })
+    ).filter((f) => !ignore.sentences.has(normalizeSentence(f.text)));
     results.push({ file: d.file.display, absPath: d.file.abs, findings });
   }
 

@@ -79,7 +79,7 @@ export interface Engine {
   /** Every current load warning, per file. */
   warnings(): LoadWarning[];
   /** Judge every check-worthy sentence of a draft. Deterministic. */
-  check(text: string, options: CheckOptions): Finding[];
+  check(text: string, options: CheckOptions): Promise<Finding[]>;
   /** Rank sources by how well they support `sentence` (for citation completions). */
   suggest(sentence: string, limit?: number): SourceSuggestion[];
   /** Serialize the whole index (documents, passages, postings) for a warm start. */

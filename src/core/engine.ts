@@ -6,7 +6,7 @@
  * chunk it or move it to a worker.
  */
 import type { BibliographyEntry, CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
-import type { PassageHit, Retriever, SearchOptions } from './retrieval';
+import { hitAt, type PassageHit, type Retriever, type SearchOptions } from './retrieval';
 import type { Finding, LanguageCode, LoadWarning, Range, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
 import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
@@ -44,6 +44,20 @@ function termLang(lang: LanguageCode): LanguageCode {
 }
 
 let fingerprintCache: number | undefined;
+
+/** A hit of the local index: the whole document at hand. */
+export interface LocalHit extends PassageHit {
+  doc: SourceDocument;
+}
+
+/** What the local index answers synchronously besides the Engine API (tests, benchmarks, verification's LocalRetriever). */
+export interface LocalSearch {
+  /** Rank passages for free text, best first (ties: lower passage slot). */
+  search(text: string, options?: SearchOptions): LocalHit[];
+  /** This corpus as verification reads it; `exclude`: a document never returned (a draft's own file). */
+  retriever(exclude?: string): Retriever;
+}
+
 /** Changes when the index term analyzer changes, so stale caches are rebuilt. */
 export function analyzerFingerprint(): number {
   if (fingerprintCache === undefined) {
@@ -61,7 +75,7 @@ function cmp(a: string, b: string): number {
 }
 
 
-class GroundworkEngine implements Engine, Retriever {
+class GroundworkEngine implements Engine, LocalSearch {
   private readonly options: EngineOptions;
   private index = new PassageIndex();
   private readonly bySlot = new Map<number, Entry>();
@@ -416,9 +430,6 @@ class GroundworkEngine implements Engine, Retriever {
     return this.sorted.slice();
   }
 
-  documents(): SourceDocument[] {
-    return this.sources();
-  }
 
   languages(): LanguageCode[] {
     return [...this.langCount.entries()]
@@ -471,7 +482,7 @@ class GroundworkEngine implements Engine, Retriever {
     return this.queryLanguages(lang).map((l) => ({ lang: l, terms: [...new Set(indexTerms(text, l))] }));
   }
 
-  search(text: string, options: SearchOptions = {}): PassageHit[] {
+  search(text: string, options: SearchOptions = {}): LocalHit[] {
     this.settle();
     const limit = options.limit ?? 20;
     let docSlot: number | undefined;
@@ -484,19 +495,18 @@ class GroundworkEngine implements Engine, Retriever {
     const terms = new Set<string>();
     for (const a of analyses) for (const t of a.terms) terms.add(t);
     const hits = this.index.search(terms, limit, { docSlot });
-    const out: PassageHit[] = [];
+    const out: LocalHit[] = [];
     for (const h of hits) {
       const loc = this.index.locate(h.pid);
       const e = loc && this.bySlot.get(loc.slot);
-      const passage = e?.doc.passages[loc!.ordinal];
-      if (e && passage) out.push({ doc: e.doc, passage, score: h.score });
+      if (e && e.doc.passages[loc!.ordinal]) out.push({ ...hitAt(e.doc, e.doc.passages, loc!.ordinal, h.score), doc: e.doc });
     }
     return out;
   }
 
   // ---- Engine: checking and suggestions -----------------------------------------------
 
-  check(text: string, options: CheckOptions): Finding[] {
+  check(text: string, options: CheckOptions): Promise<Finding[]> {
     this.settle();
     const ignored = new Set<string>();
     for (const s of options.ignoredSentences ?? []) {
@@ -508,27 +518,48 @@ class GroundworkEngine implements Engine, Retriever {
     );
     const textless = this.bib.length > 0 ? citesWithoutText(sentences, (k) => this.textlessKey(k)) : undefined;
     const self = options.excludeSource !== undefined ? this.byPath.get(options.excludeSource) : undefined;
-    const retriever: Retriever = self ? this.without(self) : this;
-    const findings = withPages(this.byPath, checkSentences(retriever, sentences, { ignoredSentences: ignored, draftText: text }));
-    return textless ? withTextlessCitations(findings, textless) : findings;
+    return checkSentences(this.retriever(self?.doc.path), sentences, { ignoredSentences: ignored, draftText: text }).then((findings) =>
+      textless ? withTextlessCitations(findings, textless) : findings,
+    );
+  }
+
+  /** This corpus as verification reads it; `exclude`: a document never returned (a draft's own file). */
+  retriever(exclude?: string): Retriever {
+    const e = exclude !== undefined ? this.byPath.get(exclude) : undefined;
+    return e ? this.without(e) : this.local();
+  }
+
+  private local(): Retriever {
+    return {
+      search: async (text, options) => this.search(text, options),
+      passagesOf: async (k, max) => {
+        const doc = this.getSource(k);
+        if (!doc || doc.passages.length > max) return undefined;
+        return doc.passages.map((_, i) => hitAt(doc, doc.passages, i, 0));
+      },
+      getDocument: async (k) => this.getSource(k),
+      languages: async () => this.languages(),
+      ambiguousKey: async (k) => this.ambiguousKey(k),
+    };
   }
 
   /** This corpus as a retriever that never returns document `e` (a draft's own file). */
   private without(e: Entry): Retriever {
     const path = e.doc.path;
     const skip = (d: SourceDocument | undefined) => (d && d.path === path ? undefined : d);
+    const local = this.local();
     return {
-      search: (text, options = {}) => {
+      search: async (text, options = {}) => {
         if (options.docPath !== undefined && skip(this.getSource(options.docPath)) === undefined) return [];
         const limit = options.limit ?? 20;
         // Ask for enough hits that the document's own passages cannot crowd out the rest.
         const hits = this.search(text, { ...options, limit: limit + Math.min(e.doc.passages.length, 1000) });
         return hits.filter((h) => h.doc.path !== path).slice(0, limit);
       },
-      documents: () => this.documents().filter((d) => d.path !== path),
-      languages: () => this.languages(),
-      getDocument: (k) => skip(this.getDocument(k)),
-      ambiguousKey: (k) => this.ambiguousKey(k),
+      passagesOf: async (k, max) => (skip(this.getSource(k)) ? local.passagesOf(k, max) : undefined),
+      languages: () => local.languages(),
+      getDocument: async (k) => skip(this.getSource(k)),
+      ambiguousKey: (k) => local.ambiguousKey!(k),
     };
   }
 
@@ -671,20 +702,6 @@ function withTextlessCitations(findings: Finding[], textless: Map<string, { keys
   return findings;
 }
 
-/** Evidence from a paged source (PDF) says its page: the passage's, found by its range. */
-function withPages(byPath: Map<string, Entry>, findings: Finding[]): Finding[] {
-  for (const f of findings) {
-    for (const ev of f.evidence) {
-      if (ev.page !== undefined) continue;
-      const doc = byPath.get(ev.source)?.doc;
-      if (!doc || doc.pages === undefined) continue;
-      const p = doc.passages.find((x) => x.range.start.line === ev.range.start.line && x.range.start.character <= ev.range.start.character && (x.range.end.line > ev.range.start.line || x.range.end.character > ev.range.start.character));
-      if (p?.page !== undefined) ev.page = p.page;
-    }
-  }
-  return findings;
-}
-
 function suggestionBase(doc: SourceDocument): Omit<SourceSuggestion, 'score' | 'passage'> {
   const s: Omit<SourceSuggestion, 'score' | 'passage'> = {
     key: doc.key,
@@ -710,7 +727,7 @@ function dedupeWarnings(ws: LoadWarning[]): LoadWarning[] {
 }
 
 /** A new, empty engine. */
-export function createEngine(options?: EngineOptions): Engine & Retriever {
+export function createEngine(options?: EngineOptions): Engine & LocalSearch {
   return new GroundworkEngine(options);
 }
 
@@ -719,7 +736,7 @@ export function createEngine(options?: EngineOptions): Engine & Retriever {
  * valid index of this format and analyzer (wrong magic, version, checksum, truncation):
  * callers then rebuild from the sources.
  */
-export function loadEngine(bytes: Uint8Array, options?: EngineOptions): Engine & Retriever {
+export function loadEngine(bytes: Uint8Array, options?: EngineOptions): Engine & LocalSearch {
   const state = decodeState(bytes, analyzerFingerprint());
   return new GroundworkEngine(options, state);
 }

@@ -75,33 +75,33 @@ describe('bibliography: BibTeX and CSL-JSON', () => {
     assert.ok(e.warnings().some((w) => /broken2019/.test(w.message)));
   });
 
-  it('checks a sentence citing a bib key against the linked source, with the bib key in the evidence', () => {
+  it('checks a sentence citing a bib key against the linked source, with the bib key in the evidence', async () => {
     const e = seeded();
     e.setBibliography([{ path: 'references.bib', text: BIB }]);
-    const [ok] = e.check('ISIS fighters threaten Hamas in a screen-grab from a recent propaganda video [@ward2018isis].', { format: 'markdown' });
+    const [ok] = await e.check('ISIS fighters threaten Hamas in a screen-grab from a recent propaganda video [@ward2018isis].', { format: 'markdown' });
     assert.equal(ok.verdict, 'supported');
     assert.equal(ok.evidence[0].key, 'ward2018isis');
     assert.deepEqual(ok.citations, ['ward2018isis']);
-    const [conflict] = e.check('It is responsible for the Sinai plane crash in October 2015 that killed all 324 passengers on board [@ward2018isis].', { format: 'markdown' });
+    const [conflict] = await e.check('It is responsible for the Sinai plane crash in October 2015 that killed all 324 passengers on board [@ward2018isis].', { format: 'markdown' });
     assert.equal(conflict.verdict, 'conflict');
     assert.equal(conflict.evidence[0].key, 'ward2018isis');
   });
 
-  it('a sentence citing an entry with no source text is not unsupported for that reason; an unknown key stays unknown', () => {
+  it('a sentence citing an entry with no source text is not unsupported for that reason; an unknown key stays unknown', async () => {
     const e = seeded();
     e.setBibliography([{ path: 'references.bib', text: BIB }]);
     const sentence = 'The harbour authority of Rotterdam approved a budget of 40 million euros for new ferry berths';
-    const [plain] = e.check(`${sentence}.`, { format: 'markdown' });
+    const [plain] = await e.check(`${sentence}.`, { format: 'markdown' });
     assert.equal(plain.verdict, 'unsupported');
-    const [cited] = e.check(`${sentence} [@un2017report].`, { format: 'markdown' });
+    const [cited] = await e.check(`${sentence} [@un2017report].`, { format: 'markdown' });
     assert.equal(cited.verdict, 'none');
     assert.notEqual(cited.code, 'citation.unknown-key');
     assert.deepEqual(cited.citations, ['un2017report']);
     assert.match(cited.reasons[0].message, /no text to check/);
-    const [unknown] = e.check(`${sentence} [@nobody2020x].`, { format: 'markdown' });
+    const [unknown] = await e.check(`${sentence} [@nobody2020x].`, { format: 'markdown' });
     assert.equal(unknown.code, 'citation.unknown-key');
     // A conflict with a source in the corpus is still reported.
-    const [conflict] = e.check('It is responsible for the Sinai plane crash in October 2015 that killed all 324 passengers on board [@un2017report].', { format: 'markdown' });
+    const [conflict] = await e.check('It is responsible for the Sinai plane crash in October 2015 that killed all 324 passengers on board [@un2017report].', { format: 'markdown' });
     assert.equal(conflict.verdict, 'conflict');
   });
 

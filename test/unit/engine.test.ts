@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { createEngine, loadEngine, CacheError } from '../../src/core/engine';
+import { createEngine, loadEngine, CacheError, type LocalSearch } from '../../src/core/engine';
 import type { Engine } from '../../src/core/api';
-import type { Retriever } from '../../src/core/retrieval';
 import { pathSuffix } from '../../src/core/corpus/keys';
 import { growth, MAX_RATIO, prng } from './helpers/work';
 
@@ -38,7 +37,7 @@ The weekly farmers market will move to the old square in October.
 About forty stalls are expected on the first day, the organisers said.
 `;
 
-function corpus(): Engine & Retriever {
+function corpus(): Engine & LocalSearch {
   const e = createEngine();
   e.upsertSource('sources/ferry.txt', enc(FERRY));
   e.upsertSource('sources/budget.txt', enc(BUDGET));
@@ -46,7 +45,7 @@ function corpus(): Engine & Retriever {
   return e;
 }
 
-function topPaths(e: Retriever, q: string, n = 3): string[] {
+function topPaths(e: LocalSearch, q: string, n = 3): string[] {
   return e.search(q, { limit: n }).map((h) => h.doc.path);
 }
 
@@ -97,7 +96,7 @@ describe('engine: corpus and index', () => {
     assert.deepEqual(e.search('council library budget'), []);
   });
 
-  it('keeps keys stable when another document is added, changed or removed', () => {
+  it('keeps keys stable when another document is added, changed or removed', async () => {
     const e = corpus();
     const before = new Map(e.sources().map((d) => [d.path, d.key]));
     const ferryKey = before.get('sources/ferry.txt')!;
@@ -119,7 +118,7 @@ describe('engine: corpus and index', () => {
     assert.equal(e.getSource(ferryKey), undefined);
     assert.equal(new Set(after.values()).size, after.size);
     // A draft citing the shared short key is told which sources share it.
-    const f = e.check(`The island ferry carried 224 passengers on its first crossing [@${ferryKey}].`, { format: 'markdown' });
+    const f = await e.check(`The island ferry carried 224 passengers on its first crossing [@${ferryKey}].`, { format: 'markdown' });
     assert.equal(f[0].code, 'citation.unknown-key');
     assert.match(f[0].citationProblem!.message, new RegExp(`2 sources share "${ferryKey}" \\(.*${ferryFull}`));
     // Removing the copy gives ferry.txt its short key back.
@@ -240,14 +239,14 @@ describe('engine: corpus and index', () => {
     assert.ok(!e.warnings().some((w) => w.path === 'sources/photo.txt'));
   });
 
-  it('an English query reaches a Dutch passage through shared numbers and names', () => {
+  it('an English query reaches a Dutch passage through shared numbers and names', async () => {
     const e = createEngine();
     e.upsertSource('sources/veerboot.txt', enc(DUTCH));
     e.upsertSource('sources/budget.txt', enc(BUDGET));
     const hits = e.search('Anna Verhoeven said the trip lasted 45 minutes', { language: 'en' });
     assert.equal(hits[0]?.doc.path, 'sources/veerboot.txt');
     assert.match(hits[0].passage.text, /Verhoeven/);
-    assert.deepEqual(e.languages?.(), ['en', 'nl']);
+    assert.deepEqual(await e.retriever().languages(), ['en', 'nl']);
   });
 
   it('restricts a search to one document by path or key', () => {
@@ -323,15 +322,15 @@ describe('engine: serialization', () => {
 });
 
 describe('engine: check', () => {
-  it('checks a draft through the verification module and honours ignores', () => {
+  it('checks a draft through the verification module and honours ignores', async () => {
     const e = corpus();
     const draft = 'The island ferry carried 224 passengers on its first crossing of the season.\n\nThe city council approved a budget of 3.5 million euros for the new library.\n';
-    const all = e.check(draft, { format: 'plaintext' });
+    const all = await e.check(draft, { format: 'plaintext' });
     assert.ok(all.length >= 1);
     for (const f of all) assert.ok(['supported', 'conflict', 'unsupported', 'none'].includes(f.verdict));
     const ferry = all.find((f) => /ferry/.test(f.text));
     assert.ok(ferry);
-    const ignored = e.check(draft, { format: 'plaintext', ignoredSentences: [ferry!.text] });
+    const ignored = await e.check(draft, { format: 'plaintext', ignoredSentences: [ferry!.text] });
     assert.ok(!ignored.some((f) => /ferry/.test(f.text)));
     assert.equal(ignored.length, all.length - 1);
   });

@@ -94,12 +94,12 @@ describe('fuzz: drafts, sources and checks (issue 8)', function () {
     }
   });
 
-  it('checks 30 random drafts in every format without an exception', () => {
+  it('checks 30 random drafts in every format without an exception', async () => {
     const rnd = prng(8);
     for (let i = 0; i < 30; i++) {
       const doc = randomDoc(rnd, 300 + Math.floor(rnd() * 1500));
       for (const f of FORMATS) {
-        const findings = engine.check(doc, { format: f });
+        const findings = await engine.check(doc, { format: f });
         for (const x of findings) assert.ok(x.range.start.line <= x.range.end.line);
       }
     }
@@ -113,8 +113,8 @@ describe('fuzz: drafts, sources and checks (issue 8)', function () {
       for (const d of docs) parseAll(render(d, Number(s)));
     }, 2);
     assert.ok(g.ratio <= MAX_RATIO, `parsing: ${g.small.toFixed(0)} ms -> ${g.large.toFixed(0)} ms (ratio ${g.ratio.toFixed(1)}, linear is about 8)`);
-    const c = growth((k) => String(k), 1, (s) => {
-      for (const d of docs.slice(0, 4)) for (const f of FORMATS) engine.check(render(d, Number(s)), { format: f });
+    const c = growth((k) => String(k), 1, async (s) => {
+      for (const d of docs.slice(0, 4)) for (const f of FORMATS) await engine.check(render(d, Number(s)), { format: f });
     }, 1);
     assert.ok(c.ratio <= MAX_RATIO, `checking: ${c.small.toFixed(0)} ms -> ${c.large.toFixed(0)} ms (ratio ${c.ratio.toFixed(1)}, linear is about 8)`);
   });

@@ -98,10 +98,10 @@ describe('sources: PDF, Word and OpenDocument files made by Chromium and pandoc'
     let withEvidence = 0;
     let paged = 0;
     for (const c of claims) {
-      const a = txt.check(c.text, { format: 'plaintext' });
-      const b = pdf.check(c.text, { format: 'plaintext' });
-      const d = docx.check(c.text, { format: 'plaintext' });
-      const o = odt.check(c.text, { format: 'plaintext' });
+      const a = await txt.check(c.text, { format: 'plaintext' });
+      const b = await pdf.check(c.text, { format: 'plaintext' });
+      const d = await docx.check(c.text, { format: 'plaintext' });
+      const o = await odt.check(c.text, { format: 'plaintext' });
       assert.deepEqual(b.map(summary), a.map(summary), `${c.id} (PDF): ${c.text}`);
       assert.deepEqual(d.map(summary), a.map(summary), `${c.id} (.docx): ${c.text}`);
       assert.deepEqual(o.map(summary), a.map(summary), `${c.id} (.odt): ${c.text}`);

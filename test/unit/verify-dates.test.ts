@@ -14,26 +14,26 @@ describe('verify: decades and seasons', () => {
     x.upsertSource('s/singer.txt', enc('Mara Tell (born July 20, 1947) is a Dutch singer who toured Europe every summer.\n'));
     return x;
   };
-  const one = (text: string): Finding => {
-    const fs = e().check(text, { format: 'plaintext' });
+  const one = async (text: string): Promise<Finding> => {
+    const fs = await e().check(text, { format: 'plaintext' });
     assert.equal(fs.length, 1, JSON.stringify(fs));
     return fs[0];
   };
-  it("a decade backs the same decade, however written (1970s, 1970's)", () => {
-    assert.equal(one("The band formed in Leeds in the early 1970's.").verdict, 'supported');
+  it("a decade backs the same decade, however written (1970s, 1970's)", async () => {
+    assert.equal((await one("The band formed in Leeds in the early 1970's.")).verdict, 'supported');
   });
-  it('another decade differs', () => {
-    const f = one('The band formed in Leeds in the early 1990s.');
+  it('another decade differs', async () => {
+    const f = await one('The band formed in Leeds in the early 1990s.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].kind, 'date');
   });
-  it('a year outside the decade of the sentence differs ("born in the fifties" / 1947)', () => {
-    const f = one('Mara Tell was born in the fifties.');
+  it('a year outside the decade of the sentence differs ("born in the fifties" / 1947)', async () => {
+    const f = await one('Mara Tell was born in the fifties.');
     assert.equal(f.verdict, 'conflict');
     assert.match(f.reasons[0].message, /1947/);
   });
-  it('the same season backs the same season', () => {
-    assert.equal(one('The band from Leeds toured Europe every spring.').verdict, 'supported');
+  it('the same season backs the same season', async () => {
+    assert.equal((await one('The band from Leeds toured Europe every spring.')).verdict, 'supported');
   });
 });
 
@@ -57,30 +57,30 @@ describe('verify: dates relative to the source date', () => {
     // Early January: the weekday may fall in the year before.
     assert.equal(anchorDate(rel({ granularity: 'weekday', weekday: 1 }), '2019-01-03').anchored, undefined);
   });
-  it('"announced on Monday" in a source dated May 2019 backs "since 2019"; it never contradicts a date', () => {
+  it('"announced on Monday" in a source dated May 2019 backs "since 2019"; it never contradicts a date', async () => {
     const e = createEngine();
     e.upsertSource('s/coach.txt', enc('Title: Club hires coach\nDate: 2019-05-20\n\nThe Odessa Jackalopes announced on Monday that they have hired Todd Watson as head coach.\n'));
-    const ok = e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2019.', { format: 'plaintext' });
+    const ok = await e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2019.', { format: 'plaintext' });
     assert.equal(ok[0].verdict, 'supported', JSON.stringify(ok[0].reasons));
-    const other = e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2017.', { format: 'plaintext' });
+    const other = await e.check('Todd Watson is the head coach of the Odessa Jackalopes since 2017.', { format: 'plaintext' });
     assert.notEqual(other[0].verdict, 'conflict');
   });
 });
 
 describe('verify: life dates after a name', () => {
-  const one = (text: string): Finding => {
+  const one = async (text: string): Promise<Finding> => {
     const x = createEngine();
     x.upsertSource('s/bio.txt', enc('Dana Wells (April 8, 1974 − February 2, 2013) was a Scottish sailor and author.\n'));
-    const fs = x.check(text, { format: 'plaintext' });
+    const fs = await x.check(text, { format: 'plaintext' });
     assert.equal(fs.length, 1, JSON.stringify(fs));
     return fs[0];
   };
-  it('the first date is the birth, the second the death', () => {
-    assert.equal(one('Dana Wells was born in April 1974.').verdict, 'supported');
-    assert.equal(one('Dana Wells died on February 2, 2013.').verdict, 'supported');
+  it('the first date is the birth, the second the death', async () => {
+    assert.equal((await one('Dana Wells was born in April 1974.')).verdict, 'supported');
+    assert.equal((await one('Dana Wells died on February 2, 2013.')).verdict, 'supported');
   });
-  it('a different birth date conflicts with the first date, not the second', () => {
-    const f = one('Dana Wells was born on April 18, 1974.');
+  it('a different birth date conflicts with the first date, not the second', async () => {
+    const f = await one('Dana Wells was born on April 18, 1974.');
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
     assert.equal(f.reasons[0].sourceValue, 'April 8, 1974');
   });

@@ -38,8 +38,8 @@ function engine() {
   return e;
 }
 
-function checkOne(text: string): Finding {
-  const findings = engine().check(text, { format: 'plaintext' });
+async function checkOne(text: string): Promise<Finding> {
+  const findings = await engine().check(text, { format: 'plaintext' });
   assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
   return findings[0];
 }
@@ -51,87 +51,87 @@ function claimSlice(text: string, f: Finding, i = 0): string {
 }
 
 describe('verify: the differing name fills the same role', () => {
-  it('prefers the name after the same governing word near the aligned context', () => {
+  it('prefers the name after the same governing word near the aligned context', async () => {
     // "Riverside" sits right after the aligned "letters"; "Facebook" is the platform.
     const text = 'City spokesman Tom Berg posted the letters on Twitter.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.entity');
     assert.equal(f.reasons[0].sourceValue, 'Facebook');
     assert.equal(f.reasons[0].claimValue, 'Twitter');
     assert.equal(claimSlice(text, f), 'Twitter');
   });
-  it('skips a place name that sits closer but in another role', () => {
+  it('skips a place name that sits closer but in another role', async () => {
     const text = 'Mayor Anna Kovacs presented the budget on Facebook.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].sourceValue, 'Twitter');
     assert.doesNotMatch(f.reasons[0].message, /Oakdale/);
   });
-  it('raises no entity conflict when two passage names fit the slot equally', () => {
-    const f = checkOne('The museum received paintings from Utrecht for its new wing.');
+  it('raises no entity conflict when two passage names fit the slot equally', async () => {
+    const f = await checkOne('The museum received paintings from Utrecht for its new wing.');
     assert.notEqual(f.verdict, 'conflict');
     assert.notEqual(f.verdict, 'supported');
   });
 });
 
 describe('verify: a name the passage has only in another role', () => {
-  it('another name of the same kind between the same aligned words is a conflict', () => {
+  it('another name of the same kind between the same aligned words is a conflict', async () => {
     const text = 'The cooking show aired on Swedish television in May 2019.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.entity');
     assert.equal(f.reasons[0].sourceValue, 'Danish');
     assert.equal(claimSlice(text, f), 'Swedish');
   });
-  it('the same name at the aligned place is support', () => {
-    const f = checkOne('The cooking show aired on Danish television in May 2019.');
+  it('the same name at the aligned place is support', async () => {
+    const f = await checkOne('The cooking show aired on Danish television in May 2019.');
     assert.equal(f.verdict, 'supported');
   });
-  it('the name in its own role elsewhere still backs a claim about that role', () => {
-    const f = checkOne('The cooking show praised Swedish chefs.');
+  it('the name in its own role elsewhere still backs a claim about that role', async () => {
+    const f = await checkOne('The cooking show praised Swedish chefs.');
     assert.equal(f.verdict, 'supported');
   });
-  it('a looser positional tie makes the claim unbacked, not a conflict', () => {
+  it('a looser positional tie makes the claim unbacked, not a conflict', async () => {
     // "national" lies between the name and the aligned "television".
-    const f = checkOne('The cooking show aired on Swedish national television in May 2019.');
+    const f = await checkOne('The cooking show aired on Swedish national television in May 2019.');
     assert.equal(f.verdict, 'unsupported');
   });
 });
 
 describe('verify: a date the passage gives only for another event', () => {
-  it('the date right after the aligned verb differs: a conflict', () => {
+  it('the date right after the aligned verb differs: a conflict', async () => {
     const text = 'The lighthouse keeper Ada Moss was born on 3 March 1961.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.date');
     assert.equal(f.reasons[0].sourceValue, '3 March 1931');
     assert.equal(claimSlice(text, f), '3 March 1961');
   });
-  it('the date in its own role backs the claim', () => {
-    assert.equal(checkOne('The lighthouse keeper Ada Moss retired on 3 March 1961.').verdict, 'supported');
-    assert.equal(checkOne('The lighthouse keeper Ada Moss was born on 3 March 1931.').verdict, 'supported');
+  it('the date in its own role backs the claim', async () => {
+    assert.equal((await checkOne('The lighthouse keeper Ada Moss retired on 3 March 1961.')).verdict, 'supported');
+    assert.equal((await checkOne('The lighthouse keeper Ada Moss was born on 3 March 1931.')).verdict, 'supported');
   });
 });
 
 describe('verify: evidence terms', () => {
-  it('matched lists claim terms as written in the evidence passage', () => {
-    const f = checkOne('The cooking show was broadcast on Danish television in May 2019.');
+  it('matched lists claim terms as written in the evidence passage', async () => {
+    const f = await checkOne('The cooking show was broadcast on Danish television in May 2019.');
     const ev = f.evidence[0];
     assert.ok(ev.matched && ev.matched.length >= 3, JSON.stringify(ev));
     for (const t of ev.matched!) assert.ok(ev.text.includes(t), `${t} is in the passage`);
     assert.ok(ev.matched!.includes('Danish'));
     assert.ok(ev.matched!.includes('May 2019'));
   });
-  it('figures are given as the passage writes them', () => {
-    const f = checkOne('The new budget adds twelve electric buses to the city fleet.');
+  it('figures are given as the passage writes them', async () => {
+    const f = await checkOne('The new budget adds twelve electric buses to the city fleet.');
     assert.equal(f.verdict, 'supported');
     const m = f.evidence[0].matched ?? [];
     assert.ok(m.includes('12'), JSON.stringify(m));
     assert.ok(!m.includes('twelve'));
   });
-  it('a name backed only elsewhere in the passage is not emphasized', () => {
-    const f = checkOne('The cooking show aired on Swedish television in May 2019.');
+  it('a name backed only elsewhere in the passage is not emphasized', async () => {
+    const f = await checkOne('The cooking show aired on Swedish television in May 2019.');
     assert.ok(!(f.evidence[0].matched ?? []).includes('Swedish'));
   });
 });

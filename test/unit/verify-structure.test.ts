@@ -16,38 +16,38 @@ engine.upsertSource('sources/talks.txt', enc('Talks\n\nThe minister met the amba
 engine.upsertSource('sources/week.txt', enc('Week\n\nBy Thursday police had arrested two men in the capital. The attacks on Friday killed five people near the station.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
-function check(text: string): Finding {
-  const f = engine.check(text, { format: 'plaintext' })[0];
+async function check(text: string): Promise<Finding> {
+  const f = (await engine.check(text, { format: 'plaintext' }))[0];
   assert.ok(f, `a finding for ${text}`);
   return f;
 }
 
 describe('verify: structure decides which words a value belongs to', () => {
-  it("a figure the passage gives for another subject's event does not back the claim", () => {
-    const f = check('The 2010 flood killed 40 people.');
+  it("a figure the passage gives for another subject's event does not back the claim", async () => {
+    const f = await check('The 2010 flood killed 40 people.');
     assert.equal(f.verdict, 'unsupported');
     assert.ok(f.rules?.includes('role.figure-clause'), JSON.stringify(f.rules));
-    assert.equal(check('The 2010 flood killed 12 passengers.').verdict, 'supported');
+    assert.equal((await check('The 2010 flood killed 12 passengers.')).verdict, 'supported');
   });
-  it('swapped roles: who backed whom', () => {
-    const f = check('The Green Party backed the Labour Party in the 2019 election.');
+  it('swapped roles: who backed whom', async () => {
+    const f = await check('The Green Party backed the Labour Party in the 2019 election.');
     assert.notEqual(f.verdict, 'supported');
     assert.ok(f.rules?.includes('blocks.swapped-roles'), JSON.stringify(f.rules));
-    assert.equal(check('The Labour Party backed the Green Party in the 2019 election.').verdict, 'supported');
+    assert.equal((await check('The Labour Party backed the Green Party in the 2019 election.')).verdict, 'supported');
   });
-  it('a name replaced in its slot while the passage names it elsewhere is a conflict with both names', () => {
-    const f = check('The minister met the ambassador of Spain in Geneva.');
+  it('a name replaced in its slot while the passage names it elsewhere is a conflict with both names', async () => {
+    const f = await check('The minister met the ambassador of Spain in Geneva.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].sourceValue, 'France');
     assert.equal(f.reasons[0].claimValue, 'Spain');
   });
-  it("the weekday of a neighbouring event is not the claim's date", () => {
-    const f = check('The attacks on Thursday killed five people near the station.');
+  it("the weekday of a neighbouring event is not the claim's date", async () => {
+    const f = await check('The attacks on Thursday killed five people near the station.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].sourceValue, 'Friday');
   });
-  it('a threat under a condition does not back the act', () => {
-    const f = check('The militia closed the border crossing at Rafah.');
+  it('a threat under a condition does not back the act', async () => {
+    const f = await check('The militia closed the border crossing at Rafah.');
     assert.equal(f.verdict, 'unsupported');
     assert.ok(f.rules?.includes('blocks.hypothetical'), JSON.stringify(f.rules));
   });

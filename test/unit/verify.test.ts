@@ -43,9 +43,9 @@ function engineWithFixtures() {
   return engine;
 }
 
-function checkOne(text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Finding {
+async function checkOne(text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Promise<Finding> {
   const engine = engineWithFixtures();
-  const findings = engine.check(text, { format });
+  const findings = await engine.check(text, { format });
   assert.equal(findings.length, 1, `expected one finding for ${JSON.stringify(text)}, got ${JSON.stringify(findings, null, 1)}`);
   return findings[0];
 }
@@ -95,32 +95,32 @@ describe('verify: check-worthiness', () => {
     assert.equal(isCheckWorthy('"We will add a second ferry," the mayor said.'), true);
     assert.equal(isCheckWorthy('The council declared that the terminal must close at night.'), true);
   });
-  it('leaves non-claims out of the findings', () => {
+  it('leaves non-claims out of the findings', async () => {
     const engine = engineWithFixtures();
     const text = 'Reactions\n\nWhy did the ferry stop?\n\nWe believe the terminal deserves more money.\n';
-    assert.deepEqual(engine.check(text, { format: 'plaintext' }), []);
+    assert.deepEqual(await engine.check(text, { format: 'plaintext' }), []);
   });
 });
 
 describe('verify: supported', () => {
-  it('supports a paraphrase with the same figures', () => {
-    const f = checkOne('On Wednesday the harbor ferry carried 224 passengers on its first crossing.');
+  it('supports a paraphrase with the same figures', async () => {
+    const f = await checkOne('On Wednesday the harbor ferry carried 224 passengers on its first crossing.');
     assert.equal(f.verdict, 'supported');
     assert.equal(f.code, 'claim.supported');
     assert.equal(f.evidence[0].source, 'sources/ferry.txt');
     assert.ok(f.evidence[0].score > 0 && f.evidence[0].score <= 1);
     assert.ok((f.evidence[0].matched ?? []).length > 0);
   });
-  it('accepts a vague amount the source states', () => {
-    const f = checkOne('Dozens of volunteers helped clean the pier after the storm.');
+  it('accepts a vague amount the source states', async () => {
+    const f = await checkOne('Dozens of volunteers helped clean the pier after the storm.');
     assert.equal(f.verdict, 'supported');
   });
 });
 
 describe('verify: conflicts', () => {
-  it('number: names both values and where the claim value sits', () => {
+  it('number: names both values and where the claim value sits', async () => {
     const text = 'The harbor ferry carried 324 passengers on its first crossing on Wednesday.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.number');
     assert.equal(f.reasons[0].kind, 'number');
@@ -129,70 +129,70 @@ describe('verify: conflicts', () => {
     assert.equal(f.reasons[0].evidenceIndex, 0);
     assert.match(f.evidence[0].text, /224/);
   });
-  it('quantity: a vague amount outside the source range', () => {
-    const f = checkOne('Thousands of volunteers helped clean the pier after the storm.');
+  it('quantity: a vague amount outside the source range', async () => {
+    const f = await checkOne('Thousands of volunteers helped clean the pier after the storm.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.quantity');
   });
-  it('date: weekday', () => {
+  it('date: weekday', async () => {
     const text = 'The harbor ferry carried 224 passengers on its first crossing on Friday.';
-    const f = checkOne(text);
+    const f = await checkOne(text);
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.date');
     assert.match(f.reasons[0].message, /Wednesday/);
     assert.equal(slice(text, f), 'Friday');
   });
-  it('date: year', () => {
-    const f = checkOne('The city council approved a budget of 3.5 million euros for the new ferry terminal in March 2017.');
+  it('date: year', async () => {
+    const f = await checkOne('The city council approved a budget of 3.5 million euros for the new ferry terminal in March 2017.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.date');
     assert.match(f.reasons[0].sourceValue ?? '', /2019/);
   });
-  it('entity: a different name in the same role', () => {
-    const f = checkOne('Mayor Peter Olsen opened the renovated terminal with a short speech.');
+  it('entity: a different name in the same role', async () => {
+    const f = await checkOne('Mayor Peter Olsen opened the renovated terminal with a short speech.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.entity');
     assert.match(f.reasons[0].sourceValue ?? '', /Helen Brandt/);
   });
-  it('negation: the source says it did not happen', () => {
-    const f = checkOne('The ferry operator Northwind Lines has raised ticket prices this year.');
+  it('negation: the source says it did not happen', async () => {
+    const f = await checkOne('The ferry operator Northwind Lines has raised ticket prices this year.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.negation');
     assert.match(f.reasons[0].message, /did not happen/);
   });
-  it('antonym: the opposite word in the same place', () => {
-    const f = checkOne('Ticket sales decreased sharply after the new timetable started.');
+  it('antonym: the opposite word in the same place', async () => {
+    const f = await checkOne('Ticket sales decreased sharply after the new timetable started.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.antonym');
   });
 });
 
 describe('verify: more conflict kinds and their limits', () => {
-  it('category: "X is a Y" where the source says "X is a Z"', () => {
-    const f = checkOne('The Harbor Museum is a shopping mall.');
+  it('category: "X is a Y" where the source says "X is a Z"', async () => {
+    const f = await checkOne('The Harbor Museum is a shopping mall.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.entity');
     assert.match(f.reasons[0].sourceValue ?? '', /museum/);
   });
-  it('closed class: another colour at the same place', () => {
-    const f = checkOne('The harbor ferry has a red hull and a white deck.');
+  it('closed class: another colour at the same place', async () => {
+    const f = await checkOne('The harbor ferry has a red hull and a white deck.');
     assert.equal(f.verdict, 'conflict');
     assert.match(f.reasons[0].message, /the source says green, the sentence says red/);
   });
-  it('a claim that denies a value does not contradict a source giving another value', () => {
-    const f = checkOne('The harbor ferry did not carry 324 passengers on its first crossing on Wednesday.');
+  it('a claim that denies a value does not contradict a source giving another value', async () => {
+    const f = await checkOne('The harbor ferry did not carry 324 passengers on its first crossing on Wednesday.');
     assert.notEqual(f.verdict, 'conflict');
   });
-  it('a negation inside a condition is no contradiction', () => {
-    const f = checkOne('The board said the heating is repaired by Friday.');
+  it('a negation inside a condition is no contradiction', async () => {
+    const f = await checkOne('The board said the heating is repaired by Friday.');
     assert.notEqual(f.verdict, 'conflict');
   });
-  it('a word the passage lacks and the next sentence denies blocks support', () => {
-    const f = checkOne('The library board counted and published the reader votes on Monday.');
+  it('a word the passage lacks and the next sentence denies blocks support', async () => {
+    const f = await checkOne('The library board counted and published the reader votes on Monday.');
     assert.notEqual(f.verdict, 'supported');
   });
-  it('two adjacent passages of one source back a claim together', () => {
-    const f = checkOne('The museum reopened in May 2022 and now shows 40 model ships.');
+  it('two adjacent passages of one source back a claim together', async () => {
+    const f = await checkOne('The museum reopened in May 2022 and now shows 40 model ships.');
     assert.equal(f.verdict, 'supported');
     assert.ok(f.evidence.every((e) => e.source === 'sources/ferry.txt'));
     assert.ok(f.evidence.some((e) => /40 model ships/.test(e.text)));
@@ -200,31 +200,31 @@ describe('verify: more conflict kinds and their limits', () => {
 });
 
 describe('verify: unsupported', () => {
-  it('partial: names the part no source backs', () => {
-    const f = checkOne('The harbor ferry carried 224 passengers to Copenhagen on its first crossing on Wednesday.');
+  it('partial: names the part no source backs', async () => {
+    const f = await checkOne('The harbor ferry carried 224 passengers to Copenhagen on its first crossing on Wednesday.');
     assert.equal(f.verdict, 'unsupported');
     assert.equal(f.code, 'claim.unsupported.partial');
     assert.equal(f.reasons[0].kind, 'partial');
     assert.match(f.reasons[0].message, /Copenhagen/);
   });
-  it('nothing backs an unrelated claim', () => {
-    const f = checkOne('The airport opened a third runway for cargo flights.');
+  it('nothing backs an unrelated claim', async () => {
+    const f = await checkOne('The airport opened a third runway for cargo flights.');
     assert.equal(f.verdict, 'unsupported');
     assert.notEqual(f.code, 'claim.supported');
   });
-  it('a different figure without a matching counted noun is not a conflict', () => {
-    const f = checkOne('The new museum attracted 5,000 visitors in its first week.');
+  it('a different figure without a matching counted noun is not a conflict', async () => {
+    const f = await checkOne('The new museum attracted 5,000 visitors in its first week.');
     assert.notEqual(f.verdict, 'conflict');
   });
 });
 
 describe('verify: citations', () => {
-  it('checks the cited source first and names the one that backs it', () => {
+  it('checks the cited source first and names the one that backs it', async () => {
     const engine = engineWithFixtures();
     const lib = engine.sources().find((d) => d.path === 'sources/library.txt')!;
     const ferry = engine.sources().find((d) => d.path === 'sources/ferry.txt')!;
     const text = `The harbor ferry carried 224 passengers on its first crossing on Wednesday [@${lib.key}].`;
-    const fs = engine.check(text, { format: 'markdown' });
+    const fs = await engine.check(text, { format: 'markdown' });
     assert.equal(fs.length, 1);
     const f = fs[0];
     assert.equal(f.verdict, 'supported');
@@ -233,40 +233,40 @@ describe('verify: citations', () => {
     assert.ok(f.citationProblem?.message.includes(ferry.key), f.citationProblem?.message);
     assert.equal(f.citedVerdict, 'unsupported');
   });
-  it('a cited source that backs the sentence raises no problem', () => {
+  it('a cited source that backs the sentence raises no problem', async () => {
     const engine = engineWithFixtures();
     const ferry = engine.sources().find((d) => d.path === 'sources/ferry.txt')!;
-    const fs = engine.check(`The harbor ferry carried 224 passengers on its first crossing on Wednesday [@${ferry.key}].`, { format: 'markdown' });
+    const fs = await engine.check(`The harbor ferry carried 224 passengers on its first crossing on Wednesday [@${ferry.key}].`, { format: 'markdown' });
     assert.equal(fs[0].code, 'claim.supported');
     assert.equal(fs[0].citationProblem, undefined);
     assert.equal(fs[0].evidence[0].key, ferry.key);
   });
-  it('an unknown key is reported', () => {
+  it('an unknown key is reported', async () => {
     const engine = engineWithFixtures();
-    const fs = engine.check('The harbor ferry carried 224 passengers on its first crossing on Wednesday [@nosuchkey2020].', { format: 'markdown' });
+    const fs = await engine.check('The harbor ferry carried 224 passengers on its first crossing on Wednesday [@nosuchkey2020].', { format: 'markdown' });
     assert.equal(fs[0].code, 'citation.unknown-key');
     assert.equal(fs[0].citationProblem?.key, 'nosuchkey2020');
   });
 });
 
 describe('verify: across languages', () => {
-  it('a Dutch passage backs an English claim through figures and concepts', () => {
-    const f = checkOne('The new ferry has room for 180 passengers.');
+  it('a Dutch passage backs an English claim through figures and concepts', async () => {
+    const f = await checkOne('The new ferry has room for 180 passengers.');
     assert.equal(f.verdict, 'supported');
     assert.equal(f.evidence[0].source, 'sources/veerboot.txt');
   });
-  it('a Dutch passage contradicts an English figure', () => {
-    const f = checkOne('The city bought a new ferry for 15 million euros in 2021.');
+  it('a Dutch passage contradicts an English figure', async () => {
+    const f = await checkOne('The city bought a new ferry for 15 million euros in 2021.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.evidence[0].source, 'sources/veerboot.txt');
   });
 });
 
 describe('verify: value ranges in the draft', () => {
-  it('points at the value across markup and line breaks', () => {
+  it('points at the value across markup and line breaks', async () => {
     const engine = engineWithFixtures();
     const text = '# Ferries\n\nThe **harbor ferry** carried\n324 passengers on its *first* crossing on Wednesday.\n';
-    const fs = engine.check(text, { format: 'markdown' });
+    const fs = await engine.check(text, { format: 'markdown' });
     const f = fs.find((x) => x.verdict === 'conflict');
     assert.ok(f, JSON.stringify(fs));
     const r = f!.reasons[0].claimRange!;
@@ -276,11 +276,11 @@ describe('verify: value ranges in the draft', () => {
 });
 
 describe('verify: determinism', () => {
-  it('same input twice gives identical JSON', () => {
+  it('same input twice gives identical JSON', async () => {
     const text =
       'The harbor ferry carried 324 passengers on Wednesday. Mayor Helen Brandt opened the renovated terminal.\n\nDozens of volunteers cleaned the pier.';
-    const a = JSON.stringify(engineWithFixtures().check(text, { format: 'plaintext' }));
-    const b = JSON.stringify(engineWithFixtures().check(text, { format: 'plaintext' }));
+    const a = JSON.stringify(await engineWithFixtures().check(text, { format: 'plaintext' }));
+    const b = JSON.stringify(await engineWithFixtures().check(text, { format: 'plaintext' }));
     assert.equal(a, b);
     assert.ok(JSON.parse(a).length >= 2);
   });
@@ -292,24 +292,24 @@ describe('verify: the scope of a negation in the passage', () => {
 The council has not approved the budget for the new harbour.
 The port authority published the plans for the new marina, but it did not reveal the costs.
 `;
-  function checkHarbour(text: string): Finding {
+  async function checkHarbour(text: string): Promise<Finding> {
     const engine = createEngine();
     engine.upsertSource('sources/harbour.txt', enc(HARBOUR));
-    const findings = engine.check(text, { format: 'plaintext' });
+    const findings = await engine.check(text, { format: 'plaintext' });
     assert.equal(findings.length, 1);
     return findings[0];
   }
-  it('the same predicate, negated in the source: a negation conflict', () => {
-    const f = checkHarbour('The council approved the budget for the new harbour.');
+  it('the same predicate, negated in the source: a negation conflict', async () => {
+    const f = await checkHarbour('The council approved the budget for the new harbour.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.negation');
   });
-  it('another predicate under the negation: not supported, and no conflict', () => {
-    const f = checkHarbour('The council supports the budget for the new harbour.');
+  it('another predicate under the negation: not supported, and no conflict', async () => {
+    const f = await checkHarbour('The council supports the budget for the new harbour.');
     assert.equal(f.verdict, 'unsupported');
   });
-  it('a negation elsewhere in the sentence, not governing the aligned part, still supports', () => {
-    const f = checkHarbour('The port authority published the plans for the new marina.');
+  it('a negation elsewhere in the sentence, not governing the aligned part, still supports', async () => {
+    const f = await checkHarbour('The port authority published the plans for the new marina.');
     assert.equal(f.verdict, 'supported');
   });
 });
@@ -327,31 +327,31 @@ The Coast Guard does not have a station in Norland and, in spite of its posters,
     e.upsertSource('sources/museum-b.txt', enc('Museum history\n\nThe maritime museum has hosted school visits since 2009.\n'));
     return e;
   }
-  const one = (text: string): Finding => {
-    const fs = engine().check(text, { format: 'plaintext' });
+  const one = async (text: string): Promise<Finding> => {
+    const fs = await engine().check(text, { format: 'plaintext' });
     assert.equal(fs.length, 1);
     return fs[0];
   };
-  it('no conflict from a passage when the adjacent sentence states the claim better', () => {
-    const f = one('Westland and Ostland control the ferries in and out of Port Bay.');
+  it('no conflict from a passage when the adjacent sentence states the claim better', async () => {
+    const f = await one('Westland and Ostland control the ferries in and out of Port Bay.');
     assert.notEqual(f.verdict, 'conflict');
   });
-  it('two passages equally aligned with different values: no conflict', () => {
-    const f = one('The maritime museum has hosted school visits since 2012.');
+  it('two passages equally aligned with different values: no conflict', async () => {
+    const f = await one('The maritime museum has hosted school visits since 2012.');
     assert.notEqual(f.verdict, 'conflict');
   });
-  it('a figure tied by its counted noun stays a conflict next to a sentence that names the subject', () => {
+  it('a figure tied by its counted noun stays a conflict next to a sentence that names the subject', async () => {
     const e = createEngine();
     e.upsertSource(
       'sources/film.txt',
       enc('Harbour festival film\n\nThe harbour festival showed a new film about the Northwind ferry on Saturday.\nThe 22 minute film followed the crew through a winter storm and the repairs that came after it.\n'),
     );
-    const f = e.check('The Northwind film lasts 45 minutes.', { format: 'plaintext' })[0];
+    const f = (await e.check('The Northwind film lasts 45 minutes.', { format: 'plaintext' }))[0];
     assert.equal(f.verdict, 'conflict');
     assert.match(f.reasons[0].message, /the source says 22 minute/);
   });
-  it('the value of the passage that aligns the rest is still a conflict', () => {
-    const f = one('The Coast Guard has controlled Port Bay since 2005.');
+  it('the value of the passage that aligns the rest is still a conflict', async () => {
+    const f = await one('The Coast Guard has controlled Port Bay since 2005.');
     assert.equal(f.verdict, 'conflict');
     assert.match(f.reasons[0].message, /the source says 2007, the sentence says 2005/);
   });
@@ -363,29 +363,29 @@ describe('verify: the scope of a negation in the claim', () => {
 The bridge was formally opened by the mayor in May.
 The ferry service was not resumed after the storm.
 `;
-  function checkBridge(text: string): Finding {
+  async function checkBridge(text: string): Promise<Finding> {
     const engine = createEngine();
     engine.upsertSource('sources/bridge.txt', enc(BRIDGE));
-    const findings = engine.check(text, { format: 'plaintext' });
+    const findings = await engine.check(text, { format: 'plaintext' });
     assert.equal(findings.length, 1);
     return findings[0];
   }
-  it('the same predicate, negated in the claim, adverb in between in the source: a negation conflict', () => {
-    const f = checkBridge('The bridge was not opened by the mayor.');
+  it('the same predicate, negated in the claim, adverb in between in the source: a negation conflict', async () => {
+    const f = await checkBridge('The bridge was not opened by the mayor.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.negation');
   });
-  it('"never" on the same predicate: a negation conflict', () => {
-    const f = checkBridge('The bridge was never opened.');
+  it('"never" on the same predicate: a negation conflict', async () => {
+    const f = await checkBridge('The bridge was never opened.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.code, 'claim.conflict.negation');
   });
-  it('the claim negates a predicate the source does not address: not supported, and no conflict', () => {
-    const f = checkBridge('The bridge was not blessed by the mayor in May.');
+  it('the claim negates a predicate the source does not address: not supported, and no conflict', async () => {
+    const f = await checkBridge('The bridge was not blessed by the mayor in May.');
     assert.equal(f.verdict, 'unsupported');
   });
-  it('a negation the source shares still supports', () => {
-    const f = checkBridge('The ferry service was not resumed after the storm.');
+  it('a negation the source shares still supports', async () => {
+    const f = await checkBridge('The ferry service was not resumed after the storm.');
     assert.equal(f.verdict, 'supported');
   });
 });

@@ -14,8 +14,8 @@
  *  - unsupported otherwise; "partial" when most of the claim is backed, naming the rest.
  * When in doubt between conflict and unsupported, unsupported.
  */
-import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Position, Range, Reason, SourceDocument } from '../types';
-import type { PassageHit, Retriever } from '../retrieval';
+import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Position, Passage, Range, Reason } from '../types';
+import type { PassageHit, Retriever, SourceInfo } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
@@ -119,7 +119,7 @@ export function claimLanguage(text: string, corpusLanguages: Set<LanguageCode>):
   return 'nl';
 }
 
-function docLang(doc: SourceDocument): LanguageCode {
+function docLang(doc: SourceInfo): LanguageCode {
   return doc.language === 'nl' ? 'nl' : 'en';
 }
 
@@ -172,30 +172,30 @@ function draftLines(text: string): LineIndex {
   return lastDraft.lines;
 }
 
-function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, retriever: Retriever, cited = false): Candidate {
+function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cited = false): Candidate {
   const lang = docLang(hit.doc);
   const prepared = preparePassage(hit.passage, lang, hit.doc.date);
   const doc = hit.doc;
-  const idx = doc.passages[hit.passage.ordinal] === hit.passage ? hit.passage.ordinal : doc.passages.findIndex((x) => x.id === hit.passage.id);
   // Preceding passages, nearest first, prepared on demand (a name found in the nearest
   // one spares preparing the others).
   const ctx: Prepared[] = [];
   const context: LazyContext = {
     at(j: number): Prepared | undefined {
-      if (j >= CONTEXT_PASSAGES || idx - 1 - j < 0) return undefined;
-      return (ctx[j] ??= preparePassage(doc.passages[idx - 1 - j], lang, doc.date));
+      if (j >= CONTEXT_PASSAGES || j >= hit.before.length) return undefined;
+      return (ctx[j] ??= preparePassage(hit.before[j], lang, doc.date));
     },
-    citedTopic: cited && idx === 0,
+    citedTopic: cited && hit.passage.ordinal === 0,
   };
+  // The adjacent passages: the one before, the one after.
+  const adjacent = [hit.before[0], hit.after[0]].filter((x): x is Passage => x !== undefined);
   const single = align(c, units, [prepared], context);
   const cand: Candidate = { hit, rank, prepared, single };
   // A claim word this passage lacks, which an adjacent sentence denies ("The number has
   // not been released"), is no gap to overlook.
   const missingWords = single.unmatched.filter((u) => u.kind === 'word');
-  if (idx >= 0 && missingWords.length && single.coverage >= PARTIAL_COVERAGE) {
-    for (const j of [idx - 1, idx + 1]) {
-      if (j < 0 || j >= doc.passages.length) continue;
-      const nb = preparePassage(doc.passages[j], lang, doc.date);
+  if (missingWords.length && single.coverage >= PARTIAL_COVERAGE) {
+    for (const p of adjacent) {
+      const nb = preparePassage(p, lang, doc.date);
       for (const u of missingWords) {
         const ct = c.tokens[u.tokens[0]];
         if (findToken(ct, c, nb).some((k) => nb.tokens[k].negHead && nb.tokens[k].negated !== ct.negated)) single.polarityClash = true;
@@ -204,24 +204,20 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, ret
   }
   // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
   if (single.coverage >= PARTIAL_COVERAGE && single.coverage < 1 && (single.unmatched.length > 0 || single.loose.length > 0)) {
-    for (const j of [idx - 1, idx + 1]) {
-      if (idx < 0 || j < 0 || j >= doc.passages.length) continue;
-      const nb = doc.passages[j];
+    for (const nb of adjacent) {
       const a = align(c, units, [prepared, preparePassage(nb, lang, doc.date)], context);
       if (single.polarityClash) a.polarityClash = true;
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
-        cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0 } };
+        cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
       }
     }
   }
-  if (idx >= 0 && single.conflicts.length > 0) {
+  if (single.conflicts.length > 0) {
     const direct = align(c, units, [prepared]).coverage;
-    for (const j of [idx - 1, idx + 1]) {
-      if (j < 0 || j >= doc.passages.length) continue;
-      if (align(c, units, [preparePassage(doc.passages[j], lang, doc.date)]).coverage > direct) cand.elsewhere = true;
+    for (const p of adjacent) {
+      if (align(c, units, [preparePassage(p, lang, doc.date)]).coverage > direct) cand.elsewhere = true;
     }
   }
-  void retriever;
   return cand;
 }
 
@@ -456,6 +452,7 @@ function toEvidence(c: Candidate): Evidence {
   };
   if (d.title) ev.title = d.title;
   if (d.date) ev.date = d.date;
+  if (c.hit.passage.page !== undefined) ev.page = c.hit.passage.page;
   return ev;
 }
 
@@ -495,7 +492,7 @@ interface Judgement {
   cands: Candidate[];
 }
 
-function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, lang: LanguageCode, corpusLangs: Set<LanguageCode>, docPath?: string): Judgement {
+async function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, lang: LanguageCode, corpusLangs: Set<LanguageCode>, docPath?: string): Promise<Judgement> {
   const hits: PassageHit[] = [];
   const seen = new Set<string>();
   const add = (list: PassageHit[]) => {
@@ -511,22 +508,22 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
     const top = list.length ? list[0].score : 0;
     return list.filter((h, i) => i < KEEP_ALWAYS || h.score >= RELEVANCE_CUT * top);
   };
-  add(relevant(retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) })));
+  add(relevant(await retriever.search(query, { limit: CANDIDATES, language: lang, ...(docPath ? { docPath } : {}) })));
   // A cited source is read whole when it is short: a passage that shares no indexed term
   // with the sentence ("She started a career in politics" for "Jenna Jameson was a
   // politician") may still back it.
   if (docPath && hits.length < CANDIDATES) {
-    const doc = retriever.getDocument(docPath);
-    if (doc && doc.passages.length <= CITED_SCAN) add(doc.passages.map((passage) => ({ doc, passage, score: 0 })));
+    const whole = await retriever.passagesOf(docPath, CITED_SCAN);
+    if (whole) add(whole);
   }
   // Names, numbers and dates travel across languages: a second query on them alone
   // reaches passages in the other corpus language.
   const keyText = units.filter((u) => u.kind !== 'word').map((u) => u.text).join(' ');
   const other: LanguageCode = lang === 'nl' ? 'en' : 'nl';
   if (keyText && keyText !== query && corpusLangs.has(other)) {
-    add(relevant(retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) })));
+    add(relevant(await retriever.search(keyText, { limit: Math.ceil(CANDIDATES / 2), language: other, ...(docPath ? { docPath } : {}) })));
   }
-  const cands = hits.map((h, i) => evaluate(c, units, h, i, retriever, !!docPath));
+  const cands = hits.map((h, i) => evaluate(c, units, h, i, !!docPath));
   let decision = decide(c, units, cands);
   // The rest of the claim may sit elsewhere in the best source: look there for the
   // units its best passage lacks, then judge again (document-level support).
@@ -536,9 +533,9 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
       const missing = [...best.single.unmatched, ...best.single.loose].map((u) => u.text).join(' ');
       if (missing.trim()) {
         const before = hits.length;
-        add(retriever.search(missing, { limit: 4, language: lang, docPath: best.hit.doc.path }));
+        add(await retriever.search(missing, { limit: 4, language: lang, docPath: best.hit.doc.path }));
         if (hits.length > before) {
-          for (let i = before; i < hits.length; i++) cands.push(evaluate(c, units, hits[i], i, retriever, !!docPath));
+          for (let i = before; i < hits.length; i++) cands.push(evaluate(c, units, hits[i], i, !!docPath));
           decision = decide(c, units, cands);
         }
       }
@@ -547,7 +544,7 @@ function judge(retriever: Retriever, c: Prepared, units: Unit[], query: string, 
   return { decision, cands };
 }
 
-function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>, draftText?: string): Finding | undefined {
+async function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<LanguageCode>, draftText?: string): Promise<Finding | undefined> {
   const text = stripCitations(s.text);
   const lang = claimLanguage(text, corpusLangs);
   const c = prepare(text, lang);
@@ -559,22 +556,24 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
   // backs it only in part, see below).
   let decision: Decision | undefined;
   let whole: Decision | undefined;
-  const wholeCorpus = (): Decision => (whole ??= judge(retriever, c, units, query, lang, corpusLangs).decision);
-  const overall = (): Decision => (decision ??= wholeCorpus());
+  const wholeCorpus = async (): Promise<Decision> => (whole ??= (await judge(retriever, c, units, query, lang, corpusLangs)).decision);
+  const overall = async (): Promise<Decision> => (decision ??= await wholeCorpus());
   let citationProblem: Finding['citationProblem'];
   const citationReasons: Reason[] = [];
   let citedVerdict: Finding['verdict'] | undefined;
   let citedDecisionOut: Decision | undefined;
   let contrastCand: Candidate | undefined;
   if (citations.length) {
-    const unknown = citations.filter((k) => !retriever.getDocument(k));
-    const known = citations.filter((k) => retriever.getDocument(k));
+    const docs = new Map<string, SourceInfo | undefined>();
+    for (const k of citations) if (!docs.has(k)) docs.set(k, await retriever.getDocument(k));
+    const unknown = citations.filter((k) => !docs.get(k));
+    const known = citations.filter((k) => docs.get(k));
     let citedBacks = false;
     let citedDecision: Decision | undefined;
     const citedCands: Candidate[] = [];
     for (const key of known) {
-      const doc = retriever.getDocument(key)!;
-      const j = judge(retriever, c, units, query, lang, corpusLangs, doc.path);
+      const doc = docs.get(key)!;
+      const j = await judge(retriever, c, units, query, lang, corpusLangs, doc.path);
       citedCands.push(...j.cands);
       if (j.decision.verdict === 'supported') {
         citedBacks = true;
@@ -585,10 +584,10 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     }
     // Another source's version of the statement (see contrast.ts) that backs the
     // sentence where the cited version does not.
-    let contrasted: { cand: Candidate; contrast: Contrast; other: SourceDocument } | undefined;
+    let contrasted: { cand: Candidate; contrast: Contrast; other: SourceInfo } | undefined;
     const citedPaths = new Set(citedCands.map((x) => x.hit.doc.path));
-    const tryContrast = (citedCoverage: number) => {
-      const w = wholeCorpus();
+    const tryContrast = async (citedCoverage: number) => {
+      const w = await wholeCorpus();
       if (w.verdict !== 'supported' || !w.best || citedPaths.has(w.best.hit.doc.path)) return;
       const backing = supportScore(w.best);
       if (!backing || backing.coverage <= citedCoverage) return;
@@ -599,19 +598,26 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       // Backed with gaps: a word of the sentence the cited passage lacks may be one it says otherwise.
       const a = supportScore(citedDecision.best);
       if (a && a.unmatched.some((u) => u.kind === 'word')) {
-        tryContrast(a.coverage);
+        await tryContrast(a.coverage);
         if (contrasted) citedBacks = false;
       }
-    } else if (citedDecision?.verdict === 'unsupported') tryContrast(citedDecision.best ? bestCoverage(citedDecision.best) : 0);
+    } else if (citedDecision?.verdict === 'unsupported') await tryContrast(citedDecision.best ? bestCoverage(citedDecision.best) : 0);
     if (citedDecision) citedVerdict = contrasted ? 'conflict' : citedBacks ? 'supported' : citedDecision.verdict;
     citedDecisionOut = citedDecision;
     if (citedBacks && citedDecision) {
       decision = citedDecision; // evidence from the cited source first
-    } else if (citedDecision && citedDecision.verdict === 'conflict' && overall().verdict !== 'supported') {
+    } else if (citedDecision && citedDecision.verdict === 'conflict' && (await overall()).verdict !== 'supported') {
       decision = citedDecision;
     }
     if (unknown.length) {
-      const shared = unknown.map((k) => ({ k, keys: retriever.ambiguousKey?.(k) })).find((x) => x.keys);
+      let shared: { k: string; keys: string[] } | undefined;
+      for (const k of unknown) {
+        const keys = await retriever.ambiguousKey?.(k);
+        if (keys) {
+          shared = { k, keys };
+          break;
+        }
+      }
       let msg = `no source has the citation key ${unknown.map((k) => `"${k}"`).join(', ')}`;
       if (shared) msg += `: ${shared.keys!.length} sources share "${shared.k}" (${shared.keys!.slice(0, 5).join(', ')}${shared.keys!.length > 5 ? ', ...' : ''}); cite one of them`;
       citationProblem = { key: unknown[0], message: msg };
@@ -619,7 +625,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
     } else if (known.length && !citedBacks) {
       const keys = known.join(', ');
       let msg = `the cited source ${keys} does not back this sentence`;
-      const d = overall();
+      const d = await overall();
       if (contrasted) {
         contrastCand = contrasted.cand;
         const other = contrasted.other;
@@ -638,7 +644,7 @@ function checkOne(retriever: Retriever, s: DraftSentence, corpusLangs: Set<Langu
       citationReasons.push({ kind: 'citation', message: msg });
     }
   }
-  const finding = buildFinding(s, new RangeMapper(s, draftText), overall(), citations, citationProblem, citationReasons);
+  const finding = buildFinding(s, new RangeMapper(s, draftText), await overall(), citations, citationProblem, citationReasons);
   // Show the cited source's closest passage too: the one that fails to back the sentence.
   const citedBest = citationProblem && (contrastCand ?? citedDecisionOut?.best);
   if (citedBest && citedBest.single.coverage > 0 && !finding.evidence.some((e) => e.source === citedBest.hit.doc.path && e.text === citedBest.hit.passage.text)) {
@@ -763,17 +769,17 @@ function buildFinding(
   return finding;
 }
 
-export function checkSentences(retriever: Retriever, sentences: DraftSentence[], options: CheckSentencesOptions = {}): Finding[] {
+export async function checkSentences(retriever: Retriever, sentences: DraftSentence[], options: CheckSentencesOptions = {}): Promise<Finding[]> {
   const ignored = options.ignoredSentences;
   const normIgnored = ignored ? new Set([...ignored].map(normalizeSentence)) : undefined;
-  const langs = new Set<LanguageCode>(retriever.languages ? retriever.languages() : retriever.documents().map((d) => d.language));
+  const langs = new Set<LanguageCode>(await retriever.languages());
   const out: Finding[] = [];
   for (const s of sentences) {
     if (s.ignored) continue;
     if (normIgnored && (ignored!.has(s.text) || normIgnored.has(normalizeSentence(s.text)))) continue;
     if (!classifySentence(s).worthy) continue;
     try {
-      const f = checkOne(retriever, s, langs, options.draftText);
+      const f = await checkOne(retriever, s, langs, options.draftText);
       if (f) out.push(f);
     } catch (err) {
       // Bad input never crashes a check: report the sentence as unchecked.
