@@ -7,15 +7,15 @@
  */
 import type { BibliographyEntry, CheckOptions, Engine, EngineOptions, UpsertResult } from './api';
 import { hitAt, type PassageHit, type Retriever, type SearchOptions } from './retrieval';
-import type { Finding, LanguageCode, LoadWarning, Range, SourceDocument, SourceSuggestion } from './types';
+import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
 import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
 import type { ExtractedSource } from './corpus/extracted';
 import { linkEntries, parseBibliography, type BibEntry, type BibFile } from './corpus/bibliography';
 import { citationKey, fullKey, groupKeys, pathSuffix } from './corpus/keys';
-import { parseDraft, normalizeSentence } from './text/draft';
-import { checkSentences } from './verify/index';
+import { checkDraft } from './check';
 import { PassageIndex } from './index/passageIndex';
+import { analyzeQuery, passageTerms, queryTermUnion, termLanguage } from './index/query';
 import { contentHash, stringHash, CacheError } from './index/codec';
 import { decodeState, encodeState, INDEX_FORMAT_VERSION, passageTie, type StoredState } from './index/store';
 
@@ -36,12 +36,7 @@ interface Entry {
 /** Term ids of the document being added (reused). */
 const TERM_IDS: number[] = [];
 
-/** Languages an index term analyzer exists for. */
-const ANALYZED: LanguageCode[] = ['en', 'nl'];
-
-function termLang(lang: LanguageCode): LanguageCode {
-  return lang === 'nl' ? 'nl' : 'en';
-}
+const termLang = termLanguage;
 
 let fingerprintCache: number | undefined;
 
@@ -204,8 +199,7 @@ class GroundworkEngine implements Engine, LocalSearch {
   }
 
   private passageTerms(doc: SourceDocument): string[][] {
-    const lang = termLang(doc.language);
-    return doc.passages.map((p) => indexTerms(p.text, lang));
+    return doc.passages.map((p) => passageTerms(p.text, doc.language));
   }
 
   private dropEntry(e: Entry): void {
@@ -465,21 +459,9 @@ class GroundworkEngine implements Engine, LocalSearch {
 
   // ---- retrieval ---------------------------------------------------------------------
 
-  /** Languages a query in `lang` is analyzed with: its own, plus the corpus's others. */
-  private queryLanguages(lang: LanguageCode | undefined): LanguageCode[] {
-    const out: LanguageCode[] = [];
-    if (lang === 'en' || lang === 'nl') out.push(lang);
-    for (const l of ANALYZED) {
-      if (out.includes(l)) continue;
-      const present = (this.langCount.get(l) ?? 0) > 0 || (l === 'en' && (this.langCount.get('und') ?? 0) > 0);
-      if (present || out.length === 0) out.push(l);
-    }
-    return out;
-  }
-
-  /** Query terms per analysis language (first = the query's own language). */
+  /** Query terms per analysis language (first = the query's own language): see index/query.ts. */
   private analyzeQuery(text: string, lang: LanguageCode | undefined): { lang: LanguageCode; terms: string[] }[] {
-    return this.queryLanguages(lang).map((l) => ({ lang: l, terms: [...new Set(indexTerms(text, l))] }));
+    return analyzeQuery(text, lang, (l) => (this.langCount.get(l) ?? 0) > 0);
   }
 
   search(text: string, options: SearchOptions = {}): LocalHit[] {
@@ -491,9 +473,7 @@ class GroundworkEngine implements Engine, LocalSearch {
       if (!e) return [];
       docSlot = e.slot;
     }
-    const analyses = this.analyzeQuery(text, options.language);
-    const terms = new Set<string>();
-    for (const a of analyses) for (const t of a.terms) terms.add(t);
+    const terms = queryTermUnion(this.analyzeQuery(text, options.language));
     const hits = this.index.search(terms, limit, { docSlot });
     const out: LocalHit[] = [];
     for (const h of hits) {
@@ -508,19 +488,12 @@ class GroundworkEngine implements Engine, LocalSearch {
 
   check(text: string, options: CheckOptions): Promise<Finding[]> {
     this.settle();
-    const ignored = new Set<string>();
-    for (const s of options.ignoredSentences ?? []) {
-      ignored.add(s);
-      ignored.add(normalizeSentence(s));
-    }
-    const sentences = parseDraft(text, options.format).filter(
-      (s) => !s.ignored && !(ignored.size > 0 && ignored.has(normalizeSentence(s.text))),
-    );
-    const textless = this.bib.length > 0 ? citesWithoutText(sentences, (k) => this.textlessKey(k)) : undefined;
     const self = options.excludeSource !== undefined ? this.byPath.get(options.excludeSource) : undefined;
-    return checkSentences(this.retriever(self?.doc.path), sentences, { ignoredSentences: ignored, draftText: text }).then((findings) =>
-      textless ? withTextlessCitations(findings, textless) : findings,
-    );
+    return checkDraft(this.retriever(self?.doc.path), text, {
+      format: options.format,
+      ignoredSentences: options.ignoredSentences,
+      textlessKey: this.bib.length > 0 ? (k) => this.textlessKey(k) : undefined,
+    });
   }
 
   /** This corpus as verification reads it; `exclude`: a document never returned (a draft's own file). */
@@ -566,8 +539,7 @@ class GroundworkEngine implements Engine, LocalSearch {
   suggest(sentence: string, limit?: number): SourceSuggestion[] {
     this.settle();
     const analyses = this.analyzeQuery(sentence, undefined);
-    const union = new Set<string>();
-    for (const a of analyses) for (const t of a.terms) union.add(t);
+    const union = queryTermUnion(analyses);
     const k = Math.max(200, (limit ?? 20) * 10);
     const hits = this.index.search(union, k);
     // Coverage per analysis language: idf-weighted share of that analysis' terms found.
@@ -665,41 +637,6 @@ class GroundworkEngine implements Engine, LocalSearch {
       analyzerFingerprint(),
     );
   }
-}
-
-/**
- * Sentences citing bibliography entries that have no source text: those keys are taken out
- * of the sentence's citations before verification (they are known, so not
- * `citation.unknown-key`, and there is nothing to check them against). Sentence start -> the
- * keys taken out and the sentence's full citation list.
- */
-function citesWithoutText(sentences: { citations: string[]; range: Range }[], textless: (key: string) => boolean): Map<string, { keys: string[]; all: string[] }> | undefined {
-  let out: Map<string, { keys: string[]; all: string[] }> | undefined;
-  for (const s of sentences) {
-    const keys = s.citations.filter(textless);
-    if (keys.length === 0) continue;
-    (out ??= new Map()).set(`${s.range.start.line}:${s.range.start.character}`, { keys, all: s.citations });
-    s.citations = s.citations.filter((k) => !keys.includes(k));
-  }
-  return out;
-}
-
-/**
- * The findings of those sentences: their citations as written; and a sentence that only the
- * missing text could back is not called unsupported for that reason (verdict `none`, with
- * the reason). Conflicts with other sources stay.
- */
-function withTextlessCitations(findings: Finding[], textless: Map<string, { keys: string[]; all: string[] }>): Finding[] {
-  for (const f of findings) {
-    const t = textless.get(`${f.range.start.line}:${f.range.start.character}`);
-    if (!t) continue;
-    f.citations = [...t.all];
-    if (f.verdict === 'unsupported') {
-      f.verdict = 'none';
-      f.reasons = [{ kind: 'citation', message: `cites ${t.keys.map((k) => `@${k}`).join(', ')}, a bibliography entry with no text to check` }];
-    }
-  }
-  return findings;
 }
 
 function suggestionBase(doc: SourceDocument): Omit<SourceSuggestion, 'score' | 'passage'> {
