@@ -31,7 +31,8 @@ const contexts = await Promise.all(
       ...common,
       entryPoints: [e.in],
       outfile: e.out,
-      external: e.external ?? [],
+      // pg's optional native binding (pg-native) is never used: the pure-JS client is bundled.
+      external: [...(e.external ?? []), 'pg-native'],
       banner: e.banner ? { js: e.banner } : undefined,
     }),
   ),

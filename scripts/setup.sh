@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine (Node 20, root, apt + npm registry only).
-#   1. apt packages: chromium ripgrep libkrb5-dev fonts-dejavu-core (installed only when missing)
+#   1. apt packages: chromium ripgrep libkrb5-dev fonts-dejavu-core postgresql (installed only when missing)
 #   2. npm ci (when node_modules is missing or older than package-lock.json; falls back to npm install)
 #   3. npm run build
 #   4. the offline VS Code test host (scripts/provision-vscode-host.sh; a no-op when provisioned)
@@ -30,7 +30,7 @@ run() {
 }
 
 # ---- 1. system packages ----------------------------------------------------
-APT_PKGS=(chromium ripgrep libkrb5-dev fonts-dejavu-core)  # fonts: readable screenshots
+APT_PKGS=(chromium ripgrep libkrb5-dev fonts-dejavu-core postgresql)  # fonts: readable screenshots; postgresql: the team-corpus tests (scripts/pg-dev.sh)
 missing=()
 [ "${GROUNDWORK_SKIP_APT:-0}" = 1 ] && APT_PKGS=()
 for p in "${APT_PKGS[@]}"; do

@@ -9,6 +9,8 @@ import type { Engine, EngineOptions } from '../core/api';
 import type { FailOn, GroundworkConfig } from '../core/config';
 import { normalizeSentence } from '../core/text/draft';
 import { extractSource } from '../extract/index';
+import { openServerCorpus, ServerError, type ServerCorpus } from '../server/index';
+import { serverUrl, type ServerUrl } from './server';
 import type { LoadWarning } from '../core/types';
 import {
   corpusFromArgs,
@@ -47,6 +49,8 @@ export interface CheckCommandOptions {
   workspace?: string;
   cache: boolean;
   verbose: boolean;
+  /** postgres:// URL of a team corpus (else groundwork.corpus.server, else GROUNDWORK_DATABASE_URL). */
+  server?: string;
 }
 
 export interface CliIO {
@@ -84,18 +88,41 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
     corpus = walked.files;
     discovery.push(...walked.problems);
   }
-  if (corpus.length === 0) {
-    throw new UsageError(
+  const noCorpus = (): UsageError =>
+    new UsageError(
       opts.corpus.length > 0
         ? `no corpus files in ${opts.corpus.join(', ')}`
         : `no corpus files in ${root} matching ${config.corpus.include.join(', ')} (set groundwork.corpus.include or pass --corpus)`,
     );
-  }
+  // A team corpus on a server: the local files are only the fallback.
+  const server = opts.corpus.length > 0 ? undefined : serverUrl(opts.server, root);
+  if (corpus.length === 0 && !server) throw noCorpus();
   const drafts = draftsFromArgs(files, io.cwd, root, config);
   const draftTexts = drafts.map((d) => ({ file: d, ...readDraft(d) }));
   // Bad draft settings fail later; a corpus of only special files is still no corpus.
   const ignore = readIgnoreFile(root);
   for (const p of ignore.problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+
+  const print = (results: DraftResult[], warnings: LoadWarning[], sourceAbs: ReadonlyMap<string, string>): number => {
+    const report: CheckReport = { toolVersion, workspaceRoot: root, files: results, warnings, config, sourceAbs };
+    switch (opts.format) {
+      case 'json':
+        io.out(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+        break;
+      case 'sarif':
+        io.out(`${JSON.stringify(sarifReport(report), null, 2)}\n`);
+        break;
+      default:
+        io.out(`${textLines(report, opts.verbose).join('\n')}\n`);
+    }
+    return shouldFail(results, failOn, config) ? 1 : 0;
+  };
+
+  if (server) {
+    const viaServer = await checkThroughServer(server, draftTexts, root, ignore.sentences, io, opts.verbose);
+    if (viaServer) return print(viaServer, [], new Map());
+    if (corpus.length === 0) throw noCorpus();
+  }
 
   // Index.
   const engineOptions: EngineOptions = { maxFileBytes: config.corpus.maxFileBytes };
@@ -148,25 +175,56 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
 
   verboseNote(`checked ${results.length} draft${results.length === 1 ? '' : 's'} in ${Date.now() - checkStarted} ms`);
 
-  const report: CheckReport = {
-    toolVersion,
-    workspaceRoot: root,
-    files: results,
-    warnings,
-    config,
-    sourceAbs: new Map(corpus.map((c) => [c.display, c.abs])),
-  };
-  switch (opts.format) {
-    case 'json':
-      io.out(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
-      break;
-    case 'sarif':
-      io.out(`${JSON.stringify(sarifReport(report), null, 2)}\n`);
-      break;
-    default:
-      io.out(`${textLines(report, opts.verbose).join('\n')}\n`);
+  return print(results, warnings, new Map(corpus.map((c) => [c.display, c.abs])));
+}
+
+/**
+ * Check the drafts against the server's corpus. Undefined when the server cannot be reached
+ * or does not answer in time (the caller falls back to the local corpus); other server
+ * errors (login, schema, permission) are thrown: they need fixing, not a fallback.
+ */
+async function checkThroughServer(
+  server: ServerUrl,
+  drafts: Array<{ file: InputFile; text: string; note?: string; skip?: string }>,
+  root: string,
+  ignored: ReadonlySet<string>,
+  io: CliIO,
+  verbose: boolean,
+): Promise<DraftResult[] | undefined> {
+  const note = (s: string): void => io.err(`groundwork: ${s}`);
+  let corpus: ServerCorpus | undefined;
+  try {
+    corpus = await openServerCorpus({ url: server.url });
+    const stats = await corpus.stats();
+    if (verbose) note(`checking against the corpus server ${corpus.where} (${stats.documents} sources, ${stats.passages} passages; from ${server.from})`);
+    const results: DraftResult[] = [];
+    for (const d of drafts) {
+      const shown = quotePath(d.file.display);
+      if (d.skip) {
+        io.err(safeLine(`${shown}: warning: ${d.skip}`));
+        continue;
+      }
+      if (d.note) io.err(safeLine(`${shown}: warning: ${d.note}`));
+      const rel = path.relative(root, d.file.abs).split(path.sep).join('/');
+      const self = rel && !rel.startsWith('..') && !path.isAbsolute(rel) && (await corpus.retriever().getDocument(rel))?.path === rel ? rel : undefined;
+      if (self !== undefined) {
+        io.err(safeLine(`${shown}: note: this draft is also a source of the corpus server (${quotePath(self)}); it is checked against the other sources`));
+      }
+      const findings = (
+        await corpus.check(d.text, { format: draftFormat(d.file.abs), ignoredSentences: ignored, ...(self !== undefined ? { excludeSource: self } : {}) })
+      ).filter((f) => !ignored.has(normalizeSentence(f.text)));
+      results.push({ file: d.file.display, absPath: d.file.abs, findings });
+    }
+    return results;
+  } catch (e) {
+    if (e instanceof ServerError && (e.code === 'unreachable' || e.code === 'timeout')) {
+      note(`${e.message}; checking against the local corpus instead`);
+      return undefined;
+    }
+    throw e;
+  } finally {
+    await corpus?.close();
   }
-  return shouldFail(results, failOn, config) ? 1 : 0;
 }
 
 /** Read the team's bibliography into the engine; its problems are warnings like a source's. */

@@ -1,11 +1,14 @@
 /**
- * `groundwork` command line: `groundwork check [options] FILE...`, `groundwork sources [options]`.
+ * `groundwork` command line: `groundwork check [options] FILE...`, `groundwork sources [options]`,
+ * `groundwork ingest [options] PATH...` (the team corpus on PostgreSQL).
  * Exit codes: 0 nothing at or above --fail-on, 1 something was, 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { runCheck, type CheckCommandOptions, type OutputFormat } from './check';
 import { runSources } from './sources';
+import { runIngest } from './server';
+import { ServerError } from '../server/errors';
 import { UsageError } from './inputs';
 import type { FailOn } from '../core/config';
 import { installNodeRuntime } from '../node/runtime';
@@ -58,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-w, --workspace <DIR>', 'workspace folder (settings, ignore file, cache); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
     .option('--no-cache', 'do not read or write the index cache (.groundwork/cache/index.bin)')
     .option('-v, --verbose', 'also print supported sentences and progress notes', false)
-    .action(async (files: string[], o: { corpus: string[]; format: OutputFormat; failOn?: FailOn; workspace?: string; cache: boolean; verbose: boolean }) => {
+    .option('--server <URL>', 'check against the team corpus on this PostgreSQL server (default: groundwork.corpus.server, else GROUNDWORK_DATABASE_URL); falls back to the local corpus when it cannot be reached')
+    .action(async (files: string[], o: { corpus: string[]; format: OutputFormat; failOn?: FailOn; workspace?: string; cache: boolean; verbose: boolean; server?: string }) => {
       const opts: CheckCommandOptions = {
         corpus: o.corpus,
         format: o.format,
@@ -66,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         workspace: o.workspace,
         cache: o.cache,
         verbose: o.verbose,
+        server: o.server,
       };
       exitCode = await runCheck(files, opts, { cwd: process.cwd(), out, err }, version);
     });
@@ -81,6 +86,17 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runSources({ corpus: o.corpus, format: o.format, workspace: o.workspace, cache: o.cache }, { cwd: process.cwd(), out, err });
     });
 
+  program
+    .command('ingest')
+    .description('Add, update and remove sources of the team corpus on a PostgreSQL server (files, folders or globs; unchanged files cost nothing).')
+    .argument('<PATH...>', 'corpus folders, files or globs; stored relative to the workspace folder; sources under a folder whose file is gone are removed')
+    .option('--server <URL>', 'postgres://user@host:port/database (default: groundwork.corpus.server, else GROUNDWORK_DATABASE_URL); the password from PGPASSWORD or ~/.pgpass')
+    .option('-w, --workspace <DIR>', 'workspace folder (settings); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
+    .option('-v, --verbose', 'progress notes', false)
+    .action(async (paths: string[], o: { server?: string; workspace?: string; verbose: boolean }) => {
+      exitCode = await runIngest(paths, { server: o.server, workspace: o.workspace, verbose: o.verbose }, { cwd: process.cwd(), out, err });
+    });
+
   try {
     if (argv.length <= 2) {
       program.outputHelp({ error: true });
@@ -92,6 +108,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // help and version exit with 0; everything else commander refuses is a usage error.
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof ServerError) {
+      err(`groundwork: ${oneLine(e.message)}`);
+      return EXIT_USAGE;
     }
     if (e instanceof UsageError) {
       err(`groundwork: ${oneLine(e.message)}`);

@@ -28,6 +28,13 @@ describe('engine boundary', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('no module of src/core imports the PostgreSQL backend (src/server) or its client', () => {
+    const offenders = files
+      .filter((f) => /(?:from\s+|require\(\s*|import\(\s*)['"](?:[./]+\/server\/[^'"]*|pg|pg-[a-z-]+|pgpass)['"]/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(CORE, f));
+    assert.deepEqual(offenders, []);
+  });
+
   it('the check itself catches a forbidden import', () => {
     assert.match("import * as fs from 'node:fs';", FORBIDDEN);
     assert.match("const v = require('vscode');", FORBIDDEN);
