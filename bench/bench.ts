@@ -22,6 +22,8 @@ import { buildSources, corporaDir, loadRealDocs, realOrder, type RealDoc } from 
 import { pickSentences, type BenchSentence } from './lib/sentences';
 import { CLOCK, int, mb, median, mem, ms, now, quantile, ratio, table, wallNow } from './lib/stats';
 import type { PdfBenchResult } from './pdf';
+import { runServerBench, serverChild, serverSection, withServerSection, SERVER_BEGIN, SERVER_END } from './server';
+import { pgDev } from './lib/pgdev';
 
 const REPO = resolve(__dirname, '..');
 const PER_KIND = 50;
@@ -43,10 +45,15 @@ interface Args {
   package: boolean;
   child?: string;
   size?: number;
+  /** The team-corpus section (bench/server.ts): off with --no-server; alone with --server-only. */
+  server: boolean;
+  serverOnly: boolean;
+  /** Documents for the server section (default: the largest of --sizes). */
+  serverSize?: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [1000, 10000, 100000], write: true, package: true };
+  const a: Args = { sizes: [1000, 10000, 100000], write: true, package: true, server: true, serverOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--quick') a.sizes = [1000];
@@ -55,8 +62,11 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-package') a.package = false;
     else if (x === '--child') a.child = argv[++i];
     else if (x === '--size') a.size = Number(argv[++i]);
+    else if (x === '--no-server') a.server = false;
+    else if (x === '--server-only') a.serverOnly = true;
+    else if (x === '--server-size') a.serverSize = Math.round(Number(argv[++i].replace(/k$/i, '000')));
     else if (x === '--help' || x === '-h') {
-      console.log('usage: node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write] [--no-package]');
+      console.log('usage: node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write] [--no-package] [--no-server | --server-only] [--server-size N]');
       process.exit(0);
     } else {
       console.error(`unknown argument ${x}`);
@@ -682,6 +692,11 @@ function hostReport(): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.child?.startsWith('srv-')) {
+    const repo = process.env.GROUNDWORK_BENCH_REPO ?? REPO;
+    void serverChild(args.child, repo, args.size ?? 1000).then((r) => process.stdout.write(`RESULT ${JSON.stringify(r)}\n`));
+    return;
+  }
   if (args.child) {
     const size = args.size ?? 1000;
     const fn = args.child === 'engine' ? childEngine : args.child === 'minisearch' ? childMiniSearch : args.child === 'fuse' ? childFuse : args.child === 'notes' ? childNotes : undefined;
@@ -694,6 +709,25 @@ function main(): void {
   childScript = join(tmpdir(), `groundwork-bench-${process.pid}.js`);
   copyFileSync(__filename, childScript);
   process.on('exit', () => rmSync(childScript, { force: true }));
+  const serverSize = args.serverSize ?? Math.max(...args.sizes);
+  const runServer = async (): Promise<string> => {
+    const pg = pgDev(join(REPO, 'scripts', 'pg-dev.sh'));
+    const env = { GROUNDWORK_BENCH_PG_OWNER: pg.ownerUrl, GROUNDWORK_BENCH_PG_READER: pg.readerUrl, GROUNDWORK_BENCH_REPO: REPO, GROUNDWORK_CORPORA: corporaDir(REPO) };
+    const b = await runServerBench(childScript, serverSize, env, (s) => process.stdout.write(s));
+    return serverSection(b, started.toISOString().slice(0, 10));
+  };
+  if (args.serverOnly) {
+    void runServer().then((section) => {
+      console.log('');
+      console.log(section);
+      const file = join(REPO, 'docs', 'BENCHMARKS.md');
+      if (args.write) {
+        writeFileSync(file, withServerSection(existsSync(file) ? readFileSync(file, 'utf8') : '', section));
+        console.log(`wrote the server section of ${file}`);
+      }
+    });
+    return;
+  }
   const pkgSection = packageSection(args.package);
   const { sentences } = setup();
   const results: SizeResult[] = [];
@@ -730,13 +764,24 @@ function main(): void {
     console.log(c.value ? `index ${ms(c.value.indexMs)}` : `FAILED (${c.error})`);
     return { count, indexMs: c.value?.indexMs, keys: c.value?.keys, error: c.error };
   });
-  const md = `${report(results, sentences, started, wallNow() - t0, pkgSection, pdf)}\n${notesReport(notes)}\n${hostReport()}`;
-  console.log('');
-  console.log(md);
-  if (args.write) {
-    writeFileSync(join(REPO, 'docs', 'BENCHMARKS.md'), md);
-    console.log(`wrote ${join(REPO, 'docs', 'BENCHMARKS.md')}`);
-  }
+  void (args.server ? runServer() : Promise.resolve(keptServerSection())).then((section) => {
+    const md = `${report(results, sentences, started, wallNow() - t0, pkgSection, pdf)}\n${notesReport(notes)}\n${section ? `${section}\n\n` : ''}${hostReport()}`;
+    console.log('');
+    console.log(md);
+    if (args.write) {
+      writeFileSync(join(REPO, 'docs', 'BENCHMARKS.md'), md);
+      console.log(`wrote ${join(REPO, 'docs', 'BENCHMARKS.md')}`);
+    }
+  });
+}
+
+/** The server section docs/BENCHMARKS.md has (kept by --no-server). */
+function keptServerSection(): string {
+  const file = join(REPO, 'docs', 'BENCHMARKS.md');
+  const md = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const a = md.indexOf(SERVER_BEGIN);
+  const b = md.indexOf(SERVER_END);
+  return a >= 0 && b > a ? md.slice(a, b + SERVER_END.length) : '';
 }
 
 main();
