@@ -30,6 +30,11 @@ export interface GroundworkConfig {
      * the CLI (which takes such folders as --corpus arguments).
      */
     externalFolders: string[];
+    /**
+     * A team corpus on PostgreSQL (`postgres://user@host:port/database`), '' for none. Never
+     * with a password: that comes from the environment, ~/.pgpass or the editor's secret storage.
+     */
+    server: string;
   };
   check: {
     frequency: CheckFrequency;
@@ -54,6 +59,7 @@ export const DEFAULT_CONFIG: GroundworkConfig = deepFreeze({
     extensions: [...CORPUS_EXTENSIONS],
     maxFileBytes: 5 * 1024 * 1024,
     externalFolders: [],
+    server: '',
   },
   check: { frequency: 'edit', delayMs: 500, failOn: 'conflict' },
   drafts: {
@@ -81,6 +87,7 @@ export function defaultConfig(): GroundworkConfig {
       extensions: [...DEFAULT_CONFIG.corpus.extensions],
       maxFileBytes: DEFAULT_CONFIG.corpus.maxFileBytes,
       externalFolders: [...DEFAULT_CONFIG.corpus.externalFolders],
+      server: DEFAULT_CONFIG.corpus.server,
     },
     check: { ...DEFAULT_CONFIG.check },
     drafts: {
@@ -160,6 +167,14 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     default: [],
     description:
       'Folders outside the workspace folder whose files are part of the corpus (absolute paths, or relative to the workspace folder). The corpus is otherwise what lies inside the workspace folder: links to outside are not followed. Ignored in Restricted Mode and by `groundwork check` (pass such a folder with `--corpus`).',
+    scope: 'resource',
+  },
+  {
+    key: 'groundwork.corpus.server',
+    type: 'string',
+    default: '',
+    description:
+      'A team corpus served by PostgreSQL, as `postgres://user@host:port/database` (TLS with `?sslmode=require`); empty: the local index. Never put a password here: it comes from `PGPASSWORD`, `~/.pgpass` or the command "Groundwork: Set Team Server Password" (secret storage). `GROUNDWORK_DATABASE_URL` is used when this is empty. Ignored in Restricted Mode unless set in your user settings. See docs/TEAM.md.',
     scope: 'resource',
   },
   {
@@ -321,6 +336,7 @@ function validate(schema: SettingSchema, raw: unknown): { value?: unknown; probl
       if (schema.enum && !schema.enum.includes(raw)) {
         return { problem: `expected one of ${schema.enum.map((e) => `"${e}"`).join(', ')}, got ${JSON.stringify(raw)}` };
       }
+      if (schema.key === 'groundwork.corpus.server') return serverUrlProblem(raw.trim()) ?? { value: raw.trim() };
       return { value: raw };
     }
     case 'integer': {
@@ -601,4 +617,18 @@ function orderEntry(x: Record<string, unknown>): Record<string, unknown> {
   for (const k of ['text', 'file', 'note']) if (k in x) out[k] = x[k];
   for (const k of Object.keys(x).sort()) if (!(k in out)) out[k] = x[k];
   return out;
+}
+
+/**
+ * A server URL from a settings file: a PostgreSQL URL without a password (settings files are
+ * shared and committed; the password comes from the environment, ~/.pgpass or secret storage).
+ */
+function serverUrlProblem(url: string): { problem: string } | undefined {
+  if (url === '') return undefined;
+  const m = /^(postgres(?:ql)?):\/\/([^@/?#]*)@/i.exec(url);
+  if (!/^postgres(?:ql)?:\/\//i.test(url)) return { problem: 'expected a PostgreSQL URL (postgres://user@host:port/database)' };
+  if ((m && m[2].includes(':')) || /[?&]password=/i.test(url)) {
+    return { problem: 'the URL has a password in it, which a settings file must not hold: remove it and set it with "Groundwork: Set Team Server Password", PGPASSWORD or ~/.pgpass' };
+  }
+  return undefined;
 }

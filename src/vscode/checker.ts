@@ -11,7 +11,7 @@ import type { DraftFormat, Finding } from '../core/types';
 import type { Activity } from './activity';
 import { draftFormat, findingDiagnostics, type FindingDiagnostic } from './convert';
 import type { CorpusManager, FolderCorpus } from './corpus';
-import type { EngineClient } from './engineClient';
+import { serverErrorCode, type EngineClient } from './engineClient';
 import type { TeamIgnores } from './ignores';
 import { readConfig } from './settings';
 
@@ -230,9 +230,11 @@ export class DraftChecker implements vscode.Disposable {
     const ignored = await this.ignores.sentences(vscode.workspace.getWorkspaceFolder(doc.uri) ?? fc.folder);
     let findings: Finding[];
     try {
-      findings = await this.client.check(fc.engineId, text, { format, ignoredSentences: ignored });
+      findings = await this.client.check(fc.queryId, text, { format, ignoredSentences: ignored });
     } catch (e) {
       this.log.error(`Checking ${vscode.workspace.asRelativePath(doc.uri)} failed: ${(e as Error).message}`);
+      // The server went away: the local index takes over, and its index event checks again.
+      if (serverErrorCode(e) && fc.server?.state === 'connected') fc.serverLost(e);
       findings = [];
     }
     const prev = this.states.get(key(doc.uri));

@@ -54,7 +54,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const offset = doc.offsetAt(pos);
     const typing = { start: offset - (pos.character - ctx.marker), end: offset };
     const sentence = sentenceForCitation(doc.getText(), offset, format, typing);
-    const suggestions = await this.suggest(fc.engineId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.citable.length));
+    const suggestions = await this.suggest(fc.queryId, fc.revision, sentence, Math.min(SUGGEST_LIMIT, fc.citable.length));
     const ranked = rankSources(fc.citable, suggestions, ctx.prefix).slice(0, MAX_COMPLETION_ITEMS);
     const range = new vscode.Range(pos.line, ctx.start, pos.line, pos.character);
     const items = ranked.map((c, i) => {

@@ -14,15 +14,33 @@ import picomatch from 'picomatch/posix';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { extensionOf, isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
+import { configFromSettings, extensionOf, isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
 import type { LoadWarning } from '../core/types';
 import type { Activity } from './activity';
 import { warningDiagnostic } from './convert';
-import { isCacheError, type EngineClient } from './engineClient';
+import { isCacheError, serverErrorCode, type EngineClient } from './engineClient';
 import type { SourceSummary } from './protocol';
 import { braceGlob, readConfig } from './settings';
 
 export type IndexPhase = 'starting' | 'indexing' | 'ready';
+
+/** A folder's team corpus server (groundwork.corpus.server or GROUNDWORK_DATABASE_URL). */
+export interface ServerState {
+  /** The URL as configured (never with a password from a settings file). */
+  url: string;
+  /** The URL as shown (no password). */
+  where: string;
+  state: 'connecting' | 'connected' | 'down';
+  /** Why it is down (one line, no password). */
+  message?: string;
+  /** ServerError code when down: unreachable, auth, timeout, schema, permission, other. */
+  code?: string;
+}
+
+/** A postgres:// URL without its password, for messages. */
+export function redactServerUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
+}
 
 export interface IndexEvent {
   folder: vscode.Uri;
@@ -104,6 +122,8 @@ export class FolderCorpus implements vscode.Disposable {
   readonly engineId: string;
   config: GroundworkConfig;
   phase: IndexPhase = 'starting';
+  /** The last server problem the user was told about (told once until it changes). */
+  serverNotified?: string;
   /** Set once the first indexing pass has finished (drafts are checked from then on). */
   everReady = false;
   /** Bumped whenever the index changes (cached draft findings are stale then). */
@@ -113,6 +133,8 @@ export class FolderCorpus implements vscode.Disposable {
   warnings: LoadWarning[] = [];
   /** Bibliography entries with no source file (keys with no text to check). */
   bibOnly: SourceSummary[] = [];
+  /** The team corpus server, when one is configured; checks go to it while it answers. */
+  server?: ServerState;
   /** `sources` and `bibOnly`: every key a draft can cite (one array, so completion's index is cached). */
   citable: SourceSummary[] = [];
   private manifest: Manifest;
@@ -143,6 +165,16 @@ export class FolderCorpus implements vscode.Disposable {
 
   /** Paths of the URIs the last search found (computing them again costs a path walk each for external folders). */
   private readonly foundRel = new WeakMap<vscode.Uri, string>();
+
+  /** The engine id of this folder's team corpus server (a view in the worker). */
+  get serverId(): string {
+    return `server:${this.engineId}`;
+  }
+
+  /** Where checks, suggestions and passages are asked: the server while it answers, else the local index. */
+  get queryId(): string {
+    return this.server?.state === 'connected' ? this.serverId : this.engineId;
+  }
 
   relPath(uri: vscode.Uri): string | undefined {
     const known = this.foundRel.get(uri);
@@ -258,7 +290,7 @@ export class FolderCorpus implements vscode.Disposable {
    * engine and re-upsert (unchanged files cost a hash comparison, or nothing when their
    * size and mtime match).
    */
-  indexAll(reason: IndexEvent['reason'], options: { useCache?: boolean; fresh?: boolean } = {}): Promise<void> {
+  indexAll(reason: IndexEvent['reason'], options: { useCache?: boolean; fresh?: boolean; localOnly?: boolean } = {}): Promise<void> {
     const gen = ++this.generation;
     return this.enqueue(async () => {
       if (this.disposed || gen !== this.generation) return;
@@ -266,10 +298,22 @@ export class FolderCorpus implements vscode.Disposable {
       this.phase = 'indexing';
       this.progress = { done: 0, total: 0 };
       this.manager.stateChanged();
+      if (!options.localOnly) {
+        const target = this.manager.serverTarget(this.folder);
+        if (target) {
+          if (await this.useServer(target, reason)) return;
+        } else if (this.server) {
+          this.log.info(`${this.folder.name}: no team corpus server configured any more; using the local index.`);
+          this.server = undefined;
+          void this.client.dispose(this.serverId).catch(() => undefined);
+        }
+      }
+      // The local index: the default, and the fallback while the server does not answer.
+      const useCache = options.useCache || (this.server !== undefined && this.sources.length === 0);
       const engineOptions = { maxFileBytes: this.config.corpus.maxFileBytes };
       let fromCache = false;
       let loaded = false;
-      if (options.useCache) {
+      if (useCache) {
         const cache = await this.cacheUris();
         if (cache) {
           try {
@@ -292,7 +336,7 @@ export class FolderCorpus implements vscode.Disposable {
           }
         }
       }
-      if (!loaded && (options.fresh || options.useCache || this.sources.length === 0)) {
+      if (!loaded && (options.fresh || useCache || this.sources.length === 0)) {
         await this.client.open(this.engineId, engineOptions);
         this.manifest = { version: 1, configKey: configKey(this.config), files: {} };
       }
@@ -387,6 +431,54 @@ export class FolderCorpus implements vscode.Disposable {
   }
 
   private rootReal?: Promise<string>;
+
+  /**
+   * Connect to the team corpus server: on success the folder's sources are the server's and
+   * no local index is built (returns true); otherwise the server is marked down, the user
+   * told, and the caller indexes locally (returns false).
+   */
+  private async useServer(target: { url: string; problem?: string }, reason: IndexEvent['reason']): Promise<boolean> {
+    const where = redactServerUrl(target.url);
+    if (target.problem) {
+      this.server = { url: target.url, where, state: 'down', message: target.problem, code: 'other' };
+      this.manager.serverDown(this);
+      return false;
+    }
+    this.server = { url: target.url, where, state: 'connecting' };
+    this.manager.stateChanged();
+    try {
+      const password = await this.manager.serverPassword(target.url);
+      const r = await this.client.connect(this.serverId, { url: target.url, ...(password ? { password } : {}) });
+      this.server = { url: target.url, where: r.where, state: 'connected' };
+      this.sources = await this.client.sources(this.serverId);
+      this.bibOnly = [];
+      this.citable = this.sources;
+      this.warnings = [];
+      for (const old of this.warnedDiagUris) this.manager.sourceDiagnostics.delete(vscode.Uri.parse(old));
+      this.warnedDiagUris.clear();
+      this.progress = { done: 0, total: 0 };
+      this.phase = 'ready';
+      this.everReady = true;
+      this.manager.stateChanged();
+      this.log.info(`${this.folder.name}: checking against the team corpus on ${r.where} (${r.documents} sources, ${r.passages} passages); no local index is built.`);
+      this.manager.fireIndexed({ folder: this.folder.uri, changed: [], removed: [], reason, documents: this.sources.length, fromCache: false });
+      return true;
+    } catch (e) {
+      this.server = { url: target.url, where, state: 'down', message: (e as Error).message, code: serverErrorCode(e) ?? 'other' };
+      this.manager.serverDown(this);
+      return false;
+    }
+  }
+
+  /** A request to the server failed (it went down, or timed out): fall back to the local index. */
+  serverLost(e: unknown): void {
+    if (this.server?.state !== 'connected') return;
+    this.server = { ...this.server, state: 'down', message: (e as Error).message, code: serverErrorCode(e) ?? 'other' };
+    this.manager.serverDown(this);
+    this.sources = [];
+    this.citable = [];
+    void this.indexAll('settings', { useCache: true, localOnly: true });
+  }
 
   /**
    * Stat and (unless unchanged since the manifest) read one file. A local file is read
@@ -554,7 +646,8 @@ export class FolderCorpus implements vscode.Disposable {
   private flush(): Promise<void> {
     const batch = [...this.pending.entries()];
     this.pending.clear();
-    if (batch.length === 0) return Promise.resolve();
+    // The server's corpus changes by ingest, not by local edits.
+    if (batch.length === 0 || this.server?.state === 'connected') return Promise.resolve();
     return this.enqueue(async () => {
       if (this.disposed) return;
       const changed: string[] = [];
@@ -599,7 +692,7 @@ export class FolderCorpus implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
-    if (!this.manager.storageUri) return;
+    if (!this.manager.storageUri || this.server?.state === 'connected') return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveEnd ??= this.manager.activity.begin();
     this.saveTimer = setTimeout(() => {
@@ -637,6 +730,7 @@ export class FolderCorpus implements vscode.Disposable {
     this.saveEnd?.();
     for (const u of this.warnedDiagUris) this.manager.sourceDiagnostics.delete(vscode.Uri.parse(u));
     void this.client.dispose(this.engineId).catch(() => undefined);
+    if (this.server) void this.client.dispose(this.serverId).catch(() => undefined);
   }
 }
 
@@ -657,6 +751,7 @@ export class CorpusManager implements vscode.Disposable {
     readonly activity: Activity,
     readonly log: vscode.LogOutputChannel,
     readonly storageUri: vscode.Uri | undefined,
+    private readonly secrets?: vscode.SecretStorage,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -666,6 +761,7 @@ export class CorpusManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const fc of this.folders.values()) {
           if (e.affectsConfiguration('groundwork.corpus', fc.folder)) {
+            if (e.affectsConfiguration('groundwork.corpus.server', fc.folder)) fc.serverNotified = undefined;
             this.log.info(`${fc.folder.name}: corpus settings changed; updating the index.`);
             fc.config = readConfig(fc.folder).config;
             fc.watch();
@@ -683,6 +779,71 @@ export class CorpusManager implements vscode.Disposable {
 
   start(): void {
     for (const f of vscode.workspace.workspaceFolders ?? []) this.addFolder(f, true);
+    // A workspace's own server setting counts once the workspace is trusted.
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const fc of this.folders.values()) if (this.serverTarget(fc.folder)?.url !== fc.server?.url) void fc.indexAll('settings');
+      }),
+    );
+  }
+
+  /**
+   * The team corpus server of a folder: groundwork.corpus.server (in Restricted Mode only the
+   * user's own setting, never the workspace's), else GROUNDWORK_DATABASE_URL. `problem`: a
+   * setting that cannot be used (a password in it, not a PostgreSQL URL).
+   */
+  serverTarget(folder: vscode.WorkspaceFolder): { url: string; problem?: string } | undefined {
+    const info = vscode.workspace.getConfiguration('groundwork', folder).inspect<string>('corpus.server');
+    const raw = vscode.workspace.isTrusted ? (info?.workspaceFolderValue ?? info?.workspaceValue ?? info?.globalValue) : info?.globalValue;
+    if (typeof raw === 'string' && raw.trim()) {
+      const { config, problems } = configFromSettings({ 'groundwork.corpus.server': raw });
+      return config.corpus.server ? { url: config.corpus.server } : { url: raw.trim(), problem: problems[0]?.replace(/; using the default ""$/, '') ?? 'not a usable server URL' };
+    }
+    const env = process.env.GROUNDWORK_DATABASE_URL?.trim();
+    return env ? { url: env } : undefined;
+  }
+
+  /** The key of a server's password in secret storage. */
+  static secretKey(url: string): string {
+    return `groundwork.server.password:${redactServerUrl(url).replace(/\?.*$/, '')}`;
+  }
+
+  async serverPassword(url: string): Promise<string | undefined> {
+    return (await this.secrets?.get(CorpusManager.secretKey(url))) || undefined;
+  }
+
+  async setServerPassword(url: string, password: string): Promise<void> {
+    if (!this.secrets) throw new Error('no secret storage');
+    if (password) await this.secrets.store(CorpusManager.secretKey(url), password);
+    else await this.secrets.delete(CorpusManager.secretKey(url));
+  }
+
+  /** Tell the user, once per state change, that a folder's server is not used and why. */
+  serverDown(fc: FolderCorpus): void {
+    const s = fc.server;
+    this.stateChanged();
+    if (!s || s.state !== 'down') return;
+    const note = `${s.where}: ${s.message ?? 'not available'}`;
+    this.log.warn(`${fc.folder.name}: the team corpus server is not used (${note}); checking against the local index.`);
+    if (fc.serverNotified === note) return;
+    fc.serverNotified = note;
+    const actions = s.code === 'auth' ? ['Set Password', 'Retry'] : ['Retry'];
+    void vscode.window
+      .showWarningMessage(`Groundwork: the team corpus server is not available (${note}). Checking against the local index.`, ...actions)
+      .then((pick) => {
+        if (pick === 'Retry') void vscode.commands.executeCommand('groundwork.reconnectServer');
+        else if (pick === 'Set Password') void vscode.commands.executeCommand('groundwork.setServerPassword');
+      });
+  }
+
+  /** Try the configured servers again (after a password was set, or the server came back). */
+  reconnect(): Promise<void> {
+    return Promise.all(
+      [...this.folders.values()].filter((fc) => this.serverTarget(fc.folder)).map((fc) => {
+        fc.serverNotified = undefined;
+        return fc.indexAll('reindex');
+      }),
+    ).then(() => undefined);
   }
 
   private addFolder(folder: vscode.WorkspaceFolder, useCache: boolean): void {

@@ -14,18 +14,27 @@ import {
   type EngineRequest,
   type EngineResponse,
   type ErrorPayload,
+  type IngestResult,
   type OpName,
   type PassageText,
+  type ServerParams,
   type SourceSummary,
   type UpsertSummary,
 } from './protocol';
 
 export class EngineRequestError extends Error {
+  readonly code?: string;
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = payload.name;
+    if (payload.code) this.code = payload.code;
     if (payload.stack) this.stack = payload.stack;
   }
+}
+
+/** A team-corpus server error (src/server ServerError), from the worker or this thread: its code, else undefined. */
+export function serverErrorCode(e: unknown): string | undefined {
+  return e instanceof Error && e.name === 'ServerError' ? ((e as { code?: string }).code ?? 'other') : undefined;
 }
 
 export function isCacheError(e: unknown): boolean {
@@ -178,6 +187,12 @@ export class EngineClient {
   }
   serialize(engine: string): Promise<Uint8Array> {
     return this.send(engine, 'serialize', {});
+  }
+  connect(engine: string, server: ServerParams): Promise<EngineOps['connect']['result']> {
+    return this.send(engine, 'connect', server);
+  }
+  ingest(engine: string, params: EngineOps['ingest']['params']): Promise<IngestResult> {
+    return this.send(engine, 'ingest', params);
   }
   dispose(engine: string): Promise<void> {
     return this.send(engine, 'dispose', {});

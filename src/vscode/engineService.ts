@@ -11,6 +11,10 @@ import type { Engine, EngineOptions } from '../core/api';
 import type { SourceDocument } from '../core/types';
 import type { ExtractedSource } from '../core/corpus/extracted';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
+import * as path from 'node:path';
+import { ingest, openServerCorpus, type IngestInput, type ServerCorpus, type ServerSourceSummary } from '../server/index';
+import { readRegularFile } from '../cli/inputs';
+import { isCorpusFile } from '../core/config';
 
 // The learned decision's weights (data/model.json), read on the first prediction.
 
@@ -37,6 +41,8 @@ export type Extractor = (path: string, bytes: Uint8Array) => Promise<ExtractedSo
 
 export class EngineService {
   private readonly engines = new Map<string, { engine: Engine; options?: EngineOptions }>();
+  /** Engine ids that are views of a team corpus on PostgreSQL (see `connect`). */
+  private readonly servers = new Map<string, ServerCorpus>();
 
   /**
    * @param extract reads PDF and Word files. The worker passes one; the in-thread fallback
@@ -55,6 +61,8 @@ export class EngineService {
   }
 
   handle(req: EngineRequest): EngineOps[OpName]['result'] | Promise<EngineOps[OpName]['result']> {
+    const server = this.servers.get(req.engine);
+    if (server || req.op === 'connect' || req.op === 'ingest') return this.handleServer(req, server);
     switch (req.op) {
       case 'open': {
         this.engines.set(req.engine, { engine: createEngine(req.params.options ?? {}), options: req.params.options });
@@ -118,6 +126,91 @@ export class EngineService {
       case 'dispose':
         this.engines.delete(req.engine);
         return undefined;
+      default:
+        throw new Error(`unknown request ${(req as { op: string }).op}`);
     }
   }
+
+  /** Requests for an engine id that is a view of a team corpus server. */
+  private async handleServer(req: EngineRequest, server: ServerCorpus | undefined): Promise<EngineOps[OpName]['result']> {
+    const need = (): ServerCorpus => {
+      if (!server) throw new Error(`${req.engine} is not connected to a server`);
+      return server;
+    };
+    switch (req.op) {
+      case 'connect': {
+        const opened = await openServerCorpus({ url: req.params.url, ...(req.params.password ? { password: req.params.password } : {}) });
+        let stats: { documents: number; passages: number };
+        try {
+          stats = await opened.stats();
+        } catch (e) {
+          await opened.close().catch(() => undefined);
+          throw e;
+        }
+        const before = this.servers.get(req.engine);
+        this.servers.set(req.engine, opened);
+        if (before) await before.close().catch(() => undefined);
+        return { documents: stats.documents, passages: stats.passages, where: opened.where };
+      }
+      case 'ingest': {
+        const { root, files, config, url, password } = req.params;
+        const inputs: IngestInput[] = files.map((rel) => ({ path: rel, read: () => readRegularFile(path.join(root, ...rel.split('/')), config.corpus.maxFileBytes) }));
+        const r = await ingest({ url, ...(password ? { password } : {}) }, inputs, { roots: [], inScope: (p) => isCorpusFile(p, config) }, {
+          maxFileBytes: config.corpus.maxFileBytes,
+          ...(this.extract ? { extract: this.extract } : {}),
+        });
+        return { added: r.added, updated: r.updated, removed: r.removed, unchanged: r.unchanged, skipped: r.skipped, warnings: r.warnings, ms: r.ms };
+      }
+      case 'check':
+        return need().check(req.params.text, { ...req.params.options, format: req.params.options.format });
+      case 'suggest':
+        return need().suggest(req.params.sentence, req.params.limit);
+      case 'sources': {
+        const out: SourceSummary[] = [];
+        for (let after: string | undefined; ; ) {
+          const page = await need().sources({ ...(after !== undefined ? { after } : {}), limit: 5000 });
+          for (const s of page) out.push(serverSummary(s));
+          if (page.length < 5000) break;
+          after = page[page.length - 1].path;
+        }
+        return out;
+      }
+      case 'passages': {
+        const ps = await need().passages(req.params.pathOrKey, req.params.ordinals);
+        return (ps ?? []).map((p) => ({ text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) }));
+      }
+      case 'warnings':
+        return [];
+      case 'stats': {
+        const s = await need().stats();
+        return { documents: s.documents, passages: s.passages };
+      }
+      case 'sourceText':
+        // The server keeps passages, not a document's whole text: the editor opens the file itself.
+        return undefined;
+      case 'dispose':
+        this.servers.delete(req.engine);
+        await server?.close().catch(() => undefined);
+        return undefined;
+      default:
+        throw new Error(`"${req.op}" is not available for a corpus served by PostgreSQL (run "Groundwork: Ingest Corpus into the Team Server" to change it)`);
+    }
+  }
+}
+
+function serverSummary(s: ServerSourceSummary): SourceSummary {
+  return {
+    path: s.path,
+    key: s.key,
+    title: s.title,
+    language: s.language,
+    hash: s.hash,
+    warnings: [],
+    passages: s.passages,
+    ...(s.date !== undefined ? { date: s.date } : {}),
+    ...(s.outlet !== undefined ? { outlet: s.outlet } : {}),
+    ...(s.author !== undefined ? { author: s.author } : {}),
+    ...(s.kind ? { kind: s.kind } : {}),
+    ...(s.pages !== undefined ? { pages: s.pages } : {}),
+  };
 }

@@ -14,13 +14,13 @@ import { DraftChecker, type CheckEvent } from './checker';
 import { GroundworkCodeActions, IGNORE_FOR_TEAM, ignoreForTeam } from './codeActions';
 import { CitationCompletionProvider } from './completion';
 import { clip, draftFormat, toRange, verdictLabel } from './convert';
-import { CorpusManager, type IndexEvent } from './corpus';
+import { CorpusManager, redactServerUrl, type IndexEvent } from './corpus';
 import { citationText, sentenceForCitation } from './draftText';
 import { EngineClient } from './engineClient';
 import { GroundworkHoverProvider, OPEN_EVIDENCE } from './hover';
 import { TeamIgnores } from './ignores';
 import { SUGGEST_LIMIT } from './ranking';
-import type { SourceSummary } from './protocol';
+import type { IngestResult, SourceSummary } from './protocol';
 import { SourcesView } from './sourcesView';
 import { isExtractedSource, OPEN_ORIGINAL, SOURCE_SCHEME, SourceTextViews, type OpenedPassage } from './sourceText';
 import { StatusBar } from './statusBar';
@@ -40,6 +40,8 @@ export interface GroundworkApi {
   findings(doc: vscode.TextDocument): Finding[] | undefined;
   /** The status bar text. */
   statusText(): string;
+  /** The team corpus server of the folder of `uri` (first folder by default), when one is configured. */
+  server(uri?: vscode.Uri): { where: string; state: 'connecting' | 'connected' | 'down'; message?: string } | undefined;
   /** Index every folder again starting from the saved index, as after a window reload. */
   restartFromCache(): Promise<void>;
   /** Where the index of the folder of `uri` (first folder by default) is saved. */
@@ -60,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
   if (client.mode === 'in-thread') log.warn('Engine worker (dist/worker.js) not available; running the engine on the extension host thread, one file at a time.');
   else log.info('Engine running in a worker thread.');
 
-  const corpus = new CorpusManager(client, activity, log, context.storageUri);
+  const corpus = new CorpusManager(client, activity, log, context.storageUri, context.secrets);
   client.onFallback = () => void corpus.reindexAll();
   const ignores = new TeamIgnores(log);
   const checker = new DraftChecker(client, corpus, ignores, activity, log);
@@ -91,6 +93,13 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
       await corpus.reindexAll();
       return corpus.totals.sources;
     }),
+    vscode.commands.registerCommand('groundwork.reconnectServer', async () => {
+      log.info('Connecting to the team corpus server again (command).');
+      await corpus.reconnect();
+      return [...corpus.folders.values()].map((fc) => fc.server?.state ?? 'none');
+    }),
+    vscode.commands.registerCommand('groundwork.setServerPassword', (password?: string) => setServerPassword(corpus, password)),
+    vscode.commands.registerCommand('groundwork.ingestCorpus', (options?: { confirmed?: boolean }) => ingestCorpus(client, corpus, log, options?.confirmed === true)),
     vscode.commands.registerCommand('groundwork.checkDocument', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !checker.isDraft(doc)) {
@@ -145,6 +154,10 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     sources: (uri) => (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.sources ?? [],
     findings: (doc) => checker.current(doc),
     statusText: () => statusBar.text,
+    server: (uri) => {
+      const s = (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.server;
+      return s ? { where: s.where, state: s.state, ...(s.message ? { message: s.message } : {}) } : undefined;
+    },
     restartFromCache: () => Promise.all([...corpus.folders.values()].map((fc) => fc.indexAll('initial', { useCache: true }))).then(() => undefined),
     indexCacheUri: async (uri) => (await (uri ? corpus.forUri(uri) : corpus.folders.values().next().value)?.cacheUris())?.index,
     lastOpenedPassage: () => sourceViews.last,
@@ -221,7 +234,7 @@ async function insertCitation(
   if (key) return insert(key);
   const doc = editor.document;
   const sentence = sentenceForCitation(doc.getText(), doc.offsetAt(editor.selection.active), format);
-  const suggestions = sentence ? await client.suggest(fc.engineId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length)) : [];
+  const suggestions = sentence ? await client.suggest(fc.queryId, sentence, Math.min(SUGGEST_LIMIT, fc.sources.length)) : [];
   const rank = new Map(suggestions.map((s, i) => [s.key, { i, s }]));
   const ordered = [...fc.sources].sort((a, b) => (rank.get(a.key)?.i ?? 1e9) - (rank.get(b.key)?.i ?? 1e9) || a.key.localeCompare(b.key));
   const picked = await vscode.window.showQuickPick(
@@ -236,4 +249,79 @@ async function insertCitation(
     { title: 'Groundwork: insert citation', placeHolder: 'Sources ranked by how well they support the sentence at the cursor', matchOnDescription: true, matchOnDetail: true },
   );
   return picked ? insert(picked.label) : undefined;
+}
+
+/** Store the password of the team corpus server in VS Code's secret storage (never in settings). */
+async function setServerPassword(corpus: CorpusManager, given?: string): Promise<boolean> {
+  const folders = [...corpus.folders.values()];
+  const fc = folders.find((f) => f.server) ?? folders[0];
+  const target = fc ? corpus.serverTarget(fc.folder) : undefined;
+  if (!fc || !target) {
+    void vscode.window.showInformationMessage('Groundwork: no team corpus server is configured (setting groundwork.corpus.server or GROUNDWORK_DATABASE_URL).');
+    return false;
+  }
+  const password =
+    given ??
+    (await vscode.window.showInputBox({
+      title: `Groundwork: password for ${redactServerUrl(target.url)}`,
+      prompt: 'Kept in VS Code\'s secret storage on this machine; empty to forget it.',
+      password: true,
+      ignoreFocusOut: true,
+    }));
+  if (password === undefined) return false;
+  await corpus.setServerPassword(target.url, password);
+  await corpus.reconnect();
+  return true;
+}
+
+/**
+ * Ingest each folder's corpus files into its team corpus server, after the user confirms
+ * (the server's copy of the corpus changes for the whole team). Runs in the engine worker.
+ */
+async function ingestCorpus(client: EngineClient, corpus: CorpusManager, log: vscode.LogOutputChannel, confirmed: boolean): Promise<IngestResult[]> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Groundwork: ingesting into the team corpus server needs a trusted workspace.');
+    return [];
+  }
+  const out: IngestResult[] = [];
+  for (const fc of corpus.folders.values()) {
+    const target = corpus.serverTarget(fc.folder);
+    if (!target) continue;
+    if (target.problem) {
+      void vscode.window.showErrorMessage(`Groundwork: groundwork.corpus.server of ${fc.folder.name}: ${target.problem}`);
+      continue;
+    }
+    if (fc.folder.uri.scheme !== 'file') {
+      void vscode.window.showErrorMessage(`Groundwork: ${fc.folder.name} is not a local folder; ingest it with \`groundwork ingest\` where the files are.`);
+      continue;
+    }
+    const where = redactServerUrl(target.url);
+    const uris = await fc.findSources();
+    const files = uris.map((u) => fc.relPath(u)!).filter((r) => r !== undefined && !r.startsWith('../'));
+    if (!confirmed) {
+      const ok = await vscode.window.showWarningMessage(
+        `Ingest the ${files.length} corpus file${files.length === 1 ? '' : 's'} of ${fc.folder.name} into the team corpus on ${where}? Sources on the server that match this folder's corpus settings but are not in it are removed for everyone.`,
+        { modal: true },
+        'Ingest',
+      );
+      if (ok !== 'Ingest') continue;
+    }
+    const password = await corpus.serverPassword(target.url);
+    try {
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Groundwork: ingesting ${files.length} files into ${where}` },
+        () => client.ingest(fc.serverId, { url: target.url, ...(password ? { password } : {}), root: fc.folder.uri.fsPath, files, config: fc.config }),
+      );
+      const line = `${r.added} added, ${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged, ${r.skipped} skipped (${(r.ms / 1000).toFixed(1)} s)`;
+      log.info(`${fc.folder.name}: ingested into ${where}: ${line}.`);
+      for (const w of r.warnings) log.warn(`${fc.folder.name}/${w.path}: ${w.message} [source.${w.code}]`);
+      void vscode.window.showInformationMessage(`Groundwork: ingested ${fc.folder.name} into ${where}: ${line}.`);
+      out.push(r);
+    } catch (e) {
+      log.error(`${fc.folder.name}: ingest into ${where} failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Groundwork: ingest into ${where} failed: ${(e as Error).message}`);
+    }
+  }
+  if (out.length) await corpus.reconnect();
+  return out;
 }

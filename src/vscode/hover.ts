@@ -123,7 +123,7 @@ export class GroundworkHoverProvider implements vscode.HoverProvider {
     // No finding evidence from this source: show its best passage for the sentence.
     const sentence = f ? f.text : doc.lineAt(pos.line).text;
     const query = f ? f.text : proseOf(sentence, format);
-    const suggestions = await this.client.suggest(fc.engineId, query, Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
+    const suggestions = await this.client.suggest(fc.queryId, query, Math.min(SUGGEST_LIMIT, fc.sources.length)).catch(() => []);
     const best = suggestions.find((s) => s.key === key);
     if (best?.passage && best.score > 0) {
       md.appendMarkdown(`Closest passage (support ${Math.round(best.score * 100)}%):\n\n> ${emphasizeMatches(clip(best.passage.text, 500), sentence, source.language)}\n\n`);

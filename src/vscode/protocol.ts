@@ -6,6 +6,7 @@
  */
 import type { BibliographyEntry, CheckOptions, EngineOptions } from '../core/api';
 import type { BibFile } from '../core/corpus/bibliography';
+import type { GroundworkConfig } from '../core/config';
 import type { Finding, LoadWarning, SourceDocument, SourceSuggestion } from '../core/types';
 
 /** What the extension needs to know about a source, without its full text. */
@@ -55,6 +56,34 @@ export interface EngineOps {
   serialize: { params: Record<string, never>; result: Uint8Array };
   stats: { params: Record<string, never>; result: { documents: number; passages: number } };
   dispose: { params: Record<string, never>; result: void };
+  /**
+   * Make this engine id a view of a team corpus on PostgreSQL (src/server): checks,
+   * suggestions, sources and passages come from the server. Fails with a ServerError
+   * (error name 'ServerError', `code`) when it cannot connect.
+   */
+  connect: { params: ServerParams; result: { documents: number; passages: number; where: string } };
+  /**
+   * Ingest a workspace folder's corpus files (paths relative to `root`, read from disk in the
+   * worker) into the server; stored sources that match the folder's corpus settings but are
+   * not among `files` are removed.
+   */
+  ingest: { params: ServerParams & { root: string; files: string[]; config: GroundworkConfig }; result: IngestResult };
+}
+
+/** How to reach the team corpus server (the password only from secret storage; never from settings). */
+export interface ServerParams {
+  url: string;
+  password?: string;
+}
+
+export interface IngestResult {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  skipped: number;
+  warnings: LoadWarning[];
+  ms: number;
 }
 
 export type OpName = keyof EngineOps;
@@ -66,6 +95,8 @@ export type EngineRequest = {
 export interface ErrorPayload {
   name: string;
   message: string;
+  /** ServerError: what failed ('unreachable', 'auth', 'timeout', 'schema', 'permission', 'other'). */
+  code?: string;
   stack?: string;
 }
 

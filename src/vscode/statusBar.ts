@@ -32,8 +32,25 @@ export class StatusBar implements vscode.Disposable {
   update(): void {
     const t = this.corpus.totals;
     const indexing = this.corpus.phase !== 'ready';
-    let text = indexing ? `$(sync~spin) Groundwork: indexing ${t.done}/${t.total}` : `$(book) ${t.sources} source${t.sources === 1 ? '' : 's'}`;
-    const tip = [indexing ? `Indexing sources: ${t.done} of ${t.total}` : `Groundwork: ${t.sources} sources indexed`];
+    const servers = [...this.corpus.folders.values()].map((f) => f.server).filter((s): s is NonNullable<typeof s> => s !== undefined);
+    const down = servers.find((s) => s.state === 'down');
+    const connected = servers.find((s) => s.state === 'connected');
+    let text: string;
+    const tip: string[] = [];
+    if (indexing) {
+      text = `$(sync~spin) Groundwork: ${servers.some((s) => s.state === 'connecting') ? 'connecting' : `indexing ${t.done}/${t.total}`}`;
+      tip.push(`Indexing sources: ${t.done} of ${t.total}`);
+    } else if (connected && !down) {
+      text = `$(database) ${t.sources} source${t.sources === 1 ? '' : 's'}`;
+      tip.push(`Groundwork: ${t.sources} sources in the team corpus on ${connected.where}`);
+    } else {
+      text = `$(book) ${t.sources} source${t.sources === 1 ? '' : 's'}`;
+      tip.push(`Groundwork: ${t.sources} sources indexed`);
+    }
+    if (down) {
+      text = `$(warning) ${text.replace(/^\$\([^)]*\) /, '')} (local)`;
+      tip.push(`The team corpus server ${down.where} is not available (${down.message ?? 'no answer'}); checking against the local index. Click to reconnect.`);
+    }
     if (t.warnings) tip.push(`${t.warnings} source warning${t.warnings === 1 ? '' : 's'}`);
     const editor = vscode.window.activeTextEditor;
     const counts = editor && this.checker.isDraft(editor.document) ? this.checker.counts(editor.document.uri) : undefined;
@@ -41,6 +58,8 @@ export class StatusBar implements vscode.Disposable {
       text += ` $(warning) ${counts.errors + counts.warnings} $(info) ${counts.infos}`;
       tip.push(`This draft: ${counts.errors + counts.warnings} conflicts or citation problems, ${counts.infos} other notes. Click for the Problems view.`);
       this.item.command = 'workbench.actions.view.problems';
+    } else if (down) {
+      this.item.command = 'groundwork.reconnectServer';
     } else {
       tip.push('Click for the Sources view.');
       this.item.command = 'groundwork.sources.focus';

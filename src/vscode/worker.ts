@@ -25,7 +25,8 @@ async function answer(req: EngineRequest): Promise<void> {
       res = { id: req.id, ok: true, result: await service.handle(req) };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      res = { id: req.id, ok: false, error: { name: err.name, message: err.message, stack: err.stack } };
+      const code = (err as { code?: unknown }).code;
+      res = { id: req.id, ok: false, error: { name: err.name, message: err.message, stack: err.stack, ...(typeof code === 'string' ? { code } : {}) } };
     }
     try {
       port.postMessage(res, res.ok ? transferables(res.result) : []);

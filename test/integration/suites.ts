@@ -6,3 +6,4 @@ import './binary.test';
 import './perf.test';
 import './multiroot.test';
 import './installed.test';
+import './teamserver.test';

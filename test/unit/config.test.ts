@@ -236,3 +236,28 @@ describe('config: ignore file', () => {
     assert.throws(() => addToIgnoreFile('{broken', { text: 'A.' }), /not valid JSON/);
   });
 });
+
+describe('config: groundwork.corpus.server', () => {
+  it('takes a PostgreSQL URL without a password', () => {
+    const r = configFromSettings({ 'groundwork.corpus.server': ' postgres://reader@db.example.org:5432/news?sslmode=require ' });
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.config.corpus.server, 'postgres://reader@db.example.org:5432/news?sslmode=require');
+    assert.equal(configFromSettings({}).config.corpus.server, '');
+  });
+
+  it('refuses a URL with a password, and says so without repeating it', () => {
+    for (const url of ['postgres://reader:s3cret@db.example.org/news', 'postgresql://reader@db.example.org/news?password=s3cret']) {
+      const r = configFromSettings({ groundwork: { corpus: { server: url } } });
+      assert.equal(r.config.corpus.server, '', url);
+      assert.equal(r.problems.length, 1);
+      assert.match(r.problems[0], /password/);
+      assert.ok(!r.problems[0].includes('s3cret'), r.problems[0]);
+    }
+  });
+
+  it('refuses what is not a PostgreSQL URL', () => {
+    const r = configFromSettings({ 'groundwork.corpus.server': 'mysql://db.example.org/news' });
+    assert.equal(r.config.corpus.server, '');
+    assert.match(r.problems[0], /PostgreSQL URL/);
+  });
+});

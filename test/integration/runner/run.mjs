@@ -12,7 +12,7 @@
 //
 // Env: GROUNDWORK_TEST_TIMEOUT_MS (each window, default 600000), GROUNDWORK_TEST_START_TIMEOUT_MS
 //      (until run() is called, default 180000), GROUNDWORK_TEST_GREP,
-//      GROUNDWORK_TEST_LAUNCHES (folder,multi-root,installed: the windows to run, default all),
+//      GROUNDWORK_TEST_LAUNCHES (folder,multi-root,installed,team-server: the windows to run, default all),
 //      GROUNDWORK_TEST_VSIX (the .vsix the installed window installs; default: one packaged
 //      from this tree with vsce into the run's temp dir),
 //      GROUNDWORK_KEEP_TMP=1 (keep the temp dir), GROUNDWORK_SCREENSHOT_MEDIA=1 (also
@@ -170,10 +170,14 @@ async function takeScreenshot(page, request, shots) {
 //               window's fresh extensions folder; the development extension is an empty stand-in
 //               (test/integration/installed-host). Same workspace as the folder window. Runs
 //               only the tests whose full title starts with 'installed package'.
+//   team-server the folder window's workspace checking against a team corpus on PostgreSQL
+//               (scripts/pg-dev.sh: a local cluster, a fresh database per run, a source only
+//               the server has); runs only the tests whose full title starts with 'team server'.
 const MULTIROOT_PREFIX = 'multi-root';
 const INSTALLED_PREFIX = 'installed package';
-const ALL_LAUNCHES = ['folder', 'multi-root', 'installed'];
-const PREFIX = { 'multi-root': MULTIROOT_PREFIX, installed: INSTALLED_PREFIX };
+const SERVER_PREFIX = 'team server';
+const ALL_LAUNCHES = ['folder', 'multi-root', 'installed', 'team-server'];
+const PREFIX = { 'multi-root': MULTIROOT_PREFIX, installed: INSTALLED_PREFIX, 'team-server': SERVER_PREFIX };
 
 function selectedLaunches() {
   const raw = process.env.GROUNDWORK_TEST_LAUNCHES;
@@ -202,6 +206,7 @@ function prepareLaunch(name, dir, codeServer) {
   const dirs = makeWorkspace(dir, ROOT);
   if (name === 'folder') return { ...dirs, open: dirs.ws, param: 'folder' };
   if (name === 'installed') return { ...dirs, ...installPackage(dir, dirs, codeServer), open: dirs.ws, param: 'folder' };
+  if (name === 'team-server') return { ...dirs, ...prepareTeamServer(dir, dirs), open: dirs.ws, param: 'folder' };
   const second = path.join(dir, 'second');
   fs.mkdirSync(second, { recursive: true });
   const file = path.join(dir, 'groundwork.code-workspace');
@@ -230,6 +235,42 @@ function installPackage(dir, dirs, codeServer) {
     throw new DriverError(`code-server --install-extension ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   }
   return { devPath: INSTALLED_HOST, vsix, installedPath: path.join(dirs.extDir, installed), metrics: path.join(dir, 'metrics.json') };
+}
+
+/**
+ * The team-server window: a local PostgreSQL (scripts/pg-dev.sh), a fresh database for this run
+ * holding one source that only the server has (archive/ferry-report.txt, ingested with the CLI
+ * bundle), and the workspace's groundwork.corpus.server pointing at it WITHOUT a password: the
+ * extension host gets none (no PGPASSWORD, no ~/.pgpass), so the tests set it through the
+ * secret-storage command with GROUNDWORK_TEST_PG_PASSWORD.
+ */
+function prepareTeamServer(dir, dirs) {
+  const pg = spawnSync('bash', [path.join(ROOT, 'scripts/pg-dev.sh'), 'start'], { encoding: 'utf8', timeout: 300_000 });
+  if (pg.status !== 0) throw new DriverError(`scripts/pg-dev.sh start failed (${pg.status ?? pg.signal}):\n${pg.stdout}\n${pg.stderr}`);
+  const vars = Object.fromEntries(pg.stdout.split('\n').filter((l) => /^GROUNDWORK_PG_\w+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const owner = new URL(vars.GROUNDWORK_PG_OWNER_URL);
+  const admin = vars.GROUNDWORK_PG_ADMIN_URL;
+  const db = `gw_it_${process.pid}`;
+  for (const sql of [`DROP DATABASE IF EXISTS ${db}`, `CREATE DATABASE ${db} OWNER ${decodeURIComponent(owner.username)}`]) {
+    const r = spawnSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
+    if (r.status !== 0) throw new DriverError(`psql ${sql} failed:\n${r.stderr}`);
+  }
+  const password = decodeURIComponent(owner.password);
+  owner.pathname = `/${db}`;
+  const withPassword = owner.toString();
+  owner.password = '';
+  const url = owner.toString();
+  // A source only the server has (not in the workspace).
+  const team = path.join(dir, 'team-corpus');
+  fs.mkdirSync(path.join(team, 'archive'), { recursive: true });
+  fs.writeFileSync(path.join(team, 'archive/ferry-report.txt'),
+    'Harbour authority report\n\nThe Riverbend ferry carried 212 passengers on its last crossing of the season, on 3 May 2021.\n');
+  const ing = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'ingest', '--server', withPassword, 'archive'], { cwd: team, encoding: 'utf8', timeout: 120_000 });
+  if (ing.status !== 0) throw new DriverError(`groundwork ingest failed (${ing.status ?? ing.signal}):\n${ing.stdout}\n${ing.stderr}`);
+  const settings = path.join(dirs.ws, '.vscode/settings.json');
+  const text = fs.readFileSync(settings, 'utf8');
+  fs.writeFileSync(settings, text.replace('{', `{\n  "groundwork.corpus.server": ${JSON.stringify(url)},`));
+  return { pg: { url, password, admin, db } };
 }
 
 /** Bytes of the files under a folder. */
@@ -286,6 +327,13 @@ async function runLaunch(launch, ctx) {
   if (name === 'installed') {
     env.GROUNDWORK_TEST_EXTENSIONS_DIR = fs.realpathSync(dirs.extDir);
     env.GROUNDWORK_TEST_METRICS = dirs.metrics;
+  }
+  // The team-server window's password reaches the extension only through its secret storage.
+  for (const k of ['PGPASSWORD', 'PGUSER', 'PGHOST', 'PGPORT', 'PGDATABASE', 'GROUNDWORK_DATABASE_URL', 'GROUNDWORK_TEST_PG_PASSWORD', 'GROUNDWORK_TEST_PG_SCRIPT']) delete env[k];
+  if (name === 'team-server') {
+    env.PGPASSFILE = path.join(dir, 'no-pgpass');
+    env.GROUNDWORK_TEST_PG_PASSWORD = dirs.pg.password;
+    env.GROUNDWORK_TEST_PG_SCRIPT = path.join(ROOT, 'scripts/pg-dev.sh');
   }
 
   const port = await freePort();
