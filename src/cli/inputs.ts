@@ -102,7 +102,9 @@ export function readWorkspaceSettings(root: string): WorkspaceSettings {
     if (k === 'groundwork' || k.startsWith('groundwork.')) groundwork[k] = v;
   }
   const r = configFromSettings(groundwork);
-  return { config: r.config, problems: [...problems, ...r.problems.map((p) => `${shown}: ${p}`)] };
+  // groundwork.corpus.server is judged where it is used (src/cli/server.ts refuses a URL with a password, exit 2).
+  const own = r.problems.filter((p) => !p.startsWith('groundwork.corpus.server:'));
+  return { config: r.config, problems: [...problems, ...own.map((p) => `${shown}: ${p}`)] };
 }
 
 /** Sentences of the team ignore file, with `path: message` problems. */
