@@ -44,6 +44,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const log = (msg) => process.stderr.write(`integration: ${msg}\n`);
+const PG_SCRIPT = path.join(ROOT, 'scripts/pg-dev.sh');
 
 class DriverError extends Error {}
 let stopping = false; // set on Ctrl-C / SIGTERM: the signal handler owns the exit
@@ -245,7 +246,9 @@ function installPackage(dir, dirs, codeServer) {
  * secret-storage command with GROUNDWORK_TEST_PG_PASSWORD.
  */
 function prepareTeamServer(dir, dirs) {
-  const pg = spawnSync('bash', [path.join(ROOT, 'scripts/pg-dev.sh'), 'start'], { encoding: 'utf8', timeout: 300_000 });
+  // A cluster of this run's own (the tests stop and start it), beside /tmp (its user must reach it).
+  const pgDir = `/tmp/groundwork-pg-it-${process.pid}`;
+  const pg = spawnSync('bash', [PG_SCRIPT, 'start'], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, GROUNDWORK_PG_DIR: pgDir } });
   if (pg.status !== 0) throw new DriverError(`scripts/pg-dev.sh start failed (${pg.status ?? pg.signal}):\n${pg.stdout}\n${pg.stderr}`);
   const vars = Object.fromEntries(pg.stdout.split('\n').filter((l) => /^GROUNDWORK_PG_\w+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   const owner = new URL(vars.GROUNDWORK_PG_OWNER_URL);
@@ -270,7 +273,7 @@ function prepareTeamServer(dir, dirs) {
   const settings = path.join(dirs.ws, '.vscode/settings.json');
   const text = fs.readFileSync(settings, 'utf8');
   fs.writeFileSync(settings, text.replace('{', `{\n  "groundwork.corpus.server": ${JSON.stringify(url)},`));
-  return { pg: { url, password, admin, db } };
+  return { pg: { url, password, admin, db, dir: pgDir } };
 }
 
 /** Bytes of the files under a folder. */
@@ -329,11 +332,12 @@ async function runLaunch(launch, ctx) {
     env.GROUNDWORK_TEST_METRICS = dirs.metrics;
   }
   // The team-server window's password reaches the extension only through its secret storage.
-  for (const k of ['PGPASSWORD', 'PGUSER', 'PGHOST', 'PGPORT', 'PGDATABASE', 'GROUNDWORK_DATABASE_URL', 'GROUNDWORK_TEST_PG_PASSWORD', 'GROUNDWORK_TEST_PG_SCRIPT']) delete env[k];
+  for (const k of ['PGPASSWORD', 'PGUSER', 'PGHOST', 'PGPORT', 'PGDATABASE', 'GROUNDWORK_DATABASE_URL', 'GROUNDWORK_TEST_PG_PASSWORD', 'GROUNDWORK_TEST_PG_SCRIPT', 'GROUNDWORK_PG_DIR']) delete env[k];
   if (name === 'team-server') {
     env.PGPASSFILE = path.join(dir, 'no-pgpass');
     env.GROUNDWORK_TEST_PG_PASSWORD = dirs.pg.password;
-    env.GROUNDWORK_TEST_PG_SCRIPT = path.join(ROOT, 'scripts/pg-dev.sh');
+    env.GROUNDWORK_TEST_PG_SCRIPT = PG_SCRIPT;
+    env.GROUNDWORK_PG_DIR = dirs.pg.dir;
   }
 
   const port = await freePort();
@@ -431,6 +435,9 @@ async function main() {
     cleaned = true;
     await Promise.race([browser?.close().catch(() => {}), delay(10_000)]);
     for (const l of launches) await stopCodeServer(l.server);
+    for (const l of launches) {
+      if (l.dirs?.pg) spawnSync('bash', [PG_SCRIPT, 'destroy'], { stdio: 'ignore', timeout: 60_000, env: { ...process.env, GROUNDWORK_PG_DIR: l.dirs.pg.dir } });
+    }
     if (ok && process.env.GROUNDWORK_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
     else log(`kept ${tmp} (code-server.log, user-data/logs/ for the extension host log; multiroot/ and installed/ for the other windows)`);
   };
