@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: indexing, checking and completion on real news corpora at growing
  * sizes, side by side in the same run with a plain MiniSearch index of the same passages
- * and Fuse.js over the titles; and the shipped packages (bench/package.mjs). Writes docs/BENCHMARKS.md.
+ * and Fuse.js over the titles; the shipped packages (bench/package.mjs); and the team corpus on
+ * PostgreSQL beside the local index (bench/server.ts). Writes docs/BENCHMARKS.md.
  *
  *   node --expose-gc dist/bench.js [--sizes 1000,10000,100000] [--quick] [--no-write] [--no-package]
+ *                                  [--no-server | --server-only] [--server-size N]
  *
  * Each system runs in its own child process per size (same sentences, clean heap
  * figures, no system can starve another of memory).
@@ -609,7 +611,7 @@ function report(results: SizeResult[], sentences: BenchSentence[], started: Date
   if (pkgSection) out.push(pkgSection);
   out.push('## How to read and reproduce');
   out.push('');
-  out.push('- `npm run bench` runs 1k, 10k and 100k documents (about 15 minutes on 2 cores) and the installed-package measurement (about 1.5 minutes); `npm run bench -- --quick` runs 1k only; `--sizes 1000,5000` chooses; `--no-write` leaves this file alone; `--no-package` skips the installed package and keeps its section; `npm run bench:package` measures only the installed package and rewrites only its section. `GROUNDWORK_CORPORA` points at another corpora folder.');
+  out.push('- `npm run bench` runs 1k, 10k and 100k documents (about 15 minutes on 2 cores) and the installed-package measurement (about 1.5 minutes); `npm run bench -- --quick` runs 1k only; `--sizes 1000,5000` chooses; `--no-write` leaves this file alone; `--no-package` skips the installed package and keeps its section; `npm run bench:package` measures only the installed package and rewrites only its section. The team corpus on PostgreSQL (bench/server.ts) runs at the largest size by default (about 25 minutes at 100k); `--no-server` skips it and keeps its section, `--server-only [--server-size N]` runs only it and rewrites only its section. `GROUNDWORK_CORPORA` points at another corpora folder.');
   out.push('- The engine\'s parsing share is measured on up to 2,520 files and scaled to the corpus size.');
   out.push('- "index" for the engine is `upsertSource` for every file: decoding, metadata, sentence splitting with source ranges, language detection, term analysis (Snowball stemming), postings. MiniSearch gets the already-split passages, so its figure has no parsing in it; the "index only" ratio subtracts the engine\'s measured parsing time.');
   out.push('- Serialize runs on the engine that indexed the corpus; that engine is then dropped and the index file loaded (warm start); search, check, suggest and the one-document change/removal run on the loaded engine.');

@@ -2,11 +2,12 @@
 # A local PostgreSQL for development and tests (Debian's `postgresql` package).
 #
 #   bash scripts/pg-dev.sh start   # create (first time) and start the cluster; prints the URLs
+#                                  # (stderr says "started" or "already running")
 #   bash scripts/pg-dev.sh url     # prints the URLs of a running cluster (exit 1 when stopped)
 #   bash scripts/pg-dev.sh stop    # stop it (the data stays; `start` again is fast)
 #   bash scripts/pg-dev.sh destroy # stop it and delete the cluster
 #
-# The cluster lives in $GROUNDWORK_PG_DIR (default /tmp/groundwork-pg-$UID), listens on
+# The cluster lives in $GROUNDWORK_PG_DIR (default /tmp/groundwork-pg-$UID-<hash of the checkout's path>), listens on
 # 127.0.0.1 only, on a free port chosen at creation, with scram-sha-256 passwords. It is run by
 # a non-root user (initdb and postgres refuse root): the calling user, or, when that is root,
 # the system user `groundwork-pg` (created once with useradd --system).
@@ -19,7 +20,11 @@
 # real server's password in a URL that lands in a settings file (see docs/TEAM.md).
 set -euo pipefail
 
-DIR="${GROUNDWORK_PG_DIR:-/tmp/groundwork-pg-$(id -u)}"
+# One cluster per checkout (a hash of its path), so that two checkouts' test runs never share
+# (and never stop) each other's server.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TAG="$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
+DIR="${GROUNDWORK_PG_DIR:-/tmp/groundwork-pg-$(id -u)-$TAG}"
 DATA="$DIR/data"
 ENVF="$DIR/env"
 LOG="$DIR/server.log"
@@ -126,8 +131,12 @@ case "$cmd" in
         rm -rf "$DIR"
       fi
       create
+      say "started"
     elif ! running; then
       as_owner "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null || { tail -20 "$LOG" >&2; exit 1; }
+      say "started"
+    else
+      say "already running"
     fi
     print_urls
     ;;

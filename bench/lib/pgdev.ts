@@ -31,7 +31,8 @@ export function pgDev(script = SCRIPT): PgDev {
   if (running.status === 0) return (dev = parse(running.stdout));
   const started = spawnSync('bash', [script, 'start'], { encoding: 'utf8', timeout: 600_000 });
   if (started.status !== 0) throw new Error(`scripts/pg-dev.sh start failed:\n${started.stderr}`);
-  if (!process.env.GROUNDWORK_PG_KEEP) {
+  // Stopped at exit only when this process started it (another run may be using it).
+  if (/pg-dev: started/.test(started.stderr) && !process.env.GROUNDWORK_PG_KEEP) {
     process.on('exit', () => {
       spawnSync('bash', [script, 'stop'], { stdio: 'ignore' });
     });

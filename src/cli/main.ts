@@ -92,9 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<PATH...>', 'corpus folders, files or globs; stored relative to the workspace folder; sources under a folder whose file is gone are removed')
     .option('--server <URL>', 'postgres://user@host:port/database (default: groundwork.corpus.server, else GROUNDWORK_DATABASE_URL); the password from PGPASSWORD or ~/.pgpass')
     .option('-w, --workspace <DIR>', 'workspace folder (settings); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
-    .option('-v, --verbose', 'progress notes', false)
-    .action(async (paths: string[], o: { server?: string; workspace?: string; verbose: boolean }) => {
-      exitCode = await runIngest(paths, { server: o.server, workspace: o.workspace, verbose: o.verbose }, { cwd: process.cwd(), out, err });
+    .action(async (paths: string[], o: { server?: string; workspace?: string }) => {
+      exitCode = await runIngest(paths, { server: o.server, workspace: o.workspace }, { cwd: process.cwd(), out, err });
     });
 
   try {

@@ -76,7 +76,6 @@ export function serverUrl(flag: string | undefined, root: string, env: NodeJS.Pr
 export interface IngestCommandOptions {
   server?: string;
   workspace?: string;
-  verbose: boolean;
 }
 
 /**

@@ -399,11 +399,28 @@ class PgCorpus implements ServerCorpus {
       params.push(Math.max(0, Math.floor(options.limit)));
       lim = `LIMIT $${params.length}`;
     }
-    const rows = await this.q<SourceRow & { indexed_at: Date; bytes_hash: string }>(
-      `SELECT ${SOURCE_COLS}, so.passage_count, so.indexed_at, so.bytes_hash FROM sources so ${where} ORDER BY so.path COLLATE "C" ${lim}`,
+    const rows = await this.q<Omit<SourceRow, 'grp'> & { indexed_at: Date; bytes_hash: string }>(
+      `SELECT so.id, so.path, so.key_base, so.title, so.date, so.outlet, so.author, so.language, so.kind, so.pages, so.passage_count,
+              so.indexed_at, so.bytes_hash
+         FROM sources so ${where} ORDER BY so.path COLLATE "C" ${lim}`,
       params,
     );
-    return rows.map((r) => ({ ...sourceInfo(r), passages: r.passage_count, indexedAt: new Date(r.indexed_at).toISOString(), hash: r.bytes_hash }));
+    // The key groups with several members (their keys are full keys), each fetched once.
+    const bases = options.limit !== undefined ? [...new Set(rows.map((r) => r.key_base))] : undefined;
+    const groups = await this.q<{ key_base: string; grp: string[] }>(
+      `SELECT key_base, array_agg(path) AS grp FROM sources ${bases ? 'WHERE key_base = ANY($1::text[])' : ''}
+        GROUP BY key_base HAVING count(*) > 1`,
+      bases ? [bases] : [],
+    );
+    const keys = new Map<string, string>();
+    for (const g of groups) for (const [p, k] of groupKeys(g.key_base, g.grp)) keys.set(p, k);
+    return rows.map((r) => ({
+      ...sourceInfo({ ...r, grp: [r.path] }),
+      key: keys.get(r.path) ?? r.key_base,
+      passages: r.passage_count,
+      indexedAt: new Date(r.indexed_at).toISOString(),
+      hash: r.bytes_hash,
+    }));
   }
 
   async passages(pathOrKey: string, ordinals?: readonly number[]): Promise<Passage[] | undefined> {

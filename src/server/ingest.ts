@@ -218,10 +218,9 @@ async function ingestLocked(
     if (parsed.doc) {
       const doc = parsed.doc as SourceDocument;
       batch.push({ path: input.path, bytesHash, doc, warnings, terms: doc.passages.map((p) => passageTerms(p.text, doc.language)) });
-      if (storedSource.has(input.path) || had !== undefined) {
-        if (storedSource.has(input.path)) summary.updated++;
-        else summary.added++;
-      } else summary.added++;
+      // A file that was skipped before and is readable now is new to the corpus.
+      if (storedSource.has(input.path)) summary.updated++;
+      else summary.added++;
     } else {
       batch.push({ path: input.path, bytesHash, warnings });
       summary.skipped++;

@@ -91,6 +91,9 @@ describe('team corpus on PostgreSQL', function () {
       local.sources().map((d) => [d.path, d.key, d.title, d.language, d.passages.length]),
     );
     assert.deepEqual(await corpus.retriever().languages(), await local.retriever().languages());
+    // Paging (after/limit) gives the same rows as the whole list.
+    const paged = [...(await corpus.sources({ limit: 2 })), ...(await corpus.sources({ after: mine[1].path, limit: 2 })), ...(await corpus.sources({ after: mine[3].path }))];
+    assert.deepEqual(paged, mine);
   });
 
   it('ranks every seed claim exactly like the local index (hits, scores, ties, neighbours)', async () => {
