@@ -3,7 +3,8 @@
  *
  *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--no-loso] [--dump FILE]
  *
- * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/) and every
+ * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/), `seed-2`
+ * (eval/seed-claims-2.jsonl over the same seeds) and every
  * folder of ../shared/eval/public/ (claims.jsonl + corpus/). Each claim is checked as a
  * one-paragraph plain-text draft. Writes the figures into docs/EVAL.md (between the
  * markers) unless --no-write or --set is given. GROUNDWORK_SHARED overrides the location
@@ -351,6 +352,10 @@ async function main(): Promise<void> {
   const seedCorpus = path.join(root, 'seeds');
   if (fs.existsSync(seedClaims) && fs.existsSync(seedCorpus)) specs.push({ name: 'seed', claims: seedClaims, corpus: seedCorpus });
   else console.log(`seed: skipped (missing ${fs.existsSync(seedClaims) ? seedCorpus : seedClaims})`);
+  // seed-2: a second development set over the same seeds, kept in this repo (eval/README.md).
+  const seed2Claims = path.join(root, 'eval', 'seed-claims-2.jsonl');
+  if (fs.existsSync(seed2Claims) && fs.existsSync(seedCorpus)) specs.push({ name: 'seed-2', claims: seed2Claims, corpus: seedCorpus });
+  else console.log(`seed-2: skipped (missing ${fs.existsSync(seed2Claims) ? seedCorpus : seed2Claims})`);
   const pub = path.join(evalDir, 'public');
   if (fs.existsSync(pub)) {
     for (const name of fs.readdirSync(pub).sort()) {
