@@ -14,6 +14,7 @@ engine.upsertSource('sources/flood.txt', enc('Flood and fire\n\nThe 2010 flood k
 engine.upsertSource('sources/vote.txt', enc('Vote\n\nThe Labour Party backed the Green Party in the 2019 election, officials said.'));
 engine.upsertSource('sources/talks.txt', enc('Talks\n\nThe minister met the ambassador of France in Geneva, while the envoy of Spain met him in Vienna.'));
 engine.upsertSource('sources/week.txt', enc('Week\n\nBy Thursday police had arrested two men in the capital. The attacks on Friday killed five people near the station.'));
+engine.upsertSource('sources/harbour.txt', enc('Harbour\n\nThe port is a town that the Navy has held since it defeated rebel forces near the river, officials said.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -34,6 +35,14 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.notEqual(f.verdict, 'supported');
     assert.ok(f.rules?.includes('blocks.swapped-roles'), JSON.stringify(f.rules));
     assert.equal((await check('The Labour Party backed the Green Party in the 2019 election.')).verdict, 'supported');
+  });
+  it("swapped roles: the claim's subject is the passage's object, whose subject is a pronoun", async () => {
+    const f = await check('Rebel forces defeated the Navy near the river.');
+    assert.notEqual(f.verdict, 'supported');
+    assert.ok(f.rules?.includes('blocks.swapped-roles'), JSON.stringify(f.rules));
+    assert.equal((await check('The Navy defeated rebel forces near the river.')).verdict, 'supported');
+    // A passive claim keeps the passage's object as its subject.
+    assert.equal((await check('Rebel forces were defeated near the river.')).verdict, 'supported');
   });
   it('a name replaced in its slot while the passage names it elsewhere is a conflict with both names', async () => {
     const f = await check('The minister met the ambassador of Spain in Geneva.');

@@ -7,6 +7,7 @@ import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
 import { analyze, areAntonyms as analysisAntonyms, conceptIds, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
 import { getLexicon } from '../analysis/lexicon';
+import { lemma } from '../analysis/lemmas';
 
 export { isNameHead };
 
@@ -171,6 +172,46 @@ function broaderOf(concepts: string[]): string[] {
   return out;
 }
 
+/**
+ * Dutch separable verbs: the particle of a finite verb stands at the end of its clause
+ * ("ISIS bracht een video uit", "eiste de verantwoordelijkheid op voor ..."; "omver te
+ * werpen"). Where a verb of the clause and the particle form a verb Open Dutch WordNet
+ * knows (uitbrengen, opeisen, omverwerpen), the verb token also carries that verb's
+ * synsets, and the particle, part of the verb, is no content word of its own. A particle
+ * followed by an article, a noun or a figure is a preposition ("op doelen"), not
+ * considered. General Dutch morphology: no word list beyond the particles themselves.
+ */
+const PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'omver', 'op', 'over', 'terug', 'toe', 'uit', 'weg', 'vast', 'los', 'voort', 'tegen', 'samen', 'vrij']);
+/** Words after which a particle still ends the verb's clause: prepositions and conjunctions, not articles or nouns. */
+const AFTER_PARTICLE = new Set(['voor', 'in', 'met', 'aan', 'naar', 'bij', 'op', 'om', 'uit', 'van', 'tot', 'tegen', 'door', 'na', 'zonder', 'sinds', 'tijdens', 'dat', 'en', 'maar', 'of', 'omdat', 'toen', 'nadat', 'waarna', 'wegens', 'vanwege', 'via']);
+const SEPARABLE_WINDOW = 12;
+function joinSeparableVerbs(tokens: CToken[]): void {
+  const lex = getLexicon();
+  if (!lex) return;
+  for (let i = 1; i < tokens.length; i++) {
+    const part = tokens[i].norm;
+    if (!PARTICLES.has(part)) continue;
+    const next = tokens[i + 1];
+    let verbs: number[];
+    if (next && next.norm === 'te' && !next.breakAfter && i + 2 < tokens.length) verbs = [i + 2]; // "omver te werpen"
+    else if (!next || tokens[i].breakAfter || AFTER_PARTICLE.has(next.norm)) {
+      verbs = [];
+      for (let k = i - 1; k >= 0 && k >= i - SEPARABLE_WINDOW && !tokens[k].breakAfter; k--) verbs.push(k);
+      verbs.reverse(); // the finite verb stands early in its clause
+    } else continue;
+    for (const k of verbs) {
+      const v = tokens[k];
+      if (v.norm.length < 2 || !/^\p{L}+$/u.test(v.norm) || PARTICLES.has(v.norm)) continue;
+      const base = lemma(v.norm, 'nl');
+      const syn = lex.synsets(part + base, 'nl', 'v', LEXICON_SENSES);
+      if (syn.length === 0) continue;
+      for (const s of syn) if (!v.concepts.includes(`w${s}`)) v.concepts.push(`w${s}`);
+      tokens[i].stop = true;
+      break;
+    }
+  }
+}
+
 export function areAntonyms(a: CToken, b: CToken): boolean {
   return analysisAntonyms(a.stem, b.stem) || analysisAntonyms(a.norm, b.norm);
 }
@@ -223,6 +264,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const between = text.slice(end, next);
     if (/[,;:.!?()\u2013\u2014"“”]/.test(between) || /\s-\s/.test(between)) tokens[i].breakAfter = true;
   }
+  if (lang === 'nl') joinSeparableVerbs(tokens);
   const tokenAt = (start: number, end: number): number[] => {
     // First token ending after `start` (tokens are ordered and disjoint).
     let lo = 0;

@@ -2,11 +2,24 @@
  * blocks.swapped-roles: who did what to whom. The claim's subject and object line up
  * with the passage around the same verb, but in the other order ("Fatah backed Hamas"
  * for "Hamas backed Fatah"), or in the same order with one of the two texts passive
- * ("Hamas was backed by Fatah"): the passage does not back the claim. Needs clause
- * structure (English).
+ * ("Hamas was backed by Fatah"): the passage does not back the claim. Also when the
+ * claim's subject sits after the same active verb in the passage, as its object, with no
+ * aligned subject before it ("since it defeated the Navy" for "The Navy defeated ..."):
+ * not after verbs of saying ("..., said the mayor") or a passive without agent ("was
+ * ranked"). Needs clause structure (English).
  */
 import type { Rule } from './types';
 import { isPassiveAt, structureOf } from '../structure';
+
+/** Verbs of saying, which put their subject after them ("..., said the minister"). */
+const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted', 'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated']);
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'get', 'got', 'gets']);
+/** A participle after a form of "be" within two words: a passive without its agent ("was ranked the greatest star"). */
+function beforeBe(t: { tokens: ReadonlyArray<{ norm: string }> }, v: number): boolean {
+  if (/ing$/.test(t.tokens[v].norm)) return false;
+  return [1, 2].some((d) => v - d >= 0 && BE.has(t.tokens[v - d].norm));
+}
 
 export const swappedRoles: Rule = {
   id: 'blocks.swapped-roles',
@@ -47,10 +60,21 @@ export const swappedRoles: Rule = {
       const place = (k: number | undefined) => (k !== undefined && !inClause(k) && pcl.antecedent !== undefined && k === pcl.antecedent ? pcl.from : k);
       const subj = place(pos.get(cs0));
       const obj = place(pos.get(co0));
-      if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
       const claimPassive = cl.passiveVerbs.includes(verb);
       // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
       const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
+      // The claim's subject is the passage's object: after the same active verb, with the
+      // claim's object (when the passage has it there) after the verb too ("since it routed
+      // Fatah forces" for "Fatah routed Hamas forces"). Not after a verb of saying, which
+      // puts its subject after it ("..., said the spokesman").
+      if (
+        subj !== undefined && inClause(subj) && subj > pv && subj - pv <= 6 && !claimPassive && !passagePassive && !beforeBe(c, verb) && !beforeBe(p, pv) &&
+        ps.tags![pv] === 'VERB' && !SAYING.has(c.tokens[verb].norm) && !SAYING.has(p.tokens[pv].norm) &&
+        (obj === undefined || !inClause(obj) || obj > pv) && cs.tags![cs0] !== 'PRON'
+      ) {
+        return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[subj].text)} as the object of ${JSON.stringify(p.tokens[pv].text)}` }];
+      }
+      if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
       if (ps.tags![pv] !== 'VERB' && !passagePassive) continue;
       const sameOrder = subj < pv && pv < obj;
       const inverted = obj < pv && pv < subj;
@@ -68,5 +92,9 @@ export const swappedRoles: Rule = {
     { claim: 'The governor criticised the deputy.', passage: 'Police arrested the deputy, who had criticised the governor.', expect: 'blocks' },
     { claim: 'The deputy criticised the governor.', passage: 'Police arrested the deputy, who had criticised the governor.', expect: 'none' },
     { claim: "The governor criticised the mayor's deputy.", passage: "Police arrested the mayor's deputy, who had criticised the governor.", expect: 'blocks' },
+    { claim: 'The Greens backed the Labour candidate.', passage: 'Since 2010 the party has backed the Greens and their candidates.', expect: 'blocks' },
+    { claim: 'The council praised the mayor.', passage: '"The plan is sound," said the council, which praised the mayor.', expect: 'none' },
+    { claim: 'The council praised the mayor.', passage: 'Praised by the press, the council thanked the mayor.', expect: 'none' },
+    { claim: 'The singer was ranked the best performer of the decade.', passage: 'In 1990 a magazine ranked the singer the best performer of the decade.', expect: 'none' },
   ],
 };

@@ -1,0 +1,42 @@
+/**
+ * Dutch separable verbs (verify/nlp.ts, joinSeparableVerbs): the particle at the end of
+ * the clause ("eiste ... op", "omver te werpen") joins its verb, so the verb means what the
+ * whole verb means (opeisen: claim; omverwerpen: overthrow) and the particle is no content
+ * word of its own. Invented sentences.
+ */
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/core/engine';
+import { prepare } from '../../src/core/verify/nlp';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function shared(a: { concepts: string[] }, b: { concepts: string[] }): boolean {
+  return a.concepts.some((c) => c.startsWith('w') && b.concepts.includes(c));
+}
+
+describe('verify: Dutch separable verbs', () => {
+  it('"omver te werpen" means overthrow, and the particle is no content word', () => {
+    const nl = prepare('De rebellen dreigden de regering omver te werpen.', 'nl');
+    const en = prepare('The rebels threatened to overthrow the government.', 'en');
+    const werpen = nl.tokens.find((t) => t.norm === 'werpen')!;
+    assert.ok(shared(werpen, en.tokens.find((t) => t.norm === 'overthrow')!), 'werpen with omver shares a synset with overthrow');
+    assert.equal(nl.tokens.find((t) => t.norm === 'omver')!.stop, true);
+  });
+  it('a particle at the clause end joins the finite verb; one before a noun phrase is a preposition', () => {
+    const sep = prepare('De vakbond wachtte de minister op.', 'nl');
+    const prep = prepare('De vakbond wachtte op de minister.', 'nl');
+    const a = sep.tokens.find((t) => t.norm === 'wachtte')!;
+    const b = prep.tokens.find((t) => t.norm === 'wachtte')!;
+    assert.ok(a.concepts.length > b.concepts.length, `opwachten adds synsets only in the separable reading (${a.concepts.length} vs ${b.concepts.length})`);
+  });
+  it('a Dutch claim with a separable verb is backed, or contradicted, by an English source', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/rebels.txt', enc('Rebels\n\nIn May 2019 the rebels threatened to overthrow the government of the province.'));
+    const check = async (t: string) => (await e.check(t, { format: 'plaintext' }))[0];
+    const ok = await check('In mei 2019 dreigden de rebellen de regering van de provincie omver te werpen.');
+    assert.equal(ok?.verdict, 'supported', JSON.stringify(ok?.reasons));
+    const bad = await check('In mei 2021 dreigden de rebellen de regering van de provincie omver te werpen.');
+    assert.equal(bad?.verdict, 'conflict', JSON.stringify(bad?.reasons));
+    assert.equal(bad?.code, 'claim.conflict.date');
+  });
+});
