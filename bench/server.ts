@@ -24,7 +24,7 @@ import { buildSources, loadRealDocs, corporaDir, realOrder } from './lib/corpora
 import { pickSentences, type BenchSentence } from './lib/sentences';
 import { parseSource } from '../src/core/corpus/parse';
 import { int, mb, ms, quantile, table, wallNow } from './lib/stats';
-import { withDatabase } from './lib/pgdev';
+import { freshDatabase as freshDb, withDatabase } from './lib/pgdev';
 
 const OWNER = (): string => required('GROUNDWORK_BENCH_PG_OWNER');
 const READER = (): string => required('GROUNDWORK_BENCH_PG_READER');
@@ -36,26 +36,7 @@ function required(name: string): string {
 }
 
 /** A fresh database `name`, readable by gw_reader; its owner and reader URLs. */
-async function freshDatabase(name: string): Promise<{ owner: string; reader: string }> {
-  const admin = new Client({ connectionString: OWNER() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const owner = withDatabase(OWNER(), name);
-  const c = new Client({ connectionString: owner });
-  await c.connect();
-  try {
-    await c.query('GRANT USAGE ON SCHEMA public TO gw_reader');
-    await c.query('ALTER DEFAULT PRIVILEGES FOR ROLE gw_owner IN SCHEMA public GRANT SELECT ON TABLES TO gw_reader');
-  } finally {
-    await c.end();
-  }
-  return { owner, reader: withDatabase(READER(), name) };
-}
+const freshDatabase = (name: string): Promise<{ owner: string; reader: string }> => freshDb(OWNER(), READER(), name);
 
 function sentencesOf(repo: string): BenchSentence[] {
   const real = loadRealDocs(corporaDir(repo));

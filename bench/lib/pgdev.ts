@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { Client } from 'pg';
 
 const SCRIPT = path.resolve(__dirname, '..', '..', 'scripts', 'pg-dev.sh');
 
@@ -45,4 +46,29 @@ export function withDatabase(url: string, db: string): string {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
+}
+
+/**
+ * A fresh, empty database `name` (dropped first if left over) created through `ownerUrl`,
+ * readable by the read-only role; the owner's and the reader's URLs for it.
+ */
+export async function freshDatabase(ownerUrl: string, readerUrl: string, name: string): Promise<{ owner: string; reader: string }> {
+  const admin = new Client({ connectionString: ownerUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const owner = withDatabase(ownerUrl, name);
+  const c = new Client({ connectionString: owner });
+  await c.connect();
+  try {
+    await c.query('GRANT USAGE ON SCHEMA public TO gw_reader');
+    await c.query('ALTER DEFAULT PRIVILEGES FOR ROLE gw_owner IN SCHEMA public GRANT SELECT ON TABLES TO gw_reader');
+  } finally {
+    await c.end();
+  }
+  return { owner, reader: withDatabase(readerUrl, name) };
 }

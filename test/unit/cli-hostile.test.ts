@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleCli } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const SEEDS = path.join(REPO, 'seeds');
@@ -59,21 +59,7 @@ describe('cli: hostile inputs (issue 8)', function () {
 
   before(async () => {
     tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-hostile-'));
-    cli = path.join(tmpRoot, 'cli.js');
-    if (process.env.GROUNDWORK_CLI) {
-      cli = path.resolve(process.env.GROUNDWORK_CLI);
-      return;
-    }
-    await esbuild.build({
-      entryPoints: [path.join(REPO, 'src/cli/main.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'silent',
-    });
+    cli = await bundleCli(path.join(tmpRoot, 'cli.js'));
   });
 
   after(() => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleCli } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const FIX = path.join(REPO, 'test/fixtures/binary');
@@ -55,12 +55,7 @@ describe('cli: PDF, Word and the bibliography', function () {
   this.timeout(180000);
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-cli-sources-'));
-    cli = path.join(tmp, 'cli.js');
-    if (process.env.GROUNDWORK_CLI) {
-      cli = path.resolve(process.env.GROUNDWORK_CLI);
-      return;
-    }
-    await esbuild.build({ entryPoints: [path.join(REPO, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+    cli = await bundleCli(path.join(tmp, 'cli.js'));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -9,7 +9,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleCli } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const SEEDS = path.join(REPO, 'seeds');
@@ -119,23 +119,7 @@ describe('cli: groundwork check', function () {
     tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-cli-'));
     // Bundled inside the repository (out/ is git-ignored), so the bundle finds data/ (the
     // lexicon, the model) and the tagger the way dist/cli.js does.
-    fs.mkdirSync(path.join(REPO, 'out', 'test-cli'), { recursive: true });
-    cli = path.join(REPO, 'out', 'test-cli', 'cli.js');
-    // GROUNDWORK_CLI=dist/cli.js tests an existing bundle (e.g. after `npm run build`).
-    if (process.env.GROUNDWORK_CLI) {
-      cli = path.resolve(process.env.GROUNDWORK_CLI);
-      return;
-    }
-    await esbuild.build({
-      entryPoints: [path.join(REPO, 'src/cli/main.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'silent',
-    });
+    cli = await bundleCli(path.join(REPO, 'out', 'test-cli', 'cli.js'));
   });
 
   after(() => {

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleCli } from './helpers/cli';
 import { integrityProblems } from '../../src/server/index';
 import { contentHash } from '../../src/core/index/codec';
 import { freshDatabase, sql } from './helpers/pg';
@@ -72,22 +72,7 @@ describe('groundwork ingest and check --server (CLI, real PostgreSQL)', function
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-server-cli-'));
-    fs.mkdirSync(path.join(REPO, 'out', 'test-cli'), { recursive: true });
-    cli = path.join(REPO, 'out', 'test-cli', 'cli-server.js');
-    if (process.env.GROUNDWORK_CLI) {
-      cli = path.resolve(process.env.GROUNDWORK_CLI);
-      return;
-    }
-    await esbuild.build({
-      entryPoints: [path.join(REPO, 'src/cli/main.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['pg-native'],
-      logLevel: 'silent',
-    });
+    cli = await bundleCli(path.join(REPO, 'out', 'test-cli', 'cli-server.js'));
   });
   after(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
