@@ -7,6 +7,7 @@
 import type { BibliographyEntry, CheckOptions, EngineOptions } from '../core/api';
 import type { BibFile } from '../core/corpus/bibliography';
 import type { GroundworkConfig } from '../core/config';
+import type { IngestSummary } from '../server/index';
 import type { Finding, LoadWarning, SourceDocument, SourceSuggestion } from '../core/types';
 
 /** What the extension needs to know about a source, without its full text. */
@@ -76,15 +77,8 @@ export interface ServerParams {
   password?: string;
 }
 
-export interface IngestResult {
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  skipped: number;
-  warnings: LoadWarning[];
-  ms: number;
-}
+/** What an ingest did (src/server/ingest.ts), without the migrations it applied. */
+export type IngestResult = Omit<IngestSummary, 'migrated'>;
 
 export type OpName = keyof EngineOps;
 
