@@ -92,8 +92,18 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<PATH...>', 'corpus folders, files or globs; stored relative to the workspace folder; sources under a folder whose file is gone are removed')
     .option('--server <URL>', 'postgres://user@host:port/database (default: groundwork.corpus.server, else GROUNDWORK_DATABASE_URL); the password from PGPASSWORD or ~/.pgpass')
     .option('-w, --workspace <DIR>', 'workspace folder (settings); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
-    .action(async (paths: string[], o: { server?: string; workspace?: string }) => {
-      exitCode = await runIngest(paths, { server: o.server, workspace: o.workspace }, { cwd: process.cwd(), out, err });
+    .option('--commit-every <N>', 'commit after every N files (a first load of a large archive keeps its progress when interrupted); default: one transaction, so an interrupted ingest leaves the previous corpus intact')
+    .action(async (paths: string[], o: { server?: string; workspace?: string; commitEvery?: string }) => {
+      let commitEvery: number | undefined;
+      if (o.commitEvery !== undefined) {
+        commitEvery = Number(o.commitEvery);
+        if (!Number.isInteger(commitEvery) || commitEvery < 1) {
+          err(`groundwork: --commit-every expects a whole number of files of at least 1, got ${JSON.stringify(o.commitEvery)}\n`);
+          exitCode = EXIT_USAGE;
+          return;
+        }
+      }
+      exitCode = await runIngest(paths, { server: o.server, workspace: o.workspace, ...(commitEvery ? { commitEvery } : {}) }, { cwd: process.cwd(), out, err });
     });
 
   try {

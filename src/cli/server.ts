@@ -76,6 +76,8 @@ export function serverUrl(flag: string | undefined, root: string, env: NodeJS.Pr
 export interface IngestCommandOptions {
   server?: string;
   workspace?: string;
+  /** Commit every so many files instead of once (see IngestOptions.commitEvery). */
+  commitEvery?: number;
 }
 
 /**
@@ -118,6 +120,7 @@ export async function runIngest(paths: string[], opts: IngestCommandOptions, io:
     maxFileBytes: config.corpus.maxFileBytes,
     extract: (p, bytes) => extractSource(p, bytes),
     onProgress: (line) => note(line),
+    ...(opts.commitEvery ? { commitEvery: opts.commitEvery } : {}),
   });
   for (const w of summary.warnings) io.err(warningLine(w));
   io.out(

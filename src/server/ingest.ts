@@ -3,11 +3,13 @@
  *
  * - A file whose bytes hash equals the stored one costs one comparison and no write.
  * - Changed and new files are parsed like the local engine parses them (core/corpus/parse.ts,
- *   PDF and Word text extracted by the caller's `extract`), and written in batches: each
- *   batch is one transaction that replaces its sources and keeps the term document
- *   frequencies, the corpus totals and the language counts exact. A killed ingest loses at
- *   most its open batch: every source is in its previous or its new state, never half, and
- *   the next ingest finishes the job.
+ *   PDF and Word text extracted by the caller's `extract`) and written in batches that replace
+ *   their sources and keep the term document frequencies, the corpus totals and the language
+ *   counts exact. The whole ingest is one transaction: a killed or failed ingest leaves the
+ *   previous corpus intact, and readers see the previous corpus until it commits, never a mix.
+ *   `commitEvery` (a first load of a large archive) commits every so many files instead: a
+ *   killed ingest then keeps what it committed, every source in its previous or its new state,
+ *   and the next ingest finishes the job.
  * - Sources under the ingested roots whose file is gone are removed.
  * - Ingests serialize on an advisory lock (a second one waits), so two at once end like one.
  */
@@ -45,8 +47,10 @@ export interface IngestOptions {
   extract?: (path: string, bytes: Uint8Array) => Promise<ExtractedSource>;
   /** Progress notes (one line each). */
   onProgress?: (line: string) => void;
-  /** Files per transaction (default 50). */
+  /** Files written per batch (default 50; memory, not atomicity). */
   batchFiles?: number;
+  /** Commit after about this many files instead of once at the end (default: one transaction for the whole ingest). */
+  commitEvery?: number;
 }
 
 export interface IngestSummary {
@@ -139,12 +143,24 @@ async function ingestLocked(
 
   const summary = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, warnings: [] as LoadWarning[] };
   const batchFiles = options.batchFiles ?? 50;
+  const commitEvery = options.commitEvery && options.commitEvery > 0 ? Math.max(options.commitEvery, 1) : Infinity;
   let batch: Prepared[] = [];
   let removals: string[] = [];
   let metaWritten = false;
+  let open = false;
+  let sinceCommit = 0;
+  const commit = async (): Promise<void> => {
+    if (!open) return;
+    await client.query('COMMIT');
+    open = false;
+    sinceCommit = 0;
+  };
   const flush = async (): Promise<void> => {
     if (batch.length === 0 && removals.length === 0) return;
-    await client.query('BEGIN');
+    if (!open) {
+      await client.query('BEGIN');
+      open = true;
+    }
     try {
       if (!metaWritten) {
         await client.query(
@@ -164,79 +180,86 @@ async function ingestLocked(
           ]);
         }
       }
-      await client.query('COMMIT');
       metaWritten = true;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      open = false;
       throw e;
     }
+    sinceCommit += batch.length + removals.length;
     batch = [];
     removals = [];
+    if (sinceCommit >= commitEvery) await commit();
   };
-
-  const seen = new Set<string>();
-  let lastNote = Date.now();
-  let done = 0;
-  for (const input of inputs) {
-    done++;
-    if (Date.now() - lastNote > 2000) {
-      note(`${done}/${inputs.length} files read`);
-      lastNote = Date.now();
+  try {
+    const seen = new Set<string>();
+    let lastNote = Date.now();
+    let done = 0;
+    for (const input of inputs) {
+      done++;
+      if (Date.now() - lastNote > 2000) {
+        note(`${done}/${inputs.length} files read`);
+        lastNote = Date.now();
+      }
+      if (seen.has(input.path)) continue;
+      seen.add(input.path);
+      const r = input.read();
+      if ('problem' in r) {
+        summary.skipped++;
+        summary.warnings.push({ path: input.path, code: r.code, message: r.problem, skipped: true });
+        if (stored.has(input.path)) removals.push(input.path);
+        continue;
+      }
+      const bytesHash = contentHash(r.bytes);
+      const had = stored.get(input.path);
+      if (!stale && had === bytesHash) {
+        summary.unchanged++;
+        continue;
+      }
+      let extracted: ExtractedSource | undefined;
+      if (extractedKind(input.path) && options.extract && r.bytes.length <= (options.maxFileBytes ?? Infinity)) {
+        extracted = await options.extract(input.path, r.bytes);
+      }
+      let parsed: ReturnType<typeof parseSource>;
+      try {
+        parsed = parseSource(input.path, r.bytes, {
+          maxFileBytes: options.maxFileBytes,
+          maxPassagesPerFile: options.maxPassagesPerFile,
+          hash: bytesHash,
+          extracted,
+        });
+      } catch (err) {
+        parsed = { warnings: [{ path: input.path, code: 'malformed', message: `could not parse: ${(err as Error).message}`, skipped: true }] };
+      }
+      const warnings = dedupeWarnings([...parsed.warnings, ...(parsed.doc?.warnings ?? [])]);
+      summary.warnings.push(...warnings);
+      if (parsed.doc) {
+        const doc = parsed.doc as SourceDocument;
+        batch.push({ path: input.path, bytesHash, doc, warnings, terms: doc.passages.map((p) => passageTerms(p.text, doc.language)) });
+        // A file that was skipped before and is readable now is new to the corpus.
+        if (storedSource.has(input.path)) summary.updated++;
+        else summary.added++;
+      } else {
+        batch.push({ path: input.path, bytesHash, warnings });
+        summary.skipped++;
+        // A source that is now skipped is gone from the corpus.
+        if (storedSource.has(input.path)) summary.removed++;
+      }
+      if (batch.length >= batchFiles) await flush();
     }
-    if (seen.has(input.path)) continue;
-    seen.add(input.path);
-    const r = input.read();
-    if ('problem' in r) {
-      summary.skipped++;
-      summary.warnings.push({ path: input.path, code: r.code, message: r.problem, skipped: true });
-      if (stored.has(input.path)) removals.push(input.path);
-      continue;
+    // Stored sources under the roots that are no longer there.
+    const gone = [...stored.keys()].filter((p) => !seen.has(p) && (inRoots(p, scope.roots) || (scope.inScope?.(p) ?? false))).sort(cmp);
+    for (const p of gone) {
+      removals.push(p);
+      if (storedSource.has(p)) summary.removed++;
+      if (removals.length >= batchFiles * 4) await flush();
     }
-    const bytesHash = contentHash(r.bytes);
-    const had = stored.get(input.path);
-    if (!stale && had === bytesHash) {
-      summary.unchanged++;
-      continue;
-    }
-    let extracted: ExtractedSource | undefined;
-    if (extractedKind(input.path) && options.extract && r.bytes.length <= (options.maxFileBytes ?? Infinity)) {
-      extracted = await options.extract(input.path, r.bytes);
-    }
-    let parsed: ReturnType<typeof parseSource>;
-    try {
-      parsed = parseSource(input.path, r.bytes, {
-        maxFileBytes: options.maxFileBytes,
-        maxPassagesPerFile: options.maxPassagesPerFile,
-        hash: bytesHash,
-        extracted,
-      });
-    } catch (err) {
-      parsed = { warnings: [{ path: input.path, code: 'malformed', message: `could not parse: ${(err as Error).message}`, skipped: true }] };
-    }
-    const warnings = dedupeWarnings([...parsed.warnings, ...(parsed.doc?.warnings ?? [])]);
-    summary.warnings.push(...warnings);
-    if (parsed.doc) {
-      const doc = parsed.doc as SourceDocument;
-      batch.push({ path: input.path, bytesHash, doc, warnings, terms: doc.passages.map((p) => passageTerms(p.text, doc.language)) });
-      // A file that was skipped before and is readable now is new to the corpus.
-      if (storedSource.has(input.path)) summary.updated++;
-      else summary.added++;
-    } else {
-      batch.push({ path: input.path, bytesHash, warnings });
-      summary.skipped++;
-      // A source that is now skipped is gone from the corpus.
-      if (storedSource.has(input.path)) summary.removed++;
-    }
-    if (batch.length >= batchFiles) await flush();
+    await flush();
+    await commit();
+  } catch (e) {
+    if (open) await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
   }
-  // Stored sources under the roots that are no longer there.
-  const gone = [...stored.keys()].filter((p) => !seen.has(p) && (inRoots(p, scope.roots) || (scope.inScope?.(p) ?? false))).sort(cmp);
-  for (const p of gone) {
-    removals.push(p);
-    if (storedSource.has(p)) summary.removed++;
-    if (removals.length >= batchFiles * 4) await flush();
-  }
-  await flush();
   // Fresh planner statistics after a large change (autovacuum would get there later).
   if (summary.added + summary.updated + summary.removed > 0) {
     await client.query('ANALYZE sources, passages, terms, postings, corpus_stats, language_counts');

@@ -1,8 +1,8 @@
 /**
  * `groundwork ingest` and `groundwork check --server` end to end: the CLI bundle spawned
  * against the real PostgreSQL of scripts/pg-dev.sh. An ingest killed (SIGKILL) mid-way
- * leaves every source in its previous or its new state with exact bookkeeping, and the next
- * run completes it; two ingests at once end like one; a server that is down makes check fall
+ * leaves the previous corpus intact (with --commit-every: every source in its previous or its
+ * new state with exact bookkeeping), and the next run completes it; two ingests at once end like one; a server that is down makes check fall
  * back to the local corpus; a password in the settings file is refused.
  */
 import { strict as assert } from 'node:assert';
@@ -139,13 +139,50 @@ describe('groundwork ingest and check --server (CLI, real PostgreSQL)', function
     assert.ok(!r.stderr.includes('Hunter2Secret'), r.stderr);
   });
 
-  it('an ingest killed mid-way leaves every source whole and the counts exact; the next run completes it', async () => {
+  it('an ingest killed mid-way leaves the previous corpus intact (one transaction); the next run does it all', async () => {
+    const db = await freshDatabase('gw_cli_kill_atomic');
+    const ws = workspace();
+    const v1 = bigCorpus(ws, 600, 'v1');
+    assert.equal(run(ws, ['ingest', '--server', db.owner, 'corpus']).code, 0);
+    const before = await digest(db.owner);
+    bigCorpus(ws, 600, 'v2');
+    const child = spawn(process.execPath, [cli, 'ingest', '--server', db.owner, 'corpus'], { cwd: ws, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Kill it once its transaction has written (the session holds a transaction id) and
+    // kept writing a while, well before the end.
+    let writing = 0;
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && writing < 20) {
+      const [r] = await sql<{ n: number }>(db.owner, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'groundwork' AND backend_xid IS NOT NULL`);
+      if (r.n > 0) writing++;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    assert.ok(writing >= 20, 'the ingest was seen writing');
+    child.kill('SIGKILL');
+    await exited;
+    // The server ends the dead session's transaction; wait until it has.
+    for (let i = 0; i < 500; i++) {
+      const [r] = await sql<{ n: number }>(db.owner, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'groundwork'`);
+      if (r.n === 0) break;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const rows = await sql<{ path: string; bytes_hash: string }>(db.owner, 'SELECT path, bytes_hash FROM sources');
+    assert.equal(rows.length, 600);
+    assert.ok(rows.every((r) => r.bytes_hash === v1.get(r.path)), 'every source is still its previous version');
+    assert.equal(await digest(db.owner), before, 'sources, term frequencies and totals as before the ingest');
+    assert.deepEqual(await integrityProblems({ url: db.owner }), []);
+    const rerun = run(ws, ['ingest', '--server', db.owner, 'corpus']);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.match(rerun.stdout, /^0 added, 600 updated, 0 removed, 0 unchanged/);
+  });
+
+  it('with --commit-every, an ingest killed mid-way leaves every source whole and the counts exact; the next run completes it', async () => {
     const db = await freshDatabase('gw_cli_kill');
     const ws = workspace();
     const v1 = bigCorpus(ws, 600, 'v1');
     assert.equal(run(ws, ['ingest', '--server', db.owner, 'corpus']).code, 0);
     const v2 = bigCorpus(ws, 600, 'v2');
-    const child = spawn(process.execPath, [cli, 'ingest', '--server', db.owner, 'corpus'], { cwd: ws, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cli, 'ingest', '--server', db.owner, '--commit-every', '50', 'corpus'], { cwd: ws, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Kill it once some batches are committed, well before the end.
     let updated = 0;
