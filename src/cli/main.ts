@@ -82,8 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <FORMAT>', 'output format').choices(['text', 'json']).default('text'))
     .option('-w, --workspace <DIR>', 'workspace folder (settings, bibliography, cache); default: nearest folder up with .vscode/settings.json, .groundwork/ or .git')
     .option('--no-cache', 'do not read or write the index cache (.groundwork/cache/index.bin)')
-    .action(async (o: { corpus: string[]; format: 'text' | 'json'; workspace?: string; cache: boolean }) => {
-      exitCode = await runSources({ corpus: o.corpus, format: o.format, workspace: o.workspace, cache: o.cache }, { cwd: process.cwd(), out, err });
+    .option('--server <URL>', 'list the team corpus on this PostgreSQL server (default: groundwork.corpus.server, else GROUNDWORK_DATABASE_URL; not with --corpus); the local corpus when it cannot be reached')
+    .action(async (o: { corpus: string[]; format: 'text' | 'json'; workspace?: string; cache: boolean; server?: string }) => {
+      exitCode = await runSources({ corpus: o.corpus, format: o.format, workspace: o.workspace, cache: o.cache, ...(o.server ? { server: o.server } : {}) }, { cwd: process.cwd(), out, err });
     });
 
   program

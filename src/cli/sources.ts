@@ -9,12 +9,16 @@ import type { LoadWarning } from '../core/types';
 import { applyBibliography, CACHE_FILE, indexCorpus, openEngine, saveCache, type CliIO } from './check';
 import { corpusFromArgs, defaultCorpus, findWorkspaceRoot, readWorkspaceSettings, UsageError } from './inputs';
 import { warningMessage } from './report';
+import { openServerCorpus, ServerError, type ServerCorpus } from '../server/index';
+import { serverUrl, type ServerUrl } from './server';
 
 export interface SourcesCommandOptions {
   corpus: string[];
   format: 'text' | 'json';
   workspace?: string;
   cache: boolean;
+  /** postgres:// URL of a team corpus (else groundwork.corpus.server, else GROUNDWORK_DATABASE_URL; not with --corpus). */
+  server?: string;
 }
 
 export interface SourceRow {
@@ -47,6 +51,11 @@ export async function runSources(opts: SourcesCommandOptions, io: CliIO): Promis
   const root = findWorkspaceRoot(io.cwd, opts.workspace);
   const { config, problems } = readWorkspaceSettings(root);
   for (const p of problems) io.err(p.replace(/^([^:]+): /, '$1: warning: '));
+  const server = opts.corpus.length > 0 ? undefined : serverUrl(opts.server, root);
+  if (server) {
+    const rows = await serverRows(server, io);
+    if (rows) return print(rows, [], [], opts.format, io);
+  }
   const corpus = opts.corpus.length > 0 ? corpusFromArgs(opts.corpus, io.cwd, config) : defaultCorpus(root, config);
   const engineOptions: EngineOptions = { maxFileBytes: config.corpus.maxFileBytes };
   const cacheAbs = path.join(root, CACHE_FILE);
@@ -78,9 +87,43 @@ export async function runSources(opts: SourcesCommandOptions, io: CliIO): Promis
     .filter((b) => !b.source && !engine.getSource(b.key))
     .map((b) => ({ key: b.key, title: b.title, date: b.date, author: b.author, bibliography: { path: b.bibPath, line: b.line } }));
   const skipped = indexed.warnings.filter((w) => w.skipped);
-  const other = [...bibWarnings, ...skipped];
+  print(rows, textless, [...bibWarnings, ...skipped], opts.format, io);
+  if (opts.format !== 'json' && corpus.length === 0 && textless.length === 0) {
+    throw new UsageError(`no corpus files in ${root} matching ${config.corpus.include.join(', ')} (set groundwork.corpus.include or pass --corpus)`);
+  }
+  return 0;
+}
 
-  if (opts.format === 'json') {
+/**
+ * The server corpus's sources (metadata only, no warnings: the server keeps what ingest
+ * reported). Undefined when the server cannot be reached in time (the caller lists the local
+ * corpus); login, permission and schema errors are thrown.
+ */
+async function serverRows(server: ServerUrl, io: CliIO): Promise<SourceRow[] | undefined> {
+  let corpus: ServerCorpus | undefined;
+  try {
+    corpus = await openServerCorpus({ url: server.url });
+    return (await corpus.sources()).map((d) => {
+      const r: SourceRow = { key: d.key, path: d.path, title: d.title, language: d.language, kind: kindOf(d.path, d.kind), passages: d.passages, warnings: [] };
+      if (d.date) r.date = d.date;
+      if (d.author) r.author = d.author;
+      if (d.pages !== undefined) r.pages = d.pages;
+      return r;
+    });
+  } catch (e) {
+    if (e instanceof ServerError && (e.code === 'unreachable' || e.code === 'timeout')) {
+      io.err(`groundwork: ${e.message}; listing the local corpus instead`);
+      return undefined;
+    }
+    throw e;
+  } finally {
+    await corpus?.close();
+  }
+}
+
+function print(rows: SourceRow[], textless: TextlessRow[], other: LoadWarning[], format: 'text' | 'json', io: CliIO): number {
+  const skipped = other.filter((w) => w.skipped);
+  if (format === 'json') {
     io.out(
       `${JSON.stringify(
         {
@@ -109,6 +152,5 @@ export async function runSources(opts: SourcesCommandOptions, io: CliIO): Promis
   for (const w of other) lines.push(`${w.path}: warning: ${warningMessage(w)}`);
   lines.push(`${rows.length} source${rows.length === 1 ? '' : 's'}, ${textless.length} bibliography entr${textless.length === 1 ? 'y' : 'ies'} without text, ${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped`);
   io.out(`${lines.join('\n')}\n`);
-  if (corpus.length === 0 && textless.length === 0) throw new UsageError(`no corpus files in ${root} matching ${config.corpus.include.join(', ')} (set groundwork.corpus.include or pass --corpus)`);
   return 0;
 }

@@ -129,6 +129,21 @@ describe('groundwork ingest and check --server (CLI, real PostgreSQL)', function
     assert.match(r.stderr, /cannot reach the corpus server postgres:\/\/gw_reader@127\.0\.0\.1:1\/groundwork.*checking against the local corpus instead/);
   });
 
+  it('sources --server lists the server corpus as sources lists the same files locally', async () => {
+    const db = await freshDatabase('gw_cli_sources');
+    const ws = workspace();
+    assert.equal(run(ws, ['ingest', '--server', db.owner, 'seeds']).code, 0);
+    const remote = run(ws, ['sources', '--server', db.reader, '--format', 'json']);
+    assert.equal(remote.code, 0, remote.stderr);
+    const local = run(ws, ['sources', '--corpus', 'seeds', '--format', 'json', '--no-cache']);
+    const pick = (out: string) => (JSON.parse(out) as { sources: Array<Record<string, unknown>> }).sources.map((r) => [r.key, r.path, r.title, r.date, r.language, r.passages]);
+    assert.deepEqual(pick(remote.stdout), pick(local.stdout));
+    assert.equal(pick(remote.stdout).length, fs.readdirSync(SEEDS).length);
+    const down = run(ws, ['sources', '--server', 'postgres://gw_reader@127.0.0.1:1/groundwork']);
+    assert.equal(down.code, 0);
+    assert.match(down.stderr, /listing the local corpus instead/);
+  });
+
   it('refuses a password in the settings file, without printing it', () => {
     const ws = workspace();
     fs.mkdirSync(path.join(ws, '.vscode'));
