@@ -143,7 +143,7 @@ export class FolderCorpus implements vscode.Disposable {
   private bibTimer?: NodeJS.Timeout;
   private bibEnd?: () => void;
   private queue: Promise<unknown> = Promise.resolve();
-  private pending = new Map<string, 'upsert' | 'remove'>();
+  private pending = new Map<string, 'upsert' | 'remove' | 'scan'>();
   private flushTimer?: NodeJS.Timeout;
   private flushEnd?: () => void;
   private saveTimer?: NodeJS.Timeout;
@@ -608,14 +608,17 @@ export class FolderCorpus implements vscode.Disposable {
     this.watchers = [];
     for (const glob of this.config.corpus.include) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, glob));
-      const on = (kind: 'upsert' | 'remove') => (uri: vscode.Uri) => {
+      const on = (kind: 'upsert' | 'remove' | 'scan') => (uri: vscode.Uri) => {
         const rel = this.relPath(uri);
         if (rel === undefined) return;
-        if (kind === 'upsert' && !isCorpusFile(rel, this.config)) return;
+        if (kind !== 'remove' && !isCorpusFile(rel, this.config)) {
+          // A new folder (copied or moved in) may be reported alone, without its files.
+          if (kind !== 'scan' || this.pending.has(rel)) return;
+        } else if (kind === 'scan') kind = 'upsert';
         this.pending.set(rel, kind);
         this.scheduleFlush();
       };
-      watcher.onDidCreate(on('upsert'));
+      watcher.onDidCreate(on('scan'));
       watcher.onDidChange(on('upsert'));
       watcher.onDidDelete(on('remove'));
       this.watchers.push(watcher);
@@ -652,6 +655,7 @@ export class FolderCorpus implements vscode.Disposable {
       if (this.disposed) return;
       const changed: string[] = [];
       const removed: string[] = [];
+      let found: vscode.Uri[] | undefined; // the corpus files, walked once for all new folders
       for (const [rel, kind] of batch) {
         const uri = this.uriOf(rel);
         if (kind === 'remove') {
@@ -664,6 +668,21 @@ export class FolderCorpus implements vscode.Disposable {
           }
           if (under.length === 0) {
             await this.client.remove(this.engineId, rel);
+          }
+        } else if (kind === 'scan') {
+          // A created folder: index the corpus files in it (the watcher may not report them).
+          let dir = false;
+          try {
+            dir = ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+          } catch {
+            dir = false;
+          }
+          if (!dir) continue;
+          found ??= await this.findSources();
+          for (const u of found) {
+            const r = this.relPath(u);
+            if (r === undefined || !r.startsWith(`${rel}/`) || batch.some(([b]) => b === r)) continue;
+            if (await this.upsertOne(u, r, false)) changed.push(r);
           }
         } else {
           let exists = true;
