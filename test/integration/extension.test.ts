@@ -478,16 +478,14 @@ describe('Groundwork extension', function () {
       assert.match(codeOf(diagsOnLine(doc, 'harbour ferry')[0]), /^claim\.unsupported/);
     });
 
-    it('a folder of sources moved in at once is indexed whole, and dropped whole when deleted', async () => {
-      // Written outside the corpus first, then renamed in: the watcher may report only the folder.
-      const staging = fileUri('staging-notes');
+    it('a new folder written with its sources at once is indexed whole, and dropped whole when deleted', async () => {
+      // The folder and its files appear together: the watcher may report only the folder.
       const files = ['a.txt', 'b.txt', 'c.txt'];
-      for (const f of files) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(staging, f), enc(`Harbour note ${f}\n\nThe harbour office counted ${f.charCodeAt(0)} ferry crossings in March.\n`));
-      }
       const rels = files.map((f) => `sources/notes/${f}`);
-      const indexed = waitFor(api.onDidIndex, () => rels.every((r) => api.sources().some((s) => s.path === r)), 'every file of the moved folder indexed');
-      await vscode.workspace.fs.rename(staging, fileUri('sources/notes'));
+      const indexed = waitFor(api.onDidIndex, () => rels.every((r) => api.sources().some((s) => s.path === r)), 'every file of the new folder indexed');
+      await Promise.all(
+        files.map((f) => vscode.workspace.fs.writeFile(fileUri(`sources/notes/${f}`), enc(`Harbour note ${f}\n\nThe harbour office counted ${f.charCodeAt(0)} ferry crossings in March.\n`))),
+      );
       await indexed;
       await api.whenIdle();
       const removed = waitFor(api.onDidIndex, () => !api.sources().some((s) => s.path.startsWith('sources/notes/')), 'the folder dropped');
