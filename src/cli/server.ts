@@ -12,6 +12,7 @@ import { corpusFromArgs, displayPath, findWorkspaceRoot, readRegularFile, readWo
 import { warningLine } from './report';
 import type { CliIO } from './check';
 import picomatch = require('picomatch');
+import { urlHasPassword } from '../core/config';
 
 export const SERVER_SETTING = 'groundwork.corpus.server';
 export const SERVER_ENV = 'GROUNDWORK_DATABASE_URL';
@@ -41,16 +42,6 @@ export function readServerSetting(root: string): string | undefined {
     v = c && typeof c === 'object' ? c.server : undefined;
   }
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
-
-/** Whether a postgres:// URL carries a password (user:password@ or ?password=). */
-export function urlHasPassword(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.password !== '' || u.searchParams.has('password');
-  } catch {
-    return /\/\/[^/@:]*:[^/@]*@/.test(url) || /[?&]password=/i.test(url);
-  }
 }
 
 /**

@@ -625,10 +625,19 @@ function orderEntry(x: Record<string, unknown>): Record<string, unknown> {
  */
 function serverUrlProblem(url: string): { problem: string } | undefined {
   if (url === '') return undefined;
-  const m = /^(postgres(?:ql)?):\/\/([^@/?#]*)@/i.exec(url);
   if (!/^postgres(?:ql)?:\/\//i.test(url)) return { problem: 'expected a PostgreSQL URL (postgres://user@host:port/database)' };
-  if ((m && m[2].includes(':')) || /[?&]password=/i.test(url)) {
+  if (urlHasPassword(url)) {
     return { problem: 'the URL has a password in it, which a settings file must not hold: remove it and set it with "Groundwork: Set Team Server Password", PGPASSWORD or ~/.pgpass' };
   }
   return undefined;
+}
+
+/** Whether a postgres:// URL carries a password (user:password@ or ?password=). */
+export function urlHasPassword(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.password !== '' || u.searchParams.has('password');
+  } catch {
+    return /\/\/[^/@:]*:[^/@]*@/.test(url) || /[?&]password=/i.test(url);
+  }
 }

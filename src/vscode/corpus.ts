@@ -14,6 +14,7 @@ import picomatch from 'picomatch/posix';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { redactUrl } from '../server/errors';
 import { configFromSettings, extensionOf, isCorpusFile, toPosixRelative, type GroundworkConfig } from '../core/config';
 import type { LoadWarning } from '../core/types';
 import type { Activity } from './activity';
@@ -37,10 +38,6 @@ export interface ServerState {
   code?: string;
 }
 
-/** A postgres:// URL without its password, for messages. */
-export function redactServerUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
-}
 
 export interface IndexEvent {
   folder: vscode.Uri;
@@ -438,7 +435,7 @@ export class FolderCorpus implements vscode.Disposable {
    * told, and the caller indexes locally (returns false).
    */
   private async useServer(target: { url: string; problem?: string }, reason: IndexEvent['reason']): Promise<boolean> {
-    const where = redactServerUrl(target.url);
+    const where = redactUrl(target.url);
     if (target.problem) {
       this.server = { url: target.url, where, state: 'down', message: target.problem, code: 'other' };
       this.manager.serverDown(this);
@@ -824,7 +821,7 @@ export class CorpusManager implements vscode.Disposable {
 
   /** The key of a server's password in secret storage. */
   static secretKey(url: string): string {
-    return `groundwork.server.password:${redactServerUrl(url).replace(/\?.*$/, '')}`;
+    return `groundwork.server.password:${redactUrl(url).replace(/\?.*$/, '')}`;
   }
 
   async serverPassword(url: string): Promise<string | undefined> {

@@ -14,7 +14,8 @@ import { DraftChecker, type CheckEvent } from './checker';
 import { GroundworkCodeActions, IGNORE_FOR_TEAM, ignoreForTeam } from './codeActions';
 import { CitationCompletionProvider } from './completion';
 import { clip, draftFormat, toRange, verdictLabel } from './convert';
-import { CorpusManager, redactServerUrl, type IndexEvent } from './corpus';
+import { CorpusManager, type IndexEvent } from './corpus';
+import { redactUrl } from '../server/errors';
 import { citationText, sentenceForCitation } from './draftText';
 import { EngineClient } from './engineClient';
 import { GroundworkHoverProvider, OPEN_EVIDENCE } from './hover';
@@ -263,7 +264,7 @@ async function setServerPassword(corpus: CorpusManager, given?: string): Promise
   const password =
     given ??
     (await vscode.window.showInputBox({
-      title: `Groundwork: password for ${redactServerUrl(target.url)}`,
+      title: `Groundwork: password for ${redactUrl(target.url)}`,
       prompt: 'Kept in VS Code\'s secret storage on this machine; empty to forget it.',
       password: true,
       ignoreFocusOut: true,
@@ -295,7 +296,7 @@ async function ingestCorpus(client: EngineClient, corpus: CorpusManager, log: vs
       void vscode.window.showErrorMessage(`Groundwork: ${fc.folder.name} is not a local folder; ingest it with \`groundwork ingest\` where the files are.`);
       continue;
     }
-    const where = redactServerUrl(target.url);
+    const where = redactUrl(target.url);
     const uris = await fc.findSources();
     const files = uris.map((u) => fc.relPath(u)!).filter((r) => r !== undefined && !r.startsWith('../'));
     if (!confirmed) {

@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { serverUrl, urlHasPassword } from '../../src/cli/server';
+import { serverUrl } from '../../src/cli/server';
+import { urlHasPassword } from '../../src/core/config';
 import { UsageError } from '../../src/cli/inputs';
 import { mask, redactUrl, toServerError } from '../../src/server/errors';
 
