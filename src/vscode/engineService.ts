@@ -162,19 +162,11 @@ export class EngineService {
         return { added: r.added, updated: r.updated, removed: r.removed, unchanged: r.unchanged, skipped: r.skipped, warnings: r.warnings, ms: r.ms };
       }
       case 'check':
-        return need().check(req.params.text, { ...req.params.options, format: req.params.options.format });
+        return need().check(req.params.text, req.params.options);
       case 'suggest':
         return need().suggest(req.params.sentence, req.params.limit);
-      case 'sources': {
-        const out: SourceSummary[] = [];
-        for (let after: string | undefined; ; ) {
-          const page = await need().sources({ ...(after !== undefined ? { after } : {}), limit: 5000 });
-          for (const s of page) out.push(serverSummary(s));
-          if (page.length < 5000) break;
-          after = page[page.length - 1].path;
-        }
-        return out;
-      }
+      case 'sources':
+        return (await need().sources()).map(serverSummary);
       case 'passages': {
         const ps = await need().passages(req.params.pathOrKey, req.params.ordinals);
         return (ps ?? []).map((p) => ({ text: p.text, range: p.range, ...(p.page !== undefined ? { page: p.page } : {}) }));
