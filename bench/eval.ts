@@ -16,6 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './lib/repo';
 import { createEngine } from '../src/core/engine';
 import { installNodeRuntime } from '../src/node/runtime';
 
@@ -59,15 +60,6 @@ interface SetResult {
   cited: boolean;
   seconds: number;
   indexSeconds: number;
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
 }
 
 function listFiles(dir: string): string[] {

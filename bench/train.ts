@@ -20,6 +20,7 @@
 import * as fs from 'node:fs';
 import { installNodeRuntime } from '../src/node/runtime';
 import * as path from 'node:path';
+import { repoRoot } from './lib/repo';
 import { BOOST_DEFAULTS, CLASSES, LOGISTIC_DEFAULTS, boostProba, fitBoost, fitLogistic, type Figures } from './learn';
 import {
   FEATURES,
@@ -47,15 +48,6 @@ import { MODEL_FORMAT } from '../src/core/verify/model';
 installNodeRuntime();
 
 export const TARGETS = { supported: 0.9, conflict: 0.95 };
-
-function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
 
 const sig = (v: number): number => Number(v.toPrecision(6));
 const r3 = (v: number): number => Math.round(v * 1000) / 1000;
