@@ -6,11 +6,11 @@
  * run has a timeout, so a hang (a FIFO read) fails the test instead of stalling it.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleCli } from './helpers/cli';
+import { bundleCli, runCli } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const SEEDS = path.join(REPO, 'seeds');
@@ -19,21 +19,8 @@ const CONFLICT = 'The Sinai plane crash in October 2015 killed all 324 passenger
 let tmpRoot: string;
 let cli: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  lines: string[];
-  errLines: string[];
-}
+const run = (cwd: string, ...args: string[]) => runCli(cli, cwd, args, { timeoutMs: 30_000 });
 
-function run(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
-  if (r.error) throw r.error;
-  assert.notEqual(r.signal, 'SIGTERM', `groundwork ${args.join(' ')} did not finish within 30 s`);
-  const split = (s: string): string[] => s.split('\n').filter((l) => l !== '');
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: split(r.stdout), errLines: split(r.stderr) };
-}
 
 let n = 0;
 function workspace(files: Record<string, string | Buffer> = {}, seeds = true): string {

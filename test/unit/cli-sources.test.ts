@@ -4,11 +4,10 @@
  * `groundwork sources` lists keys, kinds, pages, passages and warnings in text and JSON.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleCli } from './helpers/cli';
+import { bundleCli, runCli } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const FIX = path.join(REPO, 'test/fixtures/binary');
@@ -32,11 +31,8 @@ const BIB = `@article{ward2018isis,
 }
 `;
 
-function run(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, ...args: string[]) => runCli(cli, cwd, args, { timeoutMs: 120_000 });
+
 
 function workspace(): string {
   const ws = fs.mkdtempSync(path.join(tmp, 'ws-'));

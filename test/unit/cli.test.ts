@@ -4,12 +4,11 @@
  * spawns it against temp workspaces holding a copy of seeds/ and small drafts.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleCli } from './helpers/cli';
+import { bundleCli, runCli, type CliRun as Run } from './helpers/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const SEEDS = path.join(REPO, 'seeds');
@@ -27,20 +26,8 @@ const LINE = { conflict: 2, supported: 4, unsupported: 6, question: 8 }; // 0-ba
 let tmpRoot: string;
 let cli: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  lines: string[];
-  errLines: string[];
-}
+const run = (cwd: string, ...args: string[]) => runCli(cli, cwd, args);
 
-function run(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
-  if (r.error) throw r.error;
-  const split = (s: string): string[] => s.split('\n').filter((l) => l !== '');
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: split(r.stdout), errLines: split(r.stderr) };
-}
 
 let wsCounter = 0;
 /** A temp workspace: `.git/` marks the root, seeds copied to `corpusDir`, `drafts/a.md` written. */

@@ -6,11 +6,11 @@
  * back to the local corpus; a password in the settings file is refused.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleCli } from './helpers/cli';
+import { bundleCli, runCli } from './helpers/cli';
 import { integrityProblems } from '../../src/server/index';
 import { contentHash } from '../../src/core/index/codec';
 import { freshDatabase, sql } from './helpers/pg';
@@ -22,11 +22,8 @@ const CONFLICT = 'The Sinai plane crash in October 2015 killed all 324 passenger
 let cli: string;
 let tmp: string;
 
-function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) => runCli(cli, cwd, args, { timeoutMs: 120_000, env });
+
 
 let n = 0;
 /** A workspace (.git marks the root) with the seeds and a draft holding a conflict. */
