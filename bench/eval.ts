@@ -5,7 +5,10 @@
  *
  * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/), `seed-2`
  * (eval/seed-claims-2.jsonl over the same seeds) and every
- * folder of ../shared/eval/public/ (claims.jsonl + corpus/). Each claim is checked as a
+ * folder of ../shared/eval/public/ (claims.jsonl + corpus/), and `perturbed-wikinews` and
+ * `perturbed-bbc`: claims made by changing one fact of a real news sentence, generated
+ * from ../shared/corpora (GROUNDWORK_CORPORA) into os.tmpdir() (bench/lib/perturb.ts;
+ * docs/EVAL.md, "Perturbed news sets"). Each claim is checked as a
  * one-paragraph plain-text draft. Writes the figures into docs/EVAL.md (between the
  * markers) unless --no-write or --set is given. GROUNDWORK_SHARED overrides the location
  * of the shared folder. --dump FILE writes one JSON line per claim (set, id, gold,
@@ -27,6 +30,7 @@ import { loadModel } from '../src/core/verify/model';
 import { LOGISTIC_DEFAULTS, type LogisticConfig } from './learn';
 import { chooseThreshold, figuresTable, gatedAt, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets, type SetPredictions } from './trainsets';
 import { figures as figuresOf, type Figures } from './learn';
+import { perturbedSets } from './lib/perturb';
 
 type Label = Verdict;
 const LABELS: Label[] = ['supported', 'conflict', 'unsupported', 'none'];
@@ -37,12 +41,16 @@ interface Claim {
   label: Label;
   sources: string[];
   kind?: string;
+  /** A file-name prefix whose evidence counts as right, for claims checked against the whole corpus (perturbed sets). */
+  article?: string;
 }
 
 interface SetSpec {
   name: string;
   claims: string;
   corpus: string;
+  /** Report each kind's verdicts (perturbed sets: bench/lib/perturb.ts). */
+  kindTable?: boolean;
 }
 
 interface SetResult {
@@ -55,7 +63,8 @@ interface SetResult {
   confusion: Record<string, Record<string, number>>;
   evidenceAccuracy: number;
   evidenceN: number;
-  byKind: Record<string, { n: number; correct: number }>;
+  byKind: Record<string, { n: number; correct: number; gold: Label; got: Record<Label, number> }>;
+  kindTable?: boolean;
   /** Claims checked as sentences citing their gold sources (see runSet). */
   cited: boolean;
   seconds: number;
@@ -143,14 +152,16 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
     confusion[claim.label][label]++;
     dump?.push(JSON.stringify({ set: spec.name, id: claim.id, gold: claim.label, got: label, code: finding?.code, reasons: finding?.reasons.map((r) => r.message) }));
     const kind = claim.kind ?? 'other';
-    byKind[kind] ??= { n: 0, correct: 0 };
+    byKind[kind] ??= { n: 0, correct: 0, gold: claim.label, got: { supported: 0, conflict: 0, unsupported: 0, none: 0 } };
     byKind[kind].n++;
+    byKind[kind].got[label]++;
     if (label === claim.label) byKind[kind].correct++;
     let evidenceGood = true;
     if ((label === 'supported' || label === 'conflict') && finding) {
       evN++;
       const names = finding.evidence.map((e) => path.basename(e.source));
-      evidenceGood = claim.sources.length === 0 ? false : names.some((n) => claim.sources.some((s) => n.startsWith(s)));
+      const gold = claim.sources.length ? claim.sources : claim.article ? [claim.article] : [];
+      evidenceGood = gold.length === 0 ? false : names.some((n) => gold.some((s) => n.startsWith(s)));
       if (evidenceGood) evOk++;
     }
     if (verbose && (label !== claim.label || (label === claim.label && !evidenceGood))) {
@@ -187,6 +198,7 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
     evidenceAccuracy: round(evN ? evOk / evN : 0),
     evidenceN: evN,
     byKind,
+    kindTable: spec.kindTable,
     cited,
     seconds: round((Date.now() - t0) / 1000),
     indexSeconds: round((t1 - t0) / 1000),
@@ -208,6 +220,21 @@ function printResult(r: SetResult): void {
   }
   const kinds = Object.keys(r.byKind).sort();
   if (kinds.length > 1) console.log(`   by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}`);
+  if (r.kindTable) for (const line of kindTable(r)) console.log(`   ${line}`);
+}
+
+/** Each kind's verdicts, and the share judged supported (the recall floor for `original`, a wrong "supported" for the rest). */
+function kindTable(r: SetResult): string[] {
+  const order = Object.keys(r.byKind).sort((a, b) => (a === 'original' ? -1 : b === 'original' ? 1 : a.localeCompare(b)));
+  const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : '–');
+  return [
+    '| kind | gold | n | supported | conflict | unsupported | none | judged supported |',
+    '|---|---|---|---|---|---|---|---|',
+    ...order.map((k) => {
+      const x = r.byKind[k];
+      return `| ${k} | ${x.gold} | ${x.n} | ${LABELS.map((l) => x.got[l]).join(' | ')} | **${pct(x.got.supported, x.n)}** |`;
+    }),
+  ];
 }
 
 function markdown(results: SetResult[], date: string): string {
@@ -240,6 +267,7 @@ function markdown(results: SetResult[], date: string): string {
     }
     const kinds = Object.keys(r.byKind).sort();
     if (kinds.length > 1) lines.push('', `Correct by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}.`);
+    if (r.kindTable) lines.push('', 'Verdicts by kind ("judged supported": the recall floor for `original`, a wrong "supported" for every other kind):', '', ...kindTable(r));
   }
   return lines.join('\n');
 }
@@ -357,6 +385,8 @@ async function main(): Promise<void> {
       else console.log(`${name}: skipped (no claims.jsonl or corpus/)`);
     }
   } else console.log(`public sets: skipped (missing ${pub})`);
+  // perturbed-wikinews, perturbed-bbc: generated from ../shared/corpora into os.tmpdir() (bench/lib/perturb.ts).
+  if (!only || only.startsWith('perturbed-')) specs.push(...perturbedSets(path.resolve(process.env.GROUNDWORK_CORPORA ?? path.join(shared, 'corpora'))));
   const chosen = only ? specs.filter((s) => s.name === only) : specs;
   if (chosen.length === 0) {
     console.log(only ? `set "${only}": skipped (not found; sets: ${specs.map((s) => s.name).join(', ') || 'none'})` : 'no eval sets found: skipped');
