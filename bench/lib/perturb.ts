@@ -31,7 +31,7 @@ import { posTags, type TaggedToken } from '../../src/core/analysis/pos';
 import { parseCsv, rng, shuffle } from './corpora';
 
 /** Bump when the generator's output changes: it names the cached folder. */
-export const PERTURB_VERSION = 1;
+export const PERTURB_VERSION = 2;
 
 export interface Article {
   id: string;
@@ -128,7 +128,14 @@ export interface DateSlot {
  * or a date (a year 1900–2099, a day next to a month name); not right after a capitalized
  * word that is not the sentence's first (Route 66, Boeing 747) nor right before one (10 Downing Street).
  */
-const NUM_RE = /(?<![\p{L}\p{N}_.,/:#@~$£€\-–])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|tn|m|k)?(?![\p{L}\p{N}_/:@]|[.,]\d|[-–]\d)/gu;
+const NUM_RE = /(?<![\p{L}\p{N}_.,/:#@~$£€\-–])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|tn|m|k)?(?![\p{L}\p{N}_/:@]|[.,]\d|[-–]\d|[-–]to[-–]\d)/gu;
+
+/**
+ * A figure after a comparator or an approximation ("at least 25", "around 50") is left
+ * alone: "at least 20" is implied by "at least 25", and how far "about 70" may be from
+ * "about 50" is a matter of degree, so neither makes a clean gold label.
+ */
+const HEDGED = /\b(at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|roughly|approximately|approx|some|as many as|as much as|as high as|as low as|as few as|below|above|exceeding|upwards of|in excess of|close to|estimated|an estimated|circa|ca|~)\s*[$£€]?$/i;
 
 export function numberSlots(s: string): NumberSlot[] {
   const out: NumberSlot[] = [];
@@ -149,6 +156,7 @@ export function numberSlots(s: string): NumberSlot[] {
     if (/^\s*(a\.?m\b|p\.?m\b|GMT|BST|UTC|CET|EST|EDT|PST|o['’]clock|hrs\b|h\b)/i.test(after)) continue; // time of day
     if (new RegExp(`(${MONTHS.join('|')})\\.?\\s*$`).test(before) || new RegExp(`^\\s*(${MONTHS.join('|')})\\b`).test(after)) continue; // day of a date
     if (/(https?:|www\.)\S*$/.test(before)) continue;
+    if (HEDGED.test(before)) continue;
     const prevWord = /(\S+)\s+$/.exec(before)?.[1];
     if (prevWord && /^\p{Lu}/u.test(prevWord) && !/^(About|Over|Some|Nearly|Almost|Around|Only|Just|In|On|By|At|Of|To|With|From|After|Since|Until|More|Less|Fewer|All|The|A|An|Up|Another|At|Of|For)$/.test(prevWord)) continue;
     if (/^\s+\p{Lu}/u.test(after) && !/^\s+(per|percent)\b/i.test(after)) continue;
@@ -540,6 +548,8 @@ export function perturbArticle(article: Article, options: PerturbOptions = {}): 
       if (k < 0 || k + 1 >= ws.length) continue;
       if (ws.slice(0, k).some((w) => SUB.test(w.text))) continue; // inside a subordinate clause
       if (s.text.slice(ws[k].end, ws[k + 1].start) !== ' ') continue;
+      // "has not only", "were not at least", "is not about": not a plain negation of the statement
+      if (/^(only|just|also|even|at|about|around|over|more|less|nearly|almost|roughly|some|approximately|unable|un\w+able)$/i.test(ws[k + 1].text)) continue;
       const tags = tagger(s.text);
       if (tags && !tags.some((t) => t.start === ws[k].start && t.pos === 'AUX')) continue; // "has" as the main verb
       opts.push({ s, at: ws[k].end, aux: ws[k].text });
