@@ -31,7 +31,7 @@ import { posTags, type TaggedToken } from '../../src/core/analysis/pos';
 import { parseCsv, rng, shuffle } from './corpora';
 
 /** Bump when the generator's output changes: it names the cached folder. */
-export const PERTURB_VERSION = 2;
+export const PERTURB_VERSION = 3;
 
 export interface Article {
   id: string;
@@ -125,10 +125,10 @@ export interface DateSlot {
 /**
  * A figure: digits with an optional currency sign and unit suffix, not inside a word,
  * a code (F-16, G20), a score or range (2-1), a URL or path, a time of day (6:30, 6am, 6 pm)
- * or a date (a year 1900–2099, a day next to a month name); not right after a capitalized
+ * a footnote mark ([3]) or a date (a year 1900–2099, a day next to a month name); not right after a capitalized
  * word that is not the sentence's first (Route 66, Boeing 747) nor right before one (10 Downing Street).
  */
-const NUM_RE = /(?<![\p{L}\p{N}_.,/:#@~$£€\-–])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|tn|m|k)?(?![\p{L}\p{N}_/:@]|[.,]\d|[-–]\d|[-–]to[-–]\d)/gu;
+const NUM_RE = /(?<![\p{L}\p{N}_.,/:#@~$£€[\-–])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|tn|m|k)?(?![\p{L}\p{N}_/:@\]]|[.,]\d|[-–]\d|[-–]to[-–]\d)/gu;
 
 /**
  * A figure after a comparator or an approximation ("at least 25", "around 50") is left
@@ -297,8 +297,8 @@ export interface Sentence {
 }
 
 /**
- * The sentences claims may be made of: 8–40 words, a capital first letter, terminal
- * punctuation, no quotation marks (a quote is a fragment of someone's words, not the
+ * The sentences claims may be made of: 8–40 words, a capital first letter, a final period
+ * (not a question or an exclamation), no quotation marks (a quote is a fragment of someone's words, not the
  * article's claim), no URL.
  */
 export function usableSentences(text: string): Sentence[] {
@@ -306,7 +306,7 @@ export function usableSentences(text: string): Sentence[] {
     .map((s, index) => ({ index, text: s.text.replace(/\s+/g, ' ') }))
     .filter((s) => {
       const n = s.text.split(' ').filter(Boolean).length;
-      return n >= 8 && n <= 40 && /^\p{Lu}/u.test(s.text) && /[.!?]$/.test(s.text) && !QUOTES.test(s.text) && !/https?:|www\./.test(s.text);
+      return n >= 8 && n <= 40 && /^\p{Lu}/u.test(s.text) && /\.$/.test(s.text) && !/\?/.test(s.text) && !QUOTES.test(s.text) && !/https?:|www\./.test(s.text);
     });
 }
 

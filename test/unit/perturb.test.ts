@@ -167,11 +167,12 @@ describe('perturbed claims (bench/lib/perturb.ts)', () => {
     assert.ok(oneKinds.includes('number-novel') && !oneKinds.includes('number-elsewhere'), oneKinds.join(', '));
   });
 
-  it('leaves quoted sentences, too short and too long ones out', () => {
+  it('leaves quoted sentences, questions, too short and too long ones out', () => {
     const text = [
       '"We will rebuild every house in the town, whatever it costs," the mayor told reporters.',
       'It rained.',
       Array.from({ length: 45 }, () => 'word').join(' ') + '.',
+      'But is the mayor the right person for one of the hardest jobs in the region?',
       'The council approved a plan to rebuild the bridge over the river next year.',
     ].join(' ');
     assert.deepEqual(usableSentences(text).map((s) => s.text), ['The council approved a plan to rebuild the bridge over the river next year.']);
@@ -183,6 +184,7 @@ describe('perturbed claims (bench/lib/perturb.ts)', () => {
     assert.deepEqual(figs('The meeting on January 4 began at 6:30 and ended at 9 pm.'), []);
     assert.deepEqual(figs('At least 25 people died and around 50 were hurt; 12 remain missing.'), ['12']);
     assert.deepEqual(figs('Traffic on Route 66 stopped after a Boeing 747 landed at 10 Downing Street, and 3 cars crashed.'), ['3']);
+    assert.deepEqual(figs('They published a detailed map[3] of the 40 sites, see [12].'), ['40']);
     assert.deepEqual(figs('The team won 2-1 and the vote passed 230-to-198 with F-16 jets overhead.'), []);
   });
 
