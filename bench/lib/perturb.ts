@@ -612,7 +612,7 @@ export function perturbedSets(corpora: string | undefined, log: (msg: string) =>
   const wikinews = loadNewsArticles(corpora, 'wikinews');
   const bbc = shuffle(loadNewsArticles(corpora, 'bbc'), BBC_SAMPLE_SEED).slice(0, BBC_SAMPLE);
   for (const [name, articles] of [['perturbed-wikinews', wikinews], ['perturbed-bbc', bbc]] as const) {
-    specs.push(writeSet(name, articles));
+    specs.push(writeSet(name, articles, undefined, log));
   }
   return specs;
 }
@@ -621,13 +621,14 @@ export const BBC_SAMPLE = 300;
 const BBC_SAMPLE_SEED = 20261206;
 
 /** Writes `<tmp>/groundwork-<name>-<hash>/{claims.jsonl,corpus/*.txt}` unless it is there. */
-export function writeSet(name: string, articles: Article[], seed?: number): PerturbedSetSpec {
+export function writeSet(name: string, articles: Article[], seed?: number, log?: (msg: string) => void): PerturbedSetSpec {
   const h = createHash('sha256');
   h.update(`perturb v${PERTURB_VERSION} seed ${seed ?? 'default'}\n`);
   for (const a of articles) h.update(`${a.id}\u0000${a.title}\u0000${a.date ?? ''}\u0000${a.text}\u0001`);
   const dir = path.join(os.tmpdir(), `groundwork-${name}-${h.digest('hex').slice(0, 16)}`);
   const spec: PerturbedSetSpec = { name, claims: path.join(dir, 'claims.jsonl'), corpus: path.join(dir, 'corpus'), kindTable: true };
   if (fs.existsSync(spec.claims)) return spec;
+  const t0 = Date.now();
   const work = `${dir}.tmp-${process.pid}`;
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.join(work, 'corpus'), { recursive: true });
@@ -639,5 +640,6 @@ export function writeSet(name: string, articles: Article[], seed?: number): Pert
   } catch {
     fs.rmSync(work, { recursive: true, force: true }); // another run made it first
   }
+  log?.(`${name}: generated ${claims.length} claims from ${articles.length} articles into ${dir} (${((Date.now() - t0) / 1000).toFixed(1)}s; reused by later runs)`);
   return spec;
 }
