@@ -28,10 +28,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { splitSentences } from '../../src/core/text/sentences';
 import { posTags, type TaggedToken } from '../../src/core/analysis/pos';
+import { analyze } from '../../src/core/analysis';
 import { parseCsv, rng, shuffle } from './corpora';
 
 /** Bump when the generator's output changes: it names the cached folder. */
-export const PERTURB_VERSION = 3;
+export const PERTURB_VERSION = 6;
 
 export interface Article {
   id: string;
@@ -298,16 +299,41 @@ export interface Sentence {
 
 /**
  * The sentences claims may be made of: 8–40 words, a capital first letter, a final period
- * (not a question or an exclamation), no quotation marks (a quote is a fragment of someone's words, not the
- * article's claim), no URL.
+ * (not a question or an exclamation), no URL, no picture caption ("Image: ..."), and not
+ * someone's words: no quotation marks, not inside a quotation of several sentences, no
+ * first-person word (a quote is a fragment of someone's words, not the article's claim).
  */
 export function usableSentences(text: string): Sentence[] {
   return splitSentences(text, 'en')
-    .map((s, index) => ({ index, text: s.text.replace(/\s+/g, ' ') }))
+    .map((s, index) => ({ index, text: s.text.replace(/\s+/g, ' '), start: s.start }))
     .filter((s) => {
       const n = s.text.split(' ').filter(Boolean).length;
-      return n >= 8 && n <= 40 && /^\p{Lu}/u.test(s.text) && /\.$/.test(s.text) && !/\?/.test(s.text) && !QUOTES.test(s.text) && !/https?:|www\./.test(s.text);
-    });
+      return (
+        n >= 8 &&
+        n <= 40 &&
+        /^\p{Lu}/u.test(s.text) &&
+        /\.$/.test(s.text) &&
+        !/\?/.test(s.text) &&
+        !QUOTES.test(s.text) &&
+        !/https?:|www\.|\bImage:/.test(s.text) &&
+        !FIRST_PERSON.test(s.text) &&
+        !insideQuote(text, s.start)
+      );
+    })
+    .map(({ index, text: t }) => ({ index, text: t }));
+}
+
+/** First-person words: in news, a sentence that has them is someone's words, not the article's claim. */
+const FIRST_PERSON = /\b(I|I['’](m|ve|d|ll)|we|We|we['’](ve|re|d|ll)|We['’](ve|re|d|ll)|us|our|Our|my|My|me)\b/;
+
+/** The offset lies inside a quotation opened earlier in its paragraph (a quote of several sentences). */
+export function insideQuote(text: string, at: number): boolean {
+  const para = Math.max(text.lastIndexOf('\n\n', at), text.lastIndexOf('\n \n', at), 0);
+  const before = text.slice(para, at);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/[“«]/g) ?? []).length;
+  const close = (before.match(/[”»]/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -373,7 +399,31 @@ export function rolePattern(tags: string[]): boolean {
 /** Words that make a name an organization's, a body's or an office's: such a name is replaced only by another one. */
 const ORG_WORDS = /\b(Board|Service|Services|Union|Committee|Council|Party|Ministry|Department|Agency|University|College|School|Company|Corporation|Corp|Inc|Ltd|Association|Organization|Organisation|Bank|Court|House|Senate|Parliament|Congress|Assembly|Office|Commission|Institute|Federation|League|Club|Group|Times|News|Post|Network|Airlines|Airways|Army|Force|Forces|Police|Guard|Navy|Foundation|Fund|Society|Center|Centre|Hospital|Museum|Church|Bureau|Authority|Government|Administration|Republic|Kingdom|States|Nations|Secretary|Minister|Ministers|Cup|Championship|Games|Festival|Awards|Prize|Act|Bill|Agreement|Treaty|Prison|Stadium|Airport|Station|Street|Road|Avenue|Square|Park|Bridge|Island|Islands|River|Lake|Mountain|Mountains|County|City|Province|District|Region|Valley|Coast|Sea|Ocean|Gulf|Strait|Cathedral|Palace|Hall|Tower|Building|Hotel|Marathon|Reserve|Council|Movement|Front|Alliance|Coalition|Unit|Project|Program|Programme|Mission|Station|Center|Centre|Laboratory|Observatory)\b/;
 
-export const nameClass = (name: string): 'org' | 'other' => (ORG_WORDS.test(name) ? 'org' : 'other');
+const TITLE = /^(President|Governor|Mayor|Judge|Justice|Senator|Sen|Rep|Representative|Congressman|Congresswoman|Minister|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|General|Gen|Colonel|Captain|Chief|Dr|Mr|Mrs|Ms|Sir|Lord|Lady|Secretary|Ambassador|Commissioner|Sheriff|Detective|Officer|Coach|Deputy|Vice President|Chairman|Chairwoman|Director|Professor|Prof)\s/;
+
+/**
+ * A name's class, so that a name is replaced by one of its kind: `person` when it opens with
+ * a title ("Governor John Edwards") or its last word stands alone elsewhere in the article (news
+ * call a person by the surname: "Edwards said"), `org` for an organization's, body's, office's or
+ * place's name ("National Weather Service", "Baton Rouge Airport"), `other` for the rest
+ * (places and names met once).
+ */
+export function nameClass(name: string, article: string): 'person' | 'org' | 'other' {
+  const title = TITLE.exec(name);
+  if (title && !ORG_WORDS.test(name.slice(title[0].length))) return 'person'; // not 'Justice Party'
+  if (ORG_WORDS.test(name)) return 'org';
+  const last = name.split(' ').pop()!;
+  const re = new RegExp(`(^|[^\\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  for (const m of article.matchAll(re)) {
+    const at = m.index! + m[1].length;
+    const prev = /(\S+)\s+$/.exec(article.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+    const next = /^(['’]s?)?\s+(\S+)/u.exec(article.slice(at + last.length, at + last.length + 40))?.[2] ?? '';
+    const capPrev = /^\p{Lu}/u.test(prev) && !/[.!?:;,"”]$/.test(prev) && !LEAD_STOP.has(prev.toLowerCase());
+    const capNext = /^\p{Lu}/u.test(next);
+    if (!capPrev && !capNext) return 'person';
+  }
+  return 'other';
+}
 
 // ---------------------------------------------------------------- one article
 
@@ -480,6 +530,16 @@ export function perturbArticle(article: Article, options: PerturbOptions = {}): 
     const r = rFor('name-elsewhere');
     const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
     const elsewhere = allSentences.flatMap((t, index) => nameSpans(t).map((span) => ({ index, span })));
+    // a name's class: a person by our cues (title, surname alone elsewhere; the engine's person
+    // shape also takes "Hurricane Delta"), a place or body by ours or the engine's entity kind
+    const kinds = new Map<number, ReturnType<typeof analyze>['entities']>();
+    const classOf = (index: number, span: NameSpan): 'person' | 'named' | 'other' => {
+      const mine = nameClass(span.text, article.text);
+      if (mine === 'person') return 'person';
+      if (!kinds.has(index)) kinds.set(index, analyze(allSentences[index], 'en').entities);
+      const kind = kinds.get(index)!.find((e) => e.start < span.end && e.end > span.start && e.kind !== 'other')?.kind;
+      return mine === 'org' || kind === 'place' || kind === 'org' ? 'named' : 'other';
+    };
     const opts: Array<{ s: Sentence; span: NameSpan; other: string }> = [];
     for (const s of sentences) {
       const spans = nameSpans(s.text);
@@ -493,7 +553,7 @@ export function perturbArticle(article: Article, options: PerturbOptions = {}): 
           // another name: none of its words in the sentence's names, and not inside the sentence at all
           if (o.span.text.toLowerCase().split(/\s+/).some((w) => hereWords.has(w) && !CONNECTORS.has(w))) continue;
           if (hereSquashed.includes(squash(o.span.text))) continue;
-          if (nameClass(o.span.text) !== nameClass(span.text)) continue;
+          if (classOf(o.index, o.span) !== classOf(s.index, span)) continue;
           opts.push({ s, span, other: o.span.text });
         }
       }

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dateSlots, generateClaims, GOLD, KINDS, nameSpans, numberSlots, numericValues, perturbArticle, rolePattern, usableSentences, writeSet, type Article, type PerturbedClaim } from '../../bench/lib/perturb';
+import { dateSlots, generateClaims, GOLD, KINDS, nameClass, nameSpans, numberSlots, numericValues, perturbArticle, rolePattern, usableSentences, writeSet, type Article, type PerturbedClaim } from '../../bench/lib/perturb';
 
 const STORM: Article = {
   id: 'storm',
@@ -173,6 +173,10 @@ describe('perturbed claims (bench/lib/perturb.ts)', () => {
       'It rained.',
       Array.from({ length: 45 }, () => 'word').join(' ') + '.',
       'But is the mayor the right person for one of the hardest jobs in the region?',
+      'The mayor said: "The river rose faster than anyone expected this week.',
+      'Every house on the lower streets of the old town was flooded by the water overnight.',
+      'It will take years."',
+      'We specialise in rebuilding houses and bridges after floods in the whole region.',
       'The council approved a plan to rebuild the bridge over the river next year.',
     ].join(' ');
     assert.deepEqual(usableSentences(text).map((s) => s.text), ['The council approved a plan to rebuild the bridge over the river next year.']);
@@ -198,6 +202,23 @@ describe('perturbed claims (bench/lib/perturb.ts)', () => {
     assert.deepEqual(ns('The National Weather Service said Governor John Edwards met George W. Bush on Monday in Baton Rouge.'), ['National Weather Service', 'Governor John Edwards', 'George W. Bush', 'Baton Rouge']);
     assert.deepEqual(ns('Officials said the University of Miami and Falcon 9 rockets were ready.'), ['University of Miami']);
     assert.deepEqual(nameSpans('Police said Smith arrived.', true).map((n) => n.text), ['Smith']);
+  });
+
+  it('name classes: a person (title, or the surname alone elsewhere), an organization or place, or other', () => {
+    const art = 'Governor John Edwards visited Baton Rouge. Later Edwards said the Louisiana National Guard helped. Mayor Rachel Green agreed. Green, 54, thanked him. Tell Tamer was hit.';
+    const cls = (n: string) => nameClass(n, art);
+    assert.deepEqual(['Governor John Edwards', 'John Edwards', 'Rachel Green', 'Louisiana National Guard', 'Baton Rouge', 'Tell Tamer', 'Justice Party'].map(cls), ['person', 'person', 'person', 'org', 'other', 'other', 'org']);
+    // name-elsewhere keeps to the class: a person is replaced by a person, a place or body by a place or body
+    const people = new Set(['Governor John Edwards', 'Mayor Rachel Green']);
+    let changes = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const c = perturbArticle(STORM, { seed }).find((x) => x.kind === 'name-elsewhere');
+      if (!c) continue;
+      const [a, b] = c.note.split(' → ');
+      assert.equal(people.has(a), people.has(b), `seed ${seed}: ${c.note}`);
+      changes++;
+    }
+    assert.ok(changes > 20);
   });
 
   it('roles: a verb, then at most two function words, between the names', () => {
