@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildCrossPairs, crossFeatures, crossPredictions, pairNumber, unseenIndexes } from '../../bench/lib/crosslingual';
+import { buildCrossPairs, crossFeatures, crossMisses, crossPredictions, pairNumber, unseenIndexes, type CrossSet } from '../../bench/lib/crosslingual';
 import type { TrainRow, TrainSet } from '../../bench/trainsets';
 import { FEATURES } from '../../src/core/verify/features';
 
@@ -115,5 +115,35 @@ describe('cross-language SICK pairs (bench/lib/crosslingual.ts)', () => {
     const judged = crossPredictions(train, cross, fitter, unseenIndexes(FEATURES, []));
     assert.equal(judged[1].abstained, 0);
     assert.deepEqual(Array.from(judged[1].engine.conf), [0.2, 0.2, 0.2]);
+  });
+
+  it('counts the words unbacked across languages in supported pairs the rules support within the language', () => {
+    // The Dutch claim against itself (within the language: every word backed) and against an English premise.
+    const claim = 'Een man zit in een veld';
+    const mono: TrainSet = {
+      name: 'sick-nl',
+      rows: [1, 2, 3, 4].map((n) => row('nl', n, claim, claim, n === 3 ? 'unsupported' : 'supported')),
+      x: [],
+      y: Uint8Array.from([0, 0, 2, 0]),
+      weight: 1,
+      counts: { supported: 3, conflict: 0, unsupported: 1 },
+      // Pair 4: the rules do not support it within the language either.
+      rule: Uint8Array.from([0, 0, 2, 2]),
+    };
+    const rows = [1, 2, 3, 4].map((n) => ({ ...row('nl', n, 'An old man is sitting in a field', claim, n === 3 ? 'unsupported' : 'supported'), id: `sick-x-nl>en-${n}`, premiseLang: 'en' as const, n }));
+    const cross: CrossSet = {
+      name: 'sick-x-nl>en',
+      rows,
+      x: [],
+      y: Uint8Array.from([0, 0, 2, 0]),
+      // Pair 2: supported across languages too; pair 3: not gold supported.
+      rule: Uint8Array.from([2, 0, 2, 2]),
+      unbacked: [['zit', 'veld'], ['zit'], ['zit'], ['zit']],
+      seconds: 0,
+    };
+    const m = crossMisses(cross, mono, 10);
+    assert.equal(m.pairs, 1);
+    assert.equal(m.withGap, 1);
+    assert.deepEqual(m.words.map((w) => [w.word, w.count, w.examples]), [['veld', 1, [1]], ['zit', 1, [1]]]);
   });
 });
