@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: score the engine's verdicts on the labeled claim sets.
  *
- *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--no-loso] [--dump FILE]
+ *   node dist/eval.js [--set NAME] [--verbose] [--no-write] [--no-loso] [--dump FILE] [--crosslingual-misses N]
  *
  * Sets: `seed` (../shared/eval/seed-claims.jsonl over the repo's seeds/), `seed-2`
  * (eval/seed-claims-2.jsonl over the same seeds) and every
@@ -15,7 +15,9 @@
  * verdict, code, reasons) to compare two runs claim by claim.
  *
  * Then (unless --set or --no-loso) the learned decision's leave-one-set-out figures on
- * ../shared/eval/train (runLoso), written between the loso markers of docs/EVAL.md.
+ * ../shared/eval/train (runLoso), written between the loso markers of docs/EVAL.md, with the
+ * cross-language SICK pairs (bench/lib/crosslingual.ts); --crosslingual-misses N prints the N
+ * claim words most often left unbacked in the supported pairs lost across languages.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +33,7 @@ import { LOGISTIC_DEFAULTS, type LogisticConfig } from './learn';
 import { chooseThreshold, figuresTable, gatedAt, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets, type SetPredictions } from './trainsets';
 import { figures as figuresOf, type Figures } from './learn';
 import { perturbedSets } from './lib/perturb';
+import { crossLanguageReport } from './lib/crosslingual';
 
 type Label = Verdict;
 const LABELS: Label[] = ['supported', 'conflict', 'unsupported', 'none'];
@@ -296,7 +299,7 @@ function writeBlock(root: string, name: string, heading: string, text: string): 
  * scored at the committed thresholds; and the within-set 80/20 split. Says so when the
  * recomputed thresholds differ from data/model.json (then `npm run train` is due).
  */
-function runLoso(root: string, shared: string): string | undefined {
+function runLoso(root: string, shared: string, crossMissesTop = 0): string | undefined {
   const file = modelFilePath(path.join(root, 'dist'));
   const trainDir = path.join(shared, 'eval', 'train');
   if (!file || !fs.existsSync(trainDir)) {
@@ -341,8 +344,10 @@ function runLoso(root: string, shared: string): string | undefined {
     `| pooled (equal set weights) | ${loso.reduce((n, p) => n + p.gold.length, 0)} | – | ${pr(loso, 0, 0)} | ${pr(loso, 0, gates.supported)} | ${pr(loso, 1, 0)} | ${pr(loso, 1, gates.conflict)} |`,
     '',
   ];
+  const crossRows = crossLanguageReport(sets, loso, logisticFitter(config), model.file as unknown as { features: string[]; unseen?: string[]; gates?: { supported: number; conflict: number } }, crossMissesTop);
   const lines = [
     ...engineRows,
+    ...(crossRows.length ? [...crossRows, ''] : []),
     `Recomputed by \`npm run eval\` from \`../shared/eval/train/\` with data/model.json's config (${((Date.now() - t0) / 1000).toFixed(1)}s); decisions at data/model.json's thresholds: supported when P(supported) ≥ ${tSup}, conflict when P(conflict) ≥ ${tConf}, otherwise unsupported. "–" = no pair predicted (precision) or none in the gold labels (recall). Macro-F1 averages the labels present in the set; the last four columns give each pair its most probable class instead.`,
     '',
     ...(notes.length ? [`**Out of date: ${notes.join('; ')}. Run \`npm run train\`.**`, ''] : []),
@@ -401,7 +406,8 @@ async function main(): Promise<void> {
   if (dumpFile && dump) fs.writeFileSync(dumpFile, dump.join('\n') + '\n');
   if (!noWrite) writeDoc(root, results);
   if (only === undefined && !args.includes('--no-loso')) {
-    const loso = runLoso(root, shared);
+    const missIdx = args.indexOf('--crosslingual-misses');
+    const loso = runLoso(root, shared, missIdx >= 0 ? Number(args[missIdx + 1]) || 40 : 0);
     if (loso && !noWrite) writeBlock(root, 'loso', 'Learned decision: leave one set out', loso);
   }
 }
