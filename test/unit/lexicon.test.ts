@@ -68,6 +68,15 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(dutchCandidates('doodt').includes('doden'));
       assert.ok(dutchCandidates('gezet').includes('zetten'));
     });
+    it('a bare Dutch verb stem reads as its infinitive, as a verb only and only when nothing else does', () => {
+      const sits = new Set(lx.synsets('zitten', 'nl', 'v', 3));
+      assert.ok(lx.stemSynsets('zit', 3).length > 0 && lx.stemSynsets('zit', 3).every((x) => sits.has(x)));
+      const eats = new Set(lx.synsets('eten', 'nl', 'v', 3));
+      assert.ok(lx.stemSynsets('eet', 3).some((x) => eats.has(x)));
+      assert.ok(lx.stemSynsets('praat', 3).length > 0, 'praat -> praten');
+      // A lemma of its own ("bal", a ball) gains no verb senses ("ballen").
+      assert.deepEqual(lx.stemSynsets('bal', 3), []);
+    });
   });
 
   describe('synsets', () => {

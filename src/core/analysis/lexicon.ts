@@ -58,6 +58,12 @@ export interface Lexicon {
   readonly stats: LexiconStats;
   lemmas(word: string, lang: LexLang): string[];
   synsets(word: string, lang: LexLang, pos?: LexPos, senses?: number): number[];
+  /**
+   * A Dutch form no rule reads as a lemma, read as a bare verb stem (the first and third
+   * person present: zit -> zitten, eet -> eten, praat -> praten) or a participle in -d with
+   * an unstressed prefix (bespeeld -> bespelen): the verb senses of those infinitives.
+   */
+  stemSynsets(word: string, senses?: number): number[];
   synset(id: number): SynsetInfo;
   hypernyms(id: number, depth?: number): number[];
   /** The first relation that holds, in the order same, synonym, antonym, hypernym, hyponym, derivation. */
@@ -325,6 +331,21 @@ class LexiconImpl implements Lexicon {
 
   synsets(word: string, lang: LexLang, pos?: LexPos, senses = Infinity): number[] {
     return [...this.senses(word, lang, senses, pos).synsets];
+  }
+
+  stemSynsets(word: string, senses = Infinity): number[] {
+    const w = fold(word).trim();
+    if (w.length < 3 || !/^\p{L}+$/u.test(w) || this.readings(w, 'nl').length > 0) return [];
+    const stems = [w];
+    if (w.endsWith('d') && w.length > 4) stems.push(w.slice(0, -1));
+    const out = new Set<number>();
+    for (const stem of stems) {
+      for (const inf of stemToInfinitives(stem)) {
+        if (inf === w || !this.nl.has(inf)) continue;
+        for (const s of this.synsets(inf, 'nl', 'v', senses)) out.add(s);
+      }
+    }
+    return [...out];
   }
 
   private relTargets(id: number, types: number[]): number[] {

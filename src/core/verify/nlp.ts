@@ -39,6 +39,19 @@ export interface CToken {
   negModifier?: number;
   /** Governed by a negation inside a condition ("if the men were not *released*"). */
   hypothetical?: boolean;
+  /** A Dutch compound the lexicon lacks, split into known words (see `splitCompound`). */
+  compound?: Compound;
+  /** Verb senses of a Dutch form the lexicon reads only as a bare verb stem ("zit", "eet"; Lexicon.stemSynsets); matched across languages only. */
+  stemConcepts?: string[];
+}
+
+/** A Dutch compound read through its parts: the head (what it is a kind of) and the modifier. */
+export interface Compound {
+  head: string;
+  modifier: string;
+  /** Synset concepts (`w…`) of the head and of the modifier, first senses. */
+  headConcepts: string[];
+  modifierConcepts: string[];
 }
 
 export interface NameSpan {
@@ -68,6 +81,12 @@ export interface Prepared {
   norms: Map<string, number[]>;
   concepts: Map<string, number[]>;
   nameKeys: Map<string, number>;
+  /** Modifiers of the passage's Dutch compounds (norm and synset concepts) -> compound tokens. */
+  modifiers: Map<string, number[]>;
+  /** Heads of the passage's Dutch compounds (norm, synset concepts and their hypernyms) -> compound tokens; read across languages only. */
+  compoundHeads: Map<string, number[]>;
+  /** Verb senses (and their hypernyms) of the passage's bare Dutch verb stems -> tokens; read across languages only. */
+  stemConcepts: Map<string, number[]>;
 }
 
 const cache = new WeakMap<object, Prepared>();
@@ -158,6 +177,55 @@ function conceptsOf(tok: Token, lang: LanguageCode): string[] {
   const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
   if (lex && lexical(tok)) for (const s of lex.synsets(tok.norm, lang as "en" | "nl", undefined, LEXICON_SENSES)) out.push(`w${s}`);
   return out;
+}
+
+/** Parts of a Dutch compound: the head at least this long, the modifier at least MIN_MODIFIER (a 3-letter modifier only as a noun). */
+const MIN_HEAD = 4;
+const MIN_MODIFIER = 3;
+const MIN_COMPOUND = 7;
+const compoundCache = new Map<string, Compound | null>();
+
+/**
+ * A Dutch compound that is no lemma of the lexicon ("vliegtuigcrash", "raketaanval",
+ * "grondoffensief") read as modifier + head, both lemmas the lexicon knows: the longest
+ * head that leaves a known modifier, with the linking -s-, -e- or -en- dropped from the
+ * modifier ("oorlogsschip", "pannenkoek"). A compound is a kind of its head. General Dutch
+ * morphology: no word list.
+ */
+export function splitCompound(norm: string): Compound | undefined {
+  let r = compoundCache.get(norm);
+  if (r === undefined) {
+    r = computeSplit(norm) ?? null;
+    if (compoundCache.size >= SPELL_CACHE_MAX) compoundCache.clear();
+    compoundCache.set(norm, r);
+  }
+  return r ?? undefined;
+}
+
+function computeSplit(norm: string): Compound | undefined {
+  const lex = getLexicon();
+  if (!lex || norm.length < MIN_COMPOUND || !/^\p{L}+$/u.test(norm)) return undefined;
+  if (lex.lemmas(norm, 'nl').length > 0) return undefined;
+  for (let at = MIN_MODIFIER; at <= norm.length - MIN_HEAD; at++) {
+    const head = norm.slice(at);
+    // The head names a thing or a quality (a noun or an adjective, as Dutch compound heads
+    // do): a verb form after a short prefix is a participle, not a compound ("gekleurde").
+    const headConcepts = [...lex.synsets(head, 'nl', 'n', LEXICON_SENSES), ...lex.synsets(head, 'nl', 'a', LEXICON_SENSES)];
+    if (headConcepts.length === 0) continue;
+    const left = norm.slice(0, at);
+    const mods = [left];
+    if (left.endsWith('en')) mods.push(left.slice(0, -2));
+    if (left.endsWith('s') || left.endsWith('e')) mods.push(left.slice(0, -1));
+    for (const m of mods) {
+      if (m.length < MIN_MODIFIER) continue;
+      // The modifier as written: its lemma itself, not an inflection ("vliegtuigen" is no modifier form).
+      if (!lex.lemmas(m, 'nl').includes(m)) continue;
+      const modifierConcepts = lex.synsets(m, 'nl', m.length > MIN_MODIFIER ? undefined : 'n', LEXICON_SENSES);
+      if (modifierConcepts.length === 0) continue;
+      return { head, modifier: m, headConcepts: headConcepts.map((x) => `w${x}`), modifierConcepts: modifierConcepts.map((x) => `w${x}`) };
+    }
+  }
+  return undefined;
 }
 
 /** The hypernyms of a token's synsets: a passage word backs a claim word that names its kind. */
@@ -254,7 +322,18 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     negHead: undefined,
     negModifier: undefined,
     hypothetical: undefined,
+    compound: undefined,
+    stemConcepts: undefined,
   }));
+  if (lang === 'nl') {
+    const lex = getLexicon();
+    for (const t of tokens) {
+      if (t.stop || t.concepts.length > 0) continue;
+      const stem = lex && t.name === undefined && t.num === undefined && t.date === undefined ? lex.stemSynsets(t.norm, LEXICON_SENSES) : [];
+      if (stem.length) t.stemConcepts = stem.map((x) => `w${x}`);
+      else t.compound = splitCompound(t.norm);
+    }
+  }
   // Clause breaks: punctuation between a token and the next.
   for (let i = 0; i < tokens.length; i++) {
     const next = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
@@ -410,6 +489,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const stems = new Map<string, number[]>();
   const norms = new Map<string, number[]>();
   const concepts = new Map<string, number[]>();
+  const modifiers = new Map<string, number[]>();
+  const compoundHeads = new Map<string, number[]>();
+  const stemConcepts = new Map<string, number[]>();
   for (const t of tokens) {
     if (t.stop || t.cue || t.hypothetical) continue;
     if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
@@ -420,6 +502,21 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     // Only the passage side is looked up by concept: its hypernyms let it back a more
     // general claim word, never the other way round (the claim's tokens keep their own).
     if (t.name === undefined && t.num === undefined && t.date === undefined) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
+    // A Dutch compound backs its head (it is a kind of it, and so of the head's hypernyms):
+    // "vliegtuigcrash" backs "crash". Its modifier backs a claim word only next to the head
+    // (match.ts: "plane crash"), not alone: a "grashoed" says nothing of grass.
+    if (t.stemConcepts) {
+      for (const x of t.stemConcepts) push(stemConcepts, x, t.i);
+      for (const x of broaderOf(t.stemConcepts)) push(stemConcepts, x, t.i);
+    }
+    if (t.compound && t.name === undefined) {
+      const cp = t.compound;
+      push(compoundHeads, cp.head, t.i);
+      for (const x of cp.headConcepts) push(compoundHeads, x, t.i);
+      for (const x of broaderOf(cp.headConcepts)) push(compoundHeads, x, t.i);
+      push(modifiers, cp.modifier, t.i);
+      for (const x of cp.modifierConcepts) push(modifiers, x, t.i);
+    }
     // Parts of hyphenated compounds ("ISIS-strijder", "pro-ISIS") back their words too.
     if (t.norm.includes('-')) {
       for (const part of t.norm.split('-')) {
@@ -447,6 +544,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     norms,
     concepts,
     nameKeys,
+    modifiers,
+    compoundHeads,
+    stemConcepts,
   };
 }
 
