@@ -15,6 +15,9 @@ engine.upsertSource('sources/vote.txt', enc('Vote\n\nThe Labour Party backed the
 engine.upsertSource('sources/talks.txt', enc('Talks\n\nThe minister met the ambassador of France in Geneva, while the envoy of Spain met him in Vienna.'));
 engine.upsertSource('sources/week.txt', enc('Week\n\nBy Thursday police had arrested two men in the capital. The attacks on Friday killed five people near the station.'));
 engine.upsertSource('sources/harbour.txt', enc('Harbour\n\nThe port is a town that the Navy has held since it defeated rebel forces near the river, officials said.'));
+engine.upsertSource('sources/blast.txt', enc('Blast\n\nThe Emergencies Ministry sent 200 rescuers to the building in Magnitogorsk. The Investigative Committee said gas was the trigger for the disaster.'));
+engine.upsertSource('sources/court.txt', enc('Court\n\nThe appeal was heard in March, and the Supreme Court ruled the governor lacked authority to move the election. The governor said in April that the Supreme Court lacked authority over the date of the election.'));
+engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Tesco and Salling entered the Polish market in 1995. Tesco stated its intention to leave the Polish market altogether, Salling its intention to strengthen its chain in Poland.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -49,6 +52,26 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].sourceValue, 'France');
     assert.equal(f.reasons[0].claimValue, 'Spain');
+  });
+  it('a name the previous sentence gives does not back the claim where this sentence names another one at its place', async () => {
+    const f = await check('The Emergencies Ministry said gas was the trigger for the disaster.');
+    // Not backed by the earlier sentence: the name at its place differs (conflict.name says which).
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.reasons.map((r) => r.message).join(' '), /Investigative Committee.*Emergencies Ministry/);
+    assert.equal((await check('The Investigative Committee said gas was the trigger for the disaster.')).verdict, 'supported');
+    assert.equal((await check('The Emergencies Ministry sent 200 rescuers to the building.')).verdict, 'supported');
+  });
+  it('a sentence with the roles swapped lends nothing to support pieced together from its neighbours', async () => {
+    // The sentence that says it has the roles the other way round; the next sentence has
+    // the same words about something else. Together they must not back the swap.
+    const f = await check('The governor ruled the Supreme Court lacked authority to move the election.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+    assert.equal((await check('The Supreme Court ruled the governor lacked authority to move the election.')).verdict, 'supported');
+  });
+  it('two names in each other\'s place are not backed, alone or with the next sentence', async () => {
+    const f = await check('Both Tesco and Polish entered the Salling market in 1995.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+    assert.equal((await check('Both Tesco and Salling entered the Polish market in 1995.')).verdict, 'supported');
   });
   it("the weekday of a neighbouring event is not the claim's date", async () => {
     const f = await check('The attacks on Thursday killed five people near the station.');

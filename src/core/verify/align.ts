@@ -72,6 +72,10 @@ export interface Alignment {
   contextNames: number;
   /** An added passage negates a word of the claim (or affirms one it negates), or a rule blocks support. */
   polarityClash: boolean;
+  /** Claim values a role rule found only in another role in this passage (not backed here). */
+  displaced: number;
+  /** Coverage as looked up, before role rules displace values: how well the passage lines up with the claim's words at all. */
+  lined: number;
   /** Ids of the lookups and rules behind this alignment (backing, displacement, conflicts, blocks), deduplicated. */
   rules: string[];
   /** The alignment's features for the learned decision (features.ts), computed on first call. */
@@ -193,6 +197,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   }
   const total = units.reduce((s, u) => s + u.weight, 0) || 1;
   const got = matched.reduce((s, u) => s + u.weight, 0) + loose.reduce((s, u) => s + 0.5 * u.weight, 0);
+  const lookedUp = units.reduce((s, u) => s + (base.state.get(u) === 'match' ? u.weight : base.state.get(u) === 'loose' ? 0.5 * u.weight : 0), 0);
   const inConflict = new Set(conflicts.flatMap((x) => [x.unit, ...(x.also ?? [])]));
   const restTotal = units.filter((u) => !inConflict.has(u)).reduce((s, u) => s + u.weight, 0) || 1;
   const restGot =
@@ -217,6 +222,8 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     keyMissing,
     contextNames: ctx.contextNames,
     polarityClash: ctx.addedPolarityClash || blocked,
+    displaced: roleSignals.filter((x) => x.type === 'displaced').length,
+    lined: lookedUp / total,
     rules: [...ids].sort(),
     features: () => (feats ??= alignmentFeatures(c, units, passages[0], result)),
   };

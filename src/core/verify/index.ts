@@ -7,7 +7,11 @@
  * Decision rules (see docs/EVAL.md for how the thresholds were chosen):
  *  - supported: one passage, or a passage plus an adjacent passage of the same
  *    document, backs every name, number and date of the claim and at least
- *    SUPPORT_COVERAGE of its weighted content, with no conflict in that passage;
+ *    SUPPORT_COVERAGE of its weighted content, with no conflict in that passage
+ *    (several passages of one document together at a stricter bar); a passage a rule
+ *    says does not back the claim (negation, swapped roles, a value in another role)
+ *    lends nothing to an adjacent or a document-level combination, and when it lines up
+ *    better than they do, the combination is refused;
  *  - conflict: a passage that lines up with the rest of the claim (rest coverage at
  *    least CONFLICT_COVERAGE, or STRONG_CONFLICT_COVERAGE when the slot is tied by the
  *    same counted noun or the only comparable date) differs in a named slot;
@@ -75,6 +79,8 @@ interface Candidate {
   elsewhere?: boolean;
   /** Best alignment with an adjacent passage added (for support). */
   pair?: { alignment: Alignment; neighbor: PassageHit };
+  /** The adjacent passage lines up better with the claim than this one but a rule says it does not back it (decide). */
+  pairBlocked?: boolean;
 }
 
 interface Decision {
@@ -334,7 +340,7 @@ export function alignmentVerdict(a: Alignment): 'supported' | 'conflict' | 'unsu
 
 function supportScore(cand: Candidate): Alignment | undefined {
   if (supports(cand.single)) return cand.single;
-  if (cand.pair && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
+  if (cand.pair && !cand.pairBlocked && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
   return undefined;
 }
 
@@ -352,10 +358,16 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
   }
   let best: { a: Alignment; used: Candidate[] } | undefined;
   for (const [, list] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    if (list.length < 2) continue;
-    const ranked = [...list].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank);
+    if (list.some((x) => acceptedConflicts(x.single).length > 0)) continue;
+    // A passage a rule says does not back the claim (a negation, swapped roles, a name or
+    // figure it has in another role) lends none of its words to the document's support.
+    // And when the passage that lines up best with the claim is such a passage, the
+    // document states something else there: no support pieced together from the rest.
+    const usable = list.filter((x) => !blockedCandidate(x));
+    if (usable.length < 2) continue;
+    const ranked = [...usable].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank);
     if (ranked[0].single.coverage < DOC_FIRST_MIN) continue;
-    if (ranked.some((x) => acceptedConflicts(x.single).length > 0)) continue;
+    if (list.some((x) => blockedCandidate(x) && x.single.lined > ranked[0].single.coverage)) continue;
     // Greedy: add a passage only when it backs a further name, number or date, or two
     // further words (a lone common word from elsewhere in the text proves little).
     const used = [ranked[0]];
@@ -390,7 +402,19 @@ function differentValues(x: Conflict, y: Conflict): boolean {
   return foldValue(x.sourceValue) !== foldValue(y.sourceValue);
 }
 
+/** A rule says this passage does not back the claim (a negation, swapped roles, a value it has in another role). */
+function blockedCandidate(x: Candidate): boolean {
+  return x.single.polarityClash || x.single.displaced > 0;
+}
+
 function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
+  // An adjacent passage that lines up better with the claim than the passage it is added
+  // to, but that a rule says does not back it, states something else: it lends nothing.
+  const byId = new Map(cands.map((x) => [x.hit.passage.id, x] as const));
+  for (const x of cands) {
+    const nb = x.pair ? byId.get(x.pair.neighbor.passage.id) : undefined;
+    if (nb && blockedCandidate(nb) && nb.single.lined > x.single.coverage) x.pairBlocked = true;
+  }
   const supported = cands
     .filter((c) => supportScore(c) !== undefined)
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);

@@ -221,6 +221,101 @@ export function roleRival(
 }
 
 /**
+ * The passage tokens where a claim name's counterpart should sit: between the passage
+ * positions of the aligned claim words on both sides (a slot at most two tokens longer
+ * than the claim's), or, for a name that opens (closes) its clause in the claim, from the
+ * start of the passage's clause to the next aligned word (from the previous aligned word to
+ * the clause's end). `bothSides`: only the first kind.
+ */
+export function placeOf(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<number, number>, bothSides = false): { lo: number; hi: number } | undefined {
+  const first = Math.min(...u.tokens);
+  const last = Math.max(...u.tokens);
+  let lo: number;
+  let hi: number;
+  let claimGap: number;
+  const win = anchoredWindow(c, u.tokens, pos);
+  if (win?.both && win.claimLeft !== undefined && win.claimRight !== undefined) {
+    lo = win.lo;
+    hi = win.hi;
+    claimGap = win.claimRight - win.claimLeft - 1;
+  } else {
+    if (bothSides) return undefined;
+    // A name that opens (closes) its clause in the claim, nothing but function words
+    // before (after) it, with the next (previous) content word aligned: the passage's
+    // clause opens (closes) with the rival.
+    const plain = (k: number) => c.tokens[k].stop || !/[\p{L}\p{N}]/u.test(c.tokens[k].text);
+    let claimStart = first;
+    while (claimStart > 0 && !c.tokens[claimStart - 1].breakAfter && plain(claimStart - 1)) claimStart--;
+    let claimEnd = last;
+    while (claimEnd + 1 < c.tokens.length && !c.tokens[claimEnd].breakAfter && plain(claimEnd + 1)) claimEnd++;
+    const opens = claimStart === 0 || c.tokens[claimStart - 1].breakAfter;
+    const closes = claimEnd === c.tokens.length - 1 || c.tokens[claimEnd].breakAfter;
+    const next = c.content[c.content.indexOf(last) + 1];
+    const prev = c.content[c.content.indexOf(first) - 1];
+    const right = next !== undefined ? pos.get(next) : undefined;
+    const left = prev !== undefined ? pos.get(prev) : undefined;
+    if (opens && right !== undefined) {
+      let start = right - 1;
+      while (start > 0 && !p.tokens[start - 1].breakAfter) start--;
+      lo = start;
+      hi = right - 1;
+      claimGap = next - claimStart;
+    } else if (closes && left !== undefined) {
+      let end = left + 1;
+      while (end < p.tokens.length - 1 && !p.tokens[end].breakAfter) end++;
+      lo = left + 1;
+      hi = end;
+      claimGap = claimEnd - prev;
+    } else return undefined;
+  }
+  if (hi < lo || hi - lo + 1 > claimGap + 2) return undefined;
+  return { lo, hi };
+}
+
+/**
+ * For a claim name this passage does not have at all (backed by an earlier sentence it
+ * refers back to, or by an added passage) or has only in part: the passage names, of any kind, that fill
+ * the claim name's place (placeOf), so that the passage speaks of that one ("David Turpin,
+ * alone, was also charged" for "Bernard Schwartz, alone, was also charged"). A word of the
+ * claim's name at the place means the passage may name it there in part: no rival.
+ */
+export function placeRival(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<number, number>, usedPassage: ReadonlySet<number>): string | undefined {
+  const place = placeOf(c, u, p, pos);
+  if (!place) return undefined;
+  const { lo, hi } = place;
+  const inside = (k: number) => k >= lo && k <= hi;
+  // A word of the claim's name at the place: the passage may name it there in part.
+  if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).some(inside))) return undefined;
+  // Names at the place (a title and a name, "Russian President Vladimir Putin", may be two).
+  const rivals = nameCandidates(p).filter((n) => n.tokens.every(inside) && !n.tokens.some((k) => usedPassage.has(k)));
+  if (rivals.length === 0) return undefined;
+  return p.text.slice(Math.min(...rivals.map((n) => p.tokens[n.tokens[0]].start)), Math.max(...rivals.map((n) => p.tokens[n.tokens[n.tokens.length - 1]].end)));
+}
+
+/**
+ * Two claim names the passage has in each other's place ("Ms Hewitt told GMTV's Sunday
+ * programme" for "Ms GMTV told Hewitt's Sunday programme"): this name sits outside its place
+ * in the passage, and the other claim name fills that place, and the other way round. The
+ * other name is returned.
+ */
+export function crossedName(c: Prepared, u: Unit, units: readonly Unit[], p: Prepared, pos: ReadonlyMap<number, number>, namePos: ReadonlyMap<Unit, readonly number[]>): Unit | undefined {
+  const at = namePos.get(u);
+  if (!at || at.length === 0) return undefined;
+  const place = placeOf(c, u, p, pos, true);
+  if (!place) return undefined;
+  const inPlace = (k: number, q: { lo: number; hi: number }) => k >= q.lo && k <= q.hi;
+  if (at.some((k) => inPlace(k, place))) return undefined;
+  for (const v of units) {
+    if (v === u || v.kind !== 'name') continue;
+    const vat = namePos.get(v);
+    if (!vat || vat.length === 0 || !vat.every((k) => inPlace(k, place))) continue;
+    const vplace = placeOf(c, v, p, pos, true);
+    if (vplace && at.every((k) => inPlace(k, vplace)) && !vat.some((k) => inPlace(k, vplace))) return v;
+  }
+  return undefined;
+}
+
+/**
  * A claim date the primary passage matches only outside the claim's aligned place,
  * while exactly one differing date of the passage sits there (and nothing compatible
  * does). `tight`: the anchoring aligned word is the date's direct neighbour in the claim

@@ -3,9 +3,17 @@
  * Jews"), while another name of the same kind sits exactly at the claim's place ("on
  * Palestinian television" for "on Israeli television"), does not back the claim. With
  * aligned words on both sides of the name in the claim (a tight slot) the names differ.
+ *
+ * Likewise a claim name this passage does not have (backed by an earlier sentence it
+ * refers back to, or by an added passage) or has only in part ("Navy" for "Navy
+ * Information Agency"), while another name fills the claim name's place in this passage
+ * (slots.ts placeRival: between the aligned words around it, or at the start or end of
+ * the clause): the passage speaks of that other one, so the name is not backed here.
+ * And two claim names the passage has in each other's place ("Ms Hewitt told GMTV's
+ * programme" for "Ms GMTV told Hewitt's programme"; slots.ts crossedName): neither is.
  */
 import type { Rule, Signal } from './types';
-import { claimDenies, roleRival } from '../slots';
+import { claimDenies, crossedName, placeRival, roleRival } from '../slots';
 
 export const nameElsewhere: Rule = {
   id: 'role.name-elsewhere',
@@ -15,11 +23,30 @@ export const nameElsewhere: Rule = {
     const out: Signal[] = [];
     const { c, p } = ctx;
     for (const u of ctx.units) {
-      if (u.kind !== 'name' || ctx.state.get(u) !== 'match') continue;
+      if (u.kind !== 'name') continue;
+      const state = ctx.state.get(u);
+      // A name backed only in part (one distinctive word of it, somewhere): not where
+      // another name fills its place.
+      if (state === 'loose') {
+        if (placeRival(c, u, p, ctx.pos, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        continue;
+      }
+      if (state !== 'match') continue;
       const at = ctx.namePos.get(u);
-      if (!at || at.length === 0) continue;
+      if (!at || at.length === 0) {
+        // Backed outside this passage (an earlier sentence it refers back to, or an added
+        // passage) while this passage has another name of the same kind at the claim's
+        // place: the passage speaks of that one ("The Investigative Committee said ..."
+        // after a sentence naming the Emergencies Ministry).
+        if (placeRival(c, u, p, ctx.pos, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        continue;
+      }
       const rival = roleRival(c, u, p, [...at], ctx.pos, ctx.usedPassage);
-      if (!rival) continue;
+      if (!rival) {
+        // Two claim names in each other's place.
+        if (crossedName(c, u, ctx.units, p, ctx.pos, ctx.namePos)) out.push({ type: 'displaced', unit: u });
+        continue;
+      }
       out.push({ type: 'displaced', unit: u });
       if (rival.tight && !claimDenies(c, u)) {
         out.push({ type: 'conflict', conflict: { kind: 'entity', unit: u, claimValue: c.names[u.ref].text, sourceValue: rival.text, strong: true, rule: this.id } });
@@ -28,6 +55,27 @@ export const nameElsewhere: Rule = {
     return out;
   },
   examples: [
+    {
+      claim: 'The Navy Information Agency reported eleven crew on board.',
+      passage: 'The Jakarta Post reported eleven crew on board, the Navy said.',
+      expect: 'displaced',
+      claimValue: 'Navy Information Agency',
+    },
+    {
+      claim: 'The Navy Information Agency reported eleven crew on board.',
+      passage: 'The agency reported eleven crew on board, the Navy said.',
+      expect: 'none',
+    },
+    {
+      claim: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
+      passage: 'Ms GMTV told the Sunday programme of Hewitt that leave would be increased.',
+      expect: 'displaced',
+    },
+    {
+      claim: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
+      passage: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
+      expect: 'none',
+    },
     {
       claim: 'The interview was broadcast on Israeli television on Monday.',
       passage: 'The interview with two Israeli officials was broadcast on Palestinian television on Monday.',
