@@ -18,6 +18,7 @@ engine.upsertSource('sources/harbour.txt', enc('Harbour\n\nThe port is a town th
 engine.upsertSource('sources/blast.txt', enc('Blast\n\nThe Emergencies Ministry sent 200 rescuers to the building in Magnitogorsk. The Investigative Committee said gas was the trigger for the disaster.'));
 engine.upsertSource('sources/court.txt', enc('Court\n\nThe appeal was heard in March, and the Supreme Court ruled the governor lacked authority to move the election. The governor said in April that the Supreme Court lacked authority over the date of the election.'));
 engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Tesco and Salling entered the Polish market in 1995. Tesco stated its intention to leave the Polish market altogether, Salling its intention to strengthen its chain in Poland.'));
+engine.upsertSource('sources/storm.txt', enc('Storm weakens\n\nTuesday, July 23, 2019\n\nThe storm was first detected on Sunday near the Bahamas. By Tuesday morning it had dissipated.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -72,6 +73,14 @@ describe('verify: structure decides which words a value belongs to', () => {
     const f = await check('Both Tesco and Polish entered the Salling market in 1995.');
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
     assert.equal((await check('Both Tesco and Salling entered the Polish market in 1995.')).verdict, 'supported');
+  });
+  it("a weekday the source places by its own date still contradicts another weekday (not the year it was given)", async () => {
+    const f = await check('The storm was first detected on Friday near the Bahamas.');
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.reasons.map((r) => r.message).join(' '), /Sunday.*Friday/);
+    assert.equal((await check('The storm was first detected on Sunday near the Bahamas.')).verdict, 'supported');
+    // The year placed by the document's date backs, but does not contradict, a year.
+    assert.notEqual((await check('The storm was first detected in 2018 near the Bahamas.')).verdict, 'conflict');
   });
   it("the weekday of a neighbouring event is not the claim's date", async () => {
     const f = await check('The attacks on Thursday killed five people near the station.');

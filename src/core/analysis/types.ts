@@ -56,8 +56,10 @@ export interface DateMention extends Span {
   season?: 'spring' | 'summer' | 'autumn' | 'winter';
   /** 'week' (additive) only for relative weeks ("last week", "deze week"). */
   granularity: 'year' | 'month' | 'week' | 'day' | 'weekday' | 'season' | 'decade';
-  /** Placed by the document's date from a relative expression (verify/nlp.ts anchorDate): backs, never contradicts. */
+  /** Placed by the document's date from a relative expression (verify/nlp.ts anchorDate): backs; contradicts only by its `literal` fields. */
   anchored?: boolean;
+  /** For an anchored date: the mention as written, before the document's date placed it (its weekday or month is the source's own word). */
+  literal?: DateMention;
 }
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';

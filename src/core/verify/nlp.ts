@@ -567,7 +567,7 @@ export function anchorDate(d: DateMention, docDate: string): DateMention {
   const day = m[3] ? Number(m[3]) : undefined;
   const shift = d.relative === 'last' ? -1 : d.relative === 'next' ? 1 : 0;
   const out = (fields: Partial<DateMention>): DateMention => {
-    const r: DateMention = { ...d, ...fields, anchored: true };
+    const r: DateMention = { ...d, ...fields, anchored: true, literal: d };
     delete r.relative;
     return r;
   };

@@ -2,8 +2,10 @@
  * conflict.date: the passage dates the claim's event otherwise: a shared field (year,
  * month, day, weekday) differs, and the passage's date sits at the claim's place (next
  * to the aligned words), or it is the only comparable date, or the only one of the same
- * year that differs in month or day. Dates the passage only places relative to its
- * document's date never contradict; a date another date of the claim matches is no rival.
+ * year that differs in month or day. A date the passage places relative to its
+ * document's date contradicts only by what the passage wrote ("on Sunday" for "on
+ * Tuesday"), never by the year or month inferred for it; a date another date of the claim
+ * matches is no rival.
  */
 import type { DateMention } from '../../analysis/types';
 import type { Rule, Signal } from './types';
@@ -21,7 +23,10 @@ export const dateSlot: Rule = {
       if (u.kind !== 'date' || ctx.state.get(u) !== 'miss' || claimDenies(c, u)) continue;
       const cd = c.dates[u.ref];
       const otherClaimDates = c.dates.filter((d) => d !== cd);
-      const rivals = p.dates.filter((sd) => !sd.anchored && compareDates(cd, sd) === 'conflict' && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
+      // A date the document's date placed contradicts only by what the source wrote ("on
+      // Sunday" for "on Tuesday"), never by the year or month inferred for it.
+      const differs = (sd: DateMention) => (sd.anchored ? !!sd.literal && compareDates(cd, sd.literal) === 'conflict' : compareDates(cd, sd) === 'conflict');
+      const rivals = p.dates.filter((sd) => differs(sd) && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
       if (rivals.length === 0) continue;
       // A relative date of the same kind ("this year") may be the claim's date.
       if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;
