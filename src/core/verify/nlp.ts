@@ -292,6 +292,8 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 
 const NEG_SCOPE_CONTENT = 2;
 /** Verbs that take their meaning from the noun after them (English and Dutch). */
+/** Words that only strengthen a negation ("no single", "geen enkele"): the negation governs the word after them. */
+const NEG_INTENSIFIER = new Set(['single', 'enkele', 'enkel']);
 const LIGHT_VERB = new Set([
   'get', 'gets', 'got', 'gotten', 'getting', 'have', 'has', 'had', 'having', 'make', 'makes', 'made', 'take', 'takes', 'took', 'taken', 'give', 'gives', 'gave', 'given',
   'receive', 'receives', 'received', 'obtain', 'obtained', 'krijgen', 'krijgt', 'kreeg', 'kregen', 'gekregen', 'hebben', 'heeft', 'hadden', 'maken', 'maakt', 'maakte',
@@ -451,6 +453,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
       if (!tokens[k].stop) {
         tokens[k].negated = true;
         const value = tokens[k].name !== undefined || tokens[k].num !== undefined || tokens[k].date !== undefined;
+        // "geen enkele voetballer", "not a single player": the word that only strengthens
+        // the negation passes it on to the word it modifies.
+        if (seen === 0 && NEG_INTENSIFIER.has(tokens[k].norm) && k + 1 < tokens.length && !tokens[k].breakAfter) continue;
         if (seen === 0) {
           tokens[k].negHead = true;
           if (value) valueHead = k;
