@@ -35,8 +35,8 @@ export const nameElsewhere: Rule = {
       const at = ctx.namePos.get(u);
       if (!at || at.length === 0) {
         // Backed outside this passage (an earlier sentence it refers back to, or an added
-        // passage) while this passage has another name of the same kind at the claim's
-        // place: the passage speaks of that one ("The Investigative Committee said ..."
+        // passage) while this passage has another name, of any kind, at the claim's place:
+        // the passage speaks of that one ("The Investigative Committee said ..."
         // after a sentence naming the Emergencies Ministry).
         if (placeRival(c, u, p, ctx.pos, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
