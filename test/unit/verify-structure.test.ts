@@ -19,6 +19,7 @@ engine.upsertSource('sources/blast.txt', enc('Blast\n\nThe Emergencies Ministry 
 engine.upsertSource('sources/court.txt', enc('Court\n\nThe appeal was heard in March, and the Supreme Court ruled the governor lacked authority to move the election. The governor said in April that the Supreme Court lacked authority over the date of the election.'));
 engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Tesco and Salling entered the Polish market in 1995. Tesco stated its intention to leave the Polish market altogether, Salling its intention to strengthen its chain in Poland.'));
 engine.upsertSource('sources/storm.txt', enc('Storm weakens\n\nTuesday, July 23, 2019\n\nThe storm was first detected on Sunday near the Bahamas. By Tuesday morning it had dissipated.'));
+engine.upsertSource('sources/leak.txt', enc('Leak\n\nThe data sat on servers run by Amazon Web Services for months. UpGuard sent an email to Cultura Colectiva on January 10, but received no response.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -61,6 +62,11 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.match(f.reasons.map((r) => r.message).join(' '), /Investigative Committee.*Emergencies Ministry/);
     assert.equal((await check('The Investigative Committee said gas was the trigger for the disaster.')).verdict, 'supported');
     assert.equal((await check('The Emergencies Ministry sent 200 rescuers to the building.')).verdict, 'supported');
+  });
+  it("a name's place is told by the figures and dates around it too", async () => {
+    const f = await check('UpGuard sent an email to Amazon Web Services on January 10.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+    assert.equal((await check('UpGuard sent an email to Cultura Colectiva on January 10.')).verdict, 'supported');
   });
   it('a sentence with the roles swapped lends nothing to support pieced together from its neighbours', async () => {
     // The sentence that says it has the roles the other way round; the next sentence has

@@ -22,13 +22,22 @@ export const nameElsewhere: Rule = {
   run(ctx) {
     const out: Signal[] = [];
     const { c, p } = ctx;
+    // Where a name's counterpart should sit is told by the aligned words around it, and by
+    // the figures and dates the passage backs there ("to ___ on January 10").
+    const anchors = new Map(ctx.pos);
+    for (const u of ctx.units) {
+      if (u.kind !== 'number' && u.kind !== 'date') continue;
+      const at = ctx.valueAt.get(u);
+      if (!at || at.length === 0) continue;
+      for (const ti of u.tokens) if (!anchors.has(ti)) anchors.set(ti, at[0]);
+    }
     for (const u of ctx.units) {
       if (u.kind !== 'name') continue;
       const state = ctx.state.get(u);
       // A name backed only in part (one distinctive word of it, somewhere): not where
       // another name fills its place.
       if (state === 'loose') {
-        if (placeRival(c, u, p, ctx.pos, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        if (placeRival(c, u, p, anchors, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
       }
       if (state !== 'match') continue;
@@ -38,7 +47,7 @@ export const nameElsewhere: Rule = {
         // passage) while this passage has another name, of any kind, at the claim's place:
         // the passage speaks of that one ("The Investigative Committee said ..."
         // after a sentence naming the Emergencies Ministry).
-        if (placeRival(c, u, p, ctx.pos, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        if (placeRival(c, u, p, anchors, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
       }
       const rival = roleRival(c, u, p, [...at], ctx.pos, ctx.usedPassage);
