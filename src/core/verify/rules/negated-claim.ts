@@ -1,7 +1,8 @@
 /**
  * blocks.negated-claim: a negation in the claim whose scope covers aligned claim content
  * that the passage states without negation ("was not opened by the mayor" for "was
- * formally opened by the mayor"): the passage cannot back the claim. A passage word
+ * formally opened by the mayor", "was not up by 1.2%" for "was up by 1.2%"): the passage
+ * cannot back the claim. A passage word, name, figure or date
  * counts as stated plainly when it is outside any negation scope and no cue precedes it
  * in its clause or follows it closely ("om aan te vallen, heeft hij te weinig macht").
  */
@@ -17,6 +18,8 @@ export const negatedClaim: Rule = {
     const at = new Map<number, number[]>();
     for (const [ci, pk] of pos) at.set(ci, [pk]);
     for (const [u, ks] of namePos) for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
+    // Figures and dates too: "was not up by 1.2%" is no claim that "was up by 1.2%" backs.
+    for (const [u, ks] of ctx.valueAt) if (ctx.state.get(u) === 'match') for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
     const plain = (k: number) => {
       if (p.tokens[k].negated || p.tokens[k].hypothetical) return false;
       for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !p.tokens[j].breakAfter; j--) if (p.tokens[j].cue) return false;
@@ -33,5 +36,8 @@ export const negatedClaim: Rule = {
   examples: [
     { claim: 'The bridge was not opened by the mayor.', passage: 'The bridge was formally opened by the mayor.', expect: 'blocks' },
     { claim: 'The bridge was not opened by the mayor.', passage: 'The bridge was not opened by the mayor.', expect: 'none' },
+    // A figure or date the negation governs: the passage states it plainly.
+    { claim: 'Consumer spending was not up by 1.2% in the fourth quarter.', passage: 'Consumer spending was up by 1.2% in the fourth quarter.', expect: 'blocks' },
+    { claim: 'Consumer spending was not up by 1.2% in the fourth quarter.', passage: 'Consumer spending was not up by 1.2% in the fourth quarter.', expect: 'none' },
   ],
 };
