@@ -59,9 +59,8 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
     if (t.compound) for (const k of compoundHits(t.compound, p)) out.add(k);
     // A bare Dutch verb stem ("zit", "eet") by the senses of its infinitive, either side.
     for (const x of t.stemConcepts ?? []) for (const k of p.concepts.get(x) ?? []) out.add(k);
-    for (const concept of t.concepts) for (const k of p.stemConcepts.get(concept) ?? []) out.add(k);
-    for (const k of p.compoundHeads.get(t.norm) ?? []) out.add(k);
-    for (const concept of t.concepts) for (const k of p.compoundHeads.get(concept) ?? []) out.add(k);
+    // The passage's compound heads and verb stems.
+    for (const key of [t.norm, ...t.concepts]) for (const k of p.crossConcepts.get(key) ?? []) out.add(k);
     if (p.modifiers.size > 0) for (const k of modifierHits(t, c, p)) out.add(k);
   }
   if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {

@@ -83,10 +83,12 @@ export interface Prepared {
   nameKeys: Map<string, number>;
   /** Modifiers of the passage's Dutch compounds (norm and synset concepts) -> compound tokens. */
   modifiers: Map<string, number[]>;
-  /** Heads of the passage's Dutch compounds (norm, synset concepts and their hypernyms) -> compound tokens; read across languages only. */
-  compoundHeads: Map<string, number[]>;
-  /** Verb senses (and their hypernyms) of the passage's bare Dutch verb stems -> tokens; read across languages only. */
-  stemConcepts: Map<string, number[]>;
+  /**
+   * Read across languages only: the heads of the passage's Dutch compounds (norm, synset
+   * concepts and their hypernyms) and the verb senses (and hypernyms) of its bare Dutch verb
+   * stems -> their tokens.
+   */
+  crossConcepts: Map<string, number[]>;
 }
 
 const cache = new WeakMap<object, Prepared>();
@@ -495,8 +497,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const norms = new Map<string, number[]>();
   const concepts = new Map<string, number[]>();
   const modifiers = new Map<string, number[]>();
-  const compoundHeads = new Map<string, number[]>();
-  const stemConcepts = new Map<string, number[]>();
+  const crossConcepts = new Map<string, number[]>();
   for (const t of tokens) {
     if (t.stop || t.cue || t.hypothetical) continue;
     if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
@@ -507,18 +508,19 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     // Only the passage side is looked up by concept: its hypernyms let it back a more
     // general claim word, never the other way round (the claim's tokens keep their own).
     if (t.name === undefined && t.num === undefined && t.date === undefined) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
+    // A bare Dutch verb stem backs what its infinitive's senses (and their hypernyms) do.
+    if (t.stemConcepts) {
+      for (const x of t.stemConcepts) push(crossConcepts, x, t.i);
+      for (const x of broaderOf(t.stemConcepts)) push(crossConcepts, x, t.i);
+    }
     // A Dutch compound backs its head (it is a kind of it, and so of the head's hypernyms):
     // "vliegtuigcrash" backs "crash". Its modifier backs a claim word only next to the head
     // (match.ts: "plane crash"), not alone: a "grashoed" says nothing of grass.
-    if (t.stemConcepts) {
-      for (const x of t.stemConcepts) push(stemConcepts, x, t.i);
-      for (const x of broaderOf(t.stemConcepts)) push(stemConcepts, x, t.i);
-    }
     if (t.compound && t.name === undefined) {
       const cp = t.compound;
-      push(compoundHeads, cp.head, t.i);
-      for (const x of cp.headConcepts) push(compoundHeads, x, t.i);
-      for (const x of broaderOf(cp.headConcepts)) push(compoundHeads, x, t.i);
+      push(crossConcepts, cp.head, t.i);
+      for (const x of cp.headConcepts) push(crossConcepts, x, t.i);
+      for (const x of broaderOf(cp.headConcepts)) push(crossConcepts, x, t.i);
       push(modifiers, cp.modifier, t.i);
       for (const x of cp.modifierConcepts) push(modifiers, x, t.i);
     }
@@ -550,8 +552,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     concepts,
     nameKeys,
     modifiers,
-    compoundHeads,
-    stemConcepts,
+    crossConcepts,
   };
 }
 

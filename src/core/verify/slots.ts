@@ -198,10 +198,11 @@ export function roleRival(
   pos: ReadonlyMap<number, number>,
   usedPassage: ReadonlySet<number>,
 ): { text: string; tight: boolean } | undefined {
-  const win = anchoredWindow(c, u.tokens, pos);
-  // Only a place between aligned words on both sides is a place at all.
-  if (!win || !win.both || win.claimLeft === undefined || win.claimRight === undefined || win.hi < win.lo) return undefined;
-  const inside = (k: number) => k >= win.lo && k <= win.hi;
+  // Only a place between aligned words on both sides, at most two tokens longer than the
+  // claim's slot, is a place at all.
+  const place = placeOf(c, u, p, pos, true);
+  if (!place) return undefined;
+  const inside = (k: number) => k >= place.lo && k <= place.hi;
   if (at.some(inside)) return undefined;
   // Another mention of the claim's name at the place: backed there.
   if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).some(inside))) return undefined;
@@ -209,14 +210,10 @@ export function roleRival(
   const rivals = nameCandidates(p).filter((n) => n.kind === cn.kind && n.tokens.every(inside) && !n.tokens.some((k) => usedPassage.has(k) && !at.includes(k)));
   if (rivals.length !== 1) return undefined;
   const rival = rivals[0];
-  // The passage's slot at most two tokens longer than the claim's: the same place.
-  const claimGap = win.claimRight - win.claimLeft - 1;
-  const passageGap = win.hi - win.lo + 1;
-  if (passageGap > claimGap + 2) return undefined;
   // Strong when the aligned words are the name's direct neighbours in the claim.
   const ci = c.content.indexOf(Math.min(...u.tokens));
   const cj = c.content.indexOf(Math.max(...u.tokens));
-  const tight = c.content[ci - 1] === win.claimLeft && c.content[cj + 1] === win.claimRight;
+  const tight = c.content[ci - 1] === place.claimLeft && c.content[cj + 1] === place.claimRight;
   return { text: rival.text, tight };
 }
 
@@ -227,49 +224,48 @@ export function roleRival(
  * start of the passage's clause to the next aligned word (from the previous aligned word to
  * the clause's end). `bothSides`: only the first kind.
  */
-export function placeOf(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<number, number>, bothSides = false): { lo: number; hi: number } | undefined {
-  const first = Math.min(...u.tokens);
-  const last = Math.max(...u.tokens);
-  let lo: number;
-  let hi: number;
-  let claimGap: number;
+export function placeOf(
+  c: Prepared,
+  u: Unit,
+  p: Prepared,
+  pos: ReadonlyMap<number, number>,
+  bothSides = false,
+): { lo: number; hi: number; claimLeft?: number; claimRight?: number } | undefined {
+  // At most two tokens longer than the claim's slot: the same place.
+  const fits = (lo: number, hi: number, claimGap: number) => hi >= lo && hi - lo + 1 <= claimGap + 2;
   const win = anchoredWindow(c, u.tokens, pos);
   if (win?.both && win.claimLeft !== undefined && win.claimRight !== undefined) {
-    lo = win.lo;
-    hi = win.hi;
-    claimGap = win.claimRight - win.claimLeft - 1;
-  } else {
-    if (bothSides) return undefined;
-    // A name that opens (closes) its clause in the claim, nothing but function words
-    // before (after) it, with the next (previous) content word aligned: the passage's
-    // clause opens (closes) with the rival.
-    const plain = (k: number) => c.tokens[k].stop || !/[\p{L}\p{N}]/u.test(c.tokens[k].text);
-    let claimStart = first;
-    while (claimStart > 0 && !c.tokens[claimStart - 1].breakAfter && plain(claimStart - 1)) claimStart--;
-    let claimEnd = last;
-    while (claimEnd + 1 < c.tokens.length && !c.tokens[claimEnd].breakAfter && plain(claimEnd + 1)) claimEnd++;
-    const opens = claimStart === 0 || c.tokens[claimStart - 1].breakAfter;
-    const closes = claimEnd === c.tokens.length - 1 || c.tokens[claimEnd].breakAfter;
-    const next = c.content[c.content.indexOf(last) + 1];
-    const prev = c.content[c.content.indexOf(first) - 1];
-    const right = next !== undefined ? pos.get(next) : undefined;
-    const left = prev !== undefined ? pos.get(prev) : undefined;
-    if (opens && right !== undefined) {
-      let start = right - 1;
-      while (start > 0 && !p.tokens[start - 1].breakAfter) start--;
-      lo = start;
-      hi = right - 1;
-      claimGap = next - claimStart;
-    } else if (closes && left !== undefined) {
-      let end = left + 1;
-      while (end < p.tokens.length - 1 && !p.tokens[end].breakAfter) end++;
-      lo = left + 1;
-      hi = end;
-      claimGap = claimEnd - prev;
-    } else return undefined;
+    if (!fits(win.lo, win.hi, win.claimRight - win.claimLeft - 1)) return undefined;
+    return { lo: win.lo, hi: win.hi, claimLeft: win.claimLeft, claimRight: win.claimRight };
   }
-  if (hi < lo || hi - lo + 1 > claimGap + 2) return undefined;
-  return { lo, hi };
+  if (bothSides) return undefined;
+  // A name that opens (closes) its clause in the claim, nothing but function words before
+  // (after) it, with the next (previous) content word aligned: the passage's clause opens
+  // (closes) with its counterpart.
+  const first = Math.min(...u.tokens);
+  const last = Math.max(...u.tokens);
+  const plain = (k: number) => c.tokens[k].stop || !/[\p{L}\p{N}]/u.test(c.tokens[k].text);
+  let claimStart = first;
+  while (claimStart > 0 && !c.tokens[claimStart - 1].breakAfter && plain(claimStart - 1)) claimStart--;
+  let claimEnd = last;
+  while (claimEnd + 1 < c.tokens.length && !c.tokens[claimEnd].breakAfter && plain(claimEnd + 1)) claimEnd++;
+  const opens = claimStart === 0 || c.tokens[claimStart - 1].breakAfter;
+  const closes = claimEnd === c.tokens.length - 1 || c.tokens[claimEnd].breakAfter;
+  const next = c.content[c.content.indexOf(last) + 1];
+  const prev = c.content[c.content.indexOf(first) - 1];
+  const right = next !== undefined ? pos.get(next) : undefined;
+  const left = prev !== undefined ? pos.get(prev) : undefined;
+  if (opens && right !== undefined) {
+    let start = right - 1;
+    while (start > 0 && !p.tokens[start - 1].breakAfter) start--;
+    return fits(start, right - 1, next - claimStart) ? { lo: start, hi: right - 1 } : undefined;
+  }
+  if (closes && left !== undefined) {
+    let end = left + 1;
+    while (end < p.tokens.length - 1 && !p.tokens[end].breakAfter) end++;
+    return fits(left + 1, end, claimEnd - prev) ? { lo: left + 1, hi: end } : undefined;
+  }
+  return undefined;
 }
 
 /**
