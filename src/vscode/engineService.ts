@@ -12,7 +12,7 @@ import type { SourceDocument } from '../core/types';
 import type { ExtractedSource } from '../core/corpus/extracted';
 import type { EngineOps, EngineRequest, OpName, SourceSummary } from './protocol';
 import * as path from 'node:path';
-import { ingest, openServerCorpus, type IngestInput, type ServerCorpus, type ServerSourceSummary } from '../server/index';
+import type { IngestInput, ServerCorpus, ServerSourceSummary } from '../server/index';
 import { readRegularFile } from '../cli/inputs';
 import { isCorpusFile } from '../core/config';
 
@@ -139,7 +139,7 @@ export class EngineService {
     };
     switch (req.op) {
       case 'connect': {
-        const opened = await openServerCorpus({ url: req.params.url, ...(req.params.password ? { password: req.params.password } : {}) });
+        const opened = await serverBackend().openServerCorpus({ url: req.params.url, ...(req.params.password ? { password: req.params.password } : {}) });
         let stats: { documents: number; passages: number };
         try {
           stats = await opened.stats();
@@ -155,7 +155,7 @@ export class EngineService {
       case 'ingest': {
         const { root, files, config, url, password } = req.params;
         const inputs: IngestInput[] = files.map((rel) => ({ path: rel, read: () => readRegularFile(path.join(root, ...rel.split('/')), config.corpus.maxFileBytes) }));
-        const r = await ingest({ url, ...(password ? { password } : {}) }, inputs, { roots: [], inScope: (p) => isCorpusFile(p, config) }, {
+        const r = await serverBackend().ingest({ url, ...(password ? { password } : {}) }, inputs, { roots: [], inScope: (p) => isCorpusFile(p, config) }, {
           maxFileBytes: config.corpus.maxFileBytes,
           ...(this.extract ? { extract: this.extract } : {}),
         });
@@ -188,6 +188,16 @@ export class EngineService {
         throw new Error(`"${req.op}" is not available for a corpus served by PostgreSQL (run "Groundwork: Ingest Corpus into the Team Server" to change it)`);
     }
   }
+}
+
+type ServerModule = typeof import('../server/index');
+let serverModule: ServerModule | undefined;
+/**
+ * The PostgreSQL backend (and the `pg` driver it bundles) is evaluated on first use, when a
+ * team server is configured, not when the extension activates: most windows never use one.
+ */
+function serverBackend(): ServerModule {
+  return (serverModule ??= require('../server/index') as ServerModule);
 }
 
 function serverSummary(s: ServerSourceSummary): SourceSummary {
