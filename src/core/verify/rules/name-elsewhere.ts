@@ -5,12 +5,13 @@
  * aligned words on both sides of the name in the claim (a tight slot) the names differ.
  *
  * Likewise a claim name this passage does not have (backed by an earlier sentence it
- * refers back to, or by an added passage) or has only in part ("Navy" for "Navy
+ * refers back to, or by an added passage) or has only in part ("Tarvik" for "Tarvik
  * Information Agency"), while another name fills the claim name's place in this passage
  * (slots.ts placeRival: between the aligned words around it, or at the start or end of
  * the clause): the passage speaks of that other one, so the name is not backed here.
- * And two claim names the passage has in each other's place ("Ms Hewitt told GMTV's
- * programme" for "Ms GMTV told Hewitt's programme"; slots.ts crossedName): neither is.
+ * And two claim names the passage has in each other's place ("Ms Adeyemi told Radio
+ * Tern's programme" for "Ms Radio Tern told Adeyemi's programme"; slots.ts
+ * crossedName): neither is.
  */
 import type { Rule, Signal } from './types';
 import { claimDenies, crossedName, placeRival, roleRival } from '../slots';
@@ -24,20 +25,26 @@ export const nameElsewhere: Rule = {
     const { c, p } = ctx;
     // Where a name's counterpart should sit is told by the aligned words around it, and by
     // the figures and dates the passage backs there ("to ___ on January 10").
-    const anchors = new Map(ctx.pos);
-    for (const u of ctx.units) {
-      if (u.kind !== 'number' && u.kind !== 'date') continue;
-      const at = ctx.valueAt.get(u);
-      if (!at || at.length === 0) continue;
-      for (const ti of u.tokens) if (!anchors.has(ti)) anchors.set(ti, at[0]);
-    }
+    // Built on first use: most alignments never look for a name's place.
+    let anchorMap: Map<number, number> | undefined;
+    const anchors = (): ReadonlyMap<number, number> => {
+      if (anchorMap) return anchorMap;
+      anchorMap = new Map(ctx.pos);
+      for (const u of ctx.units) {
+        if (u.kind !== 'number' && u.kind !== 'date') continue;
+        const at = ctx.valueAt.get(u);
+        if (!at || at.length === 0) continue;
+        for (const ti of u.tokens) if (!anchorMap.has(ti)) anchorMap.set(ti, at[0]);
+      }
+      return anchorMap;
+    };
     for (const u of ctx.units) {
       if (u.kind !== 'name') continue;
       const state = ctx.state.get(u);
       // A name backed only in part (one distinctive word of it, somewhere): not where
       // another name fills its place.
       if (state === 'loose') {
-        if (placeRival(c, u, p, anchors, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        if (placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
       }
       if (state !== 'match') continue;
@@ -45,9 +52,9 @@ export const nameElsewhere: Rule = {
       if (!at || at.length === 0) {
         // Backed outside this passage (an earlier sentence it refers back to, or an added
         // passage) while this passage has another name, of any kind, at the claim's place:
-        // the passage speaks of that one ("The Investigative Committee said ..."
-        // after a sentence naming the Emergencies Ministry).
-        if (placeRival(c, u, p, anchors, ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        // the passage speaks of that one ("The Harbour Authority said ..."
+        // after a sentence naming the Fire Service).
+        if (placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
       }
       const rival = roleRival(c, u, p, [...at], ctx.pos, ctx.usedPassage);
@@ -65,24 +72,24 @@ export const nameElsewhere: Rule = {
   },
   examples: [
     {
-      claim: 'The Navy Information Agency reported eleven crew on board.',
-      passage: 'The Jakarta Post reported eleven crew on board, the Navy said.',
+      claim: 'The Tarvik Information Agency reported eleven crew on board.',
+      passage: 'The Northbury Gazette reported eleven crew on board, the Tarvik said.',
       expect: 'displaced',
-      claimValue: 'Navy Information Agency',
+      claimValue: 'Tarvik Information Agency',
     },
     {
-      claim: 'The Navy Information Agency reported eleven crew on board.',
-      passage: 'The agency reported eleven crew on board, the Navy said.',
+      claim: 'The Tarvik Information Agency reported eleven crew on board.',
+      passage: 'The agency reported eleven crew on board, the Tarvik said.',
       expect: 'none',
     },
     {
-      claim: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
-      passage: 'Ms GMTV told the Sunday programme of Hewitt that leave would be increased.',
+      claim: 'Ms Adeyemi told the Sunday programme of Radio Tern that leave would be increased.',
+      passage: 'Ms Radio Tern told the Sunday programme of Adeyemi that leave would be increased.',
       expect: 'displaced',
     },
     {
-      claim: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
-      passage: 'Ms Hewitt told the Sunday programme of GMTV that leave would be increased.',
+      claim: 'Ms Adeyemi told the Sunday programme of Radio Tern that leave would be increased.',
+      passage: 'Ms Adeyemi told the Sunday programme of Radio Tern that leave would be increased.',
       expect: 'none',
     },
     {
