@@ -15,11 +15,11 @@ engine.upsertSource('sources/vote.txt', enc('Vote\n\nThe Labour Party backed the
 engine.upsertSource('sources/talks.txt', enc('Talks\n\nThe minister met the ambassador of France in Geneva, while the envoy of Spain met him in Vienna.'));
 engine.upsertSource('sources/week.txt', enc('Week\n\nBy Thursday police had arrested two men in the capital. The attacks on Friday killed five people near the station.'));
 engine.upsertSource('sources/harbour.txt', enc('Harbour\n\nThe port is a town that the Navy has held since it defeated rebel forces near the river, officials said.'));
-engine.upsertSource('sources/blast.txt', enc('Blast\n\nThe Emergencies Ministry sent 200 rescuers to the building in Magnitogorsk. The Investigative Committee said gas was the trigger for the disaster.'));
+engine.upsertSource('sources/blast.txt', enc('Blast\n\nThe Fire Service sent 200 rescuers to the building in Eastmoor. The Harbour Authority said gas was the trigger for the disaster.'));
 engine.upsertSource('sources/court.txt', enc('Court\n\nThe appeal was heard in March, and the Supreme Court ruled the governor lacked authority to move the election. The governor said in April that the Supreme Court lacked authority over the date of the election.'));
-engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Tesco and Salling entered the Polish market in 1995. Tesco stated its intention to leave the Polish market altogether, Salling its intention to strengthen its chain in Poland.'));
+engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Hollis and Marren entered the Danish market in 1995. Hollis stated its intention to leave the Danish market altogether, Marren its intention to strengthen its chain in Denmark.'));
 engine.upsertSource('sources/storm.txt', enc('Storm weakens\n\nTuesday, July 23, 2019\n\nThe storm was first detected on Sunday near the Bahamas. By Tuesday morning it had dissipated.'));
-engine.upsertSource('sources/leak.txt', enc('Leak\n\nThe data sat on servers run by Amazon Web Services for months. UpGuard sent an email to Cultura Colectiva on January 10, but received no response.'));
+engine.upsertSource('sources/leak.txt', enc('Leak\n\nThe data sat on servers run by Valecrest Hosting for months. Kestrel Labs sent an email to Orbin Media on January 10, but received no response.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -56,17 +56,17 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.equal(f.reasons[0].claimValue, 'Spain');
   });
   it('a name the previous sentence gives does not back the claim where this sentence names another one at its place', async () => {
-    const f = await check('The Emergencies Ministry said gas was the trigger for the disaster.');
+    const f = await check('The Fire Service said gas was the trigger for the disaster.');
     // Not backed by the earlier sentence: the name at its place differs (conflict.name says which).
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
-    assert.match(f.reasons.map((r) => r.message).join(' '), /Investigative Committee.*Emergencies Ministry/);
-    assert.equal((await check('The Investigative Committee said gas was the trigger for the disaster.')).verdict, 'supported');
-    assert.equal((await check('The Emergencies Ministry sent 200 rescuers to the building.')).verdict, 'supported');
+    assert.match(f.reasons.map((r) => r.message).join(' '), /Harbour Authority.*Fire Service/);
+    assert.equal((await check('The Harbour Authority said gas was the trigger for the disaster.')).verdict, 'supported');
+    assert.equal((await check('The Fire Service sent 200 rescuers to the building.')).verdict, 'supported');
   });
   it("a name's place is told by the figures and dates around it too", async () => {
-    const f = await check('UpGuard sent an email to Amazon Web Services on January 10.');
+    const f = await check('Kestrel Labs sent an email to Valecrest Hosting on January 10.');
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
-    assert.equal((await check('UpGuard sent an email to Cultura Colectiva on January 10.')).verdict, 'supported');
+    assert.equal((await check('Kestrel Labs sent an email to Orbin Media on January 10.')).verdict, 'supported');
   });
   it('a sentence with the roles swapped lends nothing to support pieced together from its neighbours', async () => {
     // The sentence that says it has the roles the other way round; the next sentence has
@@ -76,9 +76,9 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.equal((await check('The Supreme Court ruled the governor lacked authority to move the election.')).verdict, 'supported');
   });
   it('two names in each other\'s place are not backed, alone or with the next sentence', async () => {
-    const f = await check('Both Tesco and Polish entered the Salling market in 1995.');
+    const f = await check('Both Hollis and Danish entered the Marren market in 1995.');
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
-    assert.equal((await check('Both Tesco and Salling entered the Polish market in 1995.')).verdict, 'supported');
+    assert.equal((await check('Both Hollis and Marren entered the Danish market in 1995.')).verdict, 'supported');
   });
   it("a weekday the source places by its own date still contradicts another weekday (not the year it was given)", async () => {
     const f = await check('The storm was first detected on Friday near the Bahamas.');
