@@ -30,8 +30,7 @@ import type { Finding, Verdict } from '../src/core/types';
 import { modelFilePath } from '../src/node/modelFile';
 import { loadModel } from '../src/core/verify/model';
 import { LOGISTIC_DEFAULTS, type LogisticConfig } from './learn';
-import { chooseThreshold, figuresTable, gatedAt, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets, type SetPredictions } from './trainsets';
-import { figures as figuresOf, type Figures } from './learn';
+import { chooseThreshold, engineFigures, figuresTable, fitWithoutGroup, gatedCell, leaveOneSetOut, loadTrainSets, logisticFitter, trainFiles, withinSets, type SetPredictions } from './trainsets';
 import { perturbedSets } from './lib/perturb';
 import { crossLanguageReport } from './lib/crosslingual';
 
@@ -312,7 +311,9 @@ function runLoso(root: string, shared: string, crossMissesTop = 0): string | und
   const config: LogisticConfig = { l2: recorded.config.l2 ?? LOGISTIC_DEFAULTS.l2, iterations: recorded.config.iterations ?? LOGISTIC_DEFAULTS.iterations, memory: recorded.config.memory ?? LOGISTIC_DEFAULTS.memory };
   const { files, hash } = trainFiles(shared);
   const sets = loadTrainSets(files);
-  const loso = leaveOneSetOut(sets, logisticFitter(config));
+  const fitter = logisticFitter(config);
+  const fitWithout = fitWithoutGroup(sets, fitter);
+  const loso = leaveOneSetOut(sets, fitter, undefined, fitWithout);
   const within = withinSets(sets, logisticFitter(config));
   const { supported: tSup, conflict: tConf } = model.file.thresholds;
   const notes: string[] = [];
@@ -323,18 +324,8 @@ function runLoso(root: string, shared: string, crossMissesTop = 0): string | und
   // The engine's decision on each held-out pair: the rules propose, the gates of data/model.json let through.
   const gates = (model.file as unknown as { gates?: { supported: number; conflict: number } }).gates ?? { supported: 0, conflict: 0 };
   const f3 = (x: number) => x.toFixed(3);
-  const pr = (ps: SetPredictions[], label: 0 | 1, g: number) => {
-    const at = gatedAt(ps, label, g);
-    return `${at.predicted ? f3(at.p) : '–'} / ${f3(at.r)}`;
-  };
-  const combined = (p: SetPredictions): Figures => {
-    const pred = new Uint8Array(p.gold.length);
-    for (let i = 0; i < p.gold.length; i++) {
-      const r = p.rule ? p.rule[i] : 2;
-      pred[i] = r === 0 && p.sup[i] >= gates.supported ? 0 : r === 1 && p.conf[i] >= gates.conflict ? 1 : 2;
-    }
-    return figuresOf(p.gold, pred);
-  };
+  const pr = gatedCell;
+  const combined = (p: SetPredictions) => engineFigures(p, gates);
   const engineRows = [
     `**The engine's decision on held-out pairs** (rules propose, the gates of data/model.json, supported ${gates.supported} and conflict ${gates.conflict}, let through; each set scored by the model fitted without its group: sick-en and sick-nl are left out together):`,
     '',
@@ -344,7 +335,7 @@ function runLoso(root: string, shared: string, crossMissesTop = 0): string | und
     `| pooled (equal set weights) | ${loso.reduce((n, p) => n + p.gold.length, 0)} | – | ${pr(loso, 0, 0)} | ${pr(loso, 0, gates.supported)} | ${pr(loso, 1, 0)} | ${pr(loso, 1, gates.conflict)} |`,
     '',
   ];
-  const crossRows = crossLanguageReport(sets, loso, logisticFitter(config), model.file as unknown as { features: string[]; unseen?: string[]; gates?: { supported: number; conflict: number } }, crossMissesTop);
+  const crossRows = crossLanguageReport(sets, loso, fitWithout, model.file as unknown as { features: string[]; unseen?: string[]; gates?: { supported: number; conflict: number } }, crossMissesTop);
   const lines = [
     ...engineRows,
     ...(crossRows.length ? [...crossRows, ''] : []),

@@ -158,10 +158,23 @@ export interface SetPredictions {
 export const setGroup = (name: string): string => name.replace(/-(?:en|nl)$/, '');
 
 /** Leave one set out: each set scored by a model fitted on the sets outside its group. */
-export function leaveOneSetOut(sets: TrainSet[], fitter: Fitter, log: (s: string) => void = () => {}): SetPredictions[] {
+/**
+ * The model fitted without a group of sets (sick-en and sick-nl are one), fitted once per
+ * group however many sets of the group, or other reports, ask for it.
+ */
+export function fitWithoutGroup(sets: TrainSet[], fitter: Fitter): (group: string) => Proba {
+  const fits = new Map<string, Proba>();
+  return (group) => {
+    let proba = fits.get(group);
+    if (!proba) fits.set(group, (proba = fitter(datasetOf(sets, (o) => setGroup(o.name) !== group))));
+    return proba;
+  };
+}
+
+export function leaveOneSetOut(sets: TrainSet[], fitter: Fitter, log: (s: string) => void = () => {}, without = fitWithoutGroup(sets, fitter)): SetPredictions[] {
   return sets.map((s) => {
     const t0 = Date.now();
-    const proba = fitter(datasetOf(sets, (o) => setGroup(o.name) !== setGroup(s.name)));
+    const proba = without(setGroup(s.name));
     const out = predictionsOf(s, proba, () => true);
     log(`  fitted without ${s.name} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     return out;
@@ -305,6 +318,22 @@ export function predictionsFromJson(json: { sets: Array<{ name: string; weight: 
 }
 
 export { FEATURES };
+
+/** The engine's decision on held-out pairs: the rules propose, the gates let through. */
+export function engineFigures(p: SetPredictions, gates: { supported: number; conflict: number }): Figures {
+  const pred = new Uint8Array(p.gold.length);
+  for (let i = 0; i < p.gold.length; i++) {
+    const r = p.rule ? p.rule[i] : 2;
+    pred[i] = r === 0 && p.sup[i] >= gates.supported ? 0 : r === 1 && p.conf[i] >= gates.conflict ? 1 : 2;
+  }
+  return figures(p.gold, pred);
+}
+
+/** "P / R" of the engine's label at a gate, for the held-out tables ("–" when nothing is predicted). */
+export function gatedCell(ps: SetPredictions[], label: 0 | 1, g: number): string {
+  const at = gatedAt(ps, label, g);
+  return `${at.predicted ? at.p.toFixed(3) : '–'} / ${at.r.toFixed(3)}`;
+}
 
 /**
  * The combined decision on held-out pairs: a label is given when the rules propose it and

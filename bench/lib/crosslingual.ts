@@ -16,7 +16,7 @@ import { alignmentVerdict } from '../../src/core/verify/index';
 import { prepare } from '../../src/core/verify/nlp';
 import type { LanguageCode } from '../../src/core/types';
 import { CLASSES, figures, type Figures } from '../learn';
-import { datasetOf, gatedAt, setGroup, type Fitter, type SetPredictions, type TrainRow, type TrainSet } from '../trainsets';
+import { engineFigures, gatedCell, setGroup, type Proba, type SetPredictions, type TrainRow, type TrainSet } from '../trainsets';
 
 export interface CrossRow extends TrainRow {
   /** The passage's language (TrainRow.lang is the claim's). */
@@ -142,10 +142,10 @@ export interface CrossPredictions {
  * Score the cross-language sets with the model fitted on every training set outside the sick
  * group (the sets they were built from): the same model that scores sick-en and sick-nl.
  */
-export function crossPredictions(sets: TrainSet[], cross: CrossSet[], fitter: Fitter, unseen: number[]): CrossPredictions[] {
+export function crossPredictions(sets: TrainSet[], cross: CrossSet[], fitWithout: (group: string) => Proba, unseen: number[]): CrossPredictions[] {
   const group = setGroup('sick-en');
   if (setGroup('sick-nl') !== group) throw new Error('sick-en and sick-nl are not one group');
-  const proba = fitter(datasetOf(sets, (o) => setGroup(o.name) !== group));
+  const proba = fitWithout(group);
   const weight = sets.find((s) => s.name === 'sick-en')?.weight ?? 1;
   const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
   return cross.map((s) => {
@@ -169,21 +169,7 @@ export function crossPredictions(sets: TrainSet[], cross: CrossSet[], fitter: Fi
   });
 }
 
-/** The engine's decision: the rules propose, the gate lets through (as bench/eval.ts scores the training sets). */
-export function combinedFigures(p: SetPredictions, gates: { supported: number; conflict: number }): Figures {
-  const pred = new Uint8Array(p.gold.length);
-  for (let i = 0; i < p.gold.length; i++) {
-    const r = p.rule ? p.rule[i] : 2;
-    pred[i] = r === 0 && p.sup[i] >= gates.supported ? 0 : r === 1 && p.conf[i] >= gates.conflict ? 1 : 2;
-  }
-  return figures(p.gold, pred);
-}
-
 const f3 = (x: number): string => x.toFixed(3);
-const pr = (ps: SetPredictions[], label: 0 | 1, g: number): string => {
-  const at = gatedAt(ps, label, g);
-  return `${at.predicted ? f3(at.p) : '–'} / ${f3(at.r)}`;
-};
 
 /**
  * The held-out table for the cross-language sets beside the monolingual sick-en and sick-nl
@@ -192,8 +178,8 @@ const pr = (ps: SetPredictions[], label: 0 | 1, g: number): string => {
  */
 export function crossLanguageTable(mono: SetPredictions[], cross: CrossPredictions[], gates: { supported: number; conflict: number }, problems: string[], seconds: number): string[] {
   const row = (p: SetPredictions, ifGate?: SetPredictions) =>
-    `| ${p.name} | ${p.gold.length} | **${f3(combinedFigures(p, gates).macroF1)}** | ${pr([p], 0, 0)} | ${pr([p], 0, gates.supported)} | ${pr([p], 1, 0)} | ${pr([p], 1, gates.conflict)} | ${
-      ifGate ? `${f3(combinedFigures(ifGate, gates).macroF1)}; ${pr([ifGate], 0, gates.supported)}; ${pr([ifGate], 1, gates.conflict)}` : '–'
+    `| ${p.name} | ${p.gold.length} | **${f3(engineFigures(p, gates).macroF1)}** | ${gatedCell([p], 0, 0)} | ${gatedCell([p], 0, gates.supported)} | ${gatedCell([p], 1, 0)} | ${gatedCell([p], 1, gates.conflict)} | ${
+      ifGate ? `${f3(engineFigures(ifGate, gates).macroF1)}; ${gatedCell([ifGate], 0, gates.supported)}; ${gatedCell([ifGate], 1, gates.conflict)}` : '–'
     } |`;
   const abstained = cross.reduce((s, c) => s + c.abstained, 0);
   const total = cross.reduce((s, c) => s + c.raw.gold.length, 0);
@@ -291,7 +277,7 @@ export function crossMisses(cross: CrossSet, mono: TrainSet, top: number): Misse
 export function crossLanguageReport(
   sets: TrainSet[],
   loso: SetPredictions[],
-  fitter: Fitter,
+  fitWithout: (group: string) => Proba,
   model: { features: readonly string[]; unseen?: readonly string[]; gates?: { supported: number; conflict: number } },
   missesTop = 0,
   log: (s: string) => void = (s) => console.log(s),
@@ -301,7 +287,7 @@ export function crossLanguageReport(
   if (!loaded) return [];
   const seconds = (Date.now() - t0) / 1000;
   const gates = model.gates ?? { supported: 0, conflict: 0 };
-  const preds = crossPredictions(sets, loaded.sets, fitter, unseenIndexes(model.features, model.unseen));
+  const preds = crossPredictions(sets, loaded.sets, fitWithout, unseenIndexes(model.features, model.unseen));
   const mono = loso.filter((p) => p.name === 'sick-en' || p.name === 'sick-nl');
   const lines = crossLanguageTable(mono, preds, gates, loaded.problems, seconds);
   if (missesTop > 0) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildCrossPairs, crossFeatures, crossMisses, crossPredictions, pairNumber, unseenIndexes, type CrossSet } from '../../bench/lib/crosslingual';
-import type { TrainRow, TrainSet } from '../../bench/trainsets';
+import { fitWithoutGroup, type TrainRow, type TrainSet } from '../../bench/trainsets';
 import { FEATURES } from '../../src/core/verify/features';
 
 const row = (lang: 'en' | 'nl', n: number, premise: string, hypothesis: string, label: TrainRow['label']): TrainRow => ({
@@ -106,13 +106,13 @@ describe('cross-language SICK pairs (bench/lib/crosslingual.ts)', () => {
       return () => Float64Array.from([0.1, 0.2, 0.7]);
     };
     const train = [set('sick-en', 5), set('sick-nl', 5), set('snli', 4)];
-    const withUnseen = crossPredictions(train, cross, fitter, unseenIndexes(FEATURES, ['crossLanguage']));
+    const withUnseen = crossPredictions(train, cross, fitWithoutGroup(train, fitter), unseenIndexes(FEATURES, ['crossLanguage']));
     assert.deepEqual(seen, [4]);
     assert.equal(withUnseen[0].abstained, 3);
     assert.equal(withUnseen[0].raw.weight, 2);
     assert.deepEqual(Array.from(withUnseen[0].raw.sup), [0.1, 0.1, 0.1]);
     assert.deepEqual(Array.from(withUnseen[0].engine.sup), [1, 1, 1]);
-    const judged = crossPredictions(train, cross, fitter, unseenIndexes(FEATURES, []));
+    const judged = crossPredictions(train, cross, fitWithoutGroup(train, fitter), unseenIndexes(FEATURES, []));
     assert.equal(judged[1].abstained, 0);
     assert.deepEqual(Array.from(judged[1].engine.conf), [0.2, 0.2, 0.2]);
   });
