@@ -156,12 +156,8 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   };
   const corpusPaths = new Map(corpus.map((c) => [real(c.abs), c.display]));
   for (const d of draftTexts) {
+    if (!readable(d, io)) continue;
     const shown = quotePath(d.file.display);
-    if (d.skip) {
-      io.err(safeLine(`${shown}: warning: ${d.skip}`));
-      continue;
-    }
-    if (d.note) io.err(safeLine(`${shown}: warning: ${d.note}`));
     // A draft that is also a corpus file never supports itself.
     const self = corpusPaths.get(real(d.file.abs));
     if (self !== undefined && engine.getSource(self)) {
@@ -176,6 +172,17 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: C
   verboseNote(`checked ${results.length} draft${results.length === 1 ? '' : 's'} in ${Date.now() - checkStarted} ms`);
 
   return print(results, warnings, new Map(corpus.map((c) => [c.display, c.abs])));
+}
+
+/** Warns about a draft that was skipped or read with a note; false when it was skipped. */
+function readable(d: { file: InputFile; note?: string; skip?: string }, io: CliIO): boolean {
+  const shown = quotePath(d.file.display);
+  if (d.skip) {
+    io.err(safeLine(`${shown}: warning: ${d.skip}`));
+    return false;
+  }
+  if (d.note) io.err(safeLine(`${shown}: warning: ${d.note}`));
+  return true;
 }
 
 /**
@@ -199,12 +206,8 @@ async function checkThroughServer(
     if (verbose) note(`checking against the corpus server ${corpus.where} (${stats.documents} sources, ${stats.passages} passages; from ${server.from})`);
     const results: DraftResult[] = [];
     for (const d of drafts) {
+      if (!readable(d, io)) continue;
       const shown = quotePath(d.file.display);
-      if (d.skip) {
-        io.err(safeLine(`${shown}: warning: ${d.skip}`));
-        continue;
-      }
-      if (d.note) io.err(safeLine(`${shown}: warning: ${d.note}`));
       const rel = path.relative(root, d.file.abs).split(path.sep).join('/');
       const self = rel && !rel.startsWith('..') && !path.isAbsolute(rel) && (await corpus.retriever().getDocument(rel))?.path === rel ? rel : undefined;
       if (self !== undefined) {
