@@ -150,6 +150,26 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.equal(rel('old', 'en', 'former', 'en', 5), 'synonym');
       assert.equal(rel('old', 'en', 'former', 'en', 3), undefined);
     });
+    it('coordinate terms: two kinds of one thing, and how specific that thing is', () => {
+      assert.ok(lx.coordinates('cat', 'en', 'dog', 'en')); // carnivore
+      assert.ok(lx.coordinates('kat', 'nl', 'dog', 'en'));
+      assert.ok(lx.coordinates('police', 'en', 'army', 'en'));
+      // related otherwise, or not at all: not coordinates
+      assert.equal(lx.coordinates('vehicle', 'en', 'car', 'en'), false);
+      assert.equal(lx.coordinates('car', 'en', 'automobile', 'en'), false);
+      assert.equal(lx.coordinates('time', 'en', 'world', 'en'), false);
+      // "relationship" and "association" share only "state", near the top of its hierarchy
+      assert.ok(lx.coordinates('relationship', 'en', 'association', 'en'));
+      assert.equal(lx.coordinates('relationship', 'en', 'association', 'en', { specific: 5 }), false);
+      assert.ok(lx.coordinates('cat', 'en', 'dog', 'en', { specific: 5 }));
+    });
+    it('rootDepth counts hypernym steps to the top', () => {
+      const [dog] = lx.synsets('dog', 'en', 'n', 1);
+      const [entity] = lx.synsets('entity', 'en', 'n', 1);
+      assert.equal(lx.rootDepth(entity), 0);
+      assert.ok(lx.rootDepth(dog) > 8, String(lx.rootDepth(dog)));
+      assert.ok(lx.rootDepth(dog) > Math.max(...lx.hypernyms(dog, 1).map((h) => lx.rootDepth(h))));
+    });
     it('unknown words relate to nothing', () => {
       assert.equal(rel('xqzt', 'en', 'car', 'en'), undefined);
       assert.equal(rel('xqzt', 'en', 'xqzt', 'en'), 'same');

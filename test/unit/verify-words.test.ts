@@ -142,3 +142,24 @@ describe('verify: a last name is a name', () => {
     assert.equal((await x.check('Dana Wells sold the shop in Leeds in 1998.', { format: 'plaintext' }))[0].verdict, 'supported');
   });
 });
+
+describe('verify: another word of the same kind in a word\'s place (blocks.substituted-word)', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/square.txt', enc('On Tuesday evening the army fired tear gas at protesters gathered outside the parliament building in Northbury.\n'));
+    return x;
+  };
+  it('the source\'s word backs the sentence', async () => {
+    const f = (await e().check('The army fired tear gas at protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+  it('a coordinate term in its place ("police" for "army") is not backed, and the finding names the rule', async () => {
+    const f = (await e().check('The police fired tear gas at protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
+    assert.ok(f.rules?.includes('blocks.substituted-word'), JSON.stringify(f.rules));
+  });
+  it('a word the sentence only adds is still tolerated', async () => {
+    const f = (await e().check('The army fired tear gas at peaceful protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});

@@ -34,6 +34,8 @@ export interface RelationOptions {
    * increase and decrease); measure before trusting it (bench/lexicon-probe.ts).
    */
   antonyms?: 'word' | 'synset' | 'extended';
+  /** For `coordinates`: the shared hypernym is at least this many steps below the top of its hierarchy. */
+  specific?: number;
 }
 
 export interface SynsetInfo {
@@ -71,6 +73,14 @@ export interface Lexicon {
   /** Every relation that holds through the first senses (a pair can be both synonym and antonym). */
   relations(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): readonly LexRelation[];
   sharesConcept(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): boolean;
+  /**
+   * Two kinds of one thing ("cat" and "dog", "mountain" and "hill"): through the first senses
+   * they share a hypernym within `depth` steps of each (default 2), and neither word is the
+   * other, a synonym, a hypernym or hyponym of it or derived from it.
+   */
+  coordinates(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): boolean;
+  /** Hypernym steps from the synset up to the top of its hierarchy (the longest path). */
+  rootDepth(id: number): number;
 }
 
 // relation types in the file (see scripts/build-lexicon.mjs)
@@ -188,6 +198,7 @@ class LexiconImpl implements Lexicon {
   private readonly readingCache = [new Map<string, Reading[]>(), new Map<string, Reading[]>()];
   private readonly sensesCache = new Map<string, Senses>();
   private readonly ancestorCache = new Map<number, number[]>();
+  private readonly depthCache = new Map<number, number>();
   private readonly relationCache = new Map<string, readonly LexRelation[]>();
   private members?: { en: Uint32Array; enStart: Uint32Array; nl: Uint32Array; nlStart: Uint32Array };
   private senseLemma?: Uint32Array;
@@ -505,6 +516,30 @@ class LexiconImpl implements Lexicon {
   sharesConcept(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): boolean {
     const r = this.relations(a, langA, b, langB, { senses: opts.senses, depth: 0 });
     return r.includes('same') || r.includes('synonym') || r.includes('derivation');
+  }
+
+  coordinates(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): boolean {
+    const n = opts.senses ?? 3;
+    const depth = opts.depth ?? 2;
+    const rel = this.relations(a, langA, b, langB, { senses: n, depth: depth + 1 });
+    if (rel.some((r) => r !== 'antonym')) return false;
+    const A = this.senses(a, langA, n);
+    const B = this.senses(b, langB, n);
+    const up = new Set<number>();
+    for (const s of A.synsets) for (const h of this.hypernyms(s, depth)) up.add(h);
+    const min = opts.specific ?? 0;
+    for (const s of B.synsets) for (const h of this.hypernyms(s, depth)) if (up.has(h) && this.rootDepth(h) >= min) return true;
+    return false;
+  }
+
+  /** Hypernym steps from the synset up to the top of its hierarchy (the longest path). */
+  rootDepth(id: number): number {
+    const hit = this.depthCache.get(id);
+    if (hit !== undefined) return hit;
+    let d = 0;
+    for (const h of this.hypernyms(id, 1)) d = Math.max(d, this.rootDepth(h) + 1);
+    this.depthCache.set(id, d);
+    return d;
   }
 }
 

@@ -19,6 +19,7 @@ import { category } from './category';
 import { figureClause } from './figure-clause';
 import { swappedRoles } from './swapped-roles';
 import { hypothetical } from './hypothetical';
+import { substitutedWord } from './substituted-word';
 
 export type { Rule, RuleExample, Signal, RuleSignal, AlignContext } from './types';
 
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   negatedClaim,
   swappedRoles,
   hypothetical,
+  substitutedWord,
   antonym,
   closedClass,
   category,
