@@ -135,3 +135,21 @@ describe('verify: evidence terms', () => {
     assert.ok(!(f.evidence[0].matched ?? []).includes('Swedish'));
   });
 });
+
+describe('verify: two names the other way round around the same word (role.names-exchanged)', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/notice.txt', enc('On Friday Leith Works announced that the Northbury Port Authority was opening an inquiry into its safety practices.\n'));
+    return x;
+  };
+  it('the names in the source\'s order are backed', async () => {
+    const f = (await e().check('On Friday Leith Works announced that the Northbury Port Authority was opening an inquiry into its safety practices.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+  it('the names exchanged are not, and the finding names the rule', async () => {
+    const f = (await e().check('On Friday the Northbury Port Authority announced that Leith Works was opening an inquiry into its safety practices.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
+    assert.ok(f.rules?.includes('role.names-exchanged'), JSON.stringify(f.rules));
+  });
+});

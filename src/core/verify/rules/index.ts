@@ -6,6 +6,7 @@
  */
 import type { Rule } from './types';
 import { nameElsewhere } from './name-elsewhere';
+import { namesExchanged } from './names-exchanged';
 import { dateElsewhere } from './date-elsewhere';
 import { numberSlot } from './number-slot';
 import { dateSlot } from './date-slot';
@@ -25,6 +26,7 @@ export type { Rule, RuleExample, Signal, RuleSignal, AlignContext } from './type
 
 export const RULES: readonly Rule[] = [
   nameElsewhere,
+  namesExchanged,
   dateElsewhere,
   figureClause,
   numberSlot,

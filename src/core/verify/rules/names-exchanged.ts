@@ -1,0 +1,139 @@
+/**
+ * role.names-exchanged: two names of the claim stand on either side of a word, and the
+ * passage has the same word with the two names the other way round ("Regional governor
+ * Tarvik said Dana Wells's officers were present" for "Regional governor Dana Wells said
+ * Tarvik's officers were present"; "Northwind received a notice from Leith Works" /
+ * "Leith Works received a notice from Northwind"). Each name is backed, but in the other's
+ * place, so neither is: the passage says something else about them.
+ *
+ * The word between must be the same word in both texts (aligned, or a verb written the
+ * same: "said"), with the same function words around it ("X, a spokesman for Y" and "Y
+ * spokesman X" say the same), and not one that lets two names trade places without changing what is
+ * said: a coordinator or preposition of reciprocity ("Northwind and Leith Works met",
+ * "talks between ... and ..."), or the passive's "by" ("Leith Works was sued by
+ * Northwind") in either text. Names written as possessives or after "of" in one text only
+ * ("Tarvik's ally Northwind" / "Northwind, an ally of Tarvik") are left alone. Each name
+ * must occur once in the passage. Unlike blocks.swapped-roles this needs no subject and
+ * object, so it also reads Dutch and clauses the tagger does not split.
+ */
+import type { CToken, Prepared } from '../nlp';
+import type { Rule, Signal } from './types';
+import { structureOf } from '../structure';
+import type { Unit } from '../align';
+
+/** Words between two names that let them change places without changing the statement. */
+const RECIPROCAL = new Set(['and', 'or', 'with', 'between', 'versus', 'vs', 'against', 'both', 'nor', 'en', 'of', 'met', 'tussen', 'tegen', 'by', 'door']);
+
+function possessiveOrOf(q: Prepared, first: number, last: number): boolean {
+  const after = q.text.slice(q.tokens[last].end, q.tokens[last].end + 2);
+  if (/^['’]s?/.test(after) || /['’]s$/.test(q.tokens[last].text)) return true;
+  const prev = q.tokens[first - 1];
+  if (prev && (prev.norm === 'of' || prev.norm === 'van')) return true;
+  return false;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
+
+/** The function words of a stretch, determiners aside, in order. */
+function frame(tokens: readonly CToken[]): string {
+  return tokens
+    .filter((t) => t.stop && !DETERMINERS.has(t.norm) && /[\p{L}\p{N}]/u.test(t.text))
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+function span(tokens: readonly number[]): [number, number] {
+  return [Math.min(...tokens), Math.max(...tokens)];
+}
+
+interface Item {
+  unit: Unit;
+  /** First and last token of the name in the claim and in the passage. */
+  c: [number, number];
+  p: [number, number];
+}
+
+export const namesExchanged: Rule = {
+  id: 'role.names-exchanged',
+  stage: 'role',
+  summary: 'two claim names the passage has the other way round around the same word',
+  run(ctx) {
+    const { c, p, pos, namePos } = ctx;
+    // The claim's names backed in the passage, with where: a name unit, or a word the claim
+    // opens with ("Northwind received ...") that lines up with a name of the passage.
+    const items: Item[] = [];
+    for (const u of ctx.units) {
+      if (ctx.state.get(u) !== 'match') continue;
+      if (u.kind === 'name') {
+        const at = namePos.get(u);
+        if (at && at.length) items.push({ unit: u, c: span(u.tokens), p: span(at) });
+      } else if (u.kind === 'word') {
+        const k = pos.get(u.tokens[0]);
+        const ref = k === undefined ? undefined : p.tokens[k].name;
+        if (ref === undefined || !/^\p{Lu}/u.test(c.tokens[u.tokens[0]].text)) continue;
+        items.push({ unit: u, c: span(u.tokens), p: span(p.tokens.filter((t) => t.name === ref).map((t) => t.i)) });
+      }
+    }
+    if (items.length < 2) return [];
+    const cTags = structureOf(c).tags;
+    const pTags = structureOf(p).tags;
+    // Each name must be the passage's only mention of it.
+    const spanText = (q: Prepared, x: [number, number]) => q.text.slice(q.tokens[x[0]].start, q.tokens[x[1]].end).toLowerCase();
+    const mentions = new Map<string, number>();
+    for (const n of p.names) mentions.set(n.text.toLowerCase(), (mentions.get(n.text.toLowerCase()) ?? 0) + 1);
+    const once = (x: Item) => (mentions.get(spanText(p, x.p)) ?? 1) === 1;
+    const out: Signal[] = [];
+    const flagged = new Set<Unit>();
+    for (const a of items) {
+      for (const b of items) {
+        if (a === b || flagged.has(a.unit) || flagged.has(b.unit)) continue;
+        const [a0, a1] = a.c;
+        const [b0, b1] = b.c;
+        const [pa0, pa1] = a.p;
+        const [pb0, pb1] = b.p;
+        if (a1 >= b0) continue; // a before b in the claim
+        if (pb1 >= pa0) continue; // b before a in the passage
+        if (!once(a) || !once(b)) continue;
+        // The claim's tokens between the names, and the passage's between them the other way round.
+        const cBetween = c.tokens.slice(a1 + 1, b0);
+        const pBetween = p.tokens.slice(pb1 + 1, pa0);
+        if (cBetween.length === 0 || pBetween.length === 0) continue;
+        if ([...cBetween, ...pBetween].some((t) => RECIPROCAL.has(t.norm) || t.name !== undefined)) continue;
+        // The same frame: the function words between the names agree ("X, a spokesman for Y"
+        // and "Y spokesman X" are one statement).
+        if (frame(cBetween) !== frame(pBetween)) continue;
+        // Possessives and "of": one text may say "A's B", the other "B of A".
+        if (possessiveOrOf(c, a0, a1) !== possessiveOrOf(p, pa0, pa1) || possessiveOrOf(c, b0, b1) !== possessiveOrOf(p, pb0, pb1)) continue;
+        // A shared word between: aligned there, or a verb written the same in both.
+        const shared = cBetween.some((t) => {
+          const k = pos.get(t.i);
+          if (k !== undefined) return k > pb1 && k < pa0;
+          const verb = cTags?.[t.i] === 'VERB';
+          return verb && pBetween.some((s) => s.norm === t.norm && pTags?.[s.i] === 'VERB');
+        });
+        if (!shared) continue;
+        flagged.add(a.unit);
+        flagged.add(b.unit);
+        out.push({ type: 'displaced', unit: a.unit }, { type: 'displaced', unit: b.unit });
+      }
+    }
+    return out;
+  },
+  examples: [
+    {
+      claim: 'Regional governor Tarvik said Dana Wells officers were present.',
+      passage: 'Regional governor Dana Wells said Tarvik officers were present.',
+      expect: 'displaced',
+    },
+    {
+      claim: 'Northwind received a notice from Leith Works on Monday.',
+      passage: 'Leith Works received a notice from Northwind on Monday.',
+      expect: 'displaced',
+    },
+    { claim: 'Northwind and Leith Works signed the agreement.', passage: 'Leith Works and Northwind signed the agreement.', expect: 'none' },
+    { claim: 'Northwind sued Leith Works in March.', passage: 'Leith Works was sued by Northwind in March.', expect: 'none' },
+    { claim: "Tarvik's ally Northwind left the talks.", passage: 'Northwind, an ally of Tarvik, left the talks.', expect: 'none' },
+    { claim: 'Northwind said Leith Works had closed.', passage: 'Leith Works had closed, Northwind said.', expect: 'none' },
+    { claim: 'Dana Wells, a spokesman for Leith Works, said the plant had closed.', passage: 'Leith Works spokesman Dana Wells said the plant had closed.', expect: 'none' },
+  ],
+};
