@@ -153,3 +153,18 @@ describe('verify: two names the other way round around the same word (role.names
     assert.ok(f.rules?.includes('role.names-exchanged'), JSON.stringify(f.rules));
   });
 });
+
+describe('verify: a name backed by an earlier sentence, at a place another name fills (role.name-elsewhere)', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('an unaligned word right after the claim name ("TVK One does ...") does not hide the name\'s place', async () => {
+    const x = createEngine();
+    x.upsertSource(
+      's/island.txt',
+      enc('The study, published on Thursday in TVK One, examined the water sources of the island.\n\nEaster Island does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.\n'),
+    );
+    const f = (await x.check('TVK One does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
+    const g = (await x.check('Easter Island does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.', { format: 'plaintext' }))[0];
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
+  });
+});

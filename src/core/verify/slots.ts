@@ -222,7 +222,8 @@ export function roleRival(
  * positions of the aligned claim words on both sides (a slot at most two tokens longer
  * than the claim's), or, for a name that opens (closes) its clause in the claim, from the
  * start of the passage's clause to the next aligned word (from the previous aligned word to
- * the clause's end). `bothSides`: only the first kind.
+ * the clause's end); that word is the nearest aligned content word within three, past the
+ * first only inside the claim's clause. `bothSides`: only the first kind.
  */
 export function placeOf(
   c: Prepared,
@@ -251,19 +252,34 @@ export function placeOf(
   while (claimEnd + 1 < c.tokens.length && !c.tokens[claimEnd].breakAfter && plain(claimEnd + 1)) claimEnd++;
   const opens = claimStart === 0 || c.tokens[claimStart - 1].breakAfter;
   const closes = claimEnd === c.tokens.length - 1 || c.tokens[claimEnd].breakAfter;
-  const next = c.content[c.content.indexOf(last) + 1];
-  const prev = c.content[c.content.indexOf(first) - 1];
+  // The nearest aligned content word on each side within three, inside the claim's clause
+  // (as anchoredWindow reads them): an unaligned word next to the name ("PLOS One") does not hide its place.
+  const aligned = (from: number, dir: 1 | -1): number | undefined => {
+    for (let k = c.content.indexOf(from) + dir, d = 1; k >= 0 && k < c.content.length && d <= 3; k += dir, d++) {
+      const ti = c.content[k];
+      if (d > 1) {
+        // Past the next content word, only within the clause.
+        const lo = Math.min(from, ti);
+        const hi = Math.max(from, ti);
+        for (let j = lo; j < hi; j++) if (c.tokens[j].breakAfter) return undefined;
+      }
+      if (pos.has(ti)) return ti;
+    }
+    return undefined;
+  };
+  const next = aligned(last, 1);
+  const prev = aligned(first, -1);
   const right = next !== undefined ? pos.get(next) : undefined;
   const left = prev !== undefined ? pos.get(prev) : undefined;
   if (opens && right !== undefined) {
     let start = right - 1;
     while (start > 0 && !p.tokens[start - 1].breakAfter) start--;
-    return fits(start, right - 1, next - claimStart) ? { lo: start, hi: right - 1 } : undefined;
+    return fits(start, right - 1, next! - claimStart) ? { lo: start, hi: right - 1 } : undefined;
   }
   if (closes && left !== undefined) {
     let end = left + 1;
     while (end < p.tokens.length - 1 && !p.tokens[end].breakAfter) end++;
-    return fits(left + 1, end, claimEnd - prev) ? { lo: left + 1, hi: end } : undefined;
+    return fits(left + 1, end, claimEnd - prev!) ? { lo: left + 1, hi: end } : undefined;
   }
   return undefined;
 }
