@@ -13,7 +13,8 @@
  * "talks between ... and ..."), or the passive's "by" ("Leith Works was sued by
  * Northwind") in either text. Names written as possessives or after "of" in one text only
  * ("Tarvik's ally Northwind" / "Northwind, an ally of Tarvik") are left alone. Each name
- * must occur once in the passage. Unlike blocks.swapped-roles this needs no subject and
+ * must occur once in the passage; names next to each other in both texts count as one
+ * ("French President Dana Wells"). Unlike blocks.swapped-roles this needs no subject and
  * object, so it also reads Dutch and clauses the tagger does not split.
  */
 import type { CToken, Prepared } from '../nlp';
@@ -47,7 +48,7 @@ function span(tokens: readonly number[]): [number, number] {
 }
 
 interface Item {
-  unit: Unit;
+  units: Unit[];
   /** First and last token of the name in the claim and in the passage. */
   c: [number, number];
   p: [number, number];
@@ -66,27 +67,44 @@ export const namesExchanged: Rule = {
       if (ctx.state.get(u) !== 'match') continue;
       if (u.kind === 'name') {
         const at = namePos.get(u);
-        if (at && at.length) items.push({ unit: u, c: span(u.tokens), p: span(at) });
+        if (at && at.length) items.push({ units: [u], c: span(u.tokens), p: span(at) });
       } else if (u.kind === 'word') {
         const k = pos.get(u.tokens[0]);
         const ref = k === undefined ? undefined : p.tokens[k].name;
         if (ref === undefined || !/^\p{Lu}/u.test(c.tokens[u.tokens[0]].text)) continue;
-        items.push({ unit: u, c: span(u.tokens), p: span(p.tokens.filter((t) => t.name === ref).map((t) => t.i)) });
+        items.push({ units: [u], c: span(u.tokens), p: span(p.tokens.filter((t) => t.name === ref).map((t) => t.i)) });
       }
     }
-    if (items.length < 2) return [];
+    // Names written next to each other in both texts are one participant ("French
+    // President Emmanuel Macron" read as three names).
+    items.sort((x, y) => x.c[0] - y.c[0]);
+    const merged: Item[] = [];
+    for (const it of items) {
+      const last = merged[merged.length - 1];
+      // Next to each other, or with the same aligned words between ("French President").
+      const gap = last ? it.c[0] - last.c[1] - 1 : -1;
+      const same = last !== undefined && gap >= 0 && gap <= 2 && it.p[0] - last.p[1] - 1 === gap && Array.from({ length: gap }, (_, g) => pos.get(last.c[1] + 1 + g) === last.p[1] + 1 + g).every(Boolean);
+      if (last && same) {
+        last.units.push(...it.units);
+        last.c = [last.c[0], it.c[1]];
+        last.p = [last.p[0], it.p[1]];
+      } else merged.push({ units: [...it.units], c: it.c, p: it.p });
+    }
+    if (merged.length < 2) return [];
     const cTags = structureOf(c).tags;
     const pTags = structureOf(p).tags;
     // Each name must be the passage's only mention of it.
     const spanText = (q: Prepared, x: [number, number]) => q.text.slice(q.tokens[x[0]].start, q.tokens[x[1]].end).toLowerCase();
-    const mentions = new Map<string, number>();
-    for (const n of p.names) mentions.set(n.text.toLowerCase(), (mentions.get(n.text.toLowerCase()) ?? 0) + 1);
-    const once = (x: Item) => (mentions.get(spanText(p, x.p)) ?? 1) === 1;
+    const lower = p.text.toLowerCase();
+    const once = (x: Item) => {
+      const esc = spanText(p, x.p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return (lower.match(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')) ?? []).length === 1;
+    };
     const out: Signal[] = [];
     const flagged = new Set<Unit>();
-    for (const a of items) {
-      for (const b of items) {
-        if (a === b || flagged.has(a.unit) || flagged.has(b.unit)) continue;
+    for (const a of merged) {
+      for (const b of merged) {
+        if (a === b || a.units.some((u) => flagged.has(u)) || b.units.some((u) => flagged.has(u))) continue;
         const [a0, a1] = a.c;
         const [b0, b1] = b.c;
         const [pa0, pa1] = a.p;
@@ -112,9 +130,10 @@ export const namesExchanged: Rule = {
           return verb && pBetween.some((s) => s.norm === t.norm && pTags?.[s.i] === 'VERB');
         });
         if (!shared) continue;
-        flagged.add(a.unit);
-        flagged.add(b.unit);
-        out.push({ type: 'displaced', unit: a.unit }, { type: 'displaced', unit: b.unit });
+        for (const u of [...a.units, ...b.units]) {
+          flagged.add(u);
+          out.push({ type: 'displaced', unit: u });
+        }
       }
     }
     return out;
@@ -128,6 +147,11 @@ export const namesExchanged: Rule = {
     {
       claim: 'Northwind received a notice from Leith Works on Monday.',
       passage: 'Leith Works received a notice from Northwind on Monday.',
+      expect: 'displaced',
+    },
+    {
+      claim: 'On Thursday, Leith Works called for French President Dana Wells to act.',
+      passage: 'On Thursday, French President Dana Wells called for Leith Works to act.',
       expect: 'displaced',
     },
     { claim: 'Northwind and Leith Works signed the agreement.', passage: 'Leith Works and Northwind signed the agreement.', expect: 'none' },
