@@ -60,8 +60,9 @@ export const namesExchanged: Rule = {
   summary: 'two claim names the passage has the other way round around the same word',
   run(ctx) {
     const { c, p, pos, namePos } = ctx;
-    // The claim's names backed in the passage, with where: a name unit, or a word the claim
-    // opens with ("Northwind received ...") that lines up with a name of the passage.
+    // The claim's names backed in the passage, with where: a name unit, or a capitalized
+    // word not read as a name (a sentence's first word, "Northwind received ...") that lines
+    // up with a name of the passage.
     const items: Item[] = [];
     for (const u of ctx.units) {
       if (ctx.state.get(u) !== 'match') continue;
