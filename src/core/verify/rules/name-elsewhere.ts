@@ -9,6 +9,8 @@
  * Information Agency"), while another name fills the claim name's place in this passage
  * (slots.ts placeRival: between the aligned words around it, or at the start or end of
  * the clause): the passage speaks of that other one, so the name is not backed here.
+ * The same for a longer name the passage has only in a shorter form elsewhere ("the
+ * Olympiad" for "the International Student Olympiad").
  * And two claim names the passage has in each other's place ("Ms Adeyemi told Radio
  * Tern's programme" for "Ms Radio Tern told Adeyemi's programme"; slots.ts
  * crossedName): neither is.
@@ -61,6 +63,10 @@ export const nameElsewhere: Rule = {
       if (!rival) {
         // Two claim names in each other's place.
         if (crossedName(c, u, ctx.units, p, ctx.pos, ctx.namePos)) out.push({ type: 'displaced', unit: u });
+        // A longer name the passage has only in a shorter form elsewhere ("the Olympiad" for
+        // "the International Student Olympiad"), while another name fills its place, also at
+        // the start or end of its clause: as a name backed only in part.
+        else if (at.length < u.tokens.length && placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
       }
       out.push({ type: 'displaced', unit: u });
@@ -71,6 +77,12 @@ export const nameElsewhere: Rule = {
     return out;
   },
   examples: [
+    {
+      claim: 'Dana Wells of the Olympiad committee is also the head of the surgery department in the International Student Olympiad.',
+      passage: 'Dana Wells of the Olympiad committee is also the head of the surgery department in the First Northbury Clinic.',
+      expect: 'displaced',
+      claimValue: 'International Student Olympiad',
+    },
     {
       claim: 'The Tarvik Information Agency reported eleven crew on board.',
       passage: 'The Northbury Gazette reported eleven crew on board, the Tarvik said.',
