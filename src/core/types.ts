@@ -92,6 +92,8 @@ export type ReasonKind =
   | 'antonym'
   | 'citation'
   | 'partial'
+  /** The passage closest to the sentence does not back it, for a reason a rule states (a negation, a possibility, roles, another word in its place). */
+  | 'blocked'
   | 'no-evidence';
 
 export interface Reason {

@@ -72,7 +72,7 @@ function sourceName(e: Evidence | undefined): string {
 
 export function conflictCode(f: Finding): FindingCode {
   if (f.code.startsWith('claim.conflict')) return f.code;
-  const kind = f.reasons.find((r) => r.kind !== 'citation' && r.kind !== 'partial' && r.kind !== 'no-evidence')?.kind;
+  const kind = f.reasons.find((r) => r.kind !== 'citation' && r.kind !== 'partial' && r.kind !== 'blocked' && r.kind !== 'no-evidence')?.kind;
   switch (kind) {
     case 'number':
     case 'quantity':
@@ -97,6 +97,8 @@ export function findingMessage(f: Finding, code: string): string {
     const details = reasons.map((r) => r.message).join('; ');
     return `Conflicts with ${sourceName(ev)}: ${details || 'the source says otherwise'}.`.replace(/\.\.$/, '.');
   }
+  const blocked = f.reasons.find((r) => r.kind === 'blocked');
+  if (blocked) return `Not supported by the sources: ${blocked.message}`;
   const partial = f.reasons.find((r) => r.kind === 'partial');
   if (partial) return `Only partly supported: ${partial.message}`;
   return f.reasons[0]?.message && f.reasons[0].kind !== 'no-evidence'

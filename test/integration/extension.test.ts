@@ -478,6 +478,31 @@ describe('Groundwork extension', function () {
       assert.match(codeOf(diagsOnLine(doc, 'harbour ferry')[0]), /^claim\.unsupported/);
     });
 
+    it('a sentence the closest passage does not back says why, in the underline and the hover, and names the rule', async () => {
+      const rel = 'sources/square.txt';
+      await writeSource(rel, 'Square report\n\nOn Tuesday evening the army fired tear gas at protesters gathered outside the parliament building in Northbury.\n');
+      const draftUri = fileUri('notes/square.md');
+      await vscode.workspace.fs.writeFile(draftUri, enc('# Square\n\nThe police fired tear gas at protesters gathered outside the parliament building in Northbury.\n'));
+      try {
+        const square = (await openDraft('notes/square.md')).document;
+        const [d] = diagsOnLine(square, 'tear gas');
+        assert.ok(d, JSON.stringify(gw(square.uri).map((x) => x.message)));
+        assert.match(codeOf(d), /^claim\.unsupported/);
+        assert.match(d.message, /"army" where the sentence has "police"/);
+        const line = lineOf(square, 'tear gas');
+        const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', square.uri, new vscode.Position(line, 5)));
+        assert.match(text, /closest passage does not back it/);
+        assert.match(text, /Rules:.*`blocks\.substituted-word`/);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await vscode.workspace.fs.delete(draftUri);
+        const removed = waitFor(api.onDidIndex, (e) => e.removed.includes(rel), 'the removal');
+        await vscode.workspace.fs.delete(fileUri(rel));
+        await removed;
+        await api.whenIdle();
+      }
+    });
+
     it('a new folder written with its sources at once is indexed whole, and dropped whole when deleted', async () => {
       // The folder and its files appear together: the watcher may report only the folder.
       const files = ['a.txt', 'b.txt', 'c.txt'];

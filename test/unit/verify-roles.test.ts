@@ -151,6 +151,9 @@ describe('verify: two names the other way round around the same word (role.names
     const f = (await e().check('On Friday the Northbury Port Authority announced that Leith Works was opening an inquiry into its safety practices.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
     assert.ok(f.rules?.includes('role.names-exchanged'), JSON.stringify(f.rules));
+    const why = f.reasons.find((r) => r.kind === 'blocked');
+    assert.ok(why, JSON.stringify(f.reasons));
+    assert.match(why.message, /"Northbury Port Authority" and "Leith Works" in another role or place/);
   });
 });
 

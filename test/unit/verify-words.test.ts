@@ -157,6 +157,9 @@ describe('verify: another word of the same kind in a word\'s place (blocks.subst
     const f = (await e().check('The police fired tear gas at protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
     assert.ok(f.rules?.includes('blocks.substituted-word'), JSON.stringify(f.rules));
+    // The finding says why, first: the closest passage and the two words.
+    assert.equal(f.reasons[0].kind, 'blocked', JSON.stringify(f.reasons));
+    assert.match(f.reasons[0].message, /closest passage does not back it \(the source has "army" where the sentence has "police"\)/);
   });
   it('a word the sentence only adds is still tolerated', async () => {
     const f = (await e().check('The army fired tear gas at peaceful protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];

@@ -76,6 +76,11 @@ export interface Alignment {
   displaced: number;
   /** Coverage as looked up, before role rules displace values: how well the passage lines up with the claim's words at all. */
   lined: number;
+  /**
+   * Why this passage cannot back the claim, in words: the messages of its `blocks`
+   * signals, and the claim's names and values a role rule found in another role or place.
+   */
+  why: string[];
   /** Ids of the lookups and rules behind this alignment (backing, displacement, conflicts, blocks), deduplicated. */
   rules: string[];
   /** The alignment's features for the learned decision (features.ts), computed on first call. */
@@ -182,9 +187,19 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   const signals = [...roleSignals, ...runStage('contrast', ctx)];
   const conflicts: Conflict[] = [];
   let blocked = false;
+  const why: string[] = [];
   for (const s of signals) {
     if (s.type === 'conflict') conflicts.push(s.conflict);
-    else if (s.type === 'blocks') blocked = true;
+    else if (s.type === 'blocks') {
+      blocked = true;
+      if (!why.includes(s.message)) why.push(s.message);
+    }
+  }
+  const displacedUnits = [...new Set(roleSignals.flatMap((x) => (x.type === 'displaced' ? [x.unit] : [])))];
+  if (displacedUnits.length) {
+    const list = displacedUnits.map((u) => JSON.stringify(u.text));
+    const named = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+    why.push(`it has ${named} in another role or place than the sentence does`);
   }
   const matched: Unit[] = [];
   const unmatched: Unit[] = [];
@@ -224,6 +239,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     polarityClash: ctx.addedPolarityClash || blocked,
     displaced: roleSignals.filter((x) => x.type === 'displaced').length,
     lined: lookedUp / total,
+    why,
     rules: [...ids].sort(),
     features: () => (feats ??= alignmentFeatures(c, units, passages[0], result)),
   };

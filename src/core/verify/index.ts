@@ -759,6 +759,14 @@ function buildFinding(
   } else {
     const best = decision.best;
     const a = best ? (best.pair && best.pair.alignment.coverage > best.single.coverage ? best.pair.alignment : best.single) : undefined;
+    // The closest passage lines up with the sentence, but a rule says why it does not back it.
+    if (best && best.single.why.length && best.single.lined >= PARTIAL_COVERAGE) {
+      reasons.push({
+        kind: 'blocked',
+        message: `the closest passage does not back it (${best.single.why.join('; ')})`,
+        evidenceIndex: evidence.length ? 0 : undefined,
+      });
+    }
     if (a && a.coverage >= PARTIAL_COVERAGE && (a.unmatched.length || a.loose.length)) {
       const missing = [...a.unmatched, ...a.loose];
       const list = unitList(missing);
