@@ -171,3 +171,26 @@ describe('verify: a name backed by an earlier sentence, at a place another name 
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
 });
+
+describe('verify: a document whose own statement a rule refuses lends no pieced-together support', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('the names of the refused sentence do not back a neighbouring passage (decide: docBlocked)', async () => {
+    const x = createEngine();
+    x.upsertSource(
+      's/hall.txt',
+      enc(
+        'Singer Dana Wells has inducted Irish rock band Harbor Lights into the Northbury Hall of Fame, in Leith.\n\n' +
+          'The lavish ceremony, celebrating the anniversary of the hall, also saw the induction of two other rock bands. "This was a band that wanted to lay claim to this world," said Wells.\n',
+      ),
+    );
+    const f = (await x.check('Irish rock band Harbor Lights has inducted singer Dana Wells into the Northbury Hall of Fame, in Leith.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
+    // The finding says why, from the sentence that states it the other way round.
+    assert.equal(f.reasons[0].kind, 'blocked', JSON.stringify(f.reasons));
+    assert.match(f.reasons[0].message, /"Harbor Lights"/);
+    assert.ok(f.rules?.includes('role.names-exchanged'), JSON.stringify(f.rules));
+    // The statement as the source makes it is still backed.
+    const g = (await x.check('Singer Dana Wells has inducted Irish rock band Harbor Lights into the Northbury Hall of Fame, in Leith.', { format: 'plaintext' }))[0];
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
+  });
+});

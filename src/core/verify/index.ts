@@ -81,6 +81,12 @@ interface Candidate {
   pair?: { alignment: Alignment; neighbor: PassageHit };
   /** The adjacent passage lines up better with the claim than this one but a rule says it does not back it (decide). */
   pairBlocked?: boolean;
+  /**
+   * Another passage of the same document lines up better with the claim than this one but
+   * a rule says it does not back it (decide): this passage's support may not rest on its
+   * neighbour or on names of earlier sentences.
+   */
+  docBlocked?: boolean;
 }
 
 interface Decision {
@@ -339,8 +345,8 @@ export function alignmentVerdict(a: Alignment): 'supported' | 'conflict' | 'unsu
 }
 
 function supportScore(cand: Candidate): Alignment | undefined {
-  if (supports(cand.single)) return cand.single;
-  if (cand.pair && !cand.pairBlocked && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
+  if (supports(cand.single) && !(cand.docBlocked && cand.single.contextNames > 0)) return cand.single;
+  if (cand.pair && !cand.pairBlocked && !cand.docBlocked && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
   return undefined;
 }
 
@@ -414,6 +420,12 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   for (const x of cands) {
     const nb = x.pair ? byId.get(x.pair.neighbor.passage.id) : undefined;
     if (nb && blockedCandidate(nb) && nb.single.lined > x.single.coverage) x.pairBlocked = true;
+  }
+  // Likewise any passage of the same document: where the document states the claim's
+  // statement in other terms, support pieced together from its other passages (a neighbour,
+  // the names of earlier sentences) is not support.
+  for (const x of cands) {
+    if (cands.some((y) => y !== x && y.hit.doc.path === x.hit.doc.path && blockedCandidate(y) && y.single.lined > x.single.coverage)) x.docBlocked = true;
   }
   const supported = cands
     .filter((c) => supportScore(c) !== undefined)
@@ -726,6 +738,8 @@ function buildFinding(
 ): Finding {
   const evidence = decision.evidence.slice(0, EVIDENCE).map(toEvidence);
   const reasons: Reason[] = [];
+  /** The rules behind a "blocked" reason (they join the finding's `rules`). */
+  const whyRules: string[] = [];
   let code: FindingCode;
   if (decision.verdict === 'supported') {
     code = 'claim.supported';
@@ -759,12 +773,16 @@ function buildFinding(
   } else {
     const best = decision.best;
     const a = best ? (best.pair && best.pair.alignment.coverage > best.single.coverage ? best.pair.alignment : best.single) : undefined;
-    // The closest passage lines up with the sentence, but a rule says why it does not back it.
-    if (best && best.single.why.length && best.single.lined >= PARTIAL_COVERAGE) {
+    // The passage that lines up best with the sentence (before role rules), when a rule
+    // says why it does not back it.
+    const shown = decision.evidence.slice(0, EVIDENCE);
+    const closest = shown.reduce<Candidate | undefined>((m, x) => (!m || x.single.lined > m.single.lined ? x : m), undefined);
+    if (closest && closest.single.why.length && closest.single.lined >= PARTIAL_COVERAGE) {
+      for (const r of closest.single.rules) if (r.startsWith('blocks.') || r.startsWith('role.')) whyRules.push(r);
       reasons.push({
         kind: 'blocked',
-        message: `the closest passage does not back it (${best.single.why.join('; ')})`,
-        evidenceIndex: evidence.length ? 0 : undefined,
+        message: `the closest passage does not back it (${closest.single.why.join('; ')})`,
+        evidenceIndex: shown.indexOf(closest),
       });
     }
     if (a && a.coverage >= PARTIAL_COVERAGE && (a.unmatched.length || a.loose.length)) {
@@ -795,7 +813,7 @@ function buildFinding(
     reasons,
     evidence,
     citations,
-    rules: decisionRules(decision),
+    rules: [...new Set([...decisionRules(decision), ...whyRules])].sort(),
   };
   if (citationProblem) finding.citationProblem = citationProblem;
   return finding;
