@@ -79,12 +79,10 @@ interface Candidate {
   elsewhere?: boolean;
   /** Best alignment with an adjacent passage added (for support). */
   pair?: { alignment: Alignment; neighbor: PassageHit };
-  /** The adjacent passage lines up better with the claim than this one but a rule says it does not back it (decide). */
-  pairBlocked?: boolean;
   /**
-   * Another passage of the same document lines up better with the claim than this one but
-   * a rule says it does not back it (decide): this passage's support may not rest on its
-   * neighbour or on names of earlier sentences.
+   * Another passage of the same document (its neighbour among them) lines up better with
+   * the claim than this one but a rule says it does not back it (decide): this passage's
+   * support may not rest on its neighbour or on names of earlier sentences.
    */
   docBlocked?: boolean;
 }
@@ -346,7 +344,7 @@ export function alignmentVerdict(a: Alignment): 'supported' | 'conflict' | 'unsu
 
 function supportScore(cand: Candidate): Alignment | undefined {
   if (supports(cand.single) && !(cand.docBlocked && cand.single.contextNames > 0)) return cand.single;
-  if (cand.pair && !cand.pairBlocked && !cand.docBlocked && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
+  if (cand.pair && !cand.docBlocked && supports(cand.pair.alignment) && cand.single.conflicts.length === 0) return cand.pair.alignment;
   return undefined;
 }
 
@@ -414,16 +412,10 @@ function blockedCandidate(x: Candidate): boolean {
 }
 
 function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
-  // An adjacent passage that lines up better with the claim than the passage it is added
-  // to, but that a rule says does not back it, states something else: it lends nothing.
-  const byId = new Map(cands.map((x) => [x.hit.passage.id, x] as const));
-  for (const x of cands) {
-    const nb = x.pair ? byId.get(x.pair.neighbor.passage.id) : undefined;
-    if (nb && blockedCandidate(nb) && nb.single.lined > x.single.coverage) x.pairBlocked = true;
-  }
-  // Likewise any passage of the same document: where the document states the claim's
-  // statement in other terms, support pieced together from its other passages (a neighbour,
-  // the names of earlier sentences) is not support.
+  // A passage of the document (the adjacent one or any other) that lines up better with
+  // the claim than this one, but that a rule says does not back it, states something else:
+  // support pieced together around it (a neighbour, the names of earlier sentences) is not
+  // support.
   for (const x of cands) {
     if (cands.some((y) => y !== x && y.hit.doc.path === x.hit.doc.path && blockedCandidate(y) && y.single.lined > x.single.coverage)) x.docBlocked = true;
   }
