@@ -1,7 +1,7 @@
 /**
  * blocks.substituted-word: the passage puts another word at the place of a claim word
  * the passage does not back ("a brown dog is jumping" / "a brown cat is jumping";
- * "children are running up the hill" / "running down the hill"). The claim word's
+ * "walking in the dry sand" / "walking in the wet sand"). The claim word's
  * neighbours (the content words right before and after it, or the clause's edge) are
  * backed by adjacent passage words, and between them the passage has exactly one word of
  * its own: a plain word that backs nothing in the claim, has the claim word's part of
@@ -50,7 +50,8 @@ function plain(q: Prepared, k: number): boolean {
   return t.name === undefined && t.num === undefined && t.date === undefined && !t.cue;
 }
 
-function substitute(ctx: AlignContext, ct: number): number | undefined {
+/** The passage word standing at claim token `ct`'s place, when it is another word of the same kind; `backing`: passage tokens that back a claim token. */
+function substitute(ctx: AlignContext, ct: number, backing: ReadonlySet<number>): number | undefined {
   const { c, p, pos } = ctx;
   const before = contentNext(c, ct, -1);
   const after = contentNext(c, ct, 1);
@@ -59,7 +60,6 @@ function substitute(ctx: AlignContext, ct: number): number | undefined {
   const pa = after >= 0 ? pos.get(after) : undefined;
   if (before >= 0 && pb === undefined) return undefined;
   if (after >= 0 && pa === undefined) return undefined;
-  const backing = new Set(pos.values());
   // Where the claim word is at its clause's edge, the passage's word must be bounded on the
   // open side too: by its clause's edge, a figure, date or name, a word that backs the claim,
   // or a function word ("On Tuesday evening *the* army fired"), so that it is not part of a
@@ -82,11 +82,7 @@ function substitute(ctx: AlignContext, ct: number): number | undefined {
   const cTok = c.tokens[ct];
   const pTok = p.tokens[k];
   if (cTok.stem === pTok.stem || cTok.concepts.some((x) => pTok.concepts.includes(x))) return undefined;
-  const lex = getLexicon();
-  if (!lex) return undefined;
-  const la = c.lang === 'nl' ? 'nl' : 'en';
-  const lb = p.lang === 'nl' ? 'nl' : 'en';
-  if (!lex.coordinates(cTok.norm, la, pTok.norm, lb, { specific: SPECIFIC_KIND }) && !lex.relations(cTok.norm, la, pTok.norm, lb).includes('antonym')) return undefined;
+  // Same part of speech where tagged (cheap; before the lexicon).
   const cTags = structureOf(c).tags;
   const pTags = structureOf(p).tags;
   if (cTags && pTags) {
@@ -94,6 +90,13 @@ function substitute(ctx: AlignContext, ct: number): number | undefined {
     const b = pTags[k];
     if (!a || !b || !TAGGED.has(a) || a !== b) return undefined;
   }
+  const lex = getLexicon();
+  if (!lex) return undefined;
+  const la = c.lang === 'nl' ? 'nl' : 'en';
+  const lb = p.lang === 'nl' ? 'nl' : 'en';
+  // Antonyms, or two kinds of one specific thing (depth 3 is the relations query coordinates() makes with its defaults, so the lexicon computes it once).
+  const antonyms = lex.relations(cTok.norm, la, pTok.norm, lb, { depth: 3 }).includes('antonym');
+  if (!antonyms && !lex.coordinates(cTok.norm, la, pTok.norm, lb, { specific: SPECIFIC_KIND })) return undefined;
   return k;
 }
 
@@ -102,11 +105,12 @@ export const substitutedWord: Rule = {
   stage: 'contrast',
   summary: 'the passage has another word at the place of a claim word it does not back',
   run(ctx) {
+    let backing: Set<number> | undefined;
     for (const u of ctx.units) {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'miss' || u.tokens.length !== 1) continue;
       const ct = u.tokens[0];
       if (!plain(ctx.c, ct)) continue;
-      const k = substitute(ctx, ct);
+      const k = substitute(ctx, ct, (backing ??= new Set(ctx.pos.values())));
       if (k === undefined) continue;
       return [
         {
