@@ -1,9 +1,9 @@
 /**
  * role.names-exchanged: two names of the claim stand on either side of a word, and the
- * passage has the same word with the two names the other way round ("Regional governor
- * Tarvik said Dana Wells's officers were present" for "Regional governor Dana Wells said
- * Tarvik's officers were present"; "Northwind received a notice from Leith Works" /
- * "Leith Works received a notice from Northwind"). Each name is backed, but in the other's
+ * passage has the same word with the two names the other way round ("Northwind said
+ * Leith Works staff had cut prices" for "Leith Works said Northwind staff had cut
+ * prices"; "Northwind bought the ferry from Leith Works" / "Leith Works bought the ferry
+ * from Northwind"). Each name is backed, but in the other's
  * place, so neither is: the passage says something else about them.
  *
  * The word between must be the same word in both texts (aligned, or a verb written the
@@ -14,7 +14,7 @@
  * Northwind") in either text. Names written as possessives or after "of" in one text only
  * ("Tarvik's ally Northwind" / "Northwind, an ally of Tarvik") are left alone. Each name
  * must occur once in the passage; names next to each other in both texts count as one
- * ("French President Dana Wells"). Unlike blocks.swapped-roles this needs no subject and
+ * ("Mayor Dana Wells"). Unlike blocks.swapped-roles this needs no subject and
  * object, so it also reads Dutch and clauses the tagger does not split.
  */
 import type { CToken, Prepared } from '../nlp';
@@ -76,13 +76,13 @@ export const namesExchanged: Rule = {
         items.push({ units: [u], c: span(u.tokens), p: span(p.tokens.filter((t) => t.name === ref).map((t) => t.i)) });
       }
     }
-    // Names written next to each other in both texts are one participant ("French
-    // President Emmanuel Macron" read as three names).
+    // Names written next to each other in both texts are one participant (a title and a
+    // name read as two names).
     items.sort((x, y) => x.c[0] - y.c[0]);
     const merged: Item[] = [];
     for (const it of items) {
       const last = merged[merged.length - 1];
-      // Next to each other, or with the same aligned words between ("French President").
+      // Next to each other, or with the same aligned words between (an unnamed title word).
       const gap = last ? it.c[0] - last.c[1] - 1 : -1;
       const same = last !== undefined && gap >= 0 && gap <= 2 && it.p[0] - last.p[1] - 1 === gap && Array.from({ length: gap }, (_, g) => pos.get(last.c[1] + 1 + g) === last.p[1] + 1 + g).every(Boolean);
       if (last && same) {
@@ -91,20 +91,20 @@ export const namesExchanged: Rule = {
         last.p = [last.p[0], it.p[1]];
       } else merged.push({ units: [...it.units], c: it.c, p: it.p });
     }
-    if (merged.length < 2) return [];
-    const cTags = structureOf(c).tags;
-    const pTags = structureOf(p).tags;
-    // Each name must be the passage's only mention of it.
-    const spanText = (q: Prepared, x: [number, number]) => q.text.slice(q.tokens[x[0]].start, q.tokens[x[1]].end).toLowerCase();
+    // Each name must be the passage's only mention of it (counted by word boundaries).
     const lower = p.text.toLowerCase();
-    const once = (x: Item) => {
-      const esc = spanText(p, x.p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const mentionedOnce = (x: Item) => {
+      const esc = p.text.slice(p.tokens[x.p[0]].start, p.tokens[x.p[1]].end).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       return (lower.match(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')) ?? []).length === 1;
     };
+    const names = merged.filter(mentionedOnce);
+    if (names.length < 2) return [];
+    const cTags = structureOf(c).tags;
+    const pTags = structureOf(p).tags;
     const out: Signal[] = [];
     const flagged = new Set<Unit>();
-    for (const a of merged) {
-      for (const b of merged) {
+    for (const a of names) {
+      for (const b of names) {
         if (a === b || a.units.some((u) => flagged.has(u)) || b.units.some((u) => flagged.has(u))) continue;
         const [a0, a1] = a.c;
         const [b0, b1] = b.c;
@@ -112,7 +112,6 @@ export const namesExchanged: Rule = {
         const [pb0, pb1] = b.p;
         if (a1 >= b0) continue; // a before b in the claim
         if (pb1 >= pa0) continue; // b before a in the passage
-        if (!once(a) || !once(b)) continue;
         // The claim's tokens between the names, and the passage's between them the other way round.
         const cBetween = c.tokens.slice(a1 + 1, b0);
         const pBetween = p.tokens.slice(pb1 + 1, pa0);
@@ -140,21 +139,9 @@ export const namesExchanged: Rule = {
     return out;
   },
   examples: [
-    {
-      claim: 'Regional governor Tarvik said Dana Wells officers were present.',
-      passage: 'Regional governor Dana Wells said Tarvik officers were present.',
-      expect: 'displaced',
-    },
-    {
-      claim: 'Northwind received a notice from Leith Works on Monday.',
-      passage: 'Leith Works received a notice from Northwind on Monday.',
-      expect: 'displaced',
-    },
-    {
-      claim: 'On Thursday, Leith Works called for French President Dana Wells to act.',
-      passage: 'On Thursday, French President Dana Wells called for Leith Works to act.',
-      expect: 'displaced',
-    },
+    { claim: 'Northwind said Leith Works staff had cut prices.', passage: 'Leith Works said Northwind staff had cut prices.', expect: 'displaced' },
+    { claim: 'Northwind bought the ferry from Leith Works in 2019.', passage: 'Leith Works bought the ferry from Northwind in 2019.', expect: 'displaced' },
+    { claim: 'Leith Works thanked Mayor Dana Wells for the grant.', passage: 'Mayor Dana Wells thanked Leith Works for the grant.', expect: 'displaced' },
     { claim: 'Northwind and Leith Works signed the agreement.', passage: 'Leith Works and Northwind signed the agreement.', expect: 'none' },
     { claim: 'Northwind sued Leith Works in March.', passage: 'Leith Works was sued by Northwind in March.', expect: 'none' },
     { claim: "Tarvik's ally Northwind left the talks.", passage: 'Northwind, an ally of Tarvik, left the talks.', expect: 'none' },
