@@ -163,11 +163,11 @@ describe('verify: a name backed by an earlier sentence, at a place another name 
     const x = createEngine();
     x.upsertSource(
       's/island.txt',
-      enc('The study, published on Thursday in TVK One, examined the water sources of the island.\n\nEaster Island does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.\n'),
+      enc('The survey, printed on Thursday in TVK One, counted the wells of the valley.\n\nLower Leith does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.\n'),
     );
-    const f = (await x.check('TVK One does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.', { format: 'plaintext' }))[0];
+    const f = (await x.check('TVK One does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
-    const g = (await x.check('Easter Island does not have streams that run nonstop but it does have an aquifer that produces freshwater seeps during low tide.', { format: 'plaintext' }))[0];
+    const g = (await x.check('Lower Leith does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.', { format: 'plaintext' }))[0];
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
 });
@@ -177,20 +177,20 @@ describe('verify: a document whose own statement a rule refuses lends no pieced-
   it('the names of the refused sentence do not back a neighbouring passage (decide: docBlocked)', async () => {
     const x = createEngine();
     x.upsertSource(
-      's/hall.txt',
+      's/medal.txt',
       enc(
-        'Singer Dana Wells has inducted Irish rock band Harbor Lights into the Northbury Hall of Fame, in Leith.\n\n' +
-          'The lavish ceremony, celebrating the anniversary of the hall, also saw the induction of two other rock bands. "This was a band that wanted to lay claim to this world," said Wells.\n',
+        'Mayor Dana Wells has honoured the local choir Harbor Lights with the Northbury Civic Medal, in Leith.\n\n' +
+          'The ceremony, held in the old town hall, also saw medals for two other local choirs. "They have sung for this town for forty years," said Wells.\n',
       ),
     );
-    const f = (await x.check('Irish rock band Harbor Lights has inducted singer Dana Wells into the Northbury Hall of Fame, in Leith.', { format: 'plaintext' }))[0];
+    const f = (await x.check('The local choir Harbor Lights has honoured mayor Dana Wells with the Northbury Civic Medal, in Leith.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
     // The finding says why, from the sentence that states it the other way round.
     assert.equal(f.reasons[0].kind, 'blocked', JSON.stringify(f.reasons));
     assert.match(f.reasons[0].message, /"Harbor Lights"/);
     assert.ok(f.rules?.includes('role.names-exchanged'), JSON.stringify(f.rules));
     // The statement as the source makes it is still backed.
-    const g = (await x.check('Singer Dana Wells has inducted Irish rock band Harbor Lights into the Northbury Hall of Fame, in Leith.', { format: 'plaintext' }))[0];
+    const g = (await x.check('Mayor Dana Wells has honoured the local choir Harbor Lights with the Northbury Civic Medal, in Leith.', { format: 'plaintext' }))[0];
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
 });

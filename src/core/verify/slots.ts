@@ -253,7 +253,7 @@ export function placeOf(
   const opens = claimStart === 0 || c.tokens[claimStart - 1].breakAfter;
   const closes = claimEnd === c.tokens.length - 1 || c.tokens[claimEnd].breakAfter;
   // The nearest aligned content word on each side within three, inside the claim's clause
-  // (as anchoredWindow reads them): an unaligned word next to the name ("PLOS One") does not hide its place.
+  // (as anchoredWindow reads them): an unaligned word next to the name ("TVK One") does not hide its place.
   const aligned = (from: number, dir: 1 | -1): number | undefined => {
     for (let k = c.content.indexOf(from) + dir, d = 1; k >= 0 && k < c.content.length && d <= 3; k += dir, d++) {
       const ti = c.content[k];

@@ -10,7 +10,7 @@
  * (slots.ts placeRival: between the aligned words around it, or at the start or end of
  * the clause): the passage speaks of that other one, so the name is not backed here.
  * The same for a longer name the passage has only in a shorter form elsewhere ("the
- * Olympiad" for "the International Student Olympiad").
+ * Regatta" for "the Northbury Student Regatta").
  * And two claim names the passage has in each other's place ("Ms Adeyemi told Radio
  * Tern's programme" for "Ms Radio Tern told Adeyemi's programme"; slots.ts
  * crossedName): neither is.
@@ -63,8 +63,8 @@ export const nameElsewhere: Rule = {
       if (!rival) {
         // Two claim names in each other's place.
         if (crossedName(c, u, ctx.units, p, ctx.pos, ctx.namePos)) out.push({ type: 'displaced', unit: u });
-        // A longer name the passage has only in a shorter form elsewhere ("the Olympiad" for
-        // "the International Student Olympiad"), while another name fills its place, also at
+        // A longer name the passage has only in a shorter form elsewhere ("the Regatta" for
+        // "the Northbury Student Regatta"), while another name fills its place, also at
         // the start or end of its clause: as a name backed only in part.
         else if (at.length < u.tokens.length && placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
         continue;
@@ -78,10 +78,10 @@ export const nameElsewhere: Rule = {
   },
   examples: [
     {
-      claim: 'Dana Wells of the Olympiad committee is also the head of the surgery department in the International Student Olympiad.',
-      passage: 'Dana Wells of the Olympiad committee is also the head of the surgery department in the First Northbury Clinic.',
+      claim: 'Dana Wells of the Regatta committee is also the head of the rowing department in the Northbury Student Regatta.',
+      passage: 'Dana Wells of the Regatta committee is also the head of the rowing department in the First Leith Club.',
       expect: 'displaced',
-      claimValue: 'International Student Olympiad',
+      claimValue: 'Northbury Student Regatta',
     },
     {
       claim: 'The Tarvik Information Agency reported eleven crew on board.',
