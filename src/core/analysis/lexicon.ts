@@ -521,6 +521,8 @@ class LexiconImpl implements Lexicon {
   coordinates(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): boolean {
     const n = opts.senses ?? 3;
     const depth = opts.depth ?? 2;
+    // One step further than the shared hypernym may be: a word that is the other's
+    // hypernym at that distance is its kind, not a second kind of the same thing.
     const rel = this.relations(a, langA, b, langB, { senses: n, depth: depth + 1 });
     if (rel.some((r) => r !== 'antonym')) return false;
     const A = this.senses(a, langA, n);

@@ -287,8 +287,8 @@ export function placeOf(
 /**
  * For a claim name this passage does not have at all (backed by an earlier sentence it
  * refers back to, or by an added passage) or has only in part: the passage names, of any kind, that fill
- * the claim name's place (placeOf), so that the passage speaks of that one ("David Turpin,
- * alone, was also charged" for "Bernard Schwartz, alone, was also charged"). A word of the
+ * the claim name's place (placeOf), so that the passage speaks of that one ("Tom Berg,
+ * alone, was also charged" for "Dana Wells, alone, was also charged"). A word of the
  * claim's name at the place means the passage may name it there in part: no rival.
  */
 export function placeRival(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<number, number>, usedPassage: ReadonlySet<number>): string | undefined {
@@ -305,8 +305,8 @@ export function placeRival(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<n
 }
 
 /**
- * Two claim names the passage has in each other's place ("Ms Hewitt told GMTV's Sunday
- * programme" for "Ms GMTV told Hewitt's Sunday programme"): this name sits outside its place
+ * Two claim names the passage has in each other's place ("Ms Adeyemi told Radio Tern's
+ * morning programme" for "Ms Radio Tern told Adeyemi's morning programme"): this name sits outside its place
  * in the passage, and the other claim name fills that place, and the other way round. The
  * other name is returned.
  */
