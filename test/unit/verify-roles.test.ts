@@ -194,3 +194,34 @@ describe('verify: a document whose own statement a rule refuses lends no pieced-
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
 });
+
+describe('verify: a name that shares a word with another name is not backed by it (match.ts nameMatched)', () => {
+  const one = async (source: string, text: string): Promise<Finding> => {
+    const e = createEngine();
+    e.upsertSource('sources/s.txt', enc(`Report\n\n${source}\n`));
+    const findings = await e.check(text, { format: 'plaintext' });
+    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
+    return findings[0];
+  };
+  it('a person\'s last name with another given name backs no claim about the claim\'s person', async () => {
+    const src = 'The award went to Pavel Dorn, the engineer who designed the northern bridge.';
+    assert.notEqual((await one(src, 'The award went to Ivan Dorn, the engineer who designed the northern bridge.')).verdict, 'supported');
+    // The same person written with a short given name, or by the last name alone, is still backed.
+    assert.equal((await one('The award went to Christopher Dorn, the engineer who designed the northern bridge.', 'The award went to Chris Dorn, the engineer who designed the northern bridge.')).verdict, 'supported');
+    assert.equal((await one('The award went to Dorn, the engineer who designed the northern bridge.', 'The award went to Ivan Dorn, the engineer who designed the northern bridge.')).verdict, 'supported');
+  });
+  it('a name that shares only its last word with the passage\'s name is not half backed by it', async () => {
+    const f = await one('The film was distributed by a company called Kessel Pictures, which also financed it.', 'The film was distributed by a company called Harlow Pictures.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.match(f.reasons[0].message, /Harlow Pictures/);
+  });
+  it('a word of the name that the passage has only as an ordinary word of another meaning is no part of it', async () => {
+    // "communication" is a hypernym of "video": a lookup by concept, not a word of the name.
+    const f = await one('The video was produced by a network that its makers called independent.', 'The video was produced by a network called Amberline Communication.');
+    assert.equal(f.verdict, 'unsupported');
+  });
+  it('an acronym of the claim name\'s words and a longer form of the name still back it', async () => {
+    assert.equal((await one('Nadia Roos is the first chair of the Coastal RTB, which plans bus routes.', 'Nadia Roos is the first chair of the Coastal Regional Transit Board.')).verdict, 'supported');
+    assert.equal((await one('Nadia Roos is the first chair of the Coastal Regional Transit Board Authority, which plans bus routes.', 'Nadia Roos is the first chair of the Coastal Regional Transit Board.')).verdict, 'supported');
+  });
+});

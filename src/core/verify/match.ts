@@ -324,16 +324,68 @@ export function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: b
     const f = findToken(c.tokens[i], c, p);
     if (f.length) {
       hits++;
-      if (!isNameHead(c.tokens[i].norm)) distinctive++;
+      if (!isNameHead(c.tokens[i].norm) && f.some((k) => (asNamePart(p, k) || p.tokens[k].stem === c.tokens[i].stem) && !inOtherName(c, toks, p, k))) distinctive++;
       pos.push(f[0]);
     }
   }
   if (toks.length === 0) return { hit: false, partial: false, pos };
   // Most of a multiword name (or its last word, the usual head) present; a person's
   // last name only as a name ("Books" of "Harbor Books" is not the word "books").
-  const lastHit = findToken(c.tokens[toks[toks.length - 1]], c, p).some((k) => p.tokens[k].name !== undefined || /^\p{Lu}/u.test(p.tokens[k].text));
+  const lastAt = findToken(c.tokens[toks[toks.length - 1]], c, p).filter((k) => asNamePart(p, k));
+  const lastHit = lastAt.length > 0 && !otherGivenName(c, toks, p, lastAt);
   const hit = hits / toks.length >= 0.6 || (lastHit && toks.length >= 2 && hits >= 1 && c.names[nameIdx].kind === 'person');
   return { hit, partial: distinctive > 0, pos };
+}
+
+/**
+ * Whether the passage gives the claim person's last name only with another given name:
+ * "Ivan Dorn" is not backed by "Pavel Dorn" (another person of the family, or another
+ * name in the same place). A passage name counts as another when a word of it before the
+ * last name matches no word of the claim name (titles are not part of names); a passage
+ * that also has the claim's own given name with it, or the last name alone while no full
+ * form gives another given name, still backs it.
+ */
+function otherGivenName(c: Prepared, toks: number[], p: Prepared, lastAt: number[]): boolean {
+  let other = false;
+  for (const k of lastAt) {
+    const ni = p.tokens[k].name;
+    if (ni === undefined) continue;
+    const before = p.names[ni].tokens.filter((j) => j < k && !p.tokens[j].stop);
+    if (before.length === 0) continue;
+    const known = before.some((j) => toks.some((i) => i !== toks[toks.length - 1] && sameGiven(c.tokens[i].norm, p.tokens[j].norm)));
+    if (known) return false;
+    other = true;
+  }
+  return other;
+}
+
+/** A passage token that can stand for a word of a name: part of a name, or capitalized. */
+function asNamePart(p: Prepared, k: number): boolean {
+  return p.tokens[k].name !== undefined || /^\p{Lu}/u.test(p.tokens[k].text);
+}
+
+/**
+ * Whether passage token `k` lies in a name with a word of its own that the claim name
+ * (tokens `toks`) lacks: "Communication" of "Ashad Communication" is no part of "Amaq
+ * Communication" backed, as the two names share a word but each has one the other lacks.
+ */
+function inOtherName(c: Prepared, toks: number[], p: Prepared, k: number): boolean {
+  const ni = p.tokens[k].name;
+  if (ni === undefined) return false;
+  const initials = toks.map((i) => c.tokens[i].norm[0]).join('');
+  return p.names[ni].tokens.some((j) => {
+    const t = p.tokens[j];
+    if (t.stop || toks.some((i) => findToken(c.tokens[i], c, p).includes(j))) return false;
+    // An acronym of words of the claim name is no word of its own ("ASEAN RBC").
+    return !(t.norm.length >= 2 && /^\p{Lu}+$/u.test(t.text) && initials.includes(t.norm));
+  });
+}
+
+/** The same given name, or one a short form of the other ("Chris", "Christopher"). */
+function sameGiven(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  return s.length >= 3 && l.startsWith(s);
 }
 
 export function withUnit(n: NumberMention): string {

@@ -78,8 +78,8 @@ export const nameElsewhere: Rule = {
   },
   examples: [
     {
-      claim: 'Dana Wells of the Regatta committee is also the head of the rowing department in the Northbury Student Regatta.',
-      passage: 'Dana Wells of the Regatta committee is also the head of the rowing department in the First Leith Club.',
+      claim: 'Dana Wells, who joined the Regatta last year, is also the head of the rowing department in the Northbury Student Regatta.',
+      passage: 'Dana Wells, who joined the Regatta last year, is also the head of the rowing department in the First Leith Club.',
       expect: 'displaced',
       claimValue: 'Northbury Student Regatta',
     },
