@@ -124,6 +124,13 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(lx.relations('winnen', 'nl', 'verliezen', 'nl').includes('antonym'));
       assert.deepEqual(lx.relations('vehicle', 'en', 'car', 'en'), ['hypernym']);
     });
+    it('indirect antonyms: adjectives through the adjective each is similar to', () => {
+      assert.ok(!lx.relations('large', 'en', 'minute', 'en', { depth: 3 }).includes('antonym'));
+      assert.ok(lx.relations('large', 'en', 'minute', 'en', { antonyms: 'indirect' }).includes('antonym'));
+      assert.ok(lx.relations('big', 'en', 'tiny', 'en', { antonyms: 'indirect' }).includes('antonym'));
+      // Near-synonyms are not made antonyms by it.
+      assert.ok(!lx.relations('large', 'en', 'huge', 'en', { antonyms: 'indirect' }).includes('antonym'));
+    });
     it('derivations', () => {
       assert.equal(rel('kill', 'en', 'killer', 'en'), 'derivation');
       assert.equal(rel('killer', 'en', 'kill', 'en'), 'derivation');

@@ -32,8 +32,10 @@ export interface RelationOptions {
    * cross-language pairs always use the synset level (Dutch has no word-sense pointers).
    * 'extended' also lets each side climb one hypernym step first (grow and shrink are ways to
    * increase and decrease); measure before trusting it (bench/lexicon-probe.ts).
+   * 'indirect' is WordNet's indirect antonymy of adjectives: each side may first step to an
+   * adjective it is "similar to" ("minute" is similar to "small", the antonym of "large").
    */
-  antonyms?: 'word' | 'synset' | 'extended';
+  antonyms?: 'word' | 'synset' | 'extended' | 'indirect';
   /** For `coordinates`: the shared hypernym is at least this many steps below the top of its hierarchy. */
   specific?: number;
 }
@@ -86,6 +88,7 @@ export interface Lexicon {
 // relation types in the file (see scripts/build-lexicon.mjs)
 const HYPERNYM = 1;
 const INSTANCE = 2;
+const SIMILAR = 3;
 const ANTONYM = 5;
 const DERIVATION = 6;
 const PERTAINYM = 7;
@@ -449,10 +452,10 @@ class LexiconImpl implements Lexicon {
     return false;
   }
 
-  /** The senses with their direct hypernyms added (synset level only). */
-  private lifted(x: Senses): Senses {
+  /** The senses with their direct hypernyms (or, with `via`, the synsets of that relation) added (synset level only). */
+  private lifted(x: Senses, via?: number): Senses {
     const synsets = new Set(x.synsets);
-    for (const s of x.synsets) for (const h of this.hypernyms(s, 1)) synsets.add(h);
+    for (const s of x.synsets) for (const h of via === undefined ? this.hypernyms(s, 1) : this.relTargets(s, [via])) synsets.add(h);
     return { synsets, senses: [] };
   }
 
@@ -468,7 +471,7 @@ class LexiconImpl implements Lexicon {
   relations(a: string, langA: LexLang, b: string, langB: LexLang, opts: RelationOptions = {}): readonly LexRelation[] {
     const n = opts.senses ?? 3;
     const depth = opts.depth ?? 2;
-    const ant = opts.antonyms === 'extended' ? 2 : opts.antonyms === 'synset' ? 1 : 0;
+    const ant = opts.antonyms === 'indirect' ? 3 : opts.antonyms === 'extended' ? 2 : opts.antonyms === 'synset' ? 1 : 0;
     const key = `${langA}\u0000${a}\u0000${langB}\u0000${b}\u0000${n}\u0000${depth}\u0000${ant}`;
     const hit = this.relationCache.get(key);
     if (hit) return hit;
@@ -502,7 +505,9 @@ class LexiconImpl implements Lexicon {
         ? this.anyLex(A, B, [ANTONYM]) || this.anyLex(B, A, [ANTONYM])
         : ant === 2
           ? this.anySyn(this.lifted(A), this.lifted(B), [ANTONYM])
-          : this.anySyn(A, B, [ANTONYM]);
+          : ant === 3
+            ? this.anySyn(this.lifted(A, SIMILAR), this.lifted(B, SIMILAR), [ANTONYM])
+            : this.anySyn(A, B, [ANTONYM]);
     if (antonym) out.push('antonym');
     if (depth > 0 && this.generalizes(A, B, depth)) out.push('hypernym');
     if (depth > 0 && this.generalizes(B, A, depth)) out.push('hyponym');

@@ -5,7 +5,8 @@
  * neighbours (the content words right before and after it, or the clause's edge) are
  * backed by adjacent passage words, and between them the passage has exactly one word of
  * its own: a plain word that backs nothing in the claim, has the claim word's part of
- * speech (where a tagger serves both languages), and is, by WordNet, either its antonym or
+ * speech (where a tagger serves both languages), and is, by WordNet, either its antonym
+ * (directly, or for adjectives through the adjective each is similar to: "tiny" / "large") or
  * another kind of the same specific thing (coordinate terms: a shared hypernym at least
  * SPECIFIC_KIND steps below the top, neither word a synonym, hypernym or derivation of the
  * other). Unrelated words at the place are left alone: there the lexicon knows too little to
@@ -96,7 +97,9 @@ function substitute(ctx: AlignContext, ct: number, backing: ReadonlySet<number>)
   const lb = p.lang === 'nl' ? 'nl' : 'en';
   // Antonyms, or two kinds of one specific thing (depth 3 is the relations query coordinates() makes with its defaults, so the lexicon computes it once).
   const antonyms = lex.relations(cTok.norm, la, pTok.norm, lb, { depth: 3 }).includes('antonym');
-  if (!antonyms && !lex.coordinates(cTok.norm, la, pTok.norm, lb, { specific: SPECIFIC_KIND })) return undefined;
+  if (antonyms || lex.coordinates(cTok.norm, la, pTok.norm, lb, { specific: SPECIFIC_KIND })) return k;
+  // Adjectives that are antonyms through an adjective each is similar to ("a tiny following" / "a large following").
+  if (!lex.relations(cTok.norm, la, pTok.norm, lb, { depth: 0, antonyms: 'indirect' }).includes('antonym')) return undefined;
   return k;
 }
 
@@ -125,6 +128,8 @@ export const substitutedWord: Rule = {
     { claim: 'A large brown dog is jumping over a red hurdle.', passage: 'A large brown cat is jumping over a red hurdle.', expect: 'blocks' },
     { claim: 'A child is walking in the dry sand.', passage: 'A child is walking in the wet sand.', expect: 'blocks' },
     { claim: 'The police fired on the crowd.', passage: 'The army fired on the crowd.', expect: 'blocks' },
+    // Indirect antonyms: "tiny" is similar to "small", the antonym of "large".
+    { claim: 'The club has a large following in the north.', passage: 'The club has a tiny following in the north.', expect: 'blocks' },
     { claim: 'The relationship between diet and sleep is unclear.', passage: 'The association between diet and sleep is unclear.', expect: 'none' },
     { claim: 'The collection was the largest in his time.', passage: 'The collection was the largest in the world.', expect: 'none' },
     { claim: 'The busy centre works with young people.', passage: 'The centre works with young people.', expect: 'none' },
