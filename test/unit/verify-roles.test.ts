@@ -225,3 +225,27 @@ describe('verify: a name that shares a word with another name is not backed by i
     assert.equal((await one('Nadia Roos is the first chair of the Coastal Regional Transit Board Authority, which plans bus routes.', 'Nadia Roos is the first chair of the Coastal Regional Transit Board.')).verdict, 'supported');
   });
 });
+
+describe('verify: a date from another sentence of the document does not date what a sentence with its own date tells (documentSupport datesApart)', () => {
+  const FESTIVAL = `Festival news
+
+The photographs show Mara Lind, the former festival director who stepped down in April, beside the mayor of Northbury.
+The mayor praised the volunteers who run the ticket office and the food stalls every summer.
+The festival has changed venues three times, the last in 2019, but the board is now moving away from a fifth change of venue.
+`;
+  const one = async (text: string): Promise<Finding> => {
+    const e = createEngine();
+    e.upsertSource('sources/festival.txt', enc(FESTIVAL));
+    const findings = await e.check(text, { format: 'plaintext' });
+    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
+    return findings[0];
+  };
+  it('the year of another event is not pieced onto the sentence that dates the claim\'s event otherwise', async () => {
+    const f = await one('Mara Lind stepped down as festival director in 2019.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.ok(!f.rules?.includes('decide.document'), JSON.stringify(f.rules));
+  });
+  it('the sentence with its own date still backs the claim with that date', async () => {
+    assert.equal((await one('Mara Lind stepped down as festival director in April.')).verdict, 'supported');
+  });
+});

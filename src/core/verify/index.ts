@@ -352,6 +352,21 @@ function bestCoverage(c: Candidate): number {
   return Math.max(c.single.coverage, c.pair?.alignment.coverage ?? 0);
 }
 
+/**
+ * Passages of one document combined (`joined`) back the claim's date with one passage while
+ * another of them gives a date of its own ("the director, who stepped down in April, ..."
+ * and, sentences later, "... the last in 2019"): each date belongs to what its own passage
+ * tells, so the claim's date is not backed for the claim's event. `alone[i]`: passage i's
+ * own alignment. (Not applied to a passage and its neighbour: there a date of the one often
+ * dates the other's statement, and refusing the pair left a conflict on a passage that
+ * does not tell the claim's event; measured in docs/EVAL.md.)
+ */
+function datesApart(joined: Alignment, alone: Alignment[], passages: Prepared[]): boolean {
+  const dates = joined.matched.filter((u) => u.kind === 'date');
+  if (dates.length === 0) return false;
+  return passages.some((q, i) => q.dates.length > 0 && dates.some((u) => !alone[i].matched.includes(u)));
+}
+
 function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decision | undefined {
   const byDoc = new Map<string, Candidate[]>();
   for (const x of cands) {
@@ -382,6 +397,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
       const gained = b.matched.filter((u) => !a.matched.includes(u));
       const keys = gained.filter((u) => u.kind !== 'word').length;
       if (keys === 0 && gained.length < 2) continue;
+      if (datesApart(b, [...used, x].map((y) => y.single), [...used, x].map((y) => y.prepared))) continue;
       used.push(x);
       a = b;
     }
