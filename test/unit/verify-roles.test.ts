@@ -217,7 +217,7 @@ describe('verify: a name that shares a word with another name is not backed by i
   });
   it('a word of the name that the passage has only as an ordinary word of another meaning is no part of it', async () => {
     // "communication" is a hypernym of "video": a lookup by concept, not a word of the name.
-    const f = await one('The video was produced by a network that its makers called independent.', 'The video was produced by a network called Amberline Communication.');
+    const f = await one('The video was filmed by a crew that its members called independent.', 'The video was filmed by a crew called Amberline Communication.');
     assert.equal(f.verdict, 'unsupported');
   });
   it('an acronym of the claim name\'s words and a longer form of the name still back it', async () => {
@@ -229,9 +229,9 @@ describe('verify: a name that shares a word with another name is not backed by i
 describe('verify: a date from another sentence of the document does not date what a sentence with its own date tells (documentSupport datesApart)', () => {
   const FESTIVAL = `Festival news
 
-The photographs show Mara Lind, the former festival director who stepped down in April, beside the mayor of Northbury.
-The mayor praised the volunteers who run the ticket office and the food stalls every summer.
-The festival has changed venues three times, the last in 2019, but the board is now moving away from a fifth change of venue.
+Mara Lind, who left the post of festival director in April, opened the new concert hall on Saturday.
+The volunteers run the ticket office and the food stalls every summer.
+The festival moved to the harbour in 2019 after two seasons in the park.
 `;
   const one = async (text: string): Promise<Finding> => {
     const e = createEngine();
@@ -241,11 +241,11 @@ The festival has changed venues three times, the last in 2019, but the board is 
     return findings[0];
   };
   it('the year of another event is not pieced onto the sentence that dates the claim\'s event otherwise', async () => {
-    const f = await one('Mara Lind stepped down as festival director in 2019.');
+    const f = await one('Mara Lind left the post of festival director in 2019.');
     assert.equal(f.verdict, 'unsupported');
     assert.ok(!f.rules?.includes('decide.document'), JSON.stringify(f.rules));
   });
   it('the sentence with its own date still backs the claim with that date', async () => {
-    assert.equal((await one('Mara Lind stepped down as festival director in April.')).verdict, 'supported');
+    assert.equal((await one('Mara Lind left the post of festival director in April.')).verdict, 'supported');
   });
 });

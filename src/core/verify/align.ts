@@ -237,7 +237,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     keyMissing,
     contextNames: ctx.contextNames,
     polarityClash: ctx.addedPolarityClash || blocked,
-    displaced: roleSignals.filter((x) => x.type === 'displaced').length,
+    displaced: displacedUnits.length,
     lined: lookedUp / total,
     why,
     rules: [...ids].sort(),

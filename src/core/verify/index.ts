@@ -354,8 +354,8 @@ function bestCoverage(c: Candidate): number {
 
 /**
  * Passages of one document combined (`joined`) back the claim's date with one passage while
- * another of them gives a date of its own ("the director, who stepped down in April, ..."
- * and, sentences later, "... the last in 2019"): each date belongs to what its own passage
+ * another of them gives a date of its own ("X, who left the post in April, ..." and,
+ * sentences later, "... moved to the harbour in 2019"): each date belongs to what its own passage
  * tells, so the claim's date is not backed for the claim's event. `alone[i]`: passage i's
  * own alignment. (Not applied to a passage and its neighbour: there a date of the one often
  * dates the other's statement, and refusing the pair left a conflict on a passage that

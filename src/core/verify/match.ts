@@ -366,8 +366,8 @@ function asNamePart(p: Prepared, k: number): boolean {
 
 /**
  * Whether passage token `k` lies in a name with a word of its own that the claim name
- * (tokens `toks`) lacks: "Communication" of "Ashad Communication" is no part of "Amaq
- * Communication" backed, as the two names share a word but each has one the other lacks.
+ * (tokens `toks`) lacks: "Pictures" of "Kessel Pictures" is no part of "Harlow Pictures"
+ * backed, as the two names share a word but each has one the other lacks.
  */
 function inOtherName(c: Prepared, toks: number[], p: Prepared, k: number): boolean {
   const ni = p.tokens[k].name;
@@ -376,7 +376,7 @@ function inOtherName(c: Prepared, toks: number[], p: Prepared, k: number): boole
   return p.names[ni].tokens.some((j) => {
     const t = p.tokens[j];
     if (t.stop || toks.some((i) => findToken(c.tokens[i], c, p).includes(j))) return false;
-    // An acronym of words of the claim name is no word of its own ("ASEAN RBC").
+    // An acronym of words of the claim name is no word of its own ("Coastal RTB" for "Coastal Regional Transit Board").
     return !(t.norm.length >= 2 && /^\p{Lu}+$/u.test(t.text) && initials.includes(t.norm));
   });
 }
