@@ -57,6 +57,17 @@ describe('learned decision: training', () => {
   });
 });
 
+describe('learned decision: features', () => {
+  it('missingSpecific: a missing specific noun scores higher than a missing generic one, and nothing missing scores 0', () => {
+    const at = FEATURES.indexOf('missingSpecific');
+    const specific = pairFeatures('A man is playing a guitar on the stage.', 'A man is playing on the stage.', 'en').values[at];
+    const generic = pairFeatures('A man is playing on the stage in an area.', 'A man is playing on the stage.', 'en').values[at];
+    const none = pairFeatures('A man is playing on the stage.', 'A man is playing on the stage.', 'en').values[at];
+    assert.equal(none, 0);
+    assert.ok(specific > generic && generic > 0, `specific ${specific}, generic ${generic}`);
+  });
+});
+
 describe('learned decision: the committed model', () => {
   afterEach(() => setModel(undefined));
 

@@ -13,6 +13,7 @@
 import type { LanguageCode } from '../types';
 import { align, claimUnits, type Alignment, type Unit } from './align';
 import { prepare, type Prepared } from './nlp';
+import { getLexicon } from '../analysis/lexicon';
 
 export const FEATURES = [
   'coverage',
@@ -29,6 +30,7 @@ export const FEATURES = [
   'keyMissing',
   'hasKeys',
   'wordsMissing',
+  'missingSpecific',
   'contextNames',
   'polarityClash',
   'blockedNegation',
@@ -79,6 +81,20 @@ function orderAgreement(c: Prepared, p: Prepared, a: Alignment): number {
   return all ? same / all : 1;
 }
 
+/** Depth below the top of WordNet's hierarchy at which a missing claim noun is "specific" (scaled to [0, 1]). */
+const DEPTH_SCALE = 15;
+function missingSpecific(c: Prepared, a: Alignment): number {
+  const lex = getLexicon();
+  if (!lex || (c.lang !== 'en' && c.lang !== 'nl')) return 0;
+  let best = 0;
+  for (const u of a.unmatched) {
+    if (u.kind !== 'word') continue;
+    const ids = lex.synsets(c.tokens[u.tokens[0]].norm, c.lang, 'n', 1);
+    if (ids.length) best = Math.max(best, lex.rootDepth(ids[0]));
+  }
+  return Math.min(best, DEPTH_SCALE) / DEPTH_SCALE;
+}
+
 export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Alignment): Float64Array {
   const f = new Float64Array(FEATURES.length);
   const set = (name: FeatureName, v: number) => {
@@ -103,6 +119,9 @@ export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Al
   set('keyMissing', cap(a.keyMissing, 3));
   set('hasKeys', units.some((u) => u.kind !== 'word') ? 1 : 0);
   set('wordsMissing', cap(miss('word'), 5));
+  // How specific the most specific missing word is (WordNet depth of its first noun sense):
+  // a missing "person" or "area" says less than a missing "stage" or "guitar".
+  set('missingSpecific', missingSpecific(c, a));
   set('contextNames', a.contextNames > 0 ? 1 : 0);
   set('polarityClash', a.polarityClash ? 1 : 0);
   set('blockedNegation', a.rules.some((r) => r === 'blocks.negated-passage' || r === 'blocks.negated-claim') ? 1 : 0);
