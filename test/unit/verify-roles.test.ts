@@ -249,3 +249,26 @@ The festival moved to the harbour in 2019 after two seasons in the park.
     assert.equal((await one('Mara Lind left the post of festival director in April.')).verdict, 'supported');
   });
 });
+
+describe('verify: a claim name named only in an earlier sentence, whose place another claim name takes (role.name-elsewhere)', () => {
+  const CLUB = `Club news
+
+The Northbury Rowing Club opened a new boathouse on the river in May.
+The Leith council often compares the club to the Harbour Trust, which it praises for its work with schools.
+`;
+  const one = async (text: string): Promise<Finding> => {
+    const e = createEngine();
+    e.upsertSource('sources/club.txt', enc(CLUB));
+    const findings = await e.check(text, { format: 'plaintext' });
+    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
+    return findings[0];
+  };
+  it('the two the other way round are not backed, and the finding names the rule', async () => {
+    const f = await one('The Northbury Rowing Club often compares the Leith council to the Harbour Trust.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.ok(f.rules?.includes('role.name-elsewhere'), JSON.stringify(f.rules));
+  });
+  it('the same roles, with the name from the earlier sentence, are backed', async () => {
+    assert.equal((await one('The Leith council often compares the Northbury Rowing Club to the Harbour Trust.')).verdict, 'supported');
+  });
+});

@@ -16,7 +16,7 @@
  * crossedName): neither is.
  */
 import type { Rule, Signal } from './types';
-import { claimDenies, crossedName, placeRival, roleRival } from '../slots';
+import { claimDenies, crossedName, placeOf, placeRival, roleRival } from '../slots';
 
 export const nameElsewhere: Rule = {
   id: 'role.name-elsewhere',
@@ -40,6 +40,18 @@ export const nameElsewhere: Rule = {
       }
       return anchorMap;
     };
+    // Another claim name stands at this name's place in the passage ("B compares the group
+    // to X" for "A compares B to X", A named only in an earlier sentence): the passage gives
+    // the place to that name, so this one is not backed here.
+    const placeTakenByClaimName = (u: (typeof ctx.units)[number]): boolean => {
+      const place = placeOf(c, u, p, anchors());
+      if (!place) return false;
+      return ctx.units.some((v) => {
+        if (v === u || v.kind !== 'name') return false;
+        const at = ctx.namePos.get(v);
+        return !!at && at.length > 0 && at.every((k) => k >= place.lo && k <= place.hi);
+      });
+    };
     for (const u of ctx.units) {
       if (u.kind !== 'name') continue;
       const state = ctx.state.get(u);
@@ -56,7 +68,7 @@ export const nameElsewhere: Rule = {
         // passage) while this passage has another name, of any kind, at the claim's place:
         // the passage speaks of that one ("The Harbour Authority said ..."
         // after a sentence naming the Fire Service).
-        if (placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined) out.push({ type: 'displaced', unit: u });
+        if (placeRival(c, u, p, anchors(), ctx.usedPassage) !== undefined || placeTakenByClaimName(u)) out.push({ type: 'displaced', unit: u });
         continue;
       }
       const rival = roleRival(c, u, p, [...at], ctx.pos, ctx.usedPassage);
