@@ -9,6 +9,9 @@
  * Information Agency"), while another name fills the claim name's place in this passage
  * (slots.ts placeRival: between the aligned words around it, or at the start or end of
  * the clause): the passage speaks of that other one, so the name is not backed here.
+ * Also when the name at that place is another name of the claim ("B compares the group to
+ * X" for "A compares B to X", A named in the sentence before): the passage gives A's place
+ * to B.
  * The same for a longer name the passage has only in a shorter form elsewhere ("the
  * Regatta" for "the Northbury Student Regatta").
  * And two claim names the passage has in each other's place ("Ms Adeyemi told Radio
