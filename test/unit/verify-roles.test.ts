@@ -44,6 +44,15 @@ async function checkOne(text: string): Promise<Finding> {
   return findings[0];
 }
 
+/** The one finding of `text` checked against a corpus of one source, `source`. */
+async function checkAgainst(source: string, text: string): Promise<Finding> {
+  const e = createEngine();
+  e.upsertSource('sources/source.txt', enc(source));
+  const findings = await e.check(text, { format: 'plaintext' });
+  assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
+  return findings[0];
+}
+
 function claimSlice(text: string, f: Finding, i = 0): string {
   const r = f.reasons[i].claimRange!;
   assert.ok(r, 'reason has a claimRange');
@@ -196,13 +205,7 @@ describe('verify: a document whose own statement a rule refuses lends no pieced-
 });
 
 describe('verify: a name that shares a word with another name is not backed by it (match.ts nameMatched)', () => {
-  const one = async (source: string, text: string): Promise<Finding> => {
-    const e = createEngine();
-    e.upsertSource('sources/s.txt', enc(`Report\n\n${source}\n`));
-    const findings = await e.check(text, { format: 'plaintext' });
-    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
-    return findings[0];
-  };
+  const one = (source: string, text: string) => checkAgainst(`Report\n\n${source}\n`, text);
   it('a person\'s last name with another given name backs no claim about the claim\'s person', async () => {
     const src = 'The award went to Pavel Dorn, the engineer who designed the northern bridge.';
     assert.notEqual((await one(src, 'The award went to Ivan Dorn, the engineer who designed the northern bridge.')).verdict, 'supported');
@@ -233,13 +236,7 @@ Mara Lind, who left the post of festival director in April, opened the new conce
 The volunteers run the ticket office and the food stalls every summer.
 The festival moved to the harbour in 2019 after two seasons in the park.
 `;
-  const one = async (text: string): Promise<Finding> => {
-    const e = createEngine();
-    e.upsertSource('sources/festival.txt', enc(FESTIVAL));
-    const findings = await e.check(text, { format: 'plaintext' });
-    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
-    return findings[0];
-  };
+  const one = (text: string) => checkAgainst(FESTIVAL, text);
   it('the year of another event is not pieced onto the sentence that dates the claim\'s event otherwise', async () => {
     const f = await one('Mara Lind left the post of festival director in 2019.');
     assert.equal(f.verdict, 'unsupported');
@@ -256,13 +253,7 @@ describe('verify: a claim name named only in an earlier sentence, whose place an
 The Northbury Rowing Club opened a new boathouse on the river in May.
 The Leith council often compares the club to the Harbour Trust, which it praises for its work with schools.
 `;
-  const one = async (text: string): Promise<Finding> => {
-    const e = createEngine();
-    e.upsertSource('sources/club.txt', enc(CLUB));
-    const findings = await e.check(text, { format: 'plaintext' });
-    assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
-    return findings[0];
-  };
+  const one = (text: string) => checkAgainst(CLUB, text);
   it('the two the other way round are not backed, and the finding names the rule', async () => {
     const f = await one('The Northbury Rowing Club often compares the Leith council to the Harbour Trust.');
     assert.equal(f.verdict, 'unsupported');
