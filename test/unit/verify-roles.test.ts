@@ -263,3 +263,20 @@ The Leith council often compares the club to the Harbour Trust, which it praises
     assert.equal((await one('The Leith council often compares the Northbury Rowing Club to the Harbour Trust.')).verdict, 'supported');
   });
 });
+
+describe('verify: a claim\'s own condition is checked (words under a negated condition)', () => {
+  const STRIKE = 'News\n\nThe Harbour Union threatened to strike if the dock workers were not paid by Thursday.\n';
+  it('another day in the claim\'s condition is a conflict', async () => {
+    const f = await checkAgainst(STRIKE, 'The Harbour Union threatened to strike if the dock workers were not paid by Tuesday.');
+    assert.equal(f.verdict, 'conflict');
+    assert.equal(f.reasons[0].sourceValue, 'Thursday');
+  });
+  it('the same condition is backed; the condition alone, stated as a fact, is not', async () => {
+    assert.equal((await checkAgainst(STRIKE, 'The Harbour Union threatened to strike if the dock workers were not paid by Thursday.')).verdict, 'supported');
+    assert.notEqual((await checkAgainst(STRIKE, 'The dock workers were not paid by Thursday.')).verdict, 'supported');
+  });
+  it('a word under the passage\'s negated condition backs no plain statement of the claim', async () => {
+    const f = await checkAgainst('News\n\nAda Moss said she would leave the club if she was not paid.\n', 'Ada Moss was paid.');
+    assert.equal(f.verdict, 'unsupported');
+  });
+});

@@ -93,6 +93,9 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
       if (cp >= 5 && cp >= 0.75 * minLen) out.add(k);
     }
   }
+  // A word under a negated condition ("if the men were not released") states no fact, so
+  // it backs only a claim word under such a condition too.
+  if (!t.hypothetical) for (const k of out) if (p.tokens[k].hypothetical) out.delete(k);
   if (out.size === 0) return [];
   return [...out].sort((a, b) => a - b);
 }

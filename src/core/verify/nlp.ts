@@ -37,7 +37,11 @@ export interface CToken {
   negHead?: boolean;
   /** A negation head after a negated name or figure that modifies it: that token's index. */
   negModifier?: number;
-  /** Governed by a negation inside a condition ("if the men were not *released*"). */
+  /**
+   * Governed by a negation inside a condition ("if the men were not *released*"). Still a
+   * content word: in a claim it must be backed (the condition is part of what the claim
+   * says), and in a passage it backs only a claim word under such a condition (match.ts).
+   */
   hypothetical?: boolean;
   /** A Dutch compound the lexicon lacks, split into known words (see `splitCompound`). */
   compound?: Compound;
@@ -436,7 +440,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
       }
     }
     if (conditional) {
-      // ...nor backs one: the governed words count neither way.
+      // ...nor backs one: the governed words back only words of a condition (findToken).
       let seen = 0;
       for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
         if (!tokens[k].stop) {
@@ -499,7 +503,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const modifiers = new Map<string, number[]>();
   const crossConcepts = new Map<string, number[]>();
   for (const t of tokens) {
-    if (t.stop || t.cue || t.hypothetical) continue;
+    if (t.stop || t.cue) continue;
     if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
     content.push(t.i);
     push(stems, t.stem, t.i);
