@@ -67,6 +67,22 @@ describe('verify: dates relative to the source date', () => {
   });
 });
 
+describe('verify: a sentence that repeats the relative date of a dated source', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/club.txt', enc('Title: Rowing club news\nDate: 2019-05-20\n\nThe Leith rowing club lost its boathouse to a flood late last year.\n'));
+    return x;
+  };
+  it('the same relative wording is backed ("late last year" in both), though the source\'s is placed by its date', async () => {
+    const f = await e().check('Late last year the Leith rowing club lost its boathouse to a flood.', { format: 'plaintext' });
+    assert.equal(f[0].verdict, 'supported', JSON.stringify(f[0].reasons));
+  });
+  it('another relative wording is not backed, and not contradicted either', async () => {
+    const f = await e().check('Last month the Leith rowing club lost its boathouse to a flood.', { format: 'plaintext' });
+    assert.equal(f[0].verdict, 'unsupported', JSON.stringify(f[0].reasons));
+  });
+});
+
 describe('verify: life dates after a name', () => {
   const one = async (text: string): Promise<Finding> => {
     const x = createEngine();

@@ -255,6 +255,10 @@ export function weekdayOf(d: DateMention): number | undefined {
 
 /** match: every field the claim gives agrees; loose: agrees but the claim is more specific; conflict: a shared field differs; none: nothing shared. */
 export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' | 'conflict' | 'none' {
+  // A claim's relative date ("late last year") against a source date read from the
+  // source's own date: the claim says what the source wrote, so the wording is compared
+  // (as two relative dates are, never as a conflict).
+  if (c.relative && s.anchored && s.literal) return compareDates(c, s.literal);
   if (c.relative || s.relative) {
     // "last January" vs "January": compare the month only.
     if (c.month !== undefined && s.month !== undefined) return c.month === s.month ? 'match' : 'none';
