@@ -59,6 +59,13 @@ interface Manifest {
 const CACHE_VERSION = 1;
 /** Files read ahead of the one being indexed. */
 const READ_AHEAD = 16;
+/**
+ * A created folder is walked again this long after its first walk: files written into it
+ * right after it was made can land after the first walk, and the file watcher may report the
+ * folder alone (the integration test that writes a PDF and a .docx into a new folder missed
+ * the PDF now and then).
+ */
+const FOLDER_RESCAN_MS = 1000;
 
 type Loaded =
   | { kind: 'unchanged'; real?: string }
@@ -143,6 +150,9 @@ export class FolderCorpus implements vscode.Disposable {
   private pending = new Map<string, 'upsert' | 'remove' | 'scan'>();
   private flushTimer?: NodeJS.Timeout;
   private flushEnd?: () => void;
+  /** Created folders walked once, waiting for their second walk (see scheduleRescan). */
+  private rescanned = new Set<string>();
+  private rescans = new Map<NodeJS.Timeout, () => void>();
   private saveTimer?: NodeJS.Timeout;
   private saveEnd?: () => void;
   private warnedDiagUris = new Set<string>();
@@ -681,6 +691,10 @@ export class FolderCorpus implements vscode.Disposable {
             if (r === undefined || !r.startsWith(`${rel}/`) || batch.some(([b]) => b === r)) continue;
             if (await this.upsertOne(u, r, false)) changed.push(r);
           }
+          // A file written into the new folder right after it was made may land after this
+          // walk, and the watcher may report the folder alone: walk it once more shortly.
+          if (this.rescanned.has(rel)) this.rescanned.delete(rel);
+          else this.scheduleRescan(rel);
         } else {
           let exists = true;
           try {
@@ -705,6 +719,20 @@ export class FolderCorpus implements vscode.Disposable {
       }
       this.manager.fireIndexed({ folder: this.folder.uri, changed, removed, reason: 'watch', documents: this.sources.length, fromCache: false });
     });
+  }
+
+  private scheduleRescan(rel: string): void {
+    this.rescanned.add(rel);
+    const end = this.manager.activity.begin();
+    const timer = setTimeout(() => {
+      this.rescans.delete(timer);
+      if (!this.disposed) {
+        if (!this.pending.has(rel)) this.pending.set(rel, 'scan');
+        this.scheduleFlush();
+      }
+      end();
+    }, FOLDER_RESCAN_MS);
+    this.rescans.set(timer, end);
   }
 
   private scheduleSave(): void {
@@ -742,6 +770,11 @@ export class FolderCorpus implements vscode.Disposable {
     this.bibEnd?.();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushEnd?.();
+    for (const [timer, end] of this.rescans) {
+      clearTimeout(timer);
+      end();
+    }
+    this.rescans.clear();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveEnd?.();
     for (const u of this.warnedDiagUris) this.manager.sourceDiagnostics.delete(vscode.Uri.parse(u));
