@@ -7,8 +7,8 @@
  * place, so neither is: the passage says something else about them.
  *
  * The word between must be the same word in both texts (aligned, or a verb written the
- * same: "said"), with the same function words around it ("X, a spokesman for Y" and "Y
- * spokesman X" say the same), and not one that lets two names trade places without changing what is
+ * same: "said"), with the same function words around it ("X, a director at Y" and "Y
+ * director X" say the same), and not one that lets two names trade places without changing what is
  * said: a coordinator or preposition of reciprocity ("Northwind and Leith Works met",
  * "talks between ... and ..."), or the passive's "by" ("Leith Works was sued by
  * Northwind") in either text. Names written as possessives or after "of" in one text only
@@ -117,8 +117,8 @@ export const namesExchanged: Rule = {
         const pBetween = p.tokens.slice(pb1 + 1, pa0);
         if (cBetween.length === 0 || pBetween.length === 0) continue;
         if ([...cBetween, ...pBetween].some((t) => RECIPROCAL.has(t.norm) || t.name !== undefined)) continue;
-        // The same frame: the function words between the names agree ("X, a spokesman for Y"
-        // and "Y spokesman X" are one statement).
+        // The same frame: the function words between the names agree ("X, a director at Y"
+        // and "Y director X" are one statement).
         if (frame(cBetween) !== frame(pBetween)) continue;
         // Possessives and "of": one text may say "A's B", the other "B of A".
         if (possessiveOrOf(c, a0, a1) !== possessiveOrOf(p, pa0, pa1) || possessiveOrOf(c, b0, b1) !== possessiveOrOf(p, pb0, pb1)) continue;
@@ -146,6 +146,6 @@ export const namesExchanged: Rule = {
     { claim: 'Northwind sued Leith Works in March.', passage: 'Leith Works was sued by Northwind in March.', expect: 'none' },
     { claim: "Tarvik's ally Northwind left the talks.", passage: 'Northwind, an ally of Tarvik, left the talks.', expect: 'none' },
     { claim: 'Northwind said Leith Works had closed.', passage: 'Leith Works had closed, Northwind said.', expect: 'none' },
-    { claim: 'Dana Wells, a spokesman for Leith Works, said the plant had closed.', passage: 'Leith Works spokesman Dana Wells said the plant had closed.', expect: 'none' },
+    { claim: 'Dana Wells, a director at Leith Works, said the plant had closed.', passage: 'Leith Works director Dana Wells said the plant had closed.', expect: 'none' },
   ],
 };
