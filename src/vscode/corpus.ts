@@ -147,12 +147,12 @@ export class FolderCorpus implements vscode.Disposable {
   private bibTimer?: NodeJS.Timeout;
   private bibEnd?: () => void;
   private queue: Promise<unknown> = Promise.resolve();
-  private pending = new Map<string, 'upsert' | 'remove' | 'scan'>();
+  /** 'rescan': the second walk of a created folder (scheduleRescan). */
+  private pending = new Map<string, 'upsert' | 'remove' | 'scan' | 'rescan'>();
   private flushTimer?: NodeJS.Timeout;
   private flushEnd?: () => void;
-  /** Created folders walked once, waiting for their second walk (see scheduleRescan). */
-  private rescanned = new Set<string>();
-  private rescans = new Map<NodeJS.Timeout, () => void>();
+  /** Created folders waiting for their second walk: the timer and its activity's end. */
+  private rescans = new Map<string, { timer: NodeJS.Timeout; end: () => void }>();
   private saveTimer?: NodeJS.Timeout;
   private saveEnd?: () => void;
   private warnedDiagUris = new Set<string>();
@@ -676,7 +676,7 @@ export class FolderCorpus implements vscode.Disposable {
           if (under.length === 0) {
             await this.client.remove(this.engineId, rel);
           }
-        } else if (kind === 'scan') {
+        } else if (kind === 'scan' || kind === 'rescan') {
           // A created folder: index the corpus files in it (the watcher may not report them).
           let dir = false;
           try {
@@ -693,8 +693,7 @@ export class FolderCorpus implements vscode.Disposable {
           }
           // A file written into the new folder right after it was made may land after this
           // walk, and the watcher may report the folder alone: walk it once more shortly.
-          if (this.rescanned.has(rel)) this.rescanned.delete(rel);
-          else this.scheduleRescan(rel);
+          if (kind === 'scan' && !this.rescans.has(rel)) this.scheduleRescan(rel);
         } else {
           let exists = true;
           try {
@@ -722,17 +721,16 @@ export class FolderCorpus implements vscode.Disposable {
   }
 
   private scheduleRescan(rel: string): void {
-    this.rescanned.add(rel);
     const end = this.manager.activity.begin();
     const timer = setTimeout(() => {
-      this.rescans.delete(timer);
+      this.rescans.delete(rel);
       if (!this.disposed) {
-        if (!this.pending.has(rel)) this.pending.set(rel, 'scan');
+        if (!this.pending.has(rel)) this.pending.set(rel, 'rescan');
         this.scheduleFlush();
       }
       end();
     }, FOLDER_RESCAN_MS);
-    this.rescans.set(timer, end);
+    this.rescans.set(rel, { timer, end });
   }
 
   private scheduleSave(): void {
@@ -770,7 +768,7 @@ export class FolderCorpus implements vscode.Disposable {
     this.bibEnd?.();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushEnd?.();
-    for (const [timer, end] of this.rescans) {
+    for (const { timer, end } of this.rescans.values()) {
       clearTimeout(timer);
       end();
     }
