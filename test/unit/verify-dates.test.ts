@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import { anchorDate, prepare } from '../../src/core/verify/nlp';
 import type { Finding } from '../../src/core/types';
+import { engineWith } from './helpers/engine';
 
 // Dates as the verifier compares them: decades, seasons, and dates a source gives
 // relative to its own date.
@@ -68,11 +69,7 @@ describe('verify: dates relative to the source date', () => {
 });
 
 describe('verify: a sentence that repeats the relative date of a dated source', () => {
-  const e = () => {
-    const x = createEngine();
-    x.upsertSource('s/club.txt', enc('Title: Rowing club news\nDate: 2019-05-20\n\nThe Leith rowing club lost its boathouse to a flood late last year.\n'));
-    return x;
-  };
+  const e = () => engineWith({ 's/club.txt': 'Title: Rowing club news\nDate: 2019-05-20\n\nThe Leith rowing club lost its boathouse to a flood late last year.\n' });
   it('the same relative wording is backed ("late last year" in both), though the source\'s is placed by its date', async () => {
     const f = await e().check('Late last year the Leith rowing club lost its boathouse to a flood.', { format: 'plaintext' });
     assert.equal(f[0].verdict, 'supported', JSON.stringify(f[0].reasons));

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
+import { checkAgainst, engineWith } from './helpers/engine';
 
 // Names in roles: which passage name a differing claim name is compared with, and when
 // a claim name the passage mentions elsewhere does not back the claim.
@@ -40,15 +41,6 @@ function engine() {
 
 async function checkOne(text: string): Promise<Finding> {
   const findings = await engine().check(text, { format: 'plaintext' });
-  assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
-  return findings[0];
-}
-
-/** The one finding of `text` checked against a corpus of one source, `source`. */
-async function checkAgainst(source: string, text: string): Promise<Finding> {
-  const e = createEngine();
-  e.upsertSource('sources/source.txt', enc(source));
-  const findings = await e.check(text, { format: 'plaintext' });
   assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
   return findings[0];
 }
@@ -146,12 +138,7 @@ describe('verify: evidence terms', () => {
 });
 
 describe('verify: two names the other way round around the same word (role.names-exchanged)', () => {
-  const enc = (s: string) => new TextEncoder().encode(s);
-  const e = () => {
-    const x = createEngine();
-    x.upsertSource('s/notice.txt', enc('On Friday Leith Works announced that the Northbury Port Authority was opening an inquiry into its safety practices.\n'));
-    return x;
-  };
+  const e = () => engineWith({ 's/notice.txt': 'On Friday Leith Works announced that the Northbury Port Authority was opening an inquiry into its safety practices.\n' });
   it('the names in the source\'s order are backed', async () => {
     const f = (await e().check('On Friday Leith Works announced that the Northbury Port Authority was opening an inquiry into its safety practices.', { format: 'plaintext' }))[0];
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
@@ -167,13 +154,11 @@ describe('verify: two names the other way round around the same word (role.names
 });
 
 describe('verify: a name backed by an earlier sentence, at a place another name fills (role.name-elsewhere)', () => {
-  const enc = (s: string) => new TextEncoder().encode(s);
   it('an unaligned word right after the claim name ("TVK One does ...") does not hide the name\'s place', async () => {
-    const x = createEngine();
-    x.upsertSource(
-      's/island.txt',
-      enc('The survey, printed on Thursday in TVK One, counted the wells of the valley.\n\nLower Leith does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.\n'),
-    );
+    const x = engineWith({
+      's/island.txt':
+        'The survey, printed on Thursday in TVK One, counted the wells of the valley.\n\nLower Leith does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.\n',
+    });
     const f = (await x.check('TVK One does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
     const g = (await x.check('Lower Leith does not have wells that run dry in summer but it does have a spring that feeds the reservoir during the wet season.', { format: 'plaintext' }))[0];
@@ -182,16 +167,12 @@ describe('verify: a name backed by an earlier sentence, at a place another name 
 });
 
 describe('verify: a document whose own statement a rule refuses lends no pieced-together support', () => {
-  const enc = (s: string) => new TextEncoder().encode(s);
   it('the names of the refused sentence do not back a neighbouring passage (decide: docBlocked)', async () => {
-    const x = createEngine();
-    x.upsertSource(
-      's/medal.txt',
-      enc(
+    const x = engineWith({
+      's/medal.txt':
         'Mayor Dana Wells has honoured the local choir Harbor Lights with the Northbury Civic Medal, in Leith.\n\n' +
-          'The ceremony, held in the old town hall, also saw medals for two other local choirs. "They have sung for this town for forty years," said Wells.\n',
-      ),
-    );
+        'The ceremony, held in the old town hall, also saw medals for two other local choirs. "They have sung for this town for forty years," said Wells.\n',
+    });
     const f = (await x.check('The local choir Harbor Lights has honoured mayor Dana Wells with the Northbury Civic Medal, in Leith.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
     // The finding says why, from the sentence that states it the other way round.

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import { prepare } from '../../src/core/verify/nlp';
+import { engineWith } from './helpers/engine';
 
 // Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
 // anchors, the other sex in one relation.
@@ -144,11 +145,7 @@ describe('verify: a last name is a name', () => {
 });
 
 describe('verify: another word of the same kind in a word\'s place (blocks.substituted-word)', () => {
-  const e = () => {
-    const x = createEngine();
-    x.upsertSource('s/square.txt', enc('On Tuesday evening the army fired tear gas at protesters gathered outside the parliament building in Northbury.\n'));
-    return x;
-  };
+  const e = () => engineWith({ 's/square.txt': 'On Tuesday evening the army fired tear gas at protesters gathered outside the parliament building in Northbury.\n' });
   it('the source\'s word backs the sentence', async () => {
     const f = (await e().check('The army fired tear gas at protesters gathered outside the parliament building in Northbury.', { format: 'plaintext' }))[0];
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
