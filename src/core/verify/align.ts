@@ -107,9 +107,13 @@ export function claimUnits(c: Prepared): Unit[] {
       seenNum.add(t.num);
       const n = c.numbers[t.num];
       // "one" / "een" as a word is mostly an article or pronoun ("one of the videos").
-      if (n.value === 1 && !/\d/.test(n.text)) continue;
+      // Ordinal one ("first", "eerste") is a figure that can differ ("her first album" /
+      // "her second album"), but as often an adverb ("was first elected"): a unit with
+      // a plain word's weight.
+      const wordOne = n.value === 1 && !/\d/.test(n.text);
+      if (wordOne && n.kind !== 'ordinal') continue;
       const toks = c.content.filter((k) => c.tokens[k].num === t.num);
-      units.push({ kind: 'number', text: n.text, start: n.start, end: n.end, weight: W.number, tokens: toks, ref: t.num });
+      units.push({ kind: 'number', text: n.text, start: n.start, end: n.end, weight: wordOne ? W.word : W.number, tokens: toks, ref: t.num });
     } else if (t.name !== undefined) {
       if (seenName.has(t.name)) continue;
       seenName.add(t.name);

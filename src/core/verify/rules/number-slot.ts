@@ -57,5 +57,8 @@ export const numberSlot: Rule = {
     { claim: 'The crash killed 324 passengers.', passage: 'The crash killed 224 passengers and crew.', expect: 'conflict', claimValue: '324', sourceValue: '224' },
     { claim: 'Bij de aanslag vielen meer dan 900 doden.', passage: 'Bij de aanslag vielen meer dan 300 doden.', lang: 'nl', expect: 'conflict', sourceValue: '300' },
     { claim: 'The crash killed 224 passengers.', passage: 'The crash killed 224 passengers and 12 crew members.', expect: 'none' },
+    // Ordinal one is a figure too ("first" / "eerste"; a word's weight, see claimUnits).
+    { claim: 'The quartet recorded its first album in Lisbon.', passage: 'The quartet recorded its second album in Lisbon.', expect: 'conflict', claimValue: 'first', sourceValue: 'second' },
+    { claim: 'Het kwartet nam zijn eerste album op in Lissabon.', passage: 'Het kwartet nam zijn tweede album op in Lissabon.', lang: 'nl', expect: 'conflict', sourceValue: 'tweede' },
   ],
 };
