@@ -204,6 +204,19 @@ describe('verify: a name that shares a word with another name is not backed by i
     const f = await one('The video was filmed by a crew that its members called independent.', 'The video was filmed by a crew called Amberline Communication.');
     assert.equal(f.verdict, 'unsupported');
   });
+  it('a name that differs from the passage\'s name in one word of several is another name', async () => {
+    const src = 'The report was presented by Omar Yusuf Haddad, the council\'s auditor, on Monday.';
+    assert.notEqual((await one(src, 'The report was presented by Omar Saleh Haddad, the council\'s auditor, on Monday.')).verdict, 'supported');
+    assert.notEqual((await one('The trophy went to the Northbury Sailing Club of Leith.', 'The trophy went to the Northbury Rowing Club of Leith.')).verdict, 'supported');
+    // A word merely left out ("Omar Haddad") is no other name.
+    assert.equal((await one('The report was presented by Omar Haddad, the council\'s auditor, on Monday.', 'The report was presented by Omar Saleh Haddad, the council\'s auditor, on Monday.')).verdict, 'supported');
+  });
+  it('a person\'s last name is found by its form, not by a concept of the word (a headline\'s capitals)', async () => {
+    // "Communication" is a hypernym of "videos", capitalized in the Title Case headline.
+    const doc = 'Harbour Crews Launch Anti-Noise Videos In Bid To Get City Official Recognition\n\nThe videos were filmed on the quay by a crew from the harbour.\n\nThe crew was formed in the spring, its founder said.\n';
+    const f = await checkAgainst(doc, 'The videos were filmed on the quay by a crew called Amberline Communication.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+  });
   it('an acronym of the claim name\'s words and a longer form of the name still back it', async () => {
     assert.equal((await one('Nadia Roos is the first chair of the Coastal RTB, which plans bus routes.', 'Nadia Roos is the first chair of the Coastal Regional Transit Board.')).verdict, 'supported');
     assert.equal((await one('Nadia Roos is the first chair of the Coastal Regional Transit Board Authority, which plans bus routes.', 'Nadia Roos is the first chair of the Coastal Regional Transit Board.')).verdict, 'supported');
