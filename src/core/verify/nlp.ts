@@ -307,7 +307,7 @@ const LIGHT_VERB = new Set([
 ]);
 /** Words that open a condition (English and Dutch): what follows states no fact. */
 export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
-const NEG_SKIP = /^(?:only|just|merely|simply|least|yet)$/; // "not only", "not just", "at least": no negation
+const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just", "at least": no negation
 
 export function prepare(text: string, lang: LanguageCode): Prepared {
   const analysis = analyze(text, lang);

@@ -65,6 +65,9 @@ export const negation: Rule = {
     { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor did not open the new bridge on Friday.', expect: 'conflict', sourceValue: 'not open' },
     { claim: 'De burgemeester opende de brug niet.', passage: 'De burgemeester opende de brug op vrijdag.', lang: 'nl', expect: 'conflict' },
     { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor opened the new bridge on Friday, not on Thursday.', expect: 'none' },
+    // "not yet" denies as "not" does.
+    { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
+    { claim: 'The council has not yet approved the harbour plan.', passage: 'The council approved the harbour plan on Friday.', expect: 'conflict' },
     // A word that only strengthens the negation passes it on ("geen enkele voetballer").
     { claim: 'Een voetballer wordt getackeld door een tegenstander.', passage: 'Er is geen enkele voetballer die door een tegenstander wordt getackeld.', lang: 'nl', expect: 'conflict', claimValue: 'voetballer' },
   ],
