@@ -65,6 +65,27 @@ const MODAL = new Set([
   'sought', 'seeks', 'seek', 'aims', 'aimed',
   'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
 ]);
+/**
+ * Of those, the verbs of intention and attempt state an unrealized action only with an
+ * infinitive ("vowed to free", "dreigde aan te vallen"); with an object they state an act
+ * ("pledged allegiance to", "zwoer trouw aan", "tried the case").
+ */
+const INTENT = new Set([
+  'threatened', 'threatens', 'threaten', 'plans', 'planned', 'plan', 'intends', 'intended', 'intend',
+  'vowed', 'vows', 'vow', 'pledged', 'pledges', 'pledge', 'promised', 'promises', 'promise', 'tried', 'tries', 'attempted', 'attempts', 'attempt',
+  'sought', 'seeks', 'seek', 'aims', 'aimed',
+  'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
+]);
+/** Whether the intention verb at k takes an infinitive: English "to" (or "that") next, adverbs aside; Dutch "te" later in the clause. */
+function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string | undefined>): boolean {
+  if (p.lang === 'nl') {
+    for (let j = k + 1; j <= to; j++) if (p.tokens[j].norm === 'te') return true;
+    return false;
+  }
+  let j = k + 1;
+  while (j <= to && tags?.[j] === 'ADV') j++;
+  return j <= to && (p.tokens[j].norm === 'to' || p.tokens[j].norm === 'that');
+}
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
 const AGENT = new Set(['by', 'door']);
@@ -166,6 +187,7 @@ function computeStructure(p: Prepared): Structure {
       // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
+      if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;

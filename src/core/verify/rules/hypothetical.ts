@@ -49,6 +49,10 @@ export const hypothetical: Rule = {
     { claim: 'The group attacked the city on Monday.', passage: 'The group attacked the city on Monday, officials said.', expect: 'none' },
     { claim: 'The group could attack the city.', passage: 'Officials said the group could attack the city.', expect: 'none' },
     { claim: 'The group freed the prisoners.', passage: 'The group vowed to free the prisoners.', expect: 'blocks' },
+    // With an object, a verb of intention states an act: "pledged allegiance to", "zwoer trouw aan".
+    { claim: 'The militia swore allegiance to the council in May.', passage: 'In May the militia pledged allegiance to the council.', expect: 'none' },
+    { claim: 'De militie betuigde trouw aan de raad in mei.', passage: 'In mei zwoer de militie trouw aan de raad.', lang: 'nl', expect: 'none' },
+    { claim: 'De groep bevrijdde de gevangenen.', passage: 'De groep zwoer de gevangenen te bevrijden.', lang: 'nl', expect: 'blocks' },
     { claim: 'The minister had reportedly resigned before the vote.', passage: 'De minister zou voor de stemming zijn afgetreden.', passageLang: 'nl', expect: 'none' },
   ],
 };
