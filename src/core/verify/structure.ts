@@ -64,7 +64,15 @@ const MODAL = new Set([
   'vowed', 'vows', 'vow', 'pledged', 'pledges', 'pledge', 'promised', 'promises', 'promise', 'tried', 'tries', 'attempted', 'attempts', 'attempt',
   'sought', 'seeks', 'seek', 'aims', 'aimed',
   'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
+  // Calls on others: "urged its followers to attack" does not say anyone attacked.
+  'urged', 'urges', 'urge', 'calls', 'called', 'call', 'calling', 'roept', 'riep', 'riepen', 'roepen',
 ]);
+/**
+ * Nouns of possibility: "has the potential to destabilize", "the risk of an attack", "de
+ * kans op een aanval" state no fact about what they take.
+ */
+const POSSIBILITY = new Set(['potential', 'possibility', 'risk', 'chance', 'likelihood', 'prospect', 'kans', 'mogelijkheid', 'risico']);
+const POSSIBILITY_NEXT = new Set(['to', 'of', 'that', 'op', 'dat', 'om']);
 /**
  * Of those, the verbs of intention and attempt state an unrealized action only with an
  * infinitive ("vowed to free", "dreigde aan te vallen"); with an object they state an act
@@ -75,6 +83,7 @@ const INTENT = new Set([
   'vowed', 'vows', 'vow', 'pledged', 'pledges', 'pledge', 'promised', 'promises', 'promise', 'tried', 'tries', 'attempted', 'attempts', 'attempt',
   'sought', 'seeks', 'seek', 'aims', 'aimed',
   'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
+  'urged', 'urges', 'urge', 'calls', 'called', 'call', 'calling', 'roept', 'riep', 'riepen', 'roepen',
 ]);
 /** Whether the intention verb at k takes an infinitive: English "to" (or "that") next, adverbs aside; Dutch "te" later in the clause. */
 function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string | undefined>): boolean {
@@ -82,10 +91,19 @@ function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string
     for (let j = k + 1; j <= to; j++) if (p.tokens[j].norm === 'te') return true;
     return false;
   }
+  // A call names whom it calls on first ("urged its followers to attack", "calls on its
+  // followers to attack").
+  if (CALL.has(p.tokens[k].norm)) {
+    if (CALL_ON.has(p.tokens[k].norm) && !(k < to && (p.tokens[k + 1].norm === 'on' || p.tokens[k + 1].norm === 'upon'))) return false;
+    for (let j = k + 1; j <= Math.min(to, k + 6); j++) if (p.tokens[j].norm === 'to') return true;
+    return false;
+  }
   let j = k + 1;
   while (j <= to && tags?.[j] === 'ADV') j++;
   return j <= to && (p.tokens[j].norm === 'to' || p.tokens[j].norm === 'that');
 }
+const CALL_ON = new Set(['calls', 'called', 'call', 'calling']);
+const CALL = new Set(['urged', 'urges', 'urge', ...CALL_ON]);
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
 const AGENT = new Set(['by', 'door']);
@@ -188,6 +206,7 @@ function computeStructure(p: Prepared): Structure {
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
+      if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;

@@ -7,6 +7,18 @@
  */
 import type { Rule } from './types';
 import { structureOf } from '../structure';
+import type { Prepared } from '../nlp';
+
+/**
+ * Hedges a claim may use: a claim that says something may happen does not say it did, so a
+ * source's possibility does not refuse it (structure.ts leaves these out of its modal words:
+ * in a source they qualify a finding more often than they deny it happened).
+ */
+const HEDGE = new Set(['may', 'can', 'possibly', 'perhaps', 'potentially', 'likely', 'kan', 'kunnen', 'kon', 'konden', 'mogelijk', 'misschien', 'wellicht']);
+function hedged(c: Prepared, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (HEDGE.has(c.tokens[k].norm) && c.tokens[k].date === undefined && c.tokens[k].name === undefined) return true;
+  return false;
+}
 
 export const hypothetical: Rule = {
   id: 'blocks.hypothetical',
@@ -28,6 +40,8 @@ export const hypothetical: Rule = {
       // A claim that itself hedges or reports at second hand ("reportedly resigned" for the reportative "zou zijn afgetreden").
       const cc = cs.clauses[cs.clauseOf[t]];
       if (cc?.modal || cc?.reportative) claimModal = true;
+      // Or hedges it ("may destabilize" for "has the potential to destabilize").
+      if (cc && hedged(c, cc.from, cc.to)) claimModal = true;
       const ci = ps.clauseOf[k];
       votes.set(ci, (votes.get(ci) ?? 0) + 1);
       aligned++;
@@ -53,6 +67,14 @@ export const hypothetical: Rule = {
     { claim: 'The militia swore allegiance to the council in May.', passage: 'In May the militia pledged allegiance to the council.', expect: 'none' },
     { claim: 'De militie betuigde trouw aan de raad in mei.', passage: 'In mei zwoer de militie trouw aan de raad.', lang: 'nl', expect: 'none' },
     { claim: 'De groep bevrijdde de gevangenen.', passage: 'De groep zwoer de gevangenen te bevrijden.', lang: 'nl', expect: 'blocks' },
+    // A call on others, a noun of possibility: no one is said to have done it.
+    { claim: 'The union members blocked the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'blocks' },
+    { claim: 'The union members blocked the harbour gates.', passage: 'The union calls on its members to block the harbour gates.', expect: 'blocks' },
+    { claim: 'De leden blokkeerden de poorten van de haven.', passage: 'De bond roept de leden op om de poorten van de haven te blokkeren.', lang: 'nl', expect: 'blocks' },
+    { claim: 'The storm flooded the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'blocks' },
+    // A claim that itself hedges is not refused by the source's possibility.
+    { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
+    { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
     { claim: 'The minister had reportedly resigned before the vote.', passage: 'De minister zou voor de stemming zijn afgetreden.', passageLang: 'nl', expect: 'none' },
   ],
 };
