@@ -8,7 +8,8 @@
  *
  * The word between must be the same word in both texts (aligned, or a verb written the
  * same: "said"), with the same function words around it ("X, a director at Y" and "Y
- * director X" say the same), and not one that lets two names trade places without changing what is
+ * director X" say the same; auxiliaries aside, and an apposition after the passage's first
+ * name: "Leith Works, a firm based in Dover, has bought"), and not one that lets two names trade places without changing what is
  * said: a coordinator or preposition of reciprocity ("Northwind and Leith Works met",
  * "talks between ... and ..."), or the passive's "by" ("Leith Works was sued by
  * Northwind") in either text. Names written as possessives or after "of" in one text only
@@ -34,13 +35,29 @@ function possessiveOrOf(q: Prepared, first: number, last: number): boolean {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
+/** Auxiliaries carry tense, not roles ("has claimed" / "claimed"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'been', 'be', 'heeft', 'hebben', 'hadden', 'zijn', 'waren']);
 
-/** The function words of a stretch, determiners aside, in order. */
+/** The function words of a stretch, determiners and auxiliaries aside, in order. */
 function frame(tokens: readonly CToken[]): string {
   return tokens
-    .filter((t) => t.stop && !DETERMINERS.has(t.norm) && /[\p{L}\p{N}]/u.test(t.text))
+    .filter((t) => t.stop && !DETERMINERS.has(t.norm) && !AUXILIARIES.has(t.norm) && /[\p{L}\p{N}]/u.test(t.text))
     .map((t) => t.norm)
     .join(' ');
+}
+
+/**
+ * The tokens between two names without an apposition right after the first ("Northwind, a
+ * ferry company based in Leith, bought ..."): a comma-delimited stretch that opens with a
+ * determiner and closes with a comma.
+ */
+function withoutApposition(q: Prepared, from: number, to: number): CToken[] {
+  const toks = q.tokens.slice(from, to);
+  if (from === 0 || !/^\s*,/.test(q.text.slice(q.tokens[from - 1].end, q.tokens[from].start)) || !DETERMINERS.has(q.tokens[from].norm)) return toks;
+  for (let k = from; k < to; k++) {
+    if (q.tokens[k].breakAfter && /^\s*,/.test(q.text.slice(q.tokens[k].end, q.tokens[k + 1]?.start ?? q.text.length))) return q.tokens.slice(k + 1, to);
+  }
+  return toks;
 }
 
 function span(tokens: readonly number[]): [number, number] {
@@ -114,7 +131,7 @@ export const namesExchanged: Rule = {
         if (pb1 >= pa0) continue; // b before a in the passage
         // The claim's tokens between the names, and the passage's between them the other way round.
         const cBetween = c.tokens.slice(a1 + 1, b0);
-        const pBetween = p.tokens.slice(pb1 + 1, pa0);
+        const pBetween = withoutApposition(p, pb1 + 1, pa0);
         if (cBetween.length === 0 || pBetween.length === 0) continue;
         if ([...cBetween, ...pBetween].some((t) => RECIPROCAL.has(t.norm) || t.name !== undefined)) continue;
         // The same frame: the function words between the names agree ("X, a director at Y"
@@ -142,6 +159,8 @@ export const namesExchanged: Rule = {
     { claim: 'Northwind said Leith Works staff had cut prices.', passage: 'Leith Works said Northwind staff had cut prices.', expect: 'displaced' },
     { claim: 'Northwind bought the ferry from Leith Works in 2019.', passage: 'Leith Works bought the ferry from Northwind in 2019.', expect: 'displaced' },
     { claim: 'Leith Works thanked Mayor Dana Wells for the grant.', passage: 'Mayor Dana Wells thanked Leith Works for the grant.', expect: 'displaced' },
+    // An apposition after the first name and an auxiliary change nothing.
+    { claim: 'Northwind bought the ferry from Leith Works in 2019.', passage: 'Leith Works, a shipping firm based in Dover, has bought the ferry from Northwind in 2019.', expect: 'displaced' },
     { claim: 'Northwind and Leith Works signed the agreement.', passage: 'Leith Works and Northwind signed the agreement.', expect: 'none' },
     { claim: 'Northwind sued Leith Works in March.', passage: 'Leith Works was sued by Northwind in March.', expect: 'none' },
     { claim: "Tarvik's ally Northwind left the talks.", passage: 'Northwind, an ally of Tarvik, left the talks.', expect: 'none' },
