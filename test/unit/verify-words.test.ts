@@ -163,3 +163,23 @@ describe('verify: another word of the same kind in a word\'s place (blocks.subst
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a quoted title in the other language (nlp.ts prepare)', () => {
+  const content = (text: string, lang: 'en' | 'nl') => {
+    const p = prepare(text, lang);
+    return p.content.map((i) => p.tokens[i].norm);
+  };
+  it('the other language\'s function words in a quotation are function words', () => {
+    const words = content("De documentaire 'Lights over the harbour, for all of us' verscheen vorige week.", 'nl');
+    for (const w of ['the', 'for', 'all', 'of', 'us']) assert.ok(!words.includes(w), `${w} in ${words.join(' ')}`);
+    for (const w of ['lights', 'harbour', 'documentaire', 'verscheen']) assert.ok(words.includes(w), `${w} missing from ${words.join(' ')}`);
+    // Outside quotes they stay content words of a Dutch text ("us" is no Dutch word).
+    assert.ok(content('De band speelde voor us en de rest.', 'nl').includes('us'));
+    // A negation is no function word in a quotation either.
+    const q = prepare('Het boek \u201cWe are not leaving\u201d verscheen in mei.', 'nl');
+    assert.equal(q.tokens.find((t) => t.norm === 'not')?.stop, false);
+    assert.ok(!content('Het boek \u201cWe are not leaving\u201d verscheen in mei.', 'nl').includes('are'));
+    // And Dutch function words in an English text's quotation ("Van de haven").
+    assert.ok(!content("The film 'Liedjes van de haven' opened on Friday.", 'en').includes('van'));
+  });
+});

@@ -7,6 +7,7 @@ import type { LanguageCode, Passage } from '../types';
 import type { DateMention, EntityMention, NumberMention, TextAnalysis, Token } from '../analysis/types';
 import { analyze, areAntonyms as analysisAntonyms, conceptIds, conceptOf as analysisConcept, isNameHead, stemWord } from '../analysis';
 import { getLexicon } from '../analysis/lexicon';
+import { STOP_EN, STOP_NL } from '../analysis/stopwords';
 import { lemma } from '../analysis/lemmas';
 
 export { isNameHead };
@@ -309,8 +310,28 @@ const LIGHT_VERB = new Set([
 export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
 const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just", "at least": no negation
 
+/**
+ * Character ranges of quoted stretches ("...", “...”, '...', ‘...’): a title or a quotation,
+ * often in the other language ("De video met de titel 'Palestine sacrificing itself for the
+ * Caliphate'").
+ */
+function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /(?:^|[\s(\[])(["“‘']|'')(?=\S)([^"“”‘’'\n]{2,200}?)(["”’']|'')(?=$|[\s.,;:!?)\]])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]) + m[1].length;
+    out.push([start, start + m[2].length]);
+  }
+  return out;
+}
+
 export function prepare(text: string, lang: LanguageCode): Prepared {
   const analysis = analyze(text, lang);
+  // In a quoted stretch the other language's function words are function words too (the
+  // stop lists never hold negations).
+  const quoted = quotedRanges(text);
+  const other = lang === 'nl' ? STOP_EN : lang === 'en' ? STOP_NL : undefined;
+  const inQuote = (t: Token) => quoted.some(([a, b]) => t.start >= a && t.end <= b);
   const tokens: CToken[] = analysis.tokens.map((t, i) => ({
     i,
     start: t.start,
@@ -318,7 +339,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     text: t.text,
     norm: t.norm,
     stem: t.stem,
-    stop: t.stop,
+    stop: t.stop || (other !== undefined && quoted.length > 0 && other.has(t.norm) && inQuote(t)),
     concepts: conceptsOf(t, lang),
     // Every field present from the start: one object shape for all tokens.
     name: undefined,
