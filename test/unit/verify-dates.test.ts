@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import { anchorDate, prepare } from '../../src/core/verify/nlp';
 import type { Finding } from '../../src/core/types';
-import { engineWith } from './helpers/engine';
+import { checkAgainst, engineWith } from './helpers/engine';
 
 // Dates as the verifier compares them: decades, seasons, and dates a source gives
 // relative to its own date.
@@ -101,5 +101,21 @@ describe('verify: life dates after a name', () => {
     const concepts = (text: string) => prepare(text, 'en').tokens.filter((t) => t.date !== undefined).flatMap((t) => t.concepts);
     assert.ok(concepts('Dana Wells (April 8, 1974 − February 2, 2013) was a sailor.').includes('birth'));
     assert.deepEqual(concepts('The harbour works (April 8, 1974 − February 2, 2013) changed the coast.').filter((c) => c === 'birth' || c === 'kill'), []);
+  });
+});
+
+describe('verify: a date pieced on from a clause that says nothing of the claim (index.ts detachedPairDate)', () => {
+  const DOC = `Harbour news
+
+The council has been working with the port authority to repair the north quay.
+In October, the police arrested two men in Leith.
+`;
+  it('the date of a neighbouring statement does not date the claim', async () => {
+    const f = await checkAgainst(DOC, 'The council began working with the port authority in October.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+  });
+  it('a neighbour whose date clause tells the claim\'s event still dates it', async () => {
+    const signed = await checkAgainst('Harbour news\n\nThe council signed the contract with the port authority.\nThe signing took place in October.\n', 'The council signed the contract with the port authority in October.');
+    assert.equal(signed.verdict, 'supported', JSON.stringify(signed.reasons));
   });
 });

@@ -24,6 +24,8 @@ import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { LineIndex } from '../text/positions';
+import { structureOf } from './structure';
+import { compareDates, withYear } from './match';
 import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
 import { modelGates, modelKnows, predict, type Probabilities } from './model';
@@ -215,7 +217,9 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
   // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
   if (single.coverage >= PARTIAL_COVERAGE && single.coverage < 1 && (single.unmatched.length > 0 || single.loose.length > 0)) {
     for (const nb of adjacent) {
-      const a = align(c, units, [prepared, preparePassage(nb, lang, doc.date)], context);
+      const nbp = preparePassage(nb, lang, doc.date);
+      const a = align(c, units, [prepared, nbp], context);
+      if (detachedPairDate(c, a, [prepared, nbp])) continue;
       if (single.polarityClash) a.polarityClash = true;
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
         cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
@@ -229,6 +233,49 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
     }
   }
   return cand;
+}
+
+/**
+ * A claim date backed by passages pieced together (a passage and its neighbour, or
+ * several of one document), where the clause that holds the date says nothing of the
+ * claim: "In October, the police arrested two men" next to "The council has been working
+ * with the port authority" dates the arrests, not the work. The date backs the claim's
+ * only when a claim word (not a name) stands in the date's clause in a passage that has
+ * it. A dateline ("12 July 2019") and a year taken from the document's date date the
+ * whole text.
+ */
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'at', 'since', 'by', 'until', 'from', 'during', 'op', 'sinds', 'tot', 'vanaf', 'tijdens', 'rond']);
+
+function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): boolean {
+  const dates = pair.matched.filter((u) => u.kind === 'date');
+  if (dates.length === 0) return false;
+  const words = pair.matched.filter((u) => u.kind === 'word');
+  return dates.some((u) => {
+    const cd = c.dates[u.ref];
+    let seen = false;
+    for (const q of passages) {
+      const s = structureOf(q);
+      for (const d of q.dates) {
+        if (compareDates(cd, withYear(d, q.defaultYear)) !== 'match') continue;
+        // A year the passage's date takes from its document's date is the document's.
+        if (d.year === undefined && cd.month === undefined && cd.day === undefined && cd.weekday === undefined) return false;
+        seen = true;
+        const k = q.tokens.findIndex((t) => t.start >= d.start);
+        if (k < 0) continue;
+        // A verbless clause: a fronted adverbial ("In October, ...") dates the clause after
+        // it; a dateline ("12 July 2019", "Calgary (January 23, 2019) –") dates the text.
+        const ci = s.clauseOf[k];
+        const from = s.clauses[ci].from;
+        let to = s.clauses[ci].to;
+        if (s.clauses[ci].verbs.length === 0 && (!s.tags || !q.tokens.slice(from, to + 1).some((t) => !t.stop && t.date === undefined && t.name === undefined && t.num === undefined && !/^\d/.test(t.norm)))) {
+          if (!DATE_PREPOSITIONS.has(q.tokens[from].norm)) return false;
+          if (ci + 1 < s.clauses.length) to = s.clauses[ci + 1].to;
+        }
+        if (words.some((w) => findToken(c.tokens[w.tokens[0]], c, q).some((j) => j >= from && j <= to))) return false;
+      }
+    }
+    return seen;
+  });
 }
 
 /**
@@ -398,6 +445,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
       const keys = gained.filter((u) => u.kind !== 'word').length;
       if (keys === 0 && gained.length < 2) continue;
       if (datesApart(b, [...used, x].map((y) => y.single), [...used, x].map((y) => y.prepared))) continue;
+      if (detachedPairDate(c, b, [...used, x].map((y) => y.prepared))) continue;
       used.push(x);
       a = b;
     }
