@@ -104,6 +104,35 @@ function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string
 }
 const CALL_ON = new Set(['calls', 'called', 'call', 'calling']);
 const CALL = new Set(['urged', 'urges', 'urge', ...CALL_ON]);
+/**
+ * What a source gives as someone's allegation it does not state: "a man who ISIS claims
+ * worked with ...", "have been accused of providing ...", "claims by the group that Hamas
+ * had destroyed ...", "beweerde dat". A verb of alleging counts before "that" or a verb (the
+ * relative "who X claims worked"), "accuse" before its "of"; the nouns before "that", "by"
+ * or "of". "claimed responsibility for" is an act, not an allegation.
+ */
+const ALLEGE_VERB = new Set(['claims', 'claimed', 'claim', 'alleges', 'alleged', 'allege', 'beweert', 'beweerde', 'beweerden', 'beweren']);
+const ACCUSE_VERB = new Set(['accuses', 'accused', 'accuse', 'beschuldigt', 'beschuldigde', 'beschuldigden', 'beschuldigd', 'beticht']);
+const ALLEGE_NOUN = new Set(['claims', 'claim', 'allegation', 'allegations', 'accusation', 'accusations', 'bewering', 'beweringen', 'beschuldiging', 'beschuldigingen']);
+/** A modal cue that attributes the statement to someone's intention, call or allegation (not a possibility or a condition). */
+export function attributes(norm: string): boolean {
+  return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm) || INTENT.has(norm);
+}
+function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undefined>): boolean {
+  const n = p.tokens[k].norm;
+  const next = k < to ? p.tokens[k + 1] : undefined;
+  if (!next) return false;
+  const tag = tags?.[k];
+  if (ALLEGE_NOUN.has(n) && (tag === 'NOUN' || (!tags && ALLEGE_NOUN.has(n) && !ALLEGE_VERB.has(n))) && ['that', 'by', 'of', 'dat', 'van', 'door'].includes(next.norm)) return true;
+  if (ACCUSE_VERB.has(n)) {
+    for (let j = k + 1; j <= Math.min(to, k + 5); j++) if (p.tokens[j].norm === 'of' || p.tokens[j].norm === 'van') return true;
+    return false;
+  }
+  // Followed by a verb, whatever its own tag ("who ISIS claims worked": the tagger reads a noun).
+  if (ALLEGE_VERB.has(n) && (tags?.[k + 1] === 'VERB' || tags?.[k + 1] === 'AUX')) return true;
+  if (ALLEGE_VERB.has(n) && (!tags || tag === 'VERB')) return next.norm === 'that' || next.norm === 'dat';
+  return false;
+}
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
 const AGENT = new Set(['by', 'door']);
@@ -207,6 +236,7 @@ function computeStructure(p: Prepared): Structure {
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
+      if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;

@@ -6,7 +6,7 @@
  * Dutch modals, conditional conjunctions) in structure.ts.
  */
 import type { Rule } from './types';
-import { structureOf } from '../structure';
+import { attributes, structureOf } from '../structure';
 import type { Prepared } from '../nlp';
 
 /**
@@ -52,7 +52,18 @@ export const hypothetical: Rule = {
     let most = 0;
     for (const [ci, n] of votes) if (n > most || (n === most && ci < best)) (best = ci), (most = n);
     if (best < 0 || most * 2 < aligned) return [];
-    const cl = ps.clauses[best];
+    let cl = ps.clauses[best];
+    // Two clauses hold as many: one that has the claim's verb and attributes it to someone's
+    // intention, call or allegation tells what the claim states ("a man who the group claims
+    // worked with ..." for "The man had worked with ...").
+    if (!cl.modal && cs.tags) {
+      for (const [ci, n] of votes) {
+        const cue = ps.clauses[ci].modalCue;
+        if (n !== most || ci === best || cue === undefined || !attributes(p.tokens[cue].norm)) continue;
+        const holdsVerb = [...pos.entries()].some(([t, k]) => cs.tags![t] === 'VERB' && !c.tokens[t].stop && ps.clauseOf[k] === ci);
+        if (holdsVerb) cl = ps.clauses[ci];
+      }
+    }
     if (!cl.modal) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue].text : undefined;
     return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue)})` : ''}` }];
@@ -72,6 +83,13 @@ export const hypothetical: Rule = {
     { claim: 'The union members blocked the harbour gates.', passage: 'The union calls on its members to block the harbour gates.', expect: 'blocks' },
     { claim: 'De leden blokkeerden de poorten van de haven.', passage: 'De bond roept de leden op om de poorten van de haven te blokkeren.', lang: 'nl', expect: 'blocks' },
     { claim: 'The storm flooded the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'blocks' },
+    // Someone's allegation: a verb of alleging before a verb or "that", "accused of", the nouns.
+    { claim: 'The man had worked with the militia.', passage: 'The video shows a man who the group claims worked with the militia.', expect: 'blocks' },
+    { claim: 'The ministers provided funds to the militia.', passage: 'The ministers have repeatedly been accused of providing funds to the militia.', expect: 'blocks' },
+    { claim: 'The council closed a school in the old town.', passage: 'The arrests followed claims by the group that the council had closed a school in the old town.', expect: 'blocks' },
+    { claim: 'The group was behind the blast at the depot.', passage: 'On Monday the group claimed responsibility for the blast at the depot.', expect: 'none' },
+    // As many aligned words in the clause that names the group as in the clause of its promise.
+    { claim: 'The Harbour Front, the northern wing of the group, has carried out attacks against the port.', passage: 'The statement says that the Harbour Front, the northern wing of the group, promised to carry out attacks against the port.', expect: 'blocks' },
     // A claim that itself hedges is not refused by the source's possibility.
     { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
     { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
