@@ -177,9 +177,43 @@ export const isPeople = (text: string) => PEOPLE_NOUNS.has(text) || GENERIC_PEOP
 /** The dead: "killing 300 people" counts them as "300 doden" does. */
 export const DEAD = new Set(['dead', 'deaths', 'fatalities', 'victims', 'doden', 'slachtoffers']);
 
+/** Days in a unit of time, by the unit as written (English and Dutch). */
+const DAYS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
+  second: 1 / 86400, seconds: 1 / 86400, seconde: 1 / 86400, seconden: 1 / 86400,
+  minute: 1 / 1440, minutes: 1 / 1440, minuut: 1 / 1440, minuten: 1 / 1440,
+  hour: 1 / 24, hours: 1 / 24, uur: 1 / 24, uren: 1 / 24,
+  day: 1, days: 1, dag: 1, dagen: 1, etmaal: 1, etmalen: 1,
+  week: 7, weeks: 7, weken: 7,
+  month: 30.44, months: 30.44, maand: 30.44, maanden: 30.44,
+  year: 365.25, years: 365.25, jaar: 365.25, jaren: 365.25,
+  decade: 3652.5, decades: 3652.5, decennium: 3652.5, decennia: 3652.5,
+  century: 36525, centuries: 36525, eeuw: 36525, eeuwen: 36525,
+});
+/**
+ * Whether two lengths of time are one: exactly, or within 2% where a month or a year (no
+ * exact number of days) is involved ("three months" / "90 days"; not "15 years" / "188
+ * months", nor "59 minutes" / "1 hour").
+ */
+function sameLength(a: number, da: number, b: number, db: number): boolean {
+  const tol = da >= 28 || db >= 28 ? 1.02 : 1 + 1e-9;
+  return Math.max(a * da, b * db) / Math.max(1e-12, Math.min(a * da, b * db)) <= tol;
+}
+/** The length of a unit of time the figure counts, in days ("two weeks": 7). */
+function daysPer(n: NumberMention): number | undefined {
+  return n.unitText === undefined ? undefined : DAYS[n.unitText.toLowerCase()];
+}
+
 export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
   if (!a.unit || !b.unit) return 'none';
   if (a.unit === b.unit) return 'same';
+  // Two lengths of time are one slot when the figure is the same in another unit ("two
+  // weeks ago" / "two months ago") or the length is ("14 days" / "two weeks"); other
+  // lengths count other things ("8000 hours of observations over 18 years").
+  const da = daysPer(a);
+  const db = daysPer(b);
+  if (da !== undefined && db !== undefined) {
+    return a.value === b.value || sameLength(a.value, da, b.value, db) ? 'same' : 'differ';
+  }
   const an = (a.unitText ?? '').toLowerCase();
   const bn = (b.unitText ?? '').toLowerCase();
   // "300 people" for "300 doden" (the dead) counts the same; for "224 passengers" it is
@@ -205,6 +239,16 @@ export function isExact(n: NumberMention): boolean {
 
 /** How a claim amount relates to a source amount. */
 export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'loose' | 'conflict' {
+  // Lengths of time in other units: the same length is a match ("14 days" / "two weeks";
+  // sameLength), the same figure in another
+  // unit a conflict ("two months ago" / "two weeks ago"). Other pairs count other things
+  // (unitsMatch) and compare as figures.
+  const dc = daysPer(c);
+  const ds = daysPer(s);
+  if (dc !== undefined && ds !== undefined && dc !== ds && isExact(c) && isExact(s)) {
+    if (sameLength(c.value, dc, s.value, ds)) return 'match';
+    if (c.value === s.value) return 'conflict';
+  }
   const eps = 1e-9;
   const cv = c.value;
   const sv = s.value;

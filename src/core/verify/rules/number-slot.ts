@@ -57,6 +57,10 @@ export const numberSlot: Rule = {
     { claim: 'The crash killed 324 passengers.', passage: 'The crash killed 224 passengers and crew.', expect: 'conflict', claimValue: '324', sourceValue: '224' },
     { claim: 'Bij de aanslag vielen meer dan 900 doden.', passage: 'Bij de aanslag vielen meer dan 300 doden.', lang: 'nl', expect: 'conflict', sourceValue: '300' },
     { claim: 'The crash killed 224 passengers.', passage: 'The crash killed 224 passengers and 12 crew members.', expect: 'none' },
+    // Lengths of time in other units: the same figure in another unit differs, the same length does not.
+    { claim: 'The report was published two months ago.', passage: 'The report was published two weeks ago.', expect: 'conflict', claimValue: 'two months', sourceValue: 'two weeks' },
+    { claim: 'The bridge was closed for 14 days in spring.', passage: 'The bridge was closed for two weeks in spring.', expect: 'none' },
+    { claim: 'She finished the race in 2 hours 59 minutes.', passage: 'She finished the race in 1 hour 59 minutes.', expect: 'conflict', sourceValue: '1 hour' },
     // Ordinal one is a figure too ("first" / "eerste"; a word's weight, see claimUnits).
     { claim: 'The quartet recorded its first album in Lisbon.', passage: 'The quartet recorded its second album in Lisbon.', expect: 'conflict', claimValue: 'first', sourceValue: 'second' },
     { claim: 'Het kwartet nam zijn eerste album op in Lissabon.', passage: 'Het kwartet nam zijn tweede album op in Lissabon.', lang: 'nl', expect: 'conflict', sourceValue: 'tweede' },
