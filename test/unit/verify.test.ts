@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { isCheckWorthy } from '../../src/core/verify/index';
+import { classifySentence } from '../../src/core/verify/checkworthy';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -69,6 +70,28 @@ describe('verify: check-worthiness of evaluations', () => {
     assert.equal(isCheckWorthy('The ferry was good for 224 passengers.'), true);
     assert.equal(isCheckWorthy('The council said this is a worrying development.'), true);
     assert.equal(isCheckWorthy('The crossing was rough for the passengers.'), true);
+  });
+});
+
+describe('verify: check-worthiness of advice, extraposed evaluations and headings with names', () => {
+  it('an evaluation that takes the rest of the sentence as its subject is an opinion, names or not', () => {
+    assert.equal(classifySentence('Het is verontrustend dat de spanningen in Northport opnieuw oplopen.').reason, 'opinion');
+    assert.equal(classifySentence('It is worrying that the Northport council delayed the vote.').reason, 'opinion');
+    // Reported, it stays a claim.
+    assert.equal(isCheckWorthy('The mayor said it was worrying that the Northport council delayed the vote.'), true);
+  });
+  it('advice and a first-person "seems to me" are opinions', () => {
+    assert.equal(classifySentence('The Northport council would be wise to seek closer ties with Leith.').reason, 'opinion');
+    assert.equal(classifySentence('It would be wise for all sides to avoid a further delay.').reason, 'opinion');
+    assert.equal(classifySentence('De reactie van de raad op het plan lijkt mij te laconiek.').reason, 'opinion');
+    // A claim about what someone would do stays a claim.
+    assert.equal(isCheckWorthy('The council said it would be ready to vote in May.'), true);
+  });
+  it('a name ending in -s is no verb: a verbless line with names is a heading', () => {
+    assert.equal(classifySentence('Achtergrond: de breuk tussen Northport en Thomas').reason, 'heading');
+    assert.equal(classifySentence('Northport and Texas: a rivalry across the border').reason, 'heading');
+    // A line with a verb stays a claim.
+    assert.equal(isCheckWorthy('The council of Northport closes the old harbour on Friday'), true);
   });
 });
 

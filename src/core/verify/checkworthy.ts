@@ -37,6 +37,8 @@ const EN_OPINION = [
   /^\s*(?:(?:it\s+is|it's)\s+(?:clear|obvious|important|essential|crucial|vital|time|high\s+time|a\s+shame|regrettable|unacceptable|striking|remarkable)\b)/i,
   /^\s*(?:clearly|obviously|surely|hopefully|frankly|honestly|arguably|unfortunately|sadly|fortunately|regrettably|maybe|perhaps|possibly|presumably)\b/i,
   /^\s*(?:let's|let\s+us|let\s+me)\b/i,
+  // Advice: "would be wise to", "It would be better for all sides to".
+  /\bwould\s+(?:be\s+)?(?:wise|unwise|better|best|prudent|advisable|sensible|foolish|a\s+mistake)\b/i,
 ];
 // Dutch stance and hedge cues.
 const NL_OPINION = [
@@ -44,6 +46,9 @@ const NL_OPINION = [
   /\b(?:volgens\s+mij|volgens\s+ons|naar\s+mijn\s+mening|naar\s+onze\s+mening|mijns\s+inziens|ons\s+inziens|wat\s+mij\s+betreft|persoonlijk)\b/i,
   /\b(?:moet|moeten|moest|moesten|zou\s+moeten|zouden\s+moeten|behoort|behoren|verdient|verdienen)\b/i,
   /^\s*(?:laten\s+we|laat\s+ons|misschien|wellicht)\b/i,
+  // "lijkt mij te laconiek": it seems to me.
+  /\b(?:lijkt|lijken|leek|leken)\s+(?:mij|me|ons)\b/i,
+  /\b(?:zou|zouden)\s+(?:er\s+)?(?:verstandig|wijs|beter)\s+aan\s+doen\b/i,
 ];
 
 // An evaluation with nothing to check: a copula followed by an evaluative adjective
@@ -55,12 +60,21 @@ const EVALUATIVE =
   'terrible|awful|horrible|dreadful|excellent|wonderful|great|good|bad|sad|tragic|absurd|ridiculous|unacceptable|' +
   'zorgwekkende?|verontrustende?|alarmerende?|schokkende?|bemoedigende?|teleurstellende?|hoopgevende?|' +
   'verschrikkelijke?|vreselijke?|uitstekende?|goede?|slechte?|treurige?|tragische?|absurde?|onaanvaardbare?|kwalijke?';
+// An evaluation that opens the sentence and takes the rest as its subject ("It is
+// worrying that ...", "Het is verontrustend dat ..."): the writer's stance, whatever names
+// the rest holds.
+const EXTRAPOSED = () =>
+  new RegExp(
+    `^\\s*(?:it\\s+is|it's|it\\s+was|it\\s+would\\s+be|het\\s+is|het\\s+was|het\\s+zou\\s+\\S+\\s+zijn)\\s+(?:(?:very|deeply|quite|highly|zeer|erg|heel|bijzonder)\\s+)?(?:${EVALUATIVE}|wise|unwise|verstandig|wijs)\\s+(?:that|to|for|dat|om)\\b`,
+    'i',
+  );
 const EVALUATION = new RegExp(
   `\\b(?:is|are|was|were|be|been|seems?|seemed|remains?|remained|looks?|sounds?|is|zijn|was|waren|lijkt|leek|blijft|bleef)\\s+` +
     `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo)\\s+){0,3}` +
     `(?:${EVALUATIVE})\\b`,
   'i',
 );
+const EXTRAPOSED_RE = EXTRAPOSED();
 /** Names (capitalized words after the first), figures and dates make a sentence checkable. */
 function hasCheckableValue(words: string[]): boolean {
   return words.some((w, i) => /\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w)));
@@ -100,6 +114,8 @@ function isVerbish(word: string, index: number): boolean {
   if (AUXILIARIES.has(w)) return true;
   if (index === 0) return false;
   if (IRREGULAR.has(w)) return true; // capitalized first words are too often names or nouns
+  // A capitalized word inside the line is a name ("Hamas", "Texas"), not a verb by its ending.
+  if (/^\p{Lu}/u.test(word)) return false;
   if (w.length >= 5 && /(?:ed|ing)$/.test(w)) return true;
   if (w.length >= 4 && /[^s]s$/.test(w) && !/(?:ss|us|is|ics)$/.test(w)) return true; // 3rd person -s (or a plural noun)
   if (w.length >= 5 && /(?:de|te|den|ten|t)$/.test(w) && /^ge/.test(w)) return true; // Dutch participle ge...d/t
@@ -149,6 +165,7 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
+  if (EXTRAPOSED_RE.test(own)) return { worthy: false, reason: 'opinion' };
   if (!hasCheckableValue(words) && mainClause(EVALUATION)) {
     // ... as the sentence's own predicate: not reported ("the council said this is ...").
     const at = EVALUATION.exec(own)!.index;
