@@ -10,6 +10,7 @@
  */
 import type { Rule } from './types';
 import { isPassiveAt, structureOf } from '../structure';
+import type { Prepared } from '../nlp';
 
 /** Verbs of saying, which put their subject after them ("..., said the minister"). */
 const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted', 'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated']);
@@ -20,6 +21,23 @@ function beforeBe(t: { tokens: ReadonlyArray<{ norm: string }> }, v: number): bo
   if (/ing$/.test(t.tokens[v].norm)) return false;
   return [1, 2].some((d) => v - d >= 0 && BE.has(t.tokens[v - d].norm));
 }
+
+/**
+ * The passage token sits in a phrase of company ("fought three wars with Leith", "met
+ * with the union"), across at most two determiners, adjectives or names: such a
+ * participant shares the act and is no object of the verb. Other prepositions still tell
+ * who did what to whom ("pledged allegiance to X", "declared war on X"; measured: letting
+ * "on", "in", "at" through too undid right role blocks).
+ */
+function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: number): boolean {
+  for (let j = k - 1, skipped = 0; j >= 0 && skipped <= 2; j--, skipped++) {
+    const tag = tags[j];
+    if (tag === 'ADP') return WITH.has(p.tokens[j].norm);
+    if (tag !== 'DET' && tag !== 'ADJ' && tag !== 'PROPN' && tag !== 'NUM' && p.tokens[j].name === undefined) return false;
+  }
+  return false;
+}
+const WITH = new Set(['with', 'met']);
 
 export const swappedRoles: Rule = {
   id: 'blocks.swapped-roles',
@@ -60,6 +78,9 @@ export const swappedRoles: Rule = {
       const place = (k: number | undefined) => (k !== undefined && !inClause(k) && pcl.antecedent !== undefined && k === pcl.antecedent ? pcl.from : k);
       const subj = place(pos.get(cs0));
       const obj = place(pos.get(co0));
+      // A participant the passage has in a phrase of company ("fought three wars with
+      // Leith") is no object there: the claim may name both as subjects.
+      if (subj !== undefined && inClause(subj) && withPhrase(p, ps.tags!, subj)) continue;
       const claimPassive = cl.passiveVerbs.includes(verb);
       // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
       const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
@@ -95,6 +116,9 @@ export const swappedRoles: Rule = {
     { claim: 'The Greens backed the Labour candidate.', passage: 'Since 2010 the party has backed the Greens and their candidates.', expect: 'blocks' },
     { claim: 'The council praised the mayor.', passage: '"The plan is sound," said the council, which praised the mayor.', expect: 'none' },
     { claim: 'The council praised the mayor.', passage: 'Praised by the press, the council thanked the mayor.', expect: 'none' },
+    // A phrase of company shares the act; a phrase of recipient does not.
+    { claim: 'Northbury and Leith have fought three elections since 2010.', passage: 'Northbury has fought three elections with Leith since 2010.', expect: 'none' },
+    { claim: 'The union pledged support to the council.', passage: 'The council pledged support to the union.', expect: 'blocks' },
     { claim: 'The singer was ranked the best performer of the decade.', passage: 'In 1990 a magazine ranked the singer the best performer of the decade.', expect: 'none' },
   ],
 };
