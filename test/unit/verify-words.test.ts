@@ -183,3 +183,17 @@ describe('verify: a quoted title in the other language (nlp.ts prepare)', () => 
     assert.ok(!content("The film 'Liedjes van de haven' opened on Friday.", 'en').includes('van'));
   });
 });
+
+describe('verify: a gap another source fills with its own word (decide: substituted elsewhere)', () => {
+  const OTHER = 'Quay news\n\nThe guard was filmed at the gate of the harbour.\n\nHe is shown striking the man with a stick near the gate.\n';
+  it('support that leaves unbacked the word another source has another word for is none', async () => {
+    const x = engineWith({ 's/a.txt': 'Harbour report\n\nThe guard was seen striking the man in the leg with a stick.\n', 's/b.txt': OTHER });
+    const f = (await x.check('The guard at the harbour gate struck the man in the arm with a stick.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+  });
+  it('without the source that has another word there, the same gap is overlooked as before', async () => {
+    const y = engineWith({ 's/b.txt': OTHER });
+    const g = (await y.check('The guard at the harbour gate struck the man in the arm with a stick.', { format: 'plaintext' }))[0];
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
+  });
+});

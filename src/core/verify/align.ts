@@ -74,6 +74,8 @@ export interface Alignment {
   polarityClash: boolean;
   /** Claim values a role rule found only in another role in this passage (not backed here). */
   displaced: number;
+  /** Claim words the passage fills with another word of the same kind (blocks.substituted-word). */
+  substituted: Unit[];
   /** Coverage as looked up, before role rules displace values: how well the passage lines up with the claim's words at all. */
   lined: number;
   /**
@@ -192,11 +194,13 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
   const conflicts: Conflict[] = [];
   let blocked = false;
   const why: string[] = [];
+  const substituted: Unit[] = [];
   for (const s of signals) {
     if (s.type === 'conflict') conflicts.push(s.conflict);
     else if (s.type === 'blocks') {
       blocked = true;
       if (!why.includes(s.message)) why.push(s.message);
+      if (s.unit && !substituted.includes(s.unit)) substituted.push(s.unit);
     }
   }
   const displacedUnits = [...new Set(roleSignals.flatMap((x) => (x.type === 'displaced' ? [x.unit] : [])))];
@@ -242,6 +246,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     contextNames: ctx.contextNames,
     polarityClash: ctx.addedPolarityClash || blocked,
     displaced: displacedUnits.length,
+    substituted,
     lined: lookedUp / total,
     why,
     rules: [...ids].sort(),

@@ -414,7 +414,7 @@ function datesApart(joined: Alignment, alone: Alignment[], passages: Prepared[])
   return passages.some((q, i) => q.dates.length > 0 && dates.some((u) => !alone[i].matched.includes(u)));
 }
 
-function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decision | undefined {
+function documentSupport(c: Prepared, units: Unit[], cands: Candidate[], filled: ReadonlySet<Unit>): Decision | undefined {
   const byDoc = new Map<string, Candidate[]>();
   for (const x of cands) {
     if (x.single.coverage < DOC_PASSAGE_MIN) continue;
@@ -451,6 +451,7 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[]): Decisi
     }
     if (used.length < 2) continue;
     if (a.coverage < DOC_SUPPORT_COVERAGE || a.keyMissing > 0 || a.conflicts.length > 0 || a.polarityClash || wordCoverage(a) < MIN_WORD_COVERAGE) continue;
+    if (a.unmatched.some((u) => filled.has(u))) continue;
     if (!best || a.coverage > best.a.coverage) best = { a, used };
   }
   if (!best) return undefined;
@@ -483,8 +484,12 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   for (const x of cands) {
     if (cands.some((y) => y !== x && y.hit.doc.path === x.hit.doc.path && blockedCandidate(y) && y.single.lined > x.single.coverage)) x.docBlocked = true;
   }
+  // A claim word another passage fills with a word of its own ("hoofd" where the claim has
+  // "chest") is no gap to overlook: support that leaves it unbacked is none.
+  const filled = new Set(cands.flatMap((x) => x.single.substituted));
+  const leavesFilled = (a: Alignment | undefined) => !!a && a.unmatched.some((u) => filled.has(u));
   const supported = cands
-    .filter((c) => supportScore(c) !== undefined)
+    .filter((c) => supportScore(c) !== undefined && !leavesFilled(supportScore(c)))
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
   // Support that needs an adjacent passage or names from earlier sentences is weaker
   // than a passage that says the opposite about every word of the claim.
@@ -524,7 +529,7 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   }
   // A document whose passages together back the claim (a summary sentence drawing on
   // several sentences of one source).
-  const docSupport = documentSupport(c, units, cands);
+  const docSupport = documentSupport(c, units, cands, filled);
   if (docSupport) return docSupport;
   const byCoverage = [...cands].sort((a, b) => bestCoverage(b) - bestCoverage(a) || a.rank - b.rank);
   return { verdict: 'unsupported', evidence: byCoverage.filter((c) => bestCoverage(c) >= 0.3), conflicts: [], best: byCoverage[0] };

@@ -119,6 +119,7 @@ export const substitutedWord: Rule = {
         {
           type: 'blocks',
           message: `the source has ${JSON.stringify(ctx.p.tokens[k].text)} where the sentence has ${JSON.stringify(ctx.c.tokens[ct].text)}`,
+          unit: u,
         },
       ];
     }

@@ -52,8 +52,12 @@ export type Signal =
   | { type: 'displaced'; unit: Unit }
   /** The passage fills the unit's slot with another value. */
   | { type: 'conflict'; conflict: Conflict }
-  /** A negation in one text governs what the other states plainly: no support. */
-  | { type: 'blocks'; message: string };
+  /**
+   * A negation in one text governs what the other states plainly, or the passage has its
+   * own word at a claim word's place: no support. `unit`: the claim unit the passage fills
+   * with another word, when the block is about one.
+   */
+  | { type: 'blocks'; message: string; unit?: Unit };
 
 /** A signal with the id of the rule that produced it. */
 export type RuleSignal = Signal & { rule: string };
