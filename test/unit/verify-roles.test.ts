@@ -274,3 +274,17 @@ describe('verify: a claim\'s own condition is checked (words under a negated con
     assert.equal(f.verdict, 'unsupported');
   });
 });
+
+describe('verify: a name enclosed by aligned words is tied only when the rest of the claim is backed (conflict.name strong)', () => {
+  it('unbacked words between the anchors leave the name slot untied: no conflict at the lower bar', async () => {
+    const f = await checkAgainst(
+      'Port news\n\nThe Danish branch of the Harbour Union has released a new statement declaring a strike at the port.\n',
+      'Denmark closed the Tarvik crossing after the statement was released.',
+    );
+    assert.notEqual(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+  it('a name between backed words is still tied', async () => {
+    const f = await checkAgainst('Port news\n\nThe ferry was first registered in Leith by the company in 1990.\n', 'The ferry was first registered in Dover by the company in 1990.');
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+});
