@@ -236,13 +236,13 @@ function computeSplit(norm: string): Compound | undefined {
 }
 
 /** The hypernyms of a token's synsets: a passage word backs a claim word that names its kind. */
-function broaderOf(concepts: string[]): string[] {
+export function broaderOf(concepts: string[], depth = LEXICON_DEPTH): string[] {
   const lex = getLexicon();
   if (!lex) return [];
   const out: string[] = [];
   for (const c of concepts) {
     if (c.charCodeAt(0) !== 119 /* w */) continue;
-    for (const h of lex.hypernyms(Number(c.slice(1)), LEXICON_DEPTH)) out.push(`w${h}`);
+    for (const h of lex.hypernyms(Number(c.slice(1)), depth)) out.push(`w${h}`);
   }
   return out;
 }

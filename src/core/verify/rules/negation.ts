@@ -9,7 +9,14 @@
 import type { CToken } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
+import { broaderOf } from '../nlp';
 import { NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
+
+function directly(a: CToken, b: CToken): boolean {
+  if (a.norm === b.norm || a.stem === b.stem || a.concepts.some((x) => b.concepts.includes(x)) || (b.stemConcepts ?? []).some((x) => a.concepts.includes(x))) return true;
+  const up = broaderOf([...b.concepts, ...(b.stemConcepts ?? [])], 1);
+  return a.concepts.some((x) => up.includes(x));
+}
 
 export const negation: Rule = {
   id: 'conflict.negation',
@@ -22,7 +29,10 @@ export const negation: Rule = {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
       const ti = u.tokens[0];
       const ct = c.tokens[ti];
-      const occ = findToken(ct, c, p);
+      // Only where the passage has the word itself, a form of it or one of its own senses: a
+      // word that backs it only through a broader sense of the passage's ("allowing" for
+      // "gereageerd", through "accept" and "react") says too little to deny it by.
+      const occ = findToken(ct, c, p).filter((k) => directly(ct, p.tokens[k]));
       if (occ.length === 0) continue;
       const modifierOk = (t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
       const claimModBacked = (i: number) => {
@@ -65,6 +75,11 @@ export const negation: Rule = {
     { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor did not open the new bridge on Friday.', expect: 'conflict', sourceValue: 'not open' },
     { claim: 'De burgemeester opende de brug niet.', passage: 'De burgemeester opende de brug op vrijdag.', lang: 'nl', expect: 'conflict' },
     { claim: 'The mayor opened the new bridge on Friday.', passage: 'The mayor opened the new bridge on Friday, not on Thursday.', expect: 'none' },
+    // A word the passage has only through a sense two levels up says too little to deny it
+    // by ("allowing" reaches "react" through "accept"); one level up it does ("singer" is a
+    // musician).
+    { claim: 'Hij heeft nog niet gereageerd op het plan van de haven.', lang: 'nl', passage: 'The council was praised for allowing the plan of the harbour.', passageLang: 'en', expect: 'none' },
+    { claim: 'Dana Wells is not a musician.', passage: 'Dana Wells is a singer from Leith.', expect: 'conflict' },
     // "not yet" denies as "not" does.
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council approved the harbour plan on Friday.', expect: 'conflict' },
