@@ -114,7 +114,7 @@ function isVerbish(word: string, index: number): boolean {
   if (AUXILIARIES.has(w)) return true;
   if (index === 0) return false;
   if (IRREGULAR.has(w)) return true; // capitalized first words are too often names or nouns
-  // A capitalized word inside the line is a name ("Hamas", "Texas"), not a verb by its ending.
+  // A capitalized word inside the line is a name ("Thomas", "Texas"), not a verb by its ending.
   if (/^\p{Lu}/u.test(word)) return false;
   if (w.length >= 5 && /(?:ed|ing)$/.test(w)) return true;
   if (w.length >= 4 && /[^s]s$/.test(w) && !/(?:ss|us|is|ics)$/.test(w)) return true; // 3rd person -s (or a plural noun)

@@ -395,8 +395,8 @@ export function nameMatched(c: Prepared, nameIdx: number, p: Prepared): { hit: b
 
 /**
  * Whether a passage name that holds the claim name's found words has a word of its own
- * where the claim name has one the passage lacks: "Abu Kazem al-Maqdisi" for "Abu Bakr
- * al-Maqdisi", "... of Iraq and Syria in Jerusalem" for "... of Iraq and Syria in Sinai".
+ * where the claim name has one the passage lacks: "Omar Yusuf Haddad" for "Omar Saleh
+ * Haddad", "the Northbury Sailing Club" for "the Northbury Rowing Club".
  * Names that share most words but differ in one place are other names; a word merely
  * missing ("Omar Haddad" for "Omar Saleh Haddad") is no replacement.
  */

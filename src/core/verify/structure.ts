@@ -52,31 +52,10 @@ const SUBORD = new Set([
 const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /**
- * Words that state an unrealized action: a possibility, an intention, a threat. Hedges
- * that science writing uses for findings ("may", "can", "suggest") are left out: they
- * qualify a fact rather than deny it happened.
- */
-const MODAL = new Set([
-  // The future: a source that says it will happen does not say it happened.
-  'will', 'shall', 'zal', 'zullen',
-  'could', 'might', 'would', 'threatened', 'threatens', 'threaten', 'plans', 'planned', 'plan', 'intends', 'intended', 'intend',
-  // Intentions and attempts: "vowed to free" and "tried to free" do not say anyone was freed.
-  'vowed', 'vows', 'vow', 'pledged', 'pledges', 'pledge', 'promised', 'promises', 'promise', 'tried', 'tries', 'attempted', 'attempts', 'attempt',
-  'sought', 'seeks', 'seek', 'aims', 'aimed',
-  'zou', 'zouden', 'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
-  // Calls on others: "urged its followers to attack" does not say anyone attacked.
-  'urged', 'urges', 'urge', 'calls', 'called', 'call', 'calling', 'roept', 'riep', 'riepen', 'roepen',
-]);
-/**
- * Nouns of possibility: "has the potential to destabilize", "the risk of an attack", "de
- * kans op een aanval" state no fact about what they take.
- */
-const POSSIBILITY = new Set(['potential', 'possibility', 'risk', 'chance', 'likelihood', 'prospect', 'kans', 'mogelijkheid', 'risico']);
-const POSSIBILITY_NEXT = new Set(['to', 'of', 'that', 'op', 'dat', 'om']);
-/**
- * Of those, the verbs of intention and attempt state an unrealized action only with an
- * infinitive ("vowed to free", "dreigde aan te vallen"); with an object they state an act
- * ("pledged allegiance to", "zwoer trouw aan", "tried the case").
+ * Verbs of intention, attempt and calling: with an infinitive they state an unrealized action
+ * ("vowed to free", "tried to free", "dreigde aan te vallen", "urged its members to strike");
+ * with an object they state an act ("pledged allegiance to", "zwoer trouw aan", "tried the
+ * case"): takesInfinitive.
  */
 const INTENT = new Set([
   'threatened', 'threatens', 'threaten', 'plans', 'planned', 'plan', 'intends', 'intended', 'intend',
@@ -85,6 +64,18 @@ const INTENT = new Set([
   'dreigde', 'dreigt', 'dreigen', 'dreigden', 'beloofde', 'belooft', 'beloofden', 'zwoer', 'probeerde', 'probeert', 'probeerden', 'poogde',
   'urged', 'urges', 'urge', 'calls', 'called', 'call', 'calling', 'roept', 'riep', 'riepen', 'roepen',
 ]);
+/**
+ * Words that state an unrealized action: the future, a possibility, an intention, a threat,
+ * a call. Hedges that science writing uses for findings ("may", "can", "suggest") are left
+ * out: they qualify a fact rather than deny it happened.
+ */
+const MODAL = new Set(['will', 'shall', 'zal', 'zullen', 'could', 'might', 'would', 'zou', 'zouden', ...INTENT]);
+/**
+ * Nouns of possibility: "has the potential to destabilize", "the risk of an attack", "de
+ * kans op een aanval" state no fact about what they take.
+ */
+const POSSIBILITY = new Set(['potential', 'possibility', 'risk', 'chance', 'likelihood', 'prospect', 'kans', 'mogelijkheid', 'risico']);
+const POSSIBILITY_NEXT = new Set(['to', 'of', 'that', 'op', 'dat', 'om']);
 /** Whether the intention verb at k takes an infinitive: English "to" (or "that") next, adverbs aside; Dutch "te" later in the clause. */
 function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string | undefined>): boolean {
   if (p.lang === 'nl') {
@@ -105,15 +96,16 @@ function takesInfinitive(p: Prepared, k: number, to: number, tags?: Array<string
 const CALL_ON = new Set(['calls', 'called', 'call', 'calling']);
 const CALL = new Set(['urged', 'urges', 'urge', ...CALL_ON]);
 /**
- * What a source gives as someone's allegation it does not state: "a man who ISIS claims
- * worked with ...", "have been accused of providing ...", "claims by the group that Hamas
- * had destroyed ...", "beweerde dat". A verb of alleging counts before "that" or a verb (the
+ * What a source gives as someone's allegation it does not state: "a man who the group claims
+ * worked with ...", "have been accused of providing ...", "claims by the group that the
+ * council had closed ...", "beweerde dat". A verb of alleging counts before "that" or a verb (the
  * relative "who X claims worked"), "accuse" before its "of"; the nouns before "that", "by"
  * or "of". "claimed responsibility for" is an act, not an allegation.
  */
 const ALLEGE_VERB = new Set(['claims', 'claimed', 'claim', 'alleges', 'alleged', 'allege', 'beweert', 'beweerde', 'beweerden', 'beweren']);
 const ACCUSE_VERB = new Set(['accuses', 'accused', 'accuse', 'beschuldigt', 'beschuldigde', 'beschuldigden', 'beschuldigd', 'beticht']);
 const ALLEGE_NOUN = new Set(['claims', 'claim', 'allegation', 'allegations', 'accusation', 'accusations', 'bewering', 'beweringen', 'beschuldiging', 'beschuldigingen']);
+const ALLEGE_NOUN_NEXT = new Set(['that', 'by', 'of', 'dat', 'van', 'door']);
 /** A modal cue that attributes the statement to someone's intention, call or allegation (not a possibility or a condition). */
 export function attributes(norm: string): boolean {
   return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm) || INTENT.has(norm);
@@ -123,12 +115,12 @@ function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undef
   const next = k < to ? p.tokens[k + 1] : undefined;
   if (!next) return false;
   const tag = tags?.[k];
-  if (ALLEGE_NOUN.has(n) && (tag === 'NOUN' || (!tags && ALLEGE_NOUN.has(n) && !ALLEGE_VERB.has(n))) && ['that', 'by', 'of', 'dat', 'van', 'door'].includes(next.norm)) return true;
+  if (ALLEGE_NOUN.has(n) && (tag === 'NOUN' || (!tags && !ALLEGE_VERB.has(n))) && ALLEGE_NOUN_NEXT.has(next.norm)) return true;
   if (ACCUSE_VERB.has(n)) {
     for (let j = k + 1; j <= Math.min(to, k + 5); j++) if (p.tokens[j].norm === 'of' || p.tokens[j].norm === 'van') return true;
     return false;
   }
-  // Followed by a verb, whatever its own tag ("who ISIS claims worked": the tagger reads a noun).
+  // Followed by a verb, whatever its own tag ("who the group claims worked": the tagger may read a noun).
   if (ALLEGE_VERB.has(n) && (tags?.[k + 1] === 'VERB' || tags?.[k + 1] === 'AUX')) return true;
   if (ALLEGE_VERB.has(n) && (!tags || tag === 'VERB')) return next.norm === 'that' || next.norm === 'dat';
   return false;

@@ -36,7 +36,7 @@ export const nameSlot: Rule = {
       if (claimDenies(c, u)) continue;
       // Enclosed by aligned words on both sides, with everything of the claim outside the
       // slot backed: the slot is tied by structure. (Unbacked words between the anchors are
-      // not excused: in "Egypt closed the ___ crossing after the video" the anchors enclose
+      // not excused: in "Denmark closed the ___ crossing after the statement" the anchors enclose
       // a statement the passage does not make, not just the slot.)
       const outsideBacked = !!win?.both && rival.inWin && ctx.units.every((v) => slot.includes(v) || ctx.state.get(v) === 'match');
       const claimValue = c.text.slice(u.start, slot[slot.length - 1].end);
