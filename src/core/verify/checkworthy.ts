@@ -63,18 +63,16 @@ const EVALUATIVE =
 // An evaluation that opens the sentence and takes the rest as its subject ("It is
 // worrying that ...", "Het is verontrustend dat ..."): the writer's stance, whatever names
 // the rest holds.
-const EXTRAPOSED = () =>
-  new RegExp(
-    `^\\s*(?:it\\s+is|it's|it\\s+was|it\\s+would\\s+be|het\\s+is|het\\s+was|het\\s+zou\\s+\\S+\\s+zijn)\\s+(?:(?:very|deeply|quite|highly|zeer|erg|heel|bijzonder)\\s+)?(?:${EVALUATIVE}|wise|unwise|verstandig|wijs)\\s+(?:that|to|for|dat|om)\\b`,
-    'i',
-  );
+const EXTRAPOSED = new RegExp(
+  `^\\s*(?:it\\s+is|it's|it\\s+was|it\\s+would\\s+be|het\\s+is|het\\s+was|het\\s+zou\\s+\\S+\\s+zijn)\\s+(?:(?:very|deeply|quite|highly|zeer|erg|heel|bijzonder)\\s+)?(?:${EVALUATIVE}|wise|unwise|verstandig|wijs)\\s+(?:that|to|for|dat|om)\\b`,
+  'i',
+);
 const EVALUATION = new RegExp(
   `\\b(?:is|are|was|were|be|been|seems?|seemed|remains?|remained|looks?|sounds?|is|zijn|was|waren|lijkt|leek|blijft|bleef)\\s+` +
     `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo)\\s+){0,3}` +
     `(?:${EVALUATIVE})\\b`,
   'i',
 );
-const EXTRAPOSED_RE = EXTRAPOSED();
 /** Names (capitalized words after the first), figures and dates make a sentence checkable. */
 function hasCheckableValue(words: string[]): boolean {
   return words.some((w, i) => /\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w)));
@@ -165,7 +163,7 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
-  if (EXTRAPOSED_RE.test(own)) return { worthy: false, reason: 'opinion' };
+  if (EXTRAPOSED.test(own)) return { worthy: false, reason: 'opinion' };
   if (!hasCheckableValue(words) && mainClause(EVALUATION)) {
     // ... as the sentence's own predicate: not reported ("the council said this is ...").
     const at = EVALUATION.exec(own)!.index;
