@@ -235,6 +235,9 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
   return cand;
 }
 
+/** Prepositions that open a fronted date ("In October, ..."). */
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'at', 'since', 'by', 'until', 'from', 'during', 'op', 'sinds', 'tot', 'vanaf', 'tijdens', 'rond']);
+
 /**
  * A claim date backed by passages pieced together (a passage and its neighbour, or
  * several of one document), where the clause that holds the date says nothing of the
@@ -244,8 +247,6 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
  * it. A dateline ("12 July 2019") and a year taken from the document's date date the
  * whole text.
  */
-const DATE_PREPOSITIONS = new Set(['in', 'on', 'at', 'since', 'by', 'until', 'from', 'during', 'op', 'sinds', 'tot', 'vanaf', 'tijdens', 'rond']);
-
 function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): boolean {
   const dates = pair.matched.filter((u) => u.kind === 'date');
   if (dates.length === 0) return false;
@@ -262,12 +263,14 @@ function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): b
         seen = true;
         const k = q.tokens.findIndex((t) => t.start >= d.start);
         if (k < 0) continue;
-        // A verbless clause: a fronted adverbial ("In October, ...") dates the clause after
-        // it; a dateline ("12 July 2019", "Calgary (January 23, 2019) –") dates the text.
+        // A clause of the date alone: a fronted adverbial ("In October, ...") dates the clause
+        // after it; a dateline ("12 July 2019", "Calgary (January 23, 2019) –") dates the text.
+        // Untagged (Dutch) clauses list no verbs, so there only the opening word tells.
         const ci = s.clauseOf[k];
         const from = s.clauses[ci].from;
         let to = s.clauses[ci].to;
-        if (s.clauses[ci].verbs.length === 0 && (!s.tags || !q.tokens.slice(from, to + 1).some((t) => !t.stop && t.date === undefined && t.name === undefined && t.num === undefined && !/^\d/.test(t.norm)))) {
+        const dateAlone = !s.tags || (s.clauses[ci].verbs.length === 0 && !q.tokens.slice(from, to + 1).some((t) => !t.stop && t.date === undefined && t.name === undefined && t.num === undefined && !/^\d/.test(t.norm)));
+        if (dateAlone) {
           if (!DATE_PREPOSITIONS.has(q.tokens[from].norm)) return false;
           if (ci + 1 < s.clauses.length) to = s.clauses[ci + 1].to;
         }
