@@ -12,10 +12,18 @@ import { findToken } from '../match';
 import { broaderOf } from '../nlp';
 import { NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
 
+/**
+ * Whether passage token b is claim token a's word closely enough to deny it by: anything
+ * findToken matches (a form, a spelling variant, an agent noun, a sense of its own),
+ * except a match through the passage's senses two levels up alone.
+ */
 function directly(a: CToken, b: CToken): boolean {
   if (a.norm === b.norm || a.stem === b.stem || a.concepts.some((x) => b.concepts.includes(x)) || (b.stemConcepts ?? []).some((x) => a.concepts.includes(x))) return true;
-  const up = broaderOf([...b.concepts, ...(b.stemConcepts ?? [])], 1);
-  return a.concepts.some((x) => up.includes(x));
+  const own = [...b.concepts, ...(b.stemConcepts ?? [])];
+  const up1 = broaderOf(own, 1);
+  if (a.concepts.some((x) => up1.includes(x))) return true;
+  const up2 = broaderOf(own, 2);
+  return !a.concepts.some((x) => up2.includes(x));
 }
 
 export const negation: Rule = {
