@@ -35,6 +35,12 @@ function possessiveOrOf(q: Prepared, first: number, last: number): boolean {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
+
+/** The name ending at token `last` modifies the common noun right after it ("Hamas targets"). */
+function modifiesNoun(q: Prepared, last: number): boolean {
+  const next = q.tokens[last + 1];
+  return !!next && !next.stop && next.name === undefined && next.num === undefined && /^\p{Ll}/u.test(next.text) && /^\s*$/.test(q.text.slice(q.tokens[last].end, next.start));
+}
 /** Auxiliaries carry tense, not roles ("has claimed" / "claimed"). */
 const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'been', 'be', 'heeft', 'hebben', 'hadden', 'zijn', 'waren']);
 
@@ -130,7 +136,11 @@ export const namesExchanged: Rule = {
         if (a1 >= b0) continue; // a before b in the claim
         if (pb1 >= pa0) continue; // b before a in the passage
         // The claim's tokens between the names, and the passage's between them the other way round.
-        const cBetween = c.tokens.slice(a1 + 1, b0);
+        // A name that possesses the noun before it ("targets of X") fills the role of one that
+        // modifies the noun after it ("X targets"): that "of" is the possessive's, not the frame's.
+        const all = c.tokens.slice(a1 + 1, b0);
+        const ofB = all.length > 1 && all[all.length - 1].norm === 'of' && modifiesNoun(p, pa1);
+        const cBetween = ofB ? all.slice(0, -1) : all;
         const pBetween = withoutApposition(p, pb1 + 1, pa0);
         if (cBetween.length === 0 || pBetween.length === 0) continue;
         if ([...cBetween, ...pBetween].some((t) => RECIPROCAL.has(t.norm) || t.name !== undefined)) continue;
@@ -138,7 +148,7 @@ export const namesExchanged: Rule = {
         // and "Y director X" are one statement).
         if (frame(cBetween) !== frame(pBetween)) continue;
         // Possessives and "of": one text may say "A's B", the other "B of A".
-        if (possessiveOrOf(c, a0, a1) !== possessiveOrOf(p, pa0, pa1) || possessiveOrOf(c, b0, b1) !== possessiveOrOf(p, pb0, pb1)) continue;
+        if (!ofB && (possessiveOrOf(c, a0, a1) !== possessiveOrOf(p, pa0, pa1) || possessiveOrOf(c, b0, b1) !== possessiveOrOf(p, pb0, pb1))) continue;
         // A shared word between: aligned there, or a verb written the same in both.
         const shared = cBetween.some((t) => {
           const k = pos.get(t.i);
@@ -159,6 +169,8 @@ export const namesExchanged: Rule = {
     { claim: 'Northwind said Leith Works staff had cut prices.', passage: 'Leith Works said Northwind staff had cut prices.', expect: 'displaced' },
     { claim: 'Northwind bought the ferry from Leith Works in 2019.', passage: 'Leith Works bought the ferry from Northwind in 2019.', expect: 'displaced' },
     { claim: 'Leith Works thanked Mayor Dana Wells for the grant.', passage: 'Mayor Dana Wells thanked Leith Works for the grant.', expect: 'displaced' },
+    // "targets of Y" in one text is "Y targets" in the other.
+    { claim: 'Northwind claimed the attack on two depots at sites of Leith Works.', passage: 'Leith Works, a shipping firm based in Dover, has claimed the attack on two depots at Northwind sites in May.', expect: 'displaced' },
     // An apposition after the first name and an auxiliary change nothing.
     { claim: 'Northwind bought the ferry from Leith Works in 2019.', passage: 'Leith Works, a shipping firm based in Dover, has bought the ferry from Northwind in 2019.', expect: 'displaced' },
     { claim: 'Northwind and Leith Works signed the agreement.', passage: 'Leith Works and Northwind signed the agreement.', expect: 'none' },
