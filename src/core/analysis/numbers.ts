@@ -23,7 +23,7 @@ import type { LanguageCode } from '../types';
 import type { Comparator, NumberMention, Token } from './types';
 import {
   COMPARATORS, COMPARATOR_MAX_WORDS, DIGIT_SUFFIX_MULT, DIGIT_SUFFIX_ORD, MULTIPLIERS, VAGUE,
-  VAGUE_FIRST, applyComparator, enCardinal, enOrdinal, nlCardinal, nlOrdinal, parseDigits,
+  TIME_UNIT_DAYS, VAGUE_FIRST, applyComparator, enCardinal, enOrdinal, nlCardinal, nlOrdinal, parseDigits,
 } from './numwords';
 import { stopSet } from './stopwords';
 import { stemWord } from './stem';
@@ -48,12 +48,7 @@ const AMPM = new Set(['am', 'pm', 'a.m.', 'p.m.']);
 /** "om 3 uur" is a time, "3 uur" a duration. */
 const CLOCK_PREP = new Set(['om', 'at', 'tegen', 'rond', 'omstreeks', 'vanaf', 'until', 'tot', 'by', 'before', 'after']);
 const CURRENCY_SYMBOLS: Record<string, string> = dict({ $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '₪': 'shekel' });
-const TIME_UNITS = new Set([
-  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
-  'year', 'years', 'decade', 'decades', 'century', 'centuries',
-  'seconde', 'seconden', 'minuut', 'minuten', 'uur', 'uren', 'dag', 'dagen', 'week', 'weken', 'maand', 'maanden',
-  'jaar', 'jaren', 'eeuw', 'eeuwen', 'decennium', 'decennia', 'etmaal', 'etmalen',
-]);
+const TIME_UNITS: ReadonlySet<string> = new Set(Object.keys(TIME_UNIT_DAYS));
 const AGE_UNITS = new Set(['year-old', 'years-old', 'jarige', 'jarig', 'jarigen']);
 const UNIT_SKIP = new Set(['of', 'the', 'van', 'de', 'het', 'der', 'more', 'other', 'additional', 'extra', 'meer', 'andere', 'overige', 'new', 'nieuwe', 'own', 'eigen']);
 const SINGLE_BEFORE = new Set(['geen', 'een', 'elke', 'ieder', 'iedere', 'geen']);

@@ -218,3 +218,19 @@ export function applyComparator(shape: ComparatorDef['shape'], v: number): [numb
       return [v, v];
   }
 }
+
+/**
+ * Units of time (English and Dutch, as written) and their length in days: numbers.ts reads a
+ * figure before one as a duration, match.ts compares two durations by length.
+ */
+export const TIME_UNIT_DAYS: Record<string, number> = dict({
+  second: 1 / 86400, seconds: 1 / 86400, seconde: 1 / 86400, seconden: 1 / 86400,
+  minute: 1 / 1440, minutes: 1 / 1440, minuut: 1 / 1440, minuten: 1 / 1440,
+  hour: 1 / 24, hours: 1 / 24, uur: 1 / 24, uren: 1 / 24,
+  day: 1, days: 1, dag: 1, dagen: 1, etmaal: 1, etmalen: 1,
+  week: 7, weeks: 7, weken: 7,
+  month: 30.44, months: 30.44, maand: 30.44, maanden: 30.44,
+  year: 365.25, years: 365.25, jaar: 365.25, jaren: 365.25,
+  decade: 3652.5, decades: 3652.5, decennium: 3652.5, decennia: 3652.5,
+  century: 36525, centuries: 36525, eeuw: 36525, eeuwen: 36525,
+});

@@ -5,6 +5,7 @@
  * words. Pure functions of two prepared texts; memoized where they are hot.
  */
 import type { DateMention, NumberMention } from '../analysis/types';
+import { TIME_UNIT_DAYS } from '../analysis/numwords';
 import { agentStem, isNameHead, sameBase, spellKey, type Compound, type CToken, type Prepared } from './nlp';
 
 export function commonPrefix(a: string, b: string): number {
@@ -177,18 +178,6 @@ export const isPeople = (text: string) => PEOPLE_NOUNS.has(text) || GENERIC_PEOP
 /** The dead: "killing 300 people" counts them as "300 doden" does. */
 export const DEAD = new Set(['dead', 'deaths', 'fatalities', 'victims', 'doden', 'slachtoffers']);
 
-/** Days in a unit of time, by the unit as written (English and Dutch). */
-const DAYS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
-  second: 1 / 86400, seconds: 1 / 86400, seconde: 1 / 86400, seconden: 1 / 86400,
-  minute: 1 / 1440, minutes: 1 / 1440, minuut: 1 / 1440, minuten: 1 / 1440,
-  hour: 1 / 24, hours: 1 / 24, uur: 1 / 24, uren: 1 / 24,
-  day: 1, days: 1, dag: 1, dagen: 1, etmaal: 1, etmalen: 1,
-  week: 7, weeks: 7, weken: 7,
-  month: 30.44, months: 30.44, maand: 30.44, maanden: 30.44,
-  year: 365.25, years: 365.25, jaar: 365.25, jaren: 365.25,
-  decade: 3652.5, decades: 3652.5, decennium: 3652.5, decennia: 3652.5,
-  century: 36525, centuries: 36525, eeuw: 36525, eeuwen: 36525,
-});
 /**
  * Whether two lengths of time are one: exactly, or within 2% where a month or a year (no
  * exact number of days) is involved ("three months" / "90 days"; not "15 years" / "188
@@ -200,7 +189,7 @@ function sameLength(a: number, da: number, b: number, db: number): boolean {
 }
 /** The length of a unit of time the figure counts, in days ("two weeks": 7). */
 function daysPer(n: NumberMention): number | undefined {
-  return n.unitText === undefined ? undefined : DAYS[n.unitText.toLowerCase()];
+  return n.unitText === undefined ? undefined : TIME_UNIT_DAYS[n.unitText.toLowerCase()];
 }
 
 export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
@@ -240,9 +229,8 @@ export function isExact(n: NumberMention): boolean {
 /** How a claim amount relates to a source amount. */
 export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'loose' | 'conflict' {
   // Lengths of time in other units: the same length is a match ("14 days" / "two weeks";
-  // sameLength), the same figure in another
-  // unit a conflict ("two months ago" / "two weeks ago"). Other pairs count other things
-  // (unitsMatch) and compare as figures.
+  // sameLength), the same figure in another unit a conflict ("two months ago" / "two weeks
+  // ago"). Other pairs count other things (unitsMatch) and compare as figures.
   const dc = daysPer(c);
   const ds = daysPer(s);
   if (dc !== undefined && ds !== undefined && dc !== ds && isExact(c) && isExact(s)) {
