@@ -6,24 +6,21 @@
  * ("has modelled for Mango, but declined to model for L'Oréal") the one tied to the
  * claim's neighbouring aligned word decides.
  */
-import type { CToken } from '../nlp';
+import { broaderOf, type CToken } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { broaderOf } from '../nlp';
 import { NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
 
 /**
- * Whether passage token b is claim token a's word closely enough to deny it by: anything
- * findToken matches (a form, a spelling variant, an agent noun, a sense of its own),
- * except a match through the passage's senses two levels up alone.
+ * Passage token b backs claim token a only through b's senses two levels up ("allowing"
+ * reaches "react" through "accept"): too little to deny it by. Every other match findToken
+ * makes (a form, a spelling variant, an agent noun, a sense of b's own or one level up)
+ * still counts.
  */
-function directly(a: CToken, b: CToken): boolean {
-  if (a.norm === b.norm || a.stem === b.stem || a.concepts.some((x) => b.concepts.includes(x)) || (b.stemConcepts ?? []).some((x) => a.concepts.includes(x))) return true;
+function onlyTwoLevelsUp(a: CToken, b: CToken): boolean {
   const own = [...b.concepts, ...(b.stemConcepts ?? [])];
-  const up1 = broaderOf(own, 1);
-  if (a.concepts.some((x) => up1.includes(x))) return true;
-  const up2 = broaderOf(own, 2);
-  return !a.concepts.some((x) => up2.includes(x));
+  const shares = (xs: string[]) => a.concepts.some((x) => xs.includes(x));
+  return !shares(own) && !shares(broaderOf(own, 1)) && shares(broaderOf(own, 2));
 }
 
 export const negation: Rule = {
@@ -37,10 +34,7 @@ export const negation: Rule = {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
       const ti = u.tokens[0];
       const ct = c.tokens[ti];
-      // Only where the passage has the word itself, a form of it or one of its own senses: a
-      // word that backs it only through a broader sense of the passage's ("allowing" for
-      // "gereageerd", through "accept" and "react") says too little to deny it by.
-      const occ = findToken(ct, c, p).filter((k) => directly(ct, p.tokens[k]));
+      const occ = findToken(ct, c, p).filter((k) => !onlyTwoLevelsUp(ct, p.tokens[k]));
       if (occ.length === 0) continue;
       const modifierOk = (t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
       const claimModBacked = (i: number) => {
