@@ -443,12 +443,13 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[], filled:
     let a = ranked[0].single;
     for (const x of ranked.slice(1)) {
       if (used.length >= DOC_PASSAGES) break;
-      const b = align(c, units, [...used, x].map((y) => y.prepared));
+      const group = [...used, x];
+      const passages = group.map((y) => y.prepared);
+      const b = align(c, units, passages);
       const gained = b.matched.filter((u) => !a.matched.includes(u));
       const keys = gained.filter((u) => u.kind !== 'word').length;
       if (keys === 0 && gained.length < 2) continue;
-      if (datesApart(b, [...used, x].map((y) => y.single), [...used, x].map((y) => y.prepared))) continue;
-      if (detachedPairDate(c, b, [...used, x].map((y) => y.prepared))) continue;
+      if (datesApart(b, group.map((y) => y.single), passages) || detachedPairDate(c, b, passages)) continue;
       used.push(x);
       a = b;
     }

@@ -399,8 +399,8 @@ function wordReplaced(c: Prepared, toks: number[], p: Prepared): boolean {
     const matched = new Set(posIn.filter((k): k is number => k !== undefined));
     for (let x = 0; x < toks.length; x++) {
       if (posIn[x] !== undefined) continue;
-      // Words before the first found one are often titles ("Supreme Leader Ali Khamenei"
-      // for "Ayatollah Ali Khamenei"): only a word after a found one is compared.
+      // Words before the first found one are often titles ("Chief Inspector Omar Haddad"
+      // for "Superintendent Omar Haddad"): only a word after a found one is compared.
       let lo = -1;
       let hi = name[name.length - 1] + 1;
       for (let y = x - 1; y >= 0; y--) if (posIn[y] !== undefined) { lo = posIn[y]!; break; }

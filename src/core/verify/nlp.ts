@@ -312,8 +312,8 @@ const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just
 
 /**
  * Character ranges of quoted stretches ("...", “...”, '...', ‘...’): a title or a quotation,
- * often in the other language ("De video met de titel 'Palestine sacrificing itself for the
- * Caliphate'").
+ * often in the other language ("De film met de titel 'Lights over the harbour, for all of
+ * us'").
  */
 function quotedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];

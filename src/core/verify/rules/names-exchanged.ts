@@ -36,7 +36,7 @@ function possessiveOrOf(q: Prepared, first: number, last: number): boolean {
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
 
-/** The name ending at token `last` modifies the common noun right after it ("Hamas targets"). */
+/** The name ending at token `last` modifies the common noun right after it ("Northwind sites"). */
 function modifiesNoun(q: Prepared, last: number): boolean {
   const next = q.tokens[last + 1];
   return !!next && !next.stop && next.name === undefined && next.num === undefined && /^\p{Ll}/u.test(next.text) && /^\s*$/.test(q.text.slice(q.tokens[last].end, next.start));
@@ -136,8 +136,8 @@ export const namesExchanged: Rule = {
         if (a1 >= b0) continue; // a before b in the claim
         if (pb1 >= pa0) continue; // b before a in the passage
         // The claim's tokens between the names, and the passage's between them the other way round.
-        // A name that possesses the noun before it ("targets of X") fills the role of one that
-        // modifies the noun after it ("X targets"): that "of" is the possessive's, not the frame's.
+        // A name that possesses the noun before it ("sites of X") fills the role of one that
+        // modifies the noun after it ("X sites"): that "of" is the possessive's, not the frame's.
         const all = c.tokens.slice(a1 + 1, b0);
         const ofB = all.length > 1 && all[all.length - 1].norm === 'of' && modifiesNoun(p, pa1);
         const cBetween = ofB ? all.slice(0, -1) : all;
