@@ -1,12 +1,29 @@
 /**
- * blocks.negated-passage: a negation in the passage governs the aligned part of the
- * claim (its cue sits between aligned words, with aligned words right after it in the
- * same clause) on a predicate the claim does not share ("has not aligned itself with the
- * aim" for "supports the aim"): the passage cannot back the claim. (The same predicate
- * negated is conflict.negation.)
+ * blocks.negated-passage: the passage states the aligned part of the claim only under a
+ * negation the claim does not have, so it cannot back the claim:
+ *  - a negation governs aligned words on a predicate the claim does not share (its cue
+ *    sits between aligned words, with aligned words right after it in the same clause:
+ *    "has not aligned itself with the aim" for "supports the aim");
+ *  - or a claim word or name is found in the passage only inside the scope of a cue that
+ *    precedes it in its clause ("did not become a folk singer" for "was a folk singer",
+ *    "who refused to be a model" for "is a model"), where conflict.negation, which needs
+ *    the denied word right after its cue and near the rest of the claim, says nothing.
+ * (The same predicate negated right where the claim states it is conflict.negation.)
  */
+import type { Prepared } from '../nlp';
 import type { Rule } from './types';
 import { NEG_GOVERN_WINDOW } from '../slots';
+import { findToken } from '../match';
+
+/** Passage token k lies in the scope of a cue before it in its clause (not a Dutch "niet" after it). */
+function governedFromBefore(p: Prepared, k: number): number {
+  if (!p.tokens[k].negated) return -1;
+  for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW; j--) {
+    if (p.tokens[j].breakAfter) return -1;
+    if (p.tokens[j].cue) return j;
+  }
+  return -1;
+}
 
 export const negatedPassage: Rule = {
   id: 'blocks.negated-passage',
@@ -32,10 +49,24 @@ export const negatedPassage: Rule = {
       }
       if (before && after) return [{ type: 'blocks', message: `the source says ${JSON.stringify(p.text.slice(p.tokens[cue].start, t.end))}` }];
     }
+    const onlyNegated = (ks: readonly number[]) => ks.length > 0 && ks.every((k) => governedFromBefore(p, k) >= 0);
+    const says = (k: number) => `the source says ${JSON.stringify(p.text.slice(p.tokens[governedFromBefore(p, k)].start, p.tokens[k].end))}`;
+    for (const [ci, pk] of pos) {
+      const occ = findToken(c.tokens[ci], c, p);
+      if (onlyNegated(occ)) return [{ type: 'blocks', message: says(pk) }];
+    }
+    for (const ks of namePos.values()) if (onlyNegated(ks)) return [{ type: 'blocks', message: says(ks[0]) }];
     return [];
   },
   examples: [
     { claim: 'The party supports the aim of the agreement.', passage: 'The party has not aligned itself with the aim of the agreement.', expect: 'blocks' },
     { claim: 'The party supports the aim of the agreement.', passage: 'The party supports the aim of the agreement.', expect: 'none' },
+    // A word the passage has only inside a negation's scope, away from where
+    // conflict.negation looks.
+    { claim: 'Mara Quint was a folk singer.', passage: 'Mara Quint (born 3 May 1950 in Leith) was a teacher who did not become a folk singer.', expect: 'blocks' },
+    { claim: 'Mara Quint was a folk singer.', passage: 'Mara Quint (born 3 May 1950 in Leith) was a teacher who later became a folk singer.', expect: 'none' },
+    // A Dutch "niet" after the words it follows does not count: it reaches back to them only
+    // in a verb-final clause.
+    { claim: 'De raad vergaderde over de haven.', lang: 'nl', passage: 'De raad vergaderde over de haven, maar heeft nog niet gereageerd.', expect: 'none' },
   ],
 };
