@@ -6,10 +6,10 @@
  * ("has modelled for Mango, but declined to model for L'Oréal") the one tied to the
  * claim's neighbouring aligned word decides.
  */
-import { broaderOf, type CToken } from '../nlp';
+import { broaderOf, type CToken, type Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
+import { NEG_GOVERN_WINDOW, NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
 
 /**
  * Passage token b backs claim token a only through b's senses two levels up ("allowing"
@@ -21,6 +21,26 @@ function onlyTwoLevelsUp(a: CToken, b: CToken): boolean {
   const own = [...b.concepts, ...(b.stemConcepts ?? [])];
   const shares = (xs: string[]) => a.concepts.some((x) => xs.includes(x));
   return !shares(own) && !shares(broaderOf(own, 1)) && shares(broaderOf(own, 2));
+}
+
+/** How many negation cues ("refused to" is one) sit close to token k in its clause. */
+function cuesAround(q: Prepared, k: number): number {
+  let n = 0;
+  for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !q.tokens[j].breakAfter; j--) if (q.tokens[j].cue && !q.tokens[j - 1]?.cue) n++;
+  for (let j = k + 1; j < q.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) {
+    if (q.tokens[j].cue && !q.tokens[j - 1].cue) n++;
+    if (q.tokens[j].breakAfter) break;
+  }
+  return n;
+}
+
+/** A negation cue follows token k closely in its clause. */
+function cueFollows(q: Prepared, k: number): boolean {
+  for (let j = k + 1; j < q.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) {
+    if (q.tokens[j].cue) return true;
+    if (q.tokens[j].breakAfter) return false;
+  }
+  return false;
 }
 
 export const negation: Rule = {
@@ -52,6 +72,16 @@ export const negation: Rule = {
           : occ.every((k) => p.tokens[k].negated !== ct.negated) && occ.some((k) => headOk(k) && nearOthers(k));
       if (!differs) continue;
       const k = tied ?? pos.get(ti) ?? occ[0];
+      // The passage word's polarity is accounted for by another claim word it backs with
+      // the same polarity ("ontbreekt het ... aan macht" for "heeft te weinig macht": the
+      // claim's "kracht" lands on the same negated "macht").
+      if ([...pos.entries()].some(([ci, pk]) => ci !== ti && pk === k && c.tokens[ci].negated === p.tokens[k].negated)) continue;
+      // A negated claim word that the passage has right before a negation of its own clause
+      // ("not even the occupiers had" / "even the occupiers have not"): the passage negates
+      // the predicate the word takes part in.
+      // (Only with as many cues around the word on both sides: "had not so far failed to"
+      // against "had so far failed to" still differs.)
+      if (ct.negated && cueFollows(p, k) && cuesAround(c, ti) % 2 === cuesAround(p, k) % 2) continue;
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
       const phrase = negationPhrase(negSide, tok.i);
@@ -85,6 +115,10 @@ export const negation: Rule = {
     // "not yet" denies as "not" does.
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council approved the harbour plan on Friday.', expect: 'conflict' },
+    // The passage negates the same predicate elsewhere: its subject before the cue, or the
+    // same negated word that another claim word lands on.
+    { claim: 'The mayor said that not even the rival parties had.', passage: 'The mayor said that even the rival parties had not.', expect: 'none' },
+    { claim: 'Voor een grote aanval op eigen kracht ontbreekt het de partij aan macht.', passage: 'Om zelf een grote aanval uit te voeren, heeft de partij te weinig macht.', lang: 'nl', expect: 'none' },
     // A word that only strengthens the negation passes it on ("geen enkele voetballer").
     { claim: 'Een voetballer wordt getackeld door een tegenstander.', passage: 'Er is geen enkele voetballer die door een tegenstander wordt getackeld.', lang: 'nl', expect: 'conflict', claimValue: 'voetballer' },
   ],
