@@ -485,6 +485,35 @@ export const NEG_LOCALITY = 12;
 /** Tokens between a negation and the aligned words it governs (subject before, object after). */
 export const NEG_GOVERN_WINDOW = 7;
 
+/** Verbs of saying, which put their subject after them ("..., said the minister"), English and Dutch. */
+export const SAYING = new Set([
+  'say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted',
+  'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated',
+  'zegt', 'zei', 'zeiden', 'gezegd', 'meldt', 'meldde', 'meldden', 'gemeld', 'schrijft', 'schreef', 'schreven', 'geschreven', 'bericht', 'berichtte', 'bericht',
+]);
+
+/**
+ * The claim's name at token span is the source of a report ("Reuters reported that ...",
+ * "according to Reuters", "volgens Reuters"): a report's source is not exclusive (several
+ * outlets report one fact), so another source of the passage is no other value.
+ */
+export function reportSource(c: Prepared, span: readonly number[]): boolean {
+  const first = Math.min(...span);
+  const last = Math.max(...span);
+  // "Reuters reported that", "Reuters said on Monday that" (not "writes for the paper").
+  if (c.tokens[last + 1] && SAYING.has(c.tokens[last + 1].norm)) {
+    for (let k = last + 2; k < c.tokens.length && k <= last + 5; k++) if (REPORT_THAT.has(c.tokens[k].norm)) return true;
+  }
+  // "according to (the) Reuters", "volgens (de) Reuters".
+  let j = first - 1;
+  if (j >= 0 && DETERMINER.has(c.tokens[j].norm)) j--;
+  if (j >= 0 && (c.tokens[j].norm === 'volgens' || (c.tokens[j].norm === 'to' && c.tokens[j - 1]?.norm === 'according'))) return true;
+  // "..., said Reuters".
+  return first > 0 && SAYING.has(c.tokens[first - 1].norm);
+}
+
+const REPORT_THAT = new Set(['that', 'dat']);
+
 export const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
 export const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
 export const NP_BOUNDARY = new Set([

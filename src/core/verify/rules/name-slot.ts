@@ -3,12 +3,14 @@
  * name (unused by the claim) in the same role: at the same place between aligned words,
  * or after the same governing word ("on Twitter" / "on Facebook") next to the aligned
  * context (slots.ts pickRival). Several equally fitting names: no conflict. Adjacent
- * names the passage lacks ("an Indian Tamil film") form one slot.
+ * names the passage lacks ("an Indian Tamil film") form one slot. The source of a report
+ * ("Reuters reported that", "according to Reuters") is no slot: several outlets report
+ * one fact, so another source in the passage only blocks support.
  */
 import type { Unit } from '../align';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { anchoredWindow, claimDenies, pickRival } from '../slots';
+import { anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
 
 export const nameSlot: Rule = {
   id: 'conflict.name',
@@ -34,6 +36,11 @@ export const nameSlot: Rule = {
       if (!rival) continue;
       const [u, ...rest] = slot;
       if (claimDenies(c, u)) continue;
+      // Another source reporting it is no other value, but no backing either.
+      if (reportSource(c, span)) {
+        out.push({ type: 'blocks', message: `the source has it from ${JSON.stringify(rival.text)}, not from ${JSON.stringify(c.text.slice(u.start, slot[slot.length - 1].end))}`, unit: u });
+        continue;
+      }
       // Enclosed by aligned words on both sides, with everything of the claim outside the
       // slot backed: the slot is tied by structure. (Unbacked words between the anchors are
       // not excused: in "Denmark closed the ___ crossing after the statement" the anchors enclose
@@ -47,5 +54,9 @@ export const nameSlot: Rule = {
   examples: [
     { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Facebook by the group.', expect: 'conflict', claimValue: 'Twitter', sourceValue: 'Facebook' },
     { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Twitter by the group.', expect: 'none' },
+    // The source of a report is no slot: the passage blocks support, with no conflict.
+    { claim: 'The Harbour Times reported that the council closed the bridge.', passage: 'The Valley Post reported that the council closed the bridge.', expect: 'blocks' },
+    { claim: 'Volgens de Havenkrant sloot de raad de brug.', passage: 'Volgens het Dalblad sloot de raad de brug.', lang: 'nl', expect: 'blocks' },
+    { claim: 'Dana Wells writes for the Harbour Times.', passage: 'Dana Wells writes for the Valley Post.', expect: 'conflict' },
   ],
 };

@@ -10,10 +10,9 @@
  */
 import type { Rule } from './types';
 import { isPassiveAt, structureOf } from '../structure';
+import { SAYING } from '../slots';
 import type { Prepared } from '../nlp';
 
-/** Verbs of saying, which put their subject after them ("..., said the minister"). */
-const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted', 'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated']);
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'get', 'got', 'gets']);
 /** A participle after a form of "be" within two words: a passive without its agent ("was ranked the greatest star"). */
