@@ -39,4 +39,15 @@ describe('verify: Dutch separable verbs', () => {
     assert.equal(bad?.verdict, 'conflict', JSON.stringify(bad?.reasons));
     assert.equal(bad?.code, 'claim.conflict.date');
   });
+  it('"richt" means "founded" only with its particle: without it ("richt zich tegen") it is another verb', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/bond.txt', enc('Vakbond\n\nDe vakbond richtte in 2011 een fonds op. De partij richt zich al sinds 2015 tegen de havenplannen.'));
+    const check = async (t: string) => (await e.check(t, { format: 'plaintext' }))[0];
+    const ok = await check('The union founded a fund in 2011.');
+    assert.equal(ok?.verdict, 'supported', JSON.stringify(ok?.reasons));
+    // The hand overlay once mapped "founded" to "richtte" alone, which made the party's
+    // year of "richt zich tegen" a date conflict.
+    const other = await check('The party was founded in 2013.');
+    assert.notEqual(other?.verdict, 'conflict', JSON.stringify(other?.reasons));
+  });
 });

@@ -69,7 +69,7 @@ secret|secret,secretly,covert  # 'covert' is secret; WordNet keeps it in another
 large|large,huge|enorm,enorme  # 'huge' is large; WordNet keeps them in separate adjective clusters, which the matcher does not join
 star|starred,starring|hoofdrol  # Dutch 'de hoofdrol spelen' (to star); ODWN has no link
 study|studied,educated  # 'educated at X' says that someone studied there; WordNet has no link
-found|founded,cofounded,co-founded|opgericht,richtte  # 'co-founded' is not in WordNet; Dutch separable 'richtte ... op' (founded)
+found|founded,cofounded,co-founded|opgericht  # 'co-founded' is not in WordNet (the separable "richtte ... op" is joined by nlp.ts)
 finish|finished|rondde  # Dutch separable 'rondde ... af' (finished)
 power|power,strength|macht,kracht  # 'strength' and 'power' (Dutch 'macht', 'kracht') as capability; WordNet keeps them apart within the first 3 senses
 crisis|crisis,crises|crises  # Dutch plural 'crises'; ODWN has only 'crisis'
@@ -251,7 +251,7 @@ marry|married,marry,marriage,wedding,wed|trouwde,getrouwd,huwelijk,huwde
 study|studied,study,studies,studying,educated|studeerde,gestudeerd,studeren,studie
 graduate|graduated,graduate,graduation|afgestudeerd
 teach|taught,teach,teacher,teachers,teaching|doceerde,leraar,lerares,docent,docenten,onderwijzen
-found|founded,founder,founders,established,establish,cofounded,co-founded|opgericht,oprichter,oprichters,richtte
+found|founded,founder,founders,established,establish,cofounded,co-founded|opgericht,oprichter,oprichters
 finish|finished,finish,concluded,conclude,completed,complete|voltooid,voltooide,afgerond,rondde
 award|award,awards,prize,prizes|prijs,prijzen,onderscheiding
 win_award|nominated,nomination|genomineerd,nominatie
