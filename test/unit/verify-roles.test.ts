@@ -288,3 +288,24 @@ describe('verify: a name enclosed by aligned words is tied only when the rest of
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a refused sentence that has nearly the whole claim outweighs support pieced together elsewhere', () => {
+  const A = 'Valley report\n\nThe council blamed the farmers of Northbury for the flooding of the valley in March.\n';
+  const B = 'Farm news\n\nThe farmers of Northbury met the council in March. They discussed the flooding of the valley.\n';
+  it('the roles the other way round in one source: two sentences of another source back nothing', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/a.txt', enc(A));
+    e.upsertSource('sources/b.txt', enc(B));
+    const [swapped] = await e.check('The farmers of Northbury blamed the council for the flooding of the valley in March.', { format: 'plaintext' });
+    assert.equal(swapped.verdict, 'unsupported', JSON.stringify(swapped.reasons));
+    assert.ok(swapped.rules?.includes('blocks.swapped-roles'), JSON.stringify(swapped.rules));
+    const [same] = await e.check('The council blamed the farmers of Northbury for the flooding of the valley in March.', { format: 'plaintext' });
+    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+  });
+  it('without the refusing source, the two sentences still back it together', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/b.txt', enc(B));
+    const [f] = await e.check('The farmers of Northbury discussed the flooding of the valley with the council in March.', { format: 'plaintext' });
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});

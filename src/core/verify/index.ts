@@ -436,7 +436,9 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[], filled:
     if (usable.length < 2) continue;
     const ranked = [...usable].sort((a, b) => b.single.coverage - a.single.coverage || a.rank - b.rank);
     if (ranked[0].single.coverage < DOC_FIRST_MIN) continue;
-    if (list.some((x) => blockedCandidate(x) && x.single.lined > ranked[0].single.coverage)) continue;
+    // (docBlocked, set in decide(): such a passage in this document, or one of any source
+    // with nearly the whole claim in one sentence.)
+    if (ranked[0].docBlocked) continue;
     // Greedy: add a passage only when it backs a further name, number or date, or two
     // further words (a lone common word from elsewhere in the text proves little).
     const used = [ranked[0]];
@@ -487,6 +489,10 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   // support.
   for (const x of cands) {
     if (cands.some((y) => y !== x && y.hit.doc.path === x.hit.doc.path && blockedCandidate(y) && y.single.lined > x.single.coverage)) x.docBlocked = true;
+    // So does a passage of another source that has nearly the whole claim in one sentence
+    // (lined up before the rules, CLEAR_CONFLICT_COVERAGE): its refusal outweighs support
+    // pieced together from weaker passages.
+    if (cands.some((y) => y !== x && blockedCandidate(y) && y.single.lined >= CLEAR_CONFLICT_COVERAGE && y.single.lined > x.single.coverage)) x.docBlocked = true;
   }
   // A claim word another passage fills with a word of its own ("hoofd" where the claim has
   // "chest") is no gap to overlook: support that leaves it unbacked is none.

@@ -8,9 +8,10 @@
  * not after verbs of saying ("..., said the mayor") or a passive without agent ("was
  * ranked"). Needs clause structure (English).
  */
-import type { Rule } from './types';
-import { isPassiveAt, structureOf } from '../structure';
+import type { AlignContext, Rule, Signal } from './types';
+import { isPassiveAt, structureOf, type Clause, type Structure } from '../structure';
 import { SAYING } from '../slots';
+import { findToken } from '../match';
 import type { Prepared } from '../nlp';
 
 
@@ -38,6 +39,46 @@ function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: num
 }
 const WITH = new Set(['with', 'met']);
 
+/**
+ * A claim clause whose verb the passage does not have (another verb: "blamed" for
+ * "attributed ... to"): its subject and object still line up with one passage clause, in
+ * the other order around that clause's active verb (the claim's object is the passage's
+ * subject, the claim's subject comes after the verb). With a verb of its own the passage
+ * may say anything of the two; with them the other way round it does not back the claim.
+ */
+function unalignedVerbSwap(ctx: AlignContext, cs: Structure, ps: Structure, cl: Clause): Signal | undefined {
+  const { c, p, pos } = ctx;
+  if (cl.verbs.length === 0 || cl.subject.length === 0 || cl.passiveVerbs.length > 0 || !cs.tags || !ps.tags) return undefined;
+  const verb = cl.verbs[0];
+  if (SAYING.has(c.tokens[verb].norm) || beforeBe(c, verb)) return undefined;
+  // The head of the subject is the last word of its first phrase ("Salafi groups in Gaza": groups).
+  let subjTok = cl.subject[0];
+  for (const t of cl.subject.slice(1)) if (t === subjTok + 1) subjTok = t;
+  if (cs.tags[subjTok] === 'PRON') return undefined;
+  let objTok = -1;
+  for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) {
+    const tag = cs.tags[t];
+    if (tag === 'PROPN' || tag === 'NOUN' || c.tokens[t].name !== undefined) {
+      objTok = t;
+      break;
+    }
+  }
+  if (objTok < 0) return undefined;
+  if (!pos.has(subjTok) || !pos.has(objTok) || c.tokens[subjTok].stem === c.tokens[objTok].stem) return undefined;
+  // Any occurrences of the two in one passage clause (the alignment, monotone, may have
+  // placed one of them elsewhere).
+  for (const obj of findToken(c.tokens[objTok], c, p)) {
+    const pcl = ps.clauses[ps.clauseOf[obj]];
+    if (!pcl || pcl.passiveVerbs.length > 0 || pcl.verbs.length === 0 || !pcl.subject.includes(obj)) continue;
+    const pv = pcl.verbs[0];
+    if (!(obj < pv) || SAYING.has(p.tokens[pv].norm) || beforeBe(p, pv) || isPassiveAt(p, pv, pcl.to, ps.tags)) continue;
+    const subj = findToken(c.tokens[subjTok], c, p).find((k) => k > pv && k <= pcl.to);
+    if (subj === undefined) continue;
+    return { type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} as the subject of ${JSON.stringify(p.tokens[pv].text)}, and ${JSON.stringify(p.tokens[subj].text)} after it` };
+  }
+  return undefined;
+}
+
 export const swappedRoles: Rule = {
   id: 'blocks.swapped-roles',
   stage: 'contrast',
@@ -49,7 +90,11 @@ export const swappedRoles: Rule = {
     if (!cs.tags || !ps.tags) return [];
     for (const cl of cs.clauses) {
       const verb = cl.verbs.find((v) => pos.has(v));
-      if (verb === undefined) continue;
+      if (verb === undefined) {
+        const swapped = unalignedVerbSwap(ctx, cs, ps, cl);
+        if (swapped) return [swapped];
+        continue;
+      }
       const pv = pos.get(verb)!;
       const pcl = ps.clauses[ps.clauseOf[pv]];
       const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
@@ -118,6 +163,9 @@ export const swappedRoles: Rule = {
     // A phrase of company shares the act; a phrase of recipient does not.
     { claim: 'Northbury and Leith have fought three elections since 2010.', passage: 'Northbury has fought three elections with Leith since 2010.', expect: 'none' },
     { claim: 'The union pledged support to the council.', passage: 'The council pledged support to the union.', expect: 'blocks' },
+    // Another verb, the two participants the other way round.
+    { claim: 'The farmers blamed the council for the flooding of the valley.', passage: 'The council attributed the flooding of the valley to the farmers.', expect: 'blocks' },
+    { claim: 'The council blamed the farmers for the flooding of the valley.', passage: 'The council attributed the flooding of the valley to the farmers.', expect: 'none' },
     { claim: 'The singer was ranked the best performer of the decade.', passage: 'In 1990 a magazine ranked the singer the best performer of the decade.', expect: 'none' },
   ],
 };
