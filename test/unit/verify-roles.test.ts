@@ -309,3 +309,14 @@ describe('verify: a refused sentence that has nearly the whole claim outweighs s
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a passage that lines up better and says the opposite outweighs weaker support', () => {
+  it('the sentence with the whole claim denies it; a sentence elsewhere with most of its words does not back it', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/a.txt', enc('Harbour\n\nSo far, the council of Northbury has not formally approved the harbour plan and has failed to say why.\n'));
+    e.upsertSource('sources/b.txt', enc('Northbury\n\nThe council of Northbury, a body formally tied to the regional harbour plan, met on Monday.\n'));
+    const [f] = await e.check('The council of Northbury has formally approved the harbour plan.', { format: 'plaintext' });
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.evidence[0].source, 'sources/a.txt');
+  });
+});

@@ -498,9 +498,15 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   // "chest") is no gap to overlook: support that leaves it unbacked is none.
   const filled = new Set(cands.flatMap((x) => x.single.substituted));
   const leavesFilled = (a: Alignment | undefined) => !!a && a.unmatched.some((u) => filled.has(u));
-  const supported = cands
+  let supported = cands
     .filter((c) => supportScore(c) !== undefined && !leavesFilled(supportScore(c)))
     .sort((a, b) => supportScore(b)!.coverage - supportScore(a)!.coverage || a.rank - b.rank);
+  // And a passage that lines up with more of the claim than the best support, and says
+  // the opposite of one of its slots, outweighs that support (the conflict is decided below).
+  if (supported.length) {
+    const top = supportScore(supported[0])!.coverage;
+    if (cands.some((x) => x.single.coverage > top && x.single.contextNames === 0 && acceptedConflicts(x.single).length > 0)) supported = [];
+  }
   // Support that needs an adjacent passage or names from earlier sentences is weaker
   // than a passage that says the opposite about every word of the claim.
   const direct = supported.find((x) => supportScore(x) === x.single && x.single.contextNames === 0);
