@@ -276,6 +276,9 @@ describe('analysis: antonyms and concepts', () => {
     assert.ok(!areAntonyms(en('increased'), en('rose')));
     assert.ok(!areAntonyms(en('ferry'), en('budget')));
     assert.ok(!areAntonyms(en('won'), en('won')));
+    // A reversal at another time is no contradiction: people arrested are often freed later.
+    assert.ok(!areAntonyms(en('arrests'), en('freed')));
+    assert.ok(!areAntonyms(nl('gearresteerd'), nl('vrijgelaten')));
   });
 
   it('recognizes negative prefixes and hyphenated opposites', () => {

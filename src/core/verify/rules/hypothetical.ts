@@ -8,6 +8,7 @@
 import type { Rule } from './types';
 import { attributes, structureOf } from '../structure';
 import type { Prepared } from '../nlp';
+import { findToken } from '../match';
 
 /**
  * Hedges a claim may use: a claim that says something may happen does not say it did, so a
@@ -64,6 +65,15 @@ export const hypothetical: Rule = {
         if (holdsVerb) cl = ps.clauses[ci];
       }
     }
+    // However few words that clause holds: the claim's main verb found only as what someone
+    // vows, urges or alleges ("ISIS supporters under custody of Hamas, whom they vowed to
+    // liberate" for "X freed the ISIS supporters held in Hamas custody").
+    if (!cl.modal && cs.tags) {
+      const main = cs.clauses[0]?.verbs.find((v) => !c.tokens[v].stop && ctx.units.some((u) => u.kind === 'word' && u.tokens.includes(v)));
+      const k = main !== undefined ? pos.get(main) : undefined;
+      const vc = k !== undefined ? ps.clauses[ps.clauseOf[k]] : undefined;
+      if (vc?.modal && vc.modalCue !== undefined && attributes(p.tokens[vc.modalCue].norm) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc;
+    }
     if (!cl.modal) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue].text : undefined;
     return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue)})` : ''}` }];
@@ -90,6 +100,9 @@ export const hypothetical: Rule = {
     { claim: 'The group was behind the blast at the depot.', passage: 'On Monday the group claimed responsibility for the blast at the depot.', expect: 'none' },
     // As many aligned words in the clause that names the group as in the clause of its promise.
     { claim: 'The Harbour Front, the northern wing of the group, has carried out attacks against the port.', passage: 'The statement says that the Harbour Front, the northern wing of the group, promised to carry out attacks against the port.', expect: 'blocks' },
+    // The claim's main verb only as what someone vows, in a clause with fewer aligned words.
+    { claim: 'The militia freed the prisoners held in the harbour jail.', passage: 'The statement also mentioned prisoners held in the harbour jail, whom the militia vowed to free.', expect: 'blocks' },
+    { claim: 'The militia freed the prisoners held in the harbour jail.', passage: 'The statement also mentioned prisoners held in the harbour jail, whom the militia freed on Monday.', expect: 'none' },
     // A claim that itself hedges is not refused by the source's possibility.
     { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
     { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
