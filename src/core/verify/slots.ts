@@ -489,7 +489,7 @@ export const NEG_GOVERN_WINDOW = 7;
 export const SAYING = new Set([
   'say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted',
   'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated',
-  'zegt', 'zei', 'zeiden', 'gezegd', 'meldt', 'meldde', 'meldden', 'gemeld', 'schrijft', 'schreef', 'schreven', 'geschreven', 'bericht', 'berichtte', 'bericht',
+  'zegt', 'zei', 'zeiden', 'gezegd', 'meldt', 'meldde', 'meldden', 'gemeld', 'schrijft', 'schreef', 'schreven', 'geschreven', 'bericht', 'berichtte',
 ]);
 
 /**

@@ -66,8 +66,8 @@ export const hypothetical: Rule = {
       }
     }
     // However few words that clause holds: the claim's main verb found only as what someone
-    // vows, urges or alleges ("ISIS supporters under custody of Hamas, whom they vowed to
-    // liberate" for "X freed the ISIS supporters held in Hamas custody").
+    // vows, urges or alleges ("prisoners held in the harbour jail, whom the militia vowed to
+    // free" for "the militia freed the prisoners held in the harbour jail").
     if (!cl.modal && cs.tags) {
       const main = cs.clauses[0]?.verbs.find((v) => !c.tokens[v].stop && ctx.units.some((u) => u.kind === 'word' && u.tokens.includes(v)));
       const k = main !== undefined ? pos.get(main) : undefined;

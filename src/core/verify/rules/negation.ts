@@ -73,11 +73,11 @@ export const negation: Rule = {
       if (!differs) continue;
       const k = tied ?? pos.get(ti) ?? occ[0];
       // The passage word's polarity is accounted for by another claim word it backs with
-      // the same polarity ("ontbreekt het ... aan macht" for "heeft te weinig macht": the
-      // claim's "kracht" lands on the same negated "macht").
+      // the same polarity ("ontbreekt het de partij aan macht" for "heeft de partij te weinig
+      // macht": the claim's "kracht" lands on the same negated "macht").
       if ([...pos.entries()].some(([ci, pk]) => ci !== ti && pk === k && c.tokens[ci].negated === p.tokens[k].negated)) continue;
       // A negated claim word that the passage has right before a negation of its own clause
-      // ("not even the occupiers had" / "even the occupiers have not"): the passage negates
+      // ("not even the rival parties had" / "even the rival parties had not"): the passage negates
       // the predicate the word takes part in.
       // (Only with as many cues around the word on both sides: "had not so far failed to"
       // against "had so far failed to" still differs.)

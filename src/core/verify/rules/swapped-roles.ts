@@ -6,14 +6,15 @@
  * claim's subject sits after the same active verb in the passage, as its object, with no
  * aligned subject before it ("since it defeated the Navy" for "The Navy defeated ..."):
  * not after verbs of saying ("..., said the mayor") or a passive without agent ("was
- * ranked"). Needs clause structure (English).
+ * ranked"). And when the claim's verb is not aligned at all, its subject and object the
+ * other way round around a passage clause's own verb (unalignedVerbSwap). Needs clause
+ * structure (English).
  */
 import type { AlignContext, Rule, Signal } from './types';
 import { isPassiveAt, structureOf, type Clause, type Structure } from '../structure';
 import { SAYING } from '../slots';
 import { findToken } from '../match';
 import type { Prepared } from '../nlp';
-
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'get', 'got', 'gets']);
 /** A participle after a form of "be" within two words: a passive without its agent ("was ranked the greatest star"). */
@@ -40,18 +41,19 @@ function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: num
 const WITH = new Set(['with', 'met']);
 
 /**
- * A claim clause whose verb the passage does not have (another verb: "blamed" for
- * "attributed ... to"): its subject and object still line up with one passage clause, in
- * the other order around that clause's active verb (the claim's object is the passage's
- * subject, the claim's subject comes after the verb). With a verb of its own the passage
- * may say anything of the two; with them the other way round it does not back the claim.
+ * A claim clause whose verb the passage does not have (another verb: "the farmers blamed
+ * the council for" against "the council attributed ... to the farmers"): its subject and
+ * object still line up with one passage clause, in the other order around that clause's
+ * active verb (the claim's object is the passage's subject, the claim's subject comes after
+ * the verb). With a verb of its own the passage may say anything of the two; with them the
+ * other way round it does not back the claim.
  */
 function unalignedVerbSwap(ctx: AlignContext, cs: Structure, ps: Structure, cl: Clause): Signal | undefined {
   const { c, p, pos } = ctx;
   if (cl.verbs.length === 0 || cl.subject.length === 0 || cl.passiveVerbs.length > 0 || !cs.tags || !ps.tags) return undefined;
   const verb = cl.verbs[0];
   if (SAYING.has(c.tokens[verb].norm) || beforeBe(c, verb)) return undefined;
-  // The head of the subject is the last word of its first phrase ("Salafi groups in Gaza": groups).
+  // The head of the subject is the last word of its first phrase ("the farmers of Northbury": farmers).
   let subjTok = cl.subject[0];
   for (const t of cl.subject.slice(1)) if (t === subjTok + 1) subjTok = t;
   if (cs.tags[subjTok] === 'PRON') return undefined;
