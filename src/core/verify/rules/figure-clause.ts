@@ -4,10 +4,38 @@
  * its own that the claim does not share, while the claim's subject lines up in another
  * clause ("the flood killed 12 passengers and a fire a year later killed over 30
  * people" for "the flood killed 40 people"), the value is another event's: not backed.
+ * Without the claim's subject in the passage, the claim's verb stands in for it: a value
+ * that belongs to another clause than the verb's blocks support (verbElsewhere).
  * Needs clause subjects (structure.ts: English with part-of-speech tags).
  */
-import type { Rule, Signal } from './types';
-import { structureOf } from '../structure';
+import type { AlignContext, Rule, Signal } from './types';
+import { structureOf, type Clause, type Structure } from '../structure';
+
+/**
+ * The clause a passage token belongs to for this purpose: a clause without a verb of its own
+ * (an apposition, "..., the last in 2014, ...") belongs to the clause before it, or at the
+ * start of the sentence ("In 2014, ...") to the one after it.
+ */
+function owner(ps: Structure, k: number): number {
+  const ci = ps.clauseOf[k];
+  if (ps.clauses[ci].verbs.length > 0) return ci;
+  if (ci > 0 && ps.clauses[ci - 1].verbs.length > 0) return ci - 1;
+  if (ci + 1 < ps.clauses.length && ps.clauses[ci + 1].verbs.length > 0) return ci + 1;
+  return ci;
+}
+
+/**
+ * Without the claim's subject in the passage (a name from an earlier sentence): the claim's
+ * verb lines up in one passage clause and every mention of the value belongs to another one
+ * that has a verb of its own ("fought three wars, the last in 2014, but the group appears to
+ * be stepping away" for "X stepped down in 2014").
+ */
+function verbElsewhere(ctx: AlignContext, ps: Structure, clause: Clause, at: readonly number[]): boolean {
+  const verbAt = clause.verbs.map((v) => ctx.pos.get(v)).filter((k): k is number => k !== undefined);
+  if (verbAt.length === 0) return false;
+  const verbClauses = new Set(verbAt.map((k) => owner(ps, k)));
+  return at.every((k) => !verbClauses.has(owner(ps, k)) && ps.clauses[owner(ps, k)].verbs.length > 0);
+}
 
 export const figureClause: Rule = {
   id: 'role.figure-clause',
@@ -27,7 +55,12 @@ export const figureClause: Rule = {
       const clause = cs.clauses[cs.clauseOf[u.tokens[0]]];
       if (!clause || clause.subject.length === 0) continue;
       const subjectAt = clause.subject.map((t) => ctx.pos.get(t)).filter((k): k is number => k !== undefined);
-      if (subjectAt.length === 0) continue;
+      if (subjectAt.length === 0) {
+        // (A block, not a displacement: the slot is not freed for a rival value, since
+        // which statement the passage's value belongs to is only inferred.)
+        if (verbElsewhere(ctx, ps, clause, at)) out.push({ type: 'blocks', message: `the source gives ${JSON.stringify(u.text)} for another statement`, unit: u });
+        continue;
+      }
       const subjectClauses = new Set(subjectAt.map((k) => ps.clauseOf[k]));
       // Every passage mention that backs the value must sit in a foreign subject's clause.
       const claimed = new Set(ctx.usedPassage);
@@ -48,6 +81,9 @@ export const figureClause: Rule = {
       expect: 'displaced',
       claimValue: '40',
     },
+    // No claim subject in the passage: the claim's verb in one clause, the date in another.
+    { claim: 'Ivan Dorn stepped down as mayor in 2014.', passage: 'The town has held three elections, the last in 2014, but its mayor appears to be stepping away from politics.', expect: 'blocks' },
+    { claim: 'Ivan Dorn stepped down as mayor in 2014.', passage: 'The town has held three elections, and its mayor stepped down in 2014.', expect: 'none' },
     {
       claim: 'The fire killed 40 people.',
       passage: 'The flood killed 12 passengers and a fire a year later killed over 30 people.',
