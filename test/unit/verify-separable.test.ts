@@ -2,7 +2,8 @@
  * Dutch separable verbs (verify/nlp.ts, joinSeparableVerbs): the particle at the end of
  * the clause ("eiste ... op", "omver te werpen") joins its verb, so the verb means what the
  * whole verb means (opeisen: claim; omverwerpen: overthrow) and the particle is no content
- * word of its own. Invented sentences.
+ * word of its own. English phrasal verbs ("stepped down", "carry out") get the senses of
+ * WordNet's multiword verb the same way. Invented sentences.
  */
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
@@ -49,5 +50,18 @@ describe('verify: Dutch separable verbs', () => {
     // year of "richt zich tegen" a date conflict.
     const other = await check('The party was founded in 2013.');
     assert.notEqual(other?.verdict, 'conflict', JSON.stringify(other?.reasons));
+  });
+  it('an English phrasal verb means what WordNet\'s multiword verb means ("stepped down": resigned)', () => {
+    const phrasal = prepare('The mayor stepped down in June.', 'en');
+    const plain = prepare('The mayor stepped on the stage in June.', 'en');
+    const resigned = prepare('The mayor resigned in June.', 'en').tokens.find((t) => t.norm === 'resigned')!;
+    assert.ok(shared(phrasal.tokens.find((t) => t.norm === 'stepped')!, resigned), 'stepped down shares a synset with resigned');
+    assert.ok(!shared(plain.tokens.find((t) => t.norm === 'stepped')!, resigned), 'stepped alone does not');
+  });
+  it('an English phrasal verb lines up with a Dutch separable verb ("carry out" / "voeren ... uit")', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/bond.txt', enc('Vakbond\n\nOm zelf een grote staking uit te voeren, heeft de vakbond te weinig leden.'));
+    const [f] = await e.check('The union has enough members to carry out a large strike on its own.', { format: 'plaintext' });
+    assert.equal(f?.verdict, 'conflict', JSON.stringify(f?.reasons));
   });
 });

@@ -287,6 +287,28 @@ function joinSeparableVerbs(tokens: CToken[]): void {
   }
 }
 
+/**
+ * English phrasal verbs: a verb and the particle right after it ("stepped down", "carried
+ * out", "called off") mean what WordNet's multiword verb means (step down: resign), so the
+ * verb token also carries those senses, as a Dutch separable verb does ("trad ... af":
+ * aftreden). Only where WordNet knows the pair as a verb; the particle is a stop word already.
+ */
+const PARTICLES_EN = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back', 'on', 'in', 'along', 'through', 'forward', 'around', 'aside']);
+function joinPhrasalVerbs(tokens: CToken[]): void {
+  const lex = getLexicon();
+  if (!lex) return;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const v = tokens[i];
+    const part = tokens[i + 1].norm;
+    if (!PARTICLES_EN.has(part) || v.breakAfter || v.stop || v.name !== undefined || v.num !== undefined || v.date !== undefined) continue;
+    for (const base of lex.lemmas(v.norm, 'en')) {
+      const syn = lex.synsets(`${base} ${part}`, 'en', 'v', LEXICON_SENSES);
+      for (const x of syn) if (!v.concepts.includes(`w${x}`)) v.concepts.push(`w${x}`);
+      if (syn.length) break;
+    }
+  }
+}
+
 export function areAntonyms(a: CToken, b: CToken): boolean {
   return analysisAntonyms(a.stem, b.stem) || analysisAntonyms(a.norm, b.norm);
 }
@@ -373,6 +395,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     if (/[,;:.!?()\u2013\u2014"“”]/.test(between) || /\s-\s/.test(between)) tokens[i].breakAfter = true;
   }
   if (lang === 'nl') joinSeparableVerbs(tokens);
+  else if (lang === 'en') joinPhrasalVerbs(tokens);
   const tokenAt = (start: number, end: number): number[] => {
     // First token ending after `start` (tokens are ordered and disjoint).
     let lo = 0;
