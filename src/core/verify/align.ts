@@ -74,7 +74,7 @@ export interface Alignment {
   polarityClash: boolean;
   /** Claim values a role rule found only in another role in this passage (not backed here). */
   displaced: number;
-  /** Claim words the passage fills with another word of the same kind (blocks.substituted-word). */
+  /** Claim units the passage fills with a value of its own (the `unit` of blocks: blocks.substituted-word, a report's other source). */
   substituted: Unit[];
   /** Coverage as looked up, before role rules displace values: how well the passage lines up with the claim's words at all. */
   lined: number;

@@ -486,13 +486,13 @@ function decide(c: Prepared, units: Unit[], cands: Candidate[]): Decision {
   // A passage of the document (the adjacent one or any other) that lines up better with
   // the claim than this one, but that a rule says does not back it, states something else:
   // support pieced together around it (a neighbour, the names of earlier sentences) is not
-  // support.
+  // support. So is a passage of another source that has nearly the whole claim in one
+  // sentence (lined up before the rules, CLEAR_CONFLICT_COVERAGE): its refusal outweighs
+  // support pieced together from weaker passages.
   for (const x of cands) {
-    if (cands.some((y) => y !== x && y.hit.doc.path === x.hit.doc.path && blockedCandidate(y) && y.single.lined > x.single.coverage)) x.docBlocked = true;
-    // So does a passage of another source that has nearly the whole claim in one sentence
-    // (lined up before the rules, CLEAR_CONFLICT_COVERAGE): its refusal outweighs support
-    // pieced together from weaker passages.
-    if (cands.some((y) => y !== x && blockedCandidate(y) && y.single.lined >= CLEAR_CONFLICT_COVERAGE && y.single.lined > x.single.coverage)) x.docBlocked = true;
+    x.docBlocked = cands.some(
+      (y) => y !== x && blockedCandidate(y) && y.single.lined > x.single.coverage && (y.hit.doc.path === x.hit.doc.path || y.single.lined >= CLEAR_CONFLICT_COVERAGE),
+    );
   }
   // A claim word another passage fills with a word of its own ("hoofd" where the claim has
   // "chest") is no gap to overlook: support that leaves it unbacked is none.

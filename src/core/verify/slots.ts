@@ -485,12 +485,20 @@ export const NEG_LOCALITY = 12;
 /** Tokens between a negation and the aligned words it governs (subject before, object after). */
 export const NEG_GOVERN_WINDOW = 7;
 
+/** The negation cue closest before token k in its clause, within NEG_GOVERN_WINDOW, or -1. */
+export function cueBefore(q: Prepared, k: number): number {
+  for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !q.tokens[j].breakAfter; j--) if (q.tokens[j].cue) return j;
+  return -1;
+}
+
 /** Verbs of saying, which put their subject after them ("..., said the minister"), English and Dutch. */
 export const SAYING = new Set([
   'say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted',
   'ask', 'asks', 'asked', 'claim', 'claims', 'claimed', 'announce', 'announces', 'announced', 'state', 'states', 'stated',
   'zegt', 'zei', 'zeiden', 'gezegd', 'meldt', 'meldde', 'meldden', 'gemeld', 'schrijft', 'schreef', 'schreven', 'geschreven', 'bericht', 'berichtte',
 ]);
+
+const REPORT_THAT = new Set(['that', 'dat']);
 
 /**
  * The claim's name at token span is the source of a report ("Reuters reported that ...",
@@ -512,7 +520,6 @@ export function reportSource(c: Prepared, span: readonly number[]): boolean {
   return first > 0 && SAYING.has(c.tokens[first - 1].norm);
 }
 
-const REPORT_THAT = new Set(['that', 'dat']);
 
 export const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
 export const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);

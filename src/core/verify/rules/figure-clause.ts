@@ -58,7 +58,7 @@ export const figureClause: Rule = {
       if (subjectAt.length === 0) {
         // (A block, not a displacement: the slot is not freed for a rival value, since
         // which statement the passage's value belongs to is only inferred.)
-        if (verbElsewhere(ctx, ps, clause, at)) out.push({ type: 'blocks', message: `the source gives ${JSON.stringify(u.text)} for another statement`, unit: u });
+        if (verbElsewhere(ctx, ps, clause, at)) out.push({ type: 'blocks', message: `the source gives ${JSON.stringify(u.text)} for another statement` });
         continue;
       }
       const subjectClauses = new Set(subjectAt.map((k) => ps.clauseOf[k]));

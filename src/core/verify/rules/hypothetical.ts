@@ -6,7 +6,7 @@
  * Dutch modals, conditional conjunctions) in structure.ts.
  */
 import type { Rule } from './types';
-import { attributes, structureOf } from '../structure';
+import { attributes, structureOf, type Clause } from '../structure';
 import type { Prepared } from '../nlp';
 import { findToken } from '../match';
 
@@ -54,25 +54,25 @@ export const hypothetical: Rule = {
     for (const [ci, n] of votes) if (n > most || (n === most && ci < best)) (best = ci), (most = n);
     if (best < 0 || most * 2 < aligned) return [];
     let cl = ps.clauses[best];
-    // Two clauses hold as many: one that has the claim's verb and attributes it to someone's
-    // intention, call or allegation tells what the claim states ("a man who the group claims
-    // worked with ..." for "The man had worked with ...").
+    // A passage clause that attributes what it says to someone's intention, call or
+    // allegation (not a possibility or a condition).
+    const attributing = (x: Clause | undefined) => x?.modalCue !== undefined && attributes(p.tokens[x.modalCue].norm);
     if (!cl.modal && cs.tags) {
+      // Two clauses hold as many: one that has the claim's verb and attributes it tells what
+      // the claim states ("a man who the group claims worked with ..." for "The man had
+      // worked with ...").
       for (const [ci, n] of votes) {
-        const cue = ps.clauses[ci].modalCue;
-        if (n !== most || ci === best || cue === undefined || !attributes(p.tokens[cue].norm)) continue;
+        if (n !== most || ci === best || !attributing(ps.clauses[ci])) continue;
         const holdsVerb = [...pos.entries()].some(([t, k]) => cs.tags![t] === 'VERB' && !c.tokens[t].stop && ps.clauseOf[k] === ci);
         if (holdsVerb) cl = ps.clauses[ci];
       }
-    }
-    // However few words that clause holds: the claim's main verb found only as what someone
-    // vows, urges or alleges ("prisoners held in the harbour jail, whom the militia vowed to
-    // free" for "the militia freed the prisoners held in the harbour jail").
-    if (!cl.modal && cs.tags) {
+      // However few words that clause holds: the claim's main verb found only as what someone
+      // vows, urges or alleges ("prisoners held in the harbour jail, whom the militia vowed to
+      // free" for "the militia freed the prisoners held in the harbour jail").
       const main = cs.clauses[0]?.verbs.find((v) => !c.tokens[v].stop && ctx.units.some((u) => u.kind === 'word' && u.tokens.includes(v)));
       const k = main !== undefined ? pos.get(main) : undefined;
       const vc = k !== undefined ? ps.clauses[ps.clauseOf[k]] : undefined;
-      if (vc?.modal && vc.modalCue !== undefined && attributes(p.tokens[vc.modalCue].norm) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc;
+      if (!cl.modal && attributing(vc) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc!;
     }
     if (!cl.modal) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue].text : undefined;

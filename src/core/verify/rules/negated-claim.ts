@@ -7,7 +7,7 @@
  * in its clause or follows it closely ("om aan te vallen, heeft hij te weinig macht").
  */
 import type { Rule } from './types';
-import { NEG_GOVERN_WINDOW } from '../slots';
+import { NEG_GOVERN_WINDOW, cueBefore } from '../slots';
 
 export const negatedClaim: Rule = {
   id: 'blocks.negated-claim',
@@ -22,7 +22,7 @@ export const negatedClaim: Rule = {
     for (const [u, ks] of ctx.valueAt) if (ctx.state.get(u) === 'match') for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
     const plain = (k: number) => {
       if (p.tokens[k].negated || p.tokens[k].hypothetical) return false;
-      for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW && !p.tokens[j].breakAfter; j--) if (p.tokens[j].cue) return false;
+      if (cueBefore(p, k) >= 0) return false;
       for (let j = k + 1; j < p.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) if (p.tokens[j].cue) return false;
       return true;
     };

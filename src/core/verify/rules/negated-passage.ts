@@ -12,17 +12,12 @@
  */
 import type { Prepared } from '../nlp';
 import type { Rule } from './types';
-import { NEG_GOVERN_WINDOW } from '../slots';
+import { NEG_GOVERN_WINDOW, cueBefore } from '../slots';
 import { findToken } from '../match';
 
-/** Passage token k lies in the scope of a cue before it in its clause (not a Dutch "niet" after it). */
+/** The cue before passage token k whose scope holds it (not a Dutch "niet" after it), or -1. */
 function governedFromBefore(p: Prepared, k: number): number {
-  if (!p.tokens[k].negated) return -1;
-  for (let j = k - 1; j >= 0 && k - j <= NEG_GOVERN_WINDOW; j--) {
-    if (p.tokens[j].breakAfter) return -1;
-    if (p.tokens[j].cue) return j;
-  }
-  return -1;
+  return p.tokens[k].negated ? cueBefore(p, k) : -1;
 }
 
 export const negatedPassage: Rule = {
