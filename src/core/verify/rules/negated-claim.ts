@@ -29,9 +29,13 @@ export const negatedClaim: Rule = {
     for (const ct of c.tokens) {
       if (!ct.negated || ct.hypothetical) continue;
       const ks = at.get(ct.i);
-      // (A passage that also has the word under a negation states the claim's polarity: a
-      // name found twice, "Leith's harbour ... do nothing to free Leith", is not plain.)
-      const alsoNegated = ks?.some((k) => p.tokens[k].negated) || p.tokens.some((t) => t.negated && (t.norm === ct.norm || t.stem === ct.stem));
+      // (A passage that also has the word under a negation states the claim's polarity. A
+      // name is aligned to one of its occurrences only, so its others count too: "Leith's
+      // harbour ... do nothing to free Leith" is not plain. A plain word is not excused by
+      // the same word negated elsewhere: "the tunnel was not opened".)
+      const alsoNegated =
+        ks?.some((k) => p.tokens[k].negated) ||
+        (ct.name !== undefined && p.tokens.some((t) => t.negated && t.name !== undefined && (t.norm === ct.norm || t.stem === ct.stem)));
       if (ks && ks.some(plain) && !alsoNegated) return [{ type: 'blocks', message: `the sentence negates ${JSON.stringify(ct.text)}, the source states it` }];
     }
     return [];
@@ -43,6 +47,7 @@ export const negatedClaim: Rule = {
     { claim: 'Consumer spending was not up by 1.2% in the fourth quarter.', passage: 'Consumer spending was up by 1.2% in the fourth quarter.', expect: 'blocks' },
     { claim: 'Consumer spending was not up by 1.2% in the fourth quarter.', passage: 'Consumer spending was not up by 1.2% in the fourth quarter.', expect: 'none' },
     // A name the passage has twice, once under the same negation.
+    { claim: 'The bridge was not opened on Friday.', passage: 'The bridge was opened on Friday, but the old tunnel was not opened.', expect: 'blocks' },
     { claim: "Opening on a shot of Leith's old harbour, the film has a narrator say that the parties do nothing to free Leith.", passage: "The film starts with a shot of Leith's old harbour, with a narration saying that the parties do nothing to free Leith.", expect: 'none' },
   ],
 };
