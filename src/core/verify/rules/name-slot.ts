@@ -8,9 +8,26 @@
  * one fact, so another source in the passage only blocks support.
  */
 import type { Unit } from '../align';
+import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
 import { anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
+
+/**
+ * Whether the claim name's words the passage has are exactly the last words of both the
+ * claim name and the rival, each with a word of its own before them (or none is shared).
+ */
+function sharedHeadOnly(c: Prepared, span: number[], p: Prepared, rival: number[]): boolean {
+  const found = span.map((ti) => findToken(c.tokens[ti], c, p));
+  const n = found.filter((f) => f.length > 0).length;
+  if (n === 0) return true;
+  if (n >= span.length || n >= rival.length) return false;
+  for (let j = 1; j <= n; j++) {
+    const f = found[span.length - j];
+    if (f.length !== 1 || f[0] !== rival[rival.length - j]) return false;
+  }
+  return true;
+}
 
 export const nameSlot: Rule = {
   id: 'conflict.name',
@@ -22,8 +39,7 @@ export const nameSlot: Rule = {
     const slots: Unit[][] = [];
     for (const u of ctx.units) {
       if (u.kind !== 'name' || ctx.state.get(u) !== 'miss') continue;
-      // No token of the name may appear in the passage at all.
-      if (u.tokens.some((ti) => findToken(c.tokens[ti], c, p).length > 0)) continue;
+      // Tokens of the name the passage has are checked against the rival below.
       const prev = slots[slots.length - 1]?.at(-1);
       const lastTok = prev ? Math.max(...prev.tokens) : -1;
       if (prev && Math.min(...u.tokens) === lastTok + 1 && !c.tokens[lastTok].breakAfter) slots[slots.length - 1].push(u);
@@ -34,6 +50,11 @@ export const nameSlot: Rule = {
       const win = anchoredWindow(c, span, ctx.pos);
       const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, ctx.pos, ctx.usedPassage);
       if (!rival) continue;
+      // The passage may have words of the claim's name only as the rival's head: the same
+      // last words, after a word of its own where the claim's name has another ("Sinai
+      // Province" for "Gaza Province", "Interior Ministry" for "Health Ministry"). A shared
+      // head does not make one name of two. Any other occurrence: no conflict.
+      if (!sharedHeadOnly(c, span, p, rival.tokens)) continue;
       const [u, ...rest] = slot;
       if (claimDenies(c, u)) continue;
       // Another source reporting it is no other value, but no backing either.
@@ -58,5 +79,8 @@ export const nameSlot: Rule = {
     { claim: 'The Harbour Times reported that the council closed the bridge.', passage: 'The Valley Post reported that the council closed the bridge.', expect: 'blocks' },
     { claim: 'Volgens de Havenkrant sloot de raad de brug.', passage: 'Volgens het Dalblad sloot de raad de brug.', lang: 'nl', expect: 'blocks' },
     { claim: 'Dana Wells writes for the Harbour Times.', passage: 'Dana Wells writes for the Valley Post.', expect: 'conflict' },
+    // A shared head word does not make one name of two.
+    { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Interior Ministry on Monday.', expect: 'conflict', claimValue: 'Health Ministry', sourceValue: 'Interior Ministry' },
+    { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Ministry on Monday.', expect: 'none' },
   ],
 };
