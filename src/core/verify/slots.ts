@@ -95,6 +95,25 @@ export function nameCandidates(p: Prepared): NameCandidate[] {
   return out;
 }
 
+/** Adjectives made from names: Dutch "Egyptische", "Palestijnse"; English "Egyptian", "Lebanese". */
+const ADJECTIVE_END = /(?:isch|ische|ijnse|aanse|eense|ian|ese)$/;
+
+/**
+ * A one-word name that is an adjective before a plain noun ("de Palestijnse Islamitische
+ * beweging", "an Egyptian court"): it describes the noun and fills no slot of a person,
+ * place or organisation. `byEnding` false: any one-word name before a plain noun (a claim's
+ * "British organization" may have such a rival).
+ */
+function adjectivalName(q: Prepared, tokens: number[], byEnding = true): boolean {
+  if (tokens.length !== 1) return false;
+  const t = q.tokens[tokens[0]];
+  if ((byEnding && !ADJECTIVE_END.test(t.norm)) || t.breakAfter) return false;
+  let k = tokens[0] + 1;
+  while (k < q.tokens.length && q.tokens[k].name !== undefined && ADJECTIVE_END.test(q.tokens[k].norm) && !q.tokens[k].breakAfter) k++;
+  const next = q.tokens[k];
+  return !!next && next.name === undefined && !next.stop && /^\p{Ll}/u.test(next.text);
+}
+
 /** The word governing a name: the token before it, skipping articles, possessives and a possessive name; none across a clause break. */
 export function governor(q: Prepared, first: number): CToken | undefined {
   let k = first - 1;
@@ -166,8 +185,10 @@ export function pickRival(
   }
   const known = (k: string) => k !== 'other';
   const scored: Array<{ cand: NameCandidate; inWin: boolean; score: number }> = [];
+  const claimAdj = adjectivalName(c, span, false);
   for (const cand of nameCandidates(p)) {
     if (cand.tokens.some((k) => usedPassage.has(k))) continue;
+    if (adjectivalName(p, cand.tokens) && !claimAdj) continue;
     const inWin = !!win && cand.tokens.every((k) => k >= win.lo && k <= win.hi);
     const pGov = governor(p, cand.tokens[0]);
     const gov = sameGovernor(c, cGov, p, pGov);

@@ -82,5 +82,9 @@ export const nameSlot: Rule = {
     // A shared head word does not make one name of two.
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Interior Ministry on Monday.', expect: 'conflict', claimValue: 'Health Ministry', sourceValue: 'Interior Ministry' },
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Ministry on Monday.', expect: 'none' },
+    // A name that is an adjective before a plain noun fills no slot of a name, unless the
+    // claim's is one too (slots.ts adjectivalName).
+    { claim: 'The report was written by Dana Wells for the agency.', passage: 'The report was written by a Canadian journalist for the agency.', expect: 'none' },
+    { claim: 'The agency is a British organisation that tracks shipping.', passage: 'The agency is a Canadian organisation that tracks shipping.', expect: 'conflict', claimValue: 'British', sourceValue: 'Canadian' },
   ],
 };
