@@ -152,7 +152,7 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
       ({ label, finding } = verdictOf(findings));
     }
     confusion[claim.label][label]++;
-    dump?.push(JSON.stringify({ set: spec.name, id: claim.id, gold: claim.label, got: label, code: finding?.code, reasons: finding?.reasons.map((r) => r.message) }));
+    dump?.push(JSON.stringify({ set: spec.name, id: claim.id, gold: claim.label, got: label, code: finding?.code, reasons: finding?.reasons.map((r) => r.message), rules: finding?.rules }));
     const kind = claim.kind ?? 'other';
     byKind[kind] ??= { n: 0, correct: 0, gold: claim.label, got: { supported: 0, conflict: 0, unsupported: 0, none: 0 } };
     byKind[kind].n++;
