@@ -244,6 +244,25 @@ The festival moved to the harbour in 2019 after two seasons in the park.
   });
 });
 
+describe('verify: support pieced from one document adds only words (documentSupport)', () => {
+  const REVIEW = `Harbour review
+
+The council published its review of the bridge repairs on Monday, after a year of work.
+The engineers inspected every pier of the bridge during the winter and replaced the old cables.
+A second review, on the ferry terminal, ran to 40 pages and was sent to the minister.
+`;
+  const one = (text: string) => checkAgainst(REVIEW, text);
+  it('a figure another sentence gives for another thing is not pieced on', async () => {
+    const f = await one('The council published its review of the bridge repairs on Monday, a review that ran to 40 pages.');
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.rules));
+    assert.ok(!f.rules?.includes('decide.document'), JSON.stringify(f.rules));
+  });
+  it('words from another sentence still complete the statement', async () => {
+    const f = await one('The council published its review of the bridge repairs on Monday, after engineers inspected every pier and replaced the cables.');
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});
+
 describe('verify: a claim name named only in an earlier sentence, whose place another claim name takes (role.name-elsewhere)', () => {
   const CLUB = `Club news
 

@@ -439,8 +439,8 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[], filled:
     // (docBlocked, set in decide(): such a passage in this document, or one of any source
     // with nearly the whole claim in one sentence.)
     if (ranked[0].docBlocked) continue;
-    // Greedy: add a passage only when it backs a further name, number or date, or two
-    // further words (a lone common word from elsewhere in the text proves little).
+    // Greedy: add a passage only when it backs two further words (a lone common word from
+    // elsewhere in the text proves little) and no further name, number or date (below).
     const used = [ranked[0]];
     let a = ranked[0].single;
     for (const x of ranked.slice(1)) {
@@ -449,8 +449,12 @@ function documentSupport(c: Prepared, units: Unit[], cands: Candidate[], filled:
       const passages = group.map((y) => y.prepared);
       const b = align(c, units, passages);
       const gained = b.matched.filter((u) => !a.matched.includes(u));
-      const keys = gained.filter((u) => u.kind !== 'word').length;
-      if (keys === 0 && gained.length < 2) continue;
+      // Only words: a name, figure or date another sentence of the document gives belongs
+      // to what that sentence tells (the length of another video, the date of another
+      // pledge, a speaker quoted on something else), not to the claim's statement. So the
+      // passage that lines up best must back every one of them itself, and a further
+      // passage adds two words or more.
+      if (gained.some((u) => u.kind !== 'word') || gained.length < 2) continue;
       if (datesApart(b, group.map((y) => y.single), passages) || detachedPairDate(c, b, passages)) continue;
       used.push(x);
       a = b;
