@@ -38,6 +38,12 @@ describe('verify: Dutch compounds', () => {
     const alone = prepare('The ships stayed in the port for three days.', 'en');
     assert.deepEqual(findToken(alone.tokens.find((x) => x.norm === 'port')!, alone, p), []);
   });
+  it('a part of a hyphenated compound backs a claim word by its senses, as a word of its own does ("Leith-strijder": fighter)', () => {
+    const p = prepare('Een Leith-strijder werd in de haven gearresteerd.', 'nl');
+    const at = p.tokens.findIndex((t) => t.norm === 'leith-strijder');
+    const en = prepare('A Leith fighter was arrested in the harbour.', 'en');
+    assert.deepEqual(findToken(en.tokens.find((x) => x.norm === 'fighter')!, en, p), [at]);
+  });
   it('within Dutch a compound is not read by its parts', () => {
     const claim = prepare('De havenstaking duurde drie dagen.', 'nl');
     const t = claim.tokens.find((x) => x.norm === 'havenstaking')!;

@@ -579,6 +579,9 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
         push(norms, part, t.i);
         const pc = analysisConcept(part, lang);
         if (pc) push(concepts, pc, t.i);
+        // The part's WordNet senses, as a word of its own has them ("strijder": fighter).
+        const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
+        if (lex && /^\p{L}+$/u.test(part)) for (const x of lex.synsets(part, lang as 'en' | 'nl', undefined, LEXICON_SENSES)) push(concepts, `w${x}`, t.i);
       }
     }
   }
