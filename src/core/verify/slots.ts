@@ -160,7 +160,8 @@ function contentDistance(p: Prepared, a: number, b: number): number {
  * same entity kind (1; a different known kind -1), inside the anchored window (1), next
  * to the aligned context (1). Only candidates inside the window, or with the same
  * governing word next to the aligned context, qualify. A tie for the best score is
- * ambiguous: no rival.
+ * ambiguous: no rival. So is a best candidate without the claim name's governing word
+ * when a name with it, further from the context, scores as high.
  */
 export function pickRival(
   c: Prepared,
@@ -184,7 +185,8 @@ export function pickRival(
     if (pk !== undefined) ctxPos.push(pk);
   }
   const known = (k: string) => k !== 'other';
-  const scored: Array<{ cand: NameCandidate; inWin: boolean; score: number }> = [];
+  const scored: Array<{ cand: NameCandidate; inWin: boolean; score: number; gov: boolean }> = [];
+  let farGov = -Infinity;
   const claimAdj = adjectivalName(c, span, false);
   for (const cand of nameCandidates(p)) {
     if (cand.tokens.some((k) => usedPassage.has(k))) continue;
@@ -193,14 +195,21 @@ export function pickRival(
     const pGov = governor(p, cand.tokens[0]);
     const gov = sameGovernor(c, cGov, p, pGov);
     const near = ctxPos.some((pk) => cand.tokens.some((k) => contentDistance(p, k, pk) <= ROLE_NEAR));
-    if (!inWin && !(gov && near)) continue;
     let score = (gov ? 2 : 0) + (inWin ? 1 : 0) + (near ? 1 : 0);
     if (known(cand.kind) && kinds.some(known)) score += kinds.includes(cand.kind) ? 1 : -1;
-    scored.push({ cand, inWin, score });
+    // A name after the same governing word away from the aligned context ("on Twitter" /
+    // "... on Facebook" past the rest of the sentence) is no rival by itself, but it makes a
+    // rival found by position alone ambiguous ("from Rafah" is not what "on Twitter" names).
+    if (!inWin && !(gov && near)) {
+      if (gov) farGov = Math.max(farGov, score);
+      continue;
+    }
+    scored.push({ cand, inWin, score, gov });
   }
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.score - a.score);
   if (scored.length > 1 && scored[1].score === scored[0].score) return undefined;
+  if (!scored[0].gov && farGov >= scored[0].score) return undefined;
   return { ...scored[0].cand, inWin: scored[0].inWin };
 }
 

@@ -82,6 +82,9 @@ export const nameSlot: Rule = {
     // A shared head word does not make one name of two.
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Interior Ministry on Monday.', expect: 'conflict', claimValue: 'Health Ministry', sourceValue: 'Interior Ministry' },
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Ministry on Monday.', expect: 'none' },
+    // A rival found by position alone ("HC" right after the aligned "is") is no rival when
+    // a name after the claim name's governing word ("in Leith") sits further on.
+    { claim: 'Harbour College is in Norway.', passage: 'Harbour College (abbreviated HC) is a public research university located in Leith, Scotland, and a member of the Coastal League.', expect: 'none' },
     // A name that is an adjective before a plain noun fills no slot of a name, unless the
     // claim's is one too (slots.ts adjectivalName).
     { claim: 'The report was written by Dana Wells for the agency.', passage: 'The report was written by a Canadian journalist for the agency.', expect: 'none' },
