@@ -8,6 +8,7 @@ import type { DateMention, NumberMention } from '../analysis/types';
 import type { CToken, Prepared } from './nlp';
 import type { Unit } from './align';
 import { compareDates, findToken, withYear } from './match';
+import { structureOf } from './structure';
 
 export interface Window {
   lo: number;
@@ -411,6 +412,38 @@ export function neighbourPositions(c: Prepared, u: Unit, pos: ReadonlyMap<number
 export function within(p: Prepared, k: number, sd: DateMention): boolean {
   return p.tokens[k].start >= sd.start && p.tokens[k].end <= sd.end;
 }
+
+/**
+ * Whether the passage value at [start, end) belongs to a clause that tells something of the
+ * claim: one that holds a claim word the passage backs (`words`: passage positions of the
+ * claim's backed plain words). A value in a clause that says nothing of the claim ("a
+ * territory that Hamas has controlled since it routed Fatah forces in 2007" for "Hamas has
+ * targeted the group since 2013": only the name lines up there) belongs to another
+ * statement. An adverbial clause ("since it replaced the Navy in 2007") is read with the
+ * clause it modifies; a clause of the value alone or with names only (a fronted "In 2007,
+ * ...", a dateline, "(10 February 1894 – 1986)") with the clauses around it, where a backed
+ * name ties it too.
+ */
+export function valueClauseAligned(p: Prepared, start: number, end: number, words: readonly number[], names: readonly number[]): boolean {
+  const k = p.tokens.findIndex((t) => t.start >= start);
+  if (k < 0) return true;
+  const s = structureOf(p);
+  const ci = s.clauseOf[k];
+  const own = (j: number) => p.tokens[j].start >= start && p.tokens[j].end <= end;
+  let lo = s.clauses[ci].from;
+  let hi = s.clauses[ci].to;
+  // Bare: the value with names at most ("On Thursday, the United Kingdom's ...").
+  const bare = !p.tokens.slice(lo, hi + 1).some((t, i) => !own(lo + i) && !t.stop && t.num === undefined && t.date === undefined && t.name === undefined);
+  if (bare) {
+    if (ci + 1 < s.clauses.length) hi = s.clauses[ci + 1].to;
+    if (ci > 0) lo = s.clauses[ci - 1].from;
+  } else if (ci > 0 && ADVERBIAL.has(p.tokens[lo].norm)) lo = s.clauses[ci - 1].from;
+  const inside = (j: number) => j >= lo && j <= hi && !own(j);
+  return words.some(inside) || (bare && names.some(inside));
+}
+
+/** Subordinators of adverbial clauses, which modify the clause before them. */
+const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
 
 /** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
 /** Pronouns that refer back to a named referent (English and Dutch), by the referents they fit. */

@@ -5,12 +5,14 @@
  * year that differs in month or day. A date the passage places relative to its
  * document's date contradicts only by what the passage wrote ("on Sunday" for "on
  * Tuesday"), never by the year or month inferred for it; a date another date of the claim
- * matches is no rival.
+ * matches is no rival. The date's clause must hold a word of the claim the passage backs
+ * (slots.ts valueClauseAligned): a date of another statement in the same sentence, where
+ * only the subject's name lines up, is no rival, and the finding would name the wrong value.
  */
 import type { DateMention } from '../../analysis/types';
 import type { Rule, Signal } from './types';
 import { compareDates } from '../match';
-import { anchoredWindow, claimDenies, neighbourPositions, within } from '../slots';
+import { anchoredWindow, claimDenies, neighbourPositions, valueClauseAligned, within } from '../slots';
 
 export const dateSlot: Rule = {
   id: 'conflict.date',
@@ -48,7 +50,10 @@ export const dateSlot: Rule = {
         (cd.year === undefined || sd.year !== undefined) && (cd.month === undefined || sd.month !== undefined) && (cd.day === undefined || sd.day !== undefined);
       const loosePick = comparable.length === 1 ? rivals[0] : sameYear.length === 1 ? sameYear[0] : undefined;
       const pick = anchored ?? (loosePick && asPrecise(loosePick) ? loosePick : undefined);
-      if (pick) {
+      // The date must belong to a clause that tells something of the claim.
+      const words = ctx.units.filter((v) => v.kind === 'word' && ctx.state.get(v) === 'match').flatMap((v) => v.tokens.map((t) => ctx.pos.get(t)).filter((x): x is number => x !== undefined));
+      const names = [...ctx.namePos.values()].flat();
+      if (pick && valueClauseAligned(p, pick.start, pick.end, words, names)) {
         out.push({ type: 'conflict', conflict: { kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: !!anchored && comparable.length === 1, rule: this.id } });
       }
     }
@@ -58,5 +63,10 @@ export const dateSlot: Rule = {
     { claim: 'The museum opened on 3 May 2011.', passage: 'The museum opened on 3 May 2012.', expect: 'conflict', claimValue: '2011', sourceValue: '2012' },
     { claim: 'Het museum ging open in maart 2011.', passage: 'Het museum ging open in april 2011.', lang: 'nl', expect: 'conflict', sourceValue: 'april' },
     { claim: 'The museum opened on 3 May 2011.', passage: 'The museum, built in 2009, opened on 3 May 2011.', expect: 'none' },
+    // A date in a clause that tells nothing of the claim is another statement's.
+    { claim: 'Harbour Trust has been repairing old bridges since 2013.', passage: 'Old bridges have a small presence in Leith, a district that Harbour Trust has governed since it won the election in 2007.', expect: 'none' },
+    { claim: 'Harbour Trust has governed Leith since 2013.', passage: 'Old bridges have a small presence in Leith, a district that Harbour Trust has governed since it won the election in 2007.', expect: 'conflict', sourceValue: '2007' },
+    // A date alone in its clause is read with the clauses around it.
+    { claim: 'Mara Lind was born on 20 February 1894.', passage: 'Mara Lind (10 February 1894 – 29 December 1986) was a harbour pilot.', expect: 'conflict', sourceValue: '10 February 1894' },
   ],
 };
