@@ -291,6 +291,11 @@ describe('verify: a claim\'s own condition is checked (words under a negated con
     assert.equal((await checkAgainst(STRIKE, 'The Harbour Union threatened to strike if the dock workers were not paid by Thursday.')).verdict, 'supported');
     assert.notEqual((await checkAgainst(STRIKE, 'The dock workers were not paid by Thursday.')).verdict, 'supported');
   });
+  it('what the claim says someone demanded is read as a condition too: another day is a conflict that names the condition\'s day', async () => {
+    const f = await checkAgainst(STRIKE, 'The Harbour Union demanded that the dock workers be paid by Friday.');
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].sourceValue, 'Thursday');
+  });
   it('a word under the passage\'s negated condition backs no plain statement of the claim', async () => {
     const f = await checkAgainst('News\n\nAda Moss said she would leave the club if she was not paid.\n', 'Ada Moss was paid.');
     assert.equal(f.verdict, 'unsupported');

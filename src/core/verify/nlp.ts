@@ -330,6 +330,8 @@ const LIGHT_VERB = new Set([
 ]);
 /** Words that open a condition (English and Dutch): what follows states no fact. */
 export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
+/** Verbs of demanding, whose "that"-clause states what is demanded, not what happened. */
+const DEMAND = new Set(['demand', 'demands', 'demanded', 'demanding', 'request', 'requests', 'requested', 'eist', 'eiste', 'eisten', 'eisen', 'verlangt', 'verlangde', 'verlangden']);
 const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just", "at least": no negation
 
 /**
@@ -459,6 +461,16 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   }
   names.sort((a, b) => a.start - b.start);
   names.forEach((n, k) => n.tokens.forEach((ti) => (tokens[ti].name = k)));
+  // What someone demands ("demanded that the men be released by Friday", "eiste dat ...")
+  // states no fact either: its words back, and are backed by, only words of a demand or
+  // condition ("if the men were not released by Thursday").
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (!DEMAND.has(tokens[k].norm) || !/^(?:that|dat)$/.test(tokens[k + 1].norm)) continue;
+    for (let j = k + 2; j < tokens.length; j++) {
+      if (!tokens[j].stop) tokens[j].hypothetical = true;
+      if (tokens[j].breakAfter) break;
+    }
+  }
   // Negation cues and their scope: the next few content tokens of the same clause
   // (and for Dutch "niet"/"nooit", which follow the verb, the previous ones too).
   // (Negative implicatives such as "refused to" and absences such as "te weinig" are
