@@ -10,9 +10,16 @@
  * only the subject's name lines up, is no rival, and the finding would name the wrong value.
  */
 import type { DateMention } from '../../analysis/types';
-import type { Rule, Signal } from './types';
+import type { AlignContext, Rule, Signal } from './types';
 import { compareDates } from '../match';
 import { anchoredWindow, claimDenies, neighbourPositions, valueClauseAligned, within } from '../slots';
+
+/** Passage positions of the claim's plain words the passage backs. */
+function backedWords(ctx: AlignContext): number[] {
+  return ctx.units
+    .filter((v) => v.kind === 'word' && ctx.state.get(v) === 'match')
+    .flatMap((v) => v.tokens.map((t) => ctx.pos.get(t)).filter((x): x is number => x !== undefined));
+}
 
 export const dateSlot: Rule = {
   id: 'conflict.date',
@@ -51,9 +58,7 @@ export const dateSlot: Rule = {
       const loosePick = comparable.length === 1 ? rivals[0] : sameYear.length === 1 ? sameYear[0] : undefined;
       const pick = anchored ?? (loosePick && asPrecise(loosePick) ? loosePick : undefined);
       // The date must belong to a clause that tells something of the claim.
-      const words = ctx.units.filter((v) => v.kind === 'word' && ctx.state.get(v) === 'match').flatMap((v) => v.tokens.map((t) => ctx.pos.get(t)).filter((x): x is number => x !== undefined));
-      const names = [...ctx.namePos.values()].flat();
-      if (pick && valueClauseAligned(p, pick.start, pick.end, words, names)) {
+      if (pick && valueClauseAligned(p, pick.start, pick.end, backedWords(ctx), [...ctx.namePos.values()].flat())) {
         out.push({ type: 'conflict', conflict: { kind: 'date', unit: u, claimValue: cd.text, sourceValue: pick.text, strong: !!anchored && comparable.length === 1, rule: this.id } });
       }
     }
