@@ -244,6 +244,16 @@ The festival moved to the harbour in 2019 after two seasons in the park.
   });
 });
 
+describe('verify: a neighbouring sentence adds no value where the passage has words of its own (slotFilledHere)', () => {
+  it('a figure from the next sentence does not fill a place the passage fills otherwise', async () => {
+    const src = 'Harbour report\n\nThe port police detained a large number of protesters at the north gate on Monday.\nOfficers said dozens of people had gathered there since the morning.\n';
+    const f = await checkAgainst(src, 'The port police detained dozens of protesters at the north gate on Monday.');
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.rules));
+    // The passage's own wording is still backed.
+    assert.equal((await checkAgainst(src, 'The port police detained a large number of protesters at the north gate on Monday.')).verdict, 'supported');
+  });
+});
+
 describe('verify: support pieced from one document adds only words (documentSupport)', () => {
   const REVIEW = `Harbour review
 

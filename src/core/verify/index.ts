@@ -22,7 +22,8 @@ import type { DraftSentence, Evidence, Finding, FindingCode, LanguageCode, Posit
 import type { PassageHit, Retriever, SourceInfo } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
-import { align, claimUnits, findToken, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
+import { align, claimUnits, findToken, stageContext, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
+import { anchoredWindow } from './slots';
 import { LineIndex } from '../text/positions';
 import { structureOf } from './structure';
 import { compareDates, withYear } from './match';
@@ -220,6 +221,7 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
       const nbp = preparePassage(nb, lang, doc.date);
       const a = align(c, units, [prepared, nbp], context);
       if (detachedPairDate(c, a, [prepared, nbp])) continue;
+      if (slotFilledHere(c, units, prepared, single, a)) continue;
       if (single.polarityClash) a.polarityClash = true;
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
         cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
@@ -233,6 +235,24 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
     }
   }
   return cand;
+}
+
+/**
+ * A name, figure or date the neighbour adds, whose place in this passage (between the
+ * passage positions of the claim words around it) holds words of its own: this passage
+ * fills the slot with something else ("arrested a large number of men" for "arrested dozens
+ * of men"), so the neighbour's value belongs to another statement.
+ */
+function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment): boolean {
+  const gained = pair.matched.filter((u) => u.kind !== 'word' && !single.matched.includes(u) && !single.loose.includes(u));
+  if (gained.length === 0) return false;
+  const ctx = stageContext(c, units, [p], 'role');
+  return gained.some((u) => {
+    const win = anchoredWindow(c, u.tokens, ctx.pos);
+    if (!win?.both) return false;
+    for (let k = win.lo; k <= win.hi; k++) if (p.content.includes(k) && !ctx.usedPassage.has(k)) return true;
+    return false;
+  });
 }
 
 /** Prepositions that open a fronted date ("In October, ..."). */
