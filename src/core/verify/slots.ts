@@ -443,7 +443,7 @@ export function valueClauseAligned(p: Prepared, start: number, end: number, word
 }
 
 /** Subordinators of adverbial clauses, which modify the clause before them. */
-const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
+export const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
 
 /** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
 /** Pronouns that refer back to a named referent (English and Dutch), by the referents they fit. */

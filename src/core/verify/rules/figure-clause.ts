@@ -5,11 +5,14 @@
  * clause ("the flood killed 12 passengers and a fire a year later killed over 30
  * people" for "the flood killed 40 people"), the value is another event's: not backed.
  * Without the claim's subject in the passage, the claim's verb stands in for it: a value
- * that belongs to another clause than the verb's blocks support (verbElsewhere).
+ * that belongs to another clause than the verb's blocks support (verbElsewhere). An
+ * adverbial clause ("since it won the election in 2007") belongs with the clause before it.
  * Needs clause subjects (structure.ts: English with part-of-speech tags).
  */
 import type { AlignContext, Rule, Signal } from './types';
 import { structureOf, type Clause, type Structure } from '../structure';
+import { ADVERBIAL } from '../slots';
+import { findToken } from '../match';
 
 /**
  * The clause a passage token belongs to for this purpose: a clause without a verb of its own
@@ -61,12 +64,20 @@ export const figureClause: Rule = {
         if (verbElsewhere(ctx, ps, clause, at)) out.push({ type: 'blocks', message: `the source gives ${JSON.stringify(u.text)} for another statement` });
         continue;
       }
-      const subjectClauses = new Set(subjectAt.map((k) => ps.clauseOf[k]));
+      // A subject that is one name: every clause where the passage names it, not only where
+      // it was aligned first (the passage may name it twice: "Hamas does not have ... a
+      // territory that Hamas has controlled since ...").
+      const nameOnly = clause.subject.every((t) => c.tokens[t].name !== undefined && c.tokens[t].name === c.tokens[clause.subject[0]].name);
+      const also = nameOnly ? clause.subject.flatMap((t) => findToken(c.tokens[t], c, p)) : [];
+      const subjectClauses = new Set([...subjectAt, ...also].map((k) => ps.clauseOf[k]));
       // Every passage mention that backs the value must sit in a foreign subject's clause.
       const claimed = new Set(ctx.usedPassage);
       const foreign = (k: number): boolean => {
         const ci = ps.clauseOf[k];
         if (subjectClauses.has(ci)) return false;
+        // An adverbial clause ("since it routed Fatah forces in 2007") tells when or why the
+        // clause before it happened: its value belongs to that clause's subject too.
+        if (ci > 0 && subjectClauses.has(ci - 1) && ADVERBIAL.has(p.tokens[ps.clauses[ci].from].norm)) return false;
         const pc = ps.clauses[ci];
         return pc.subject.length > 0 && pc.subject.every((t) => !claimed.has(t));
       };
@@ -84,6 +95,13 @@ export const figureClause: Rule = {
     // No claim subject in the passage: the claim's verb in one clause, the date in another.
     { claim: 'Ivan Dorn stepped down as mayor in 2014.', passage: 'The town has held three elections, the last in 2014, but its mayor appears to be stepping away from politics.', expect: 'blocks' },
     { claim: 'Ivan Dorn stepped down as mayor in 2014.', passage: 'The town has held three elections, and its mayor stepped down in 2014.', expect: 'none' },
+    // An adverbial clause tells when the clause before it happened; the subject may be named
+    // twice in the passage.
+    {
+      claim: 'The Harbour Club has run Dover since 2007.',
+      passage: 'The Harbour Club does not run the ferry and, in spite of its posters, the Rovers have a small presence in Dover, a town that the Harbour Club has run since it won the election in 2007.',
+      expect: 'none',
+    },
     {
       claim: 'The fire killed 40 people.',
       passage: 'The flood killed 12 passengers and a fire a year later killed over 30 people.',
