@@ -45,6 +45,8 @@ interface Claim {
   kind?: string;
   /** A file-name prefix whose evidence counts as right, for claims checked against the whole corpus (perturbed sets). */
   article?: string;
+  /** What was changed ("Thursday → Wednesday" in the perturbed sets): the source's value is the left side. */
+  note?: string;
 }
 
 interface SetSpec {
@@ -65,6 +67,8 @@ interface SetResult {
   confusion: Record<string, Record<string, number>>;
   evidenceAccuracy: number;
   evidenceN: number;
+  /** Right figure, date and name conflicts on claims whose note gives the source's value ("X → Y"), and how many of them name it. */
+  explained: { n: number; ok: number };
   byKind: Record<string, { n: number; correct: number; gold: Label; got: Record<Label, number> }>;
   kindTable?: boolean;
   /** Claims checked as sentences citing their gold sources (see runSet). */
@@ -124,6 +128,7 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
   }
   let evOk = 0;
   let evN = 0;
+  const explained = { n: 0, ok: 0 };
   const byKind: SetResult['byKind'] = {};
   // When every claim names its sources, the labels are relative to those sources
   // (FEVER-Symmetric pairs each claim text with a supporting and a refuting source), so
@@ -158,6 +163,19 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
     byKind[kind].n++;
     byKind[kind].got[label]++;
     if (label === claim.label) byKind[kind].correct++;
+    // Does a right conflict name the value the source gives? (The perturbed sets' notes say
+    // what was changed, "Thursday → Wednesday": a conflict that names another value of the
+    // source is right by label and wrong in what it tells the writer.)
+    const changed = spec.kindTable ? /^(.+?) → (.+)$/.exec(claim.note ?? '') : null;
+    if (changed && label === 'conflict' && claim.label === 'conflict' && finding && /^claim\.conflict\.(number|quantity|date|entity)$/.test(finding.code)) {
+      const sv = finding.reasons.find((r) => r.sourceValue)?.sourceValue;
+      if (sv) {
+        explained.n++;
+        const a = sv.toLowerCase().replace(/\s+/g, ' ').trim();
+        const b = changed[1].toLowerCase().replace(/\s+/g, ' ').trim();
+        if (a.includes(b) || b.includes(a)) explained.ok++;
+      }
+    }
     let evidenceGood = true;
     if ((label === 'supported' || label === 'conflict') && finding) {
       evN++;
@@ -199,6 +217,7 @@ async function runSet(spec: SetSpec, root: string, verbose: boolean, dump?: stri
     confusion,
     evidenceAccuracy: round(evN ? evOk / evN : 0),
     evidenceN: evN,
+    explained,
     byKind,
     kindTable: spec.kindTable,
     cited,
@@ -222,6 +241,7 @@ function printResult(r: SetResult): void {
   }
   const kinds = Object.keys(r.byKind).sort();
   if (kinds.length > 1) console.log(`   by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}`);
+  if (r.explained.n) console.log(`   conflicts that name the source's value (the claims' notes): ${r.explained.ok} of ${r.explained.n}`);
   if (r.kindTable) for (const line of kindTable(r)) console.log(`   ${line}`);
 }
 
@@ -270,6 +290,7 @@ function markdown(results: SetResult[], date: string): string {
     const kinds = Object.keys(r.byKind).sort();
     if (kinds.length > 1) lines.push('', `Correct by kind: ${kinds.map((k) => `${k} ${r.byKind[k].correct}/${r.byKind[k].n}`).join(', ')}.`);
     if (r.kindTable) lines.push('', 'Verdicts by kind ("judged supported": the recall floor for `original`, a wrong "supported" for every other kind):', '', ...kindTable(r));
+    if (r.explained.n) lines.push('', `Right figure, date and name conflicts that name the value the source gives (the claim's note, "X → Y"): ${r.explained.ok} of ${r.explained.n}.`);
   }
   return lines.join('\n');
 }
