@@ -176,13 +176,20 @@ function lexical(tok: Token): boolean {
   return !tok.stop && tok.norm.length >= 3 && /^\p{L}[\p{L}'-]*$/u.test(tok.norm);
 }
 
+/**
+ * A word's WordNet synsets as concept ids (English WordNet 3.0; Dutch through Open Dutch
+ * WordNet's links to it), its first LEXICON_SENSES senses of each part of speech: two words
+ * that share one back each other, in either language.
+ */
+function wordnetConcepts(word: string, lang: LanguageCode): string[] {
+  const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
+  return lex ? lex.synsets(word, lang as 'en' | 'nl', undefined, LEXICON_SENSES).map((s) => `w${s}`) : [];
+}
+
 function conceptsOf(tok: Token, lang: LanguageCode): string[] {
   const out = [...conceptIds(tok.stem, lang)];
   if (tok.norm !== tok.stem) for (const b of conceptIds(tok.norm, lang)) if (!out.includes(b)) out.push(b);
-  // WordNet synsets (English WordNet 3.0; Dutch through Open Dutch WordNet's links to it):
-  // two words that share one back each other, in either language.
-  const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
-  if (lex && lexical(tok)) for (const s of lex.synsets(tok.norm, lang as "en" | "nl", undefined, LEXICON_SENSES)) out.push(`w${s}`);
+  if (lexical(tok)) out.push(...wordnetConcepts(tok.norm, lang));
   return out;
 }
 
@@ -592,8 +599,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
         const pc = analysisConcept(part, lang);
         if (pc) push(concepts, pc, t.i);
         // The part's WordNet senses, as a word of its own has them ("strijder": fighter).
-        const lex = lang === 'en' || lang === 'nl' ? getLexicon() : undefined;
-        if (lex && /^\p{L}+$/u.test(part)) for (const x of lex.synsets(part, lang as 'en' | 'nl', undefined, LEXICON_SENSES)) push(concepts, `w${x}`, t.i);
+        if (/^\p{L}+$/u.test(part)) for (const x of wordnetConcepts(part, lang)) push(concepts, x, t.i);
       }
     }
   }
