@@ -554,6 +554,15 @@ export function cueBefore(q: Prepared, k: number): number {
   return -1;
 }
 
+/** The negation cue closest after token k in its clause, within NEG_GOVERN_WINDOW, or -1. */
+export function cueAfter(q: Prepared, k: number): number {
+  for (let j = k + 1; j < q.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) {
+    if (q.tokens[j].cue) return j;
+    if (q.tokens[j].breakAfter) return -1;
+  }
+  return -1;
+}
+
 /** Verbs of saying, which put their subject after them ("..., said the minister"), English and Dutch. */
 export const SAYING = new Set([
   'say', 'says', 'said', 'tell', 'tells', 'told', 'report', 'reports', 'reported', 'add', 'adds', 'added', 'write', 'writes', 'wrote', 'note', 'notes', 'noted',

@@ -9,7 +9,7 @@
 import { broaderOf, type CToken, type Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { NEG_GOVERN_WINDOW, NEG_LOCALITY, negationPhrase, tiedOccurrence } from '../slots';
+import { NEG_GOVERN_WINDOW, NEG_LOCALITY, cueAfter, negationPhrase, tiedOccurrence } from '../slots';
 
 /**
  * Passage token b backs claim token a only through b's senses two levels up ("allowing"
@@ -32,15 +32,6 @@ function cuesAround(q: Prepared, k: number): number {
     if (q.tokens[j].breakAfter) break;
   }
   return n;
-}
-
-/** A negation cue follows token k closely in its clause. */
-function cueFollows(q: Prepared, k: number): boolean {
-  for (let j = k + 1; j < q.tokens.length && j - k <= NEG_GOVERN_WINDOW; j++) {
-    if (q.tokens[j].cue) return true;
-    if (q.tokens[j].breakAfter) return false;
-  }
-  return false;
 }
 
 export const negation: Rule = {
@@ -81,7 +72,7 @@ export const negation: Rule = {
       // the predicate the word takes part in.
       // (Only with as many cues around the word on both sides: "had not so far failed to"
       // against "had so far failed to" still differs.)
-      if (ct.negated && cueFollows(p, k) && cuesAround(c, ti) % 2 === cuesAround(p, k) % 2) continue;
+      if (ct.negated && cueAfter(p, k) >= 0 && cuesAround(c, ti) % 2 === cuesAround(p, k) % 2) continue;
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
       const phrase = negationPhrase(negSide, tok.i);
