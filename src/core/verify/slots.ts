@@ -8,7 +8,7 @@ import type { DateMention, NumberMention } from '../analysis/types';
 import type { CToken, Prepared } from './nlp';
 import type { Unit } from './align';
 import { compareDates, findToken, withYear } from './match';
-import { structureOf } from './structure';
+import { ADVERBIAL, structureOf } from './structure';
 
 export interface Window {
   lo: number;
@@ -442,10 +442,6 @@ export function valueClauseAligned(p: Prepared, start: number, end: number, word
   return words.some(inside) || (bare && names.some(inside));
 }
 
-/** Subordinators of adverbial clauses, which modify the clause before them. */
-export const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
-
-/** Preceding passages, nearest first, prepared only when asked for; undefined past the last. */
 /** Pronouns that refer back to a named referent (English and Dutch), by the referents they fit. */
 const PERSON_ANAPHORS = new Set(['he', 'she', 'his', 'her', 'him', 'hij', 'zij', 'hem', 'haar', 'diens']);
 const THING_ANAPHORS = new Set(['it', 'its']);
@@ -591,7 +587,6 @@ export function reportSource(c: Prepared, span: readonly number[]): boolean {
   // "..., said Reuters".
   return first > 0 && SAYING.has(c.tokens[first - 1].norm);
 }
-
 
 export const COPULA = new Set(['is', 'are', 'was', 'were', 'zijn', 'waren', 'wordt', 'werd']);
 export const DETERMINER = new Set(['a', 'an', 'the', 'een', 'de', 'het']);

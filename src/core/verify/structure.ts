@@ -49,6 +49,12 @@ const SUBORD = new Set([
   'after', 'before', 'when', 'because', 'although', 'though', 'since', 'until', 'which', 'who', 'whom', 'whose', 'where', 'if', 'unless', 'whether',
   'nadat', 'omdat', 'toen', 'doordat', 'hoewel', 'waarna', 'waarbij', 'waarin', 'voordat', 'zodat', 'als', 'indien', 'tenzij', 'mits', 'wanneer',
 ]);
+/**
+ * Subordinators of adverbial clauses, which tell when or why the clause before them
+ * happened (its figures and dates belong to that clause's statement too): those of SUBORD
+ * that open such a clause, and Dutch "sinds".
+ */
+export const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
 const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /**

@@ -10,8 +10,7 @@
  * Needs clause subjects (structure.ts: English with part-of-speech tags).
  */
 import type { AlignContext, Rule, Signal } from './types';
-import { structureOf, type Clause, type Structure } from '../structure';
-import { ADVERBIAL } from '../slots';
+import { ADVERBIAL, structureOf, type Clause, type Structure } from '../structure';
 import { findToken } from '../match';
 
 /**
