@@ -294,11 +294,44 @@ function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): b
           if (!DATE_PREPOSITIONS.has(q.tokens[from].norm)) return false;
           if (ci + 1 < s.clauses.length) to = s.clauses[ci + 1].to;
         }
-        if (words.some((w) => findToken(c.tokens[w.tokens[0]], c, q).some((j) => j >= from && j <= to))) return false;
+        // A word of the date phrase itself ("late last year", "early in 2019") ties nothing.
+        const dateWord = (j: number) =>
+          (s.tags?.[j] === 'ADJ' || s.tags?.[j] === 'ADV') && (j === k - 1 || (j === k - 2 && s.tags?.[k - 1] === 'ADP'));
+        if (!words.some((w) => findToken(c.tokens[w.tokens[0]], c, q).some((j) => j >= from && j <= to && !dateWord(j)))) continue;
+        // The clause names an actor of its own, who backs nothing of the claim: "Last January,
+        // the militia Army of Islam pledged allegiance" dates that group's pledge, not one the
+        // claim tells of someone else.
+        if (otherSubject(c, pair, q, s, from, to)) continue;
+        return false;
       }
     }
     return seen;
   });
+}
+
+/**
+ * A clause within from..to of passage q (tagged) whose own verb backs the claim's verb but
+ * whose subject (nouns or names) backs nothing of the claim's subject: the passage tells of
+ * another actor doing it.
+ */
+function otherSubject(c: Prepared, pair: Alignment, q: Prepared, s: ReturnType<typeof structureOf>, from: number, to: number): boolean {
+  if (!s.tags) return false;
+  const cs = structureOf(c);
+  // Passage token -> the claim tokens it backs.
+  const backs = new Map<number, number[]>();
+  for (const u of pair.matched) for (const t of u.tokens) for (const j of findToken(c.tokens[t], c, q)) backs.set(j, [...(backs.get(j) ?? []), t]);
+  for (const cl of s.clauses) {
+    if (cl.from < from || cl.to > to || cl.subject.length === 0 || cl.verbs.length === 0) continue;
+    // The subject of the claim's own verb: the clause's first verb backs a claim word ("The
+    // association confirmed that X was appointed" names who confirmed, not who was appointed).
+    const verbOf = backs.get(cl.verbs[0]);
+    if (!verbOf) continue;
+    if (!cl.subject.some((j) => s.tags![j] === 'NOUN' || s.tags![j] === 'PROPN' || q.tokens[j].name !== undefined)) continue;
+    const claimSubject = new Set(verbOf.flatMap((t) => cs.clauses[cs.clauseOf[t]].subject));
+    const tied = cl.subject.some((j) => (backs.get(j) ?? []).some((t) => claimSubject.size === 0 || claimSubject.has(t)));
+    if (!tied) return true;
+  }
+  return false;
 }
 
 /**
