@@ -108,13 +108,17 @@ const CALL = new Set(['urged', 'urges', 'urge', ...CALL_ON]);
  * relative "who X claims worked"), "accuse" before its "of"; the nouns before "that", "by"
  * or "of". "claimed responsibility for" is an act, not an allegation.
  */
-const ALLEGE_VERB = new Set(['claims', 'claimed', 'claim', 'alleges', 'alleged', 'allege', 'beweert', 'beweerde', 'beweerden', 'beweren']);
-const ACCUSE_VERB = new Set(['accuses', 'accused', 'accuse', 'beschuldigt', 'beschuldigde', 'beschuldigden', 'beschuldigd', 'beticht']);
+const ALLEGE_VERB = new Set(['claims', 'claimed', 'claim', 'alleges', 'alleged', 'allege', 'alleging', 'beweert', 'beweerde', 'beweerden', 'beweren']);
+const ACCUSE_VERB = new Set(['accuses', 'accused', 'accuse', 'accusing', 'beschuldigt', 'beschuldigde', 'beschuldigden', 'beschuldigd', 'beticht']);
 const ALLEGE_NOUN = new Set(['claims', 'claim', 'allegation', 'allegations', 'accusation', 'accusations', 'bewering', 'beweringen', 'beschuldiging', 'beschuldigingen']);
 const ALLEGE_NOUN_NEXT = new Set(['that', 'by', 'of', 'dat', 'van', 'door']);
+/** A modal cue that gives the statement as someone's allegation ("claims", "accused", "beweerde"). */
+export function allegation(norm: string): boolean {
+  return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm);
+}
 /** A modal cue that attributes the statement to someone's intention, call or allegation (not a possibility or a condition). */
 export function attributes(norm: string): boolean {
-  return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm) || INTENT.has(norm);
+  return allegation(norm) || INTENT.has(norm);
 }
 function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undefined>): boolean {
   const n = p.tokens[k].norm;

@@ -6,7 +6,7 @@
  * Dutch modals, conditional conjunctions) in structure.ts.
  */
 import type { Rule } from './types';
-import { attributes, structureOf, type Clause } from '../structure';
+import { ADVERBIAL, allegation, attributes, structureOf, type Clause } from '../structure';
 import type { Prepared } from '../nlp';
 import { findToken } from '../match';
 
@@ -47,36 +47,47 @@ export const hypothetical: Rule = {
       votes.set(ci, (votes.get(ci) ?? 0) + 1);
       aligned++;
     }
+    // A claim that tells of an allegation itself ("Besides accusing the council of ...",
+    // "Accusations have been made that ...") is not refused by the source's allegation.
+    if (c.tokens.some((t) => t.name === undefined && allegation(t.norm))) claimModal = true;
     if (claimModal || aligned < 2) return [];
     // The clause holding most of the aligned words.
     let best = -1;
     let most = 0;
     for (const [ci, n] of votes) if (n > most || (n === most && ci < best)) (best = ci), (most = n);
-    if (best < 0 || most * 2 < aligned) return [];
-    let cl = ps.clauses[best];
+    if (best < 0) return [];
+    // No clause holds most of them: only the main verb's clause (below) can tell.
+    const scattered = most * 2 < aligned;
+    let cl: Clause | undefined = scattered ? undefined : ps.clauses[best];
     // A passage clause that attributes what it says to someone's intention, call or
     // allegation (not a possibility or a condition).
     const attributing = (x: Clause | undefined) => x?.modalCue !== undefined && attributes(p.tokens[x.modalCue].norm);
-    if (!cl.modal && cs.tags) {
+    if (!cl?.modal && cs.tags) {
       // Two clauses hold as many: one that has the claim's verb and attributes it tells what
       // the claim states ("a man who the group claims worked with ..." for "The man had
       // worked with ...").
       for (const [ci, n] of votes) {
-        if (n !== most || ci === best || !attributing(ps.clauses[ci])) continue;
+        if (scattered || n !== most || ci === best || !attributing(ps.clauses[ci])) continue;
         const holdsVerb = [...pos.entries()].some(([t, k]) => cs.tags![t] === 'VERB' && !c.tokens[t].stop && ps.clauseOf[k] === ci);
         if (holdsVerb) cl = ps.clauses[ci];
       }
       // However few words that clause holds: the claim's main verb found only as what someone
       // vows, urges or alleges ("prisoners held in the harbour jail, whom the militia vowed to
       // free" for "the militia freed the prisoners held in the harbour jail").
-      const main = cs.clauses[0]?.verbs.find((v) => !c.tokens[v].stop && ctx.units.some((u) => u.kind === 'word' && u.tokens.includes(v)));
+      // The main verb: the first of the first main clause that has one ("The US and its allies
+      // have provided ..." splits at "and" before the verb; an adverbial or relative clause
+      // is not the main one).
+      const isMain = (v: number) => !c.tokens[v].stop && ctx.units.some((u) => u.kind === 'word' && u.tokens.includes(v));
+      const mainClause = cs.clauses.find((x) => x.antecedent === undefined && !ADVERBIAL.has(c.tokens[x.from].norm) && x.verbs.some(isMain));
+      const main = mainClause?.verbs.find(isMain);
       const k = main !== undefined ? pos.get(main) : undefined;
       const vc = k !== undefined ? ps.clauses[ps.clauseOf[k]] : undefined;
-      if (!cl.modal && attributing(vc) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc!;
+      if (!cl?.modal && attributing(vc) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc!;
     }
-    if (!cl.modal) return [];
-    const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue].text : undefined;
-    return [{ type: 'blocks', message: `the source states it as a possibility or condition${cue ? ` (${JSON.stringify(cue)})` : ''}` }];
+    if (!cl?.modal) return [];
+    const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue] : undefined;
+    const what = cue && allegation(cue.norm) ? "someone's allegation" : 'a possibility or condition';
+    return [{ type: 'blocks', message: `the source states it as ${what}${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
   },
   examples: [
     { claim: 'The group attacked the city on Monday.', passage: 'Officials said the group could attack the city on Monday.', expect: 'blocks' },
@@ -96,6 +107,10 @@ export const hypothetical: Rule = {
     // Someone's allegation: a verb of alleging before a verb or "that", "accused of", the nouns.
     { claim: 'The man had worked with the militia.', passage: 'The video shows a man who the group claims worked with the militia.', expect: 'blocks' },
     { claim: 'The ministers provided funds to the militia.', passage: 'The ministers have repeatedly been accused of providing funds to the militia.', expect: 'blocks' },
+    // The words the allegation takes are spread over clauses ("and air cover ..." reads as a clause of its own); the main verb's clause tells.
+    { claim: 'The ministers have provided funds and air cover to the militia in the north.', passage: 'The ministers, who have been visiting the north, have repeatedly been accused of providing funds and air cover for the militia.', expect: 'blocks' },
+    { claim: 'The ministers have provided funds and air cover to the militia in the north.', passage: 'The ministers, who have been visiting the north, have repeatedly provided funds and air cover for the militia.', expect: 'none' },
+    { claim: 'Accusations have been made that the ministers provided funds and air cover to the militia.', passage: 'The ministers, who have been visiting the north, have repeatedly been accused of providing funds and air cover for the militia.', expect: 'none' },
     { claim: 'The council closed a school in the old town.', passage: 'The arrests followed claims by the group that the council had closed a school in the old town.', expect: 'blocks' },
     { claim: 'The group was behind the blast at the depot.', passage: 'On Monday the group claimed responsibility for the blast at the depot.', expect: 'none' },
     // As many aligned words in the clause that names the group as in the clause of its promise.
