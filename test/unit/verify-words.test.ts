@@ -197,3 +197,17 @@ describe('verify: a gap another source fills with its own word (decide: substitu
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
 });
+
+describe('verify: Dutch function words are stop words, as their English counterparts are', () => {
+  it('"met" (with) and its kind are not content words a source must back', () => {
+    const p = prepare('De raad tekende het contract met de vakbond, hoewel de burgemeester tijdens de stemming weer tegen was.', 'nl');
+    for (const w of ['met', 'hoewel', 'tijdens', 'weer']) assert.ok(p.tokens.find((t) => t.norm === w)!.stop, w);
+    // Never a negation ("zonder", "geen") or a number word.
+    for (const w of ['zonder', 'geen', 'drie']) assert.ok(!prepare(`De raad tekende ${w} contract.`, 'nl').tokens.find((t) => t.norm === w)!.stop, w);
+  });
+  it('a Dutch sentence is backed by an English source without "met" and "haar" left over', async () => {
+    const e = engineWith({ 'sources/family.txt': 'Dana Wells lives with her brother.\n' });
+    const f = (await e.check('Dana Wells woont met haar broer.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});
