@@ -12,7 +12,8 @@ import type { Rule, RuleExample, Signal } from '../../src/core/verify/rules/type
 function signalsOf(rule: Rule, ex: RuleExample): Signal[] {
   const c = prepare(ex.claim, ex.lang ?? 'en');
   const p = prepare(ex.passage, ex.passageLang ?? ex.lang ?? 'en');
-  return rule.run(stageContext(c, claimUnits(c), [p], rule.stage));
+  const context = ex.context ? [prepare(ex.context, ex.passageLang ?? ex.lang ?? 'en')] : [];
+  return rule.run(stageContext(c, claimUnits(c), [p], rule.stage, context));
 }
 
 const has = (text: string | undefined, part: string | undefined) => part === undefined || (text ?? '').toLowerCase().includes(part.toLowerCase());

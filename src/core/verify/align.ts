@@ -176,8 +176,8 @@ function runStage(stage: 'role' | 'contrast', ctx: AlignContext): RuleSignal[] {
  * The context the rules of one stage read: the lookups, and for the contrast stage those
  * settled by the role rules (what align() does; for the rules' example tests and tools).
  */
-export function stageContext(c: Prepared, units: Unit[], passages: Prepared[], stage: 'role' | 'contrast'): AlignContext {
-  const base = buildContext(c, units, passages);
+export function stageContext(c: Prepared, units: Unit[], passages: Prepared[], stage: 'role' | 'contrast', context: Prepared[] = []): AlignContext {
+  const base = buildContext(c, units, passages, context);
   return stage === 'role' ? base : settle(base, runStage('role', base));
 }
 

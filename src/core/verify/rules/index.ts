@@ -21,6 +21,7 @@ import { figureClause } from './figure-clause';
 import { swappedRoles } from './swapped-roles';
 import { hypothetical } from './hypothetical';
 import { substitutedWord } from './substituted-word';
+import { contextName } from './context-name';
 
 export type { Rule, RuleExample, Signal, RuleSignal, AlignContext } from './types';
 
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   swappedRoles,
   hypothetical,
   substitutedWord,
+  contextName,
   antonym,
   closedClass,
   category,

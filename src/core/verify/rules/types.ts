@@ -67,6 +67,8 @@ export interface RuleExample {
   passage: string;
   lang?: LanguageCode;
   passageLang?: LanguageCode;
+  /** Sentences before the passage in its document (names it refers back to). */
+  context?: string;
   /** The signal expected from this rule, or 'none' for a near miss the rule must not flag. */
   expect: Signal['type'] | 'none';
   /** For a conflict: the source value expected (case-insensitive substring). */

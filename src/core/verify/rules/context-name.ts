@@ -1,0 +1,79 @@
+/**
+ * blocks.context-name: a claim's subject named only in an earlier sentence of the passage's
+ * document, where the passage's own clause names someone else as the subject of the
+ * claim's verb. A name from context stands for what the passage refers to by a pronoun or
+ * a description ("it", "the group", "the movement"); where the passage says who did it
+ * ("the port authority has been dredging the channel", "a man who the union claims
+ * worked with ..."), the earlier sentence's name is not that actor. Needs clause structure
+ * (English, both texts tagged); no signal otherwise.
+ */
+import type { Rule } from './types';
+import { structureOf, type Clause, type Structure } from '../structure';
+import type { Prepared } from '../nlp';
+
+const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** The subject tokens of a passage clause; a relative clause's is the phrase that ends at its antecedent. */
+function subjectOf(p: Prepared, s: Structure, cl: Clause): number[] {
+  if (cl.subject.length > 0 || cl.antecedent === undefined) return cl.subject;
+  const out: number[] = [];
+  for (let j = cl.antecedent; j >= 0 && (PHRASE.has(s.tags![j] ?? '') || p.tokens[j].name !== undefined); j--) out.push(j);
+  return out;
+}
+
+/** Pronouns, possessives included ("its references"): the subject may refer back to the earlier name. */
+const PRONOUN = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'his', 'him', 'she', 'her', 'who', 'which', 'that']);
+/** A name token of the passage in the subject, none of whose tokens backs a claim unit, in a subject without a pronoun. */
+function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet<number>): number | undefined {
+  if (subject.some((j) => s.tags![j] === 'PRON' || PRONOUN.has(p.tokens[j].norm))) return undefined;
+  return subject.find((j) => p.tokens[j].name !== undefined && !used.has(j));
+}
+
+export const contextName: Rule = {
+  id: 'blocks.context-name',
+  stage: 'contrast',
+  summary: "the subject is named only in an earlier sentence; the passage names another as its verb's subject",
+  run(ctx) {
+    const { c, p, pos } = ctx;
+    if (ctx.contextNames === 0) return [];
+    const cs = structureOf(c);
+    const ps = structureOf(p);
+    if (!cs.tags || !ps.tags) return [];
+    for (const u of ctx.units) {
+      if (u.kind !== 'name' || ctx.via.get(u) !== 'align.name-context') continue;
+      const cl = cs.clauses[cs.clauseOf[u.tokens[0]]];
+      if (!cl || !cl.subject.includes(u.tokens[0]) || cl.passiveVerbs.length > 0) continue;
+      const verb = cl.verbs.find((v) => pos.has(v));
+      if (verb === undefined) continue;
+      const pv = pos.get(verb)!;
+      const pcl = ps.clauses[ps.clauseOf[pv]];
+      // The claim's verb as a verb of the passage clause ("a vow to liberate" has no subject).
+      if (!pcl || !pcl.verbs.includes(pv) || pcl.passiveVerbs.includes(pv) || p.tokens[pv].name !== undefined || c.tokens[verb].name !== undefined) continue;
+      const other = ownName(p, ps, subjectOf(p, ps, pcl), ctx.usedPassage);
+      if (other === undefined) continue;
+      const name = p.names[p.tokens[other].name!]?.text ?? p.tokens[other].text;
+      return [{ type: 'blocks', message: `the source has ${JSON.stringify(name)} as the subject of ${JSON.stringify(p.tokens[pv].text)}, not ${JSON.stringify(u.text)}`, unit: u }];
+    }
+    return [];
+  },
+  examples: [
+    {
+      context: 'The Port Authority signed the contract in March.',
+      passage: 'Meanwhile, the Leith Council, which has been dredging the harbour basin, closed the old quay.',
+      claim: 'The Port Authority has been dredging the harbour basin.',
+      expect: 'blocks',
+    },
+    // A pronoun or a description in the passage stands for the earlier name.
+    {
+      context: 'The Port Authority signed the contract in March.',
+      passage: 'Since then it has been dredging the harbour basin.',
+      claim: 'The Port Authority has been dredging the harbour basin.',
+      expect: 'none',
+    },
+    {
+      context: 'The Port Authority signed the contract in March.',
+      passage: 'The authority has been dredging the harbour basin since then.',
+      claim: 'The Port Authority has been dredging the harbour basin.',
+      expect: 'none',
+    },
+  ],
+};
