@@ -29,6 +29,15 @@ function sharedHeadOnly(c: Prepared, span: number[], p: Prepared, rival: number[
   return true;
 }
 
+/** The claim content word right before or right after the span is aligned. */
+function adjacentAnchor(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
+  const i = c.content.indexOf(Math.min(...span));
+  const j = c.content.indexOf(Math.max(...span));
+  const before = i > 0 ? c.content[i - 1] : undefined;
+  const after = j >= 0 && j + 1 < c.content.length ? c.content[j + 1] : undefined;
+  return (before !== undefined && pos.has(before)) || (after !== undefined && pos.has(after));
+}
+
 export const nameSlot: Rule = {
   id: 'conflict.name',
   stage: 'contrast',
@@ -47,7 +56,11 @@ export const nameSlot: Rule = {
     }
     for (const slot of slots) {
       const span = slot.flatMap((u) => u.tokens);
-      const win = anchoredWindow(c, span, ctx.pos);
+      let win = anchoredWindow(c, span, ctx.pos);
+      // One-sided, the anchor must be the name's neighbour: claim words between them that
+      // the passage lacks (its verb, "the UN Security Council condemned the threats" against
+      // "... telling Gazans that the threat") leave the place of the name unknown.
+      if (win && !win.both && !adjacentAnchor(c, span, ctx.pos)) win = undefined;
       const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, ctx.pos, ctx.usedPassage);
       if (!rival) continue;
       // The passage may have words of the claim's name only as the rival's head: the same
@@ -88,6 +101,9 @@ export const nameSlot: Rule = {
     // A name that is an adjective before a plain noun fills no slot of a name, unless the
     // claim's is one too (slots.ts adjectivalName).
     { claim: 'The report was written by Dana Wells for the agency.', passage: 'The report was written by a Canadian journalist for the agency.', expect: 'none' },
+    // One-sided, an anchor past an unbacked claim word (the verb) does not place the name.
+    { claim: 'The Harbour Council condemned the strike by the dock workers.', passage: 'The mayor responded by telling Leith residents that the strike by the dock workers was over.', expect: 'none' },
+    { claim: 'The Harbour Council ended the strike by the dock workers.', passage: 'On Monday Leith Council ended the strike by the dock workers.', expect: 'conflict', claimValue: 'Harbour Council', sourceValue: 'Leith Council' },
     { claim: 'The agency is a British organisation that tracks shipping.', passage: 'The agency is a Canadian organisation that tracks shipping.', expect: 'conflict', claimValue: 'British', sourceValue: 'Canadian' },
   ],
 };
