@@ -77,6 +77,9 @@ describe('verify: check-worthiness of advice, extraposed evaluations and heading
   it('an evaluation that takes the rest of the sentence as its subject is an opinion, names or not', () => {
     assert.equal(classifySentence('Het is verontrustend dat de spanningen in Northport opnieuw oplopen.').reason, 'opinion');
     assert.equal(classifySentence('It is worrying that the Northport council delayed the vote.').reason, 'opinion');
+    // Dutch adjectives in both forms: "onaanvaardbaar" (long vowel) and "onaanvaardbare".
+    assert.equal(classifySentence('Het is onaanvaardbaar dat de raad van Northport de stemming uitstelde.').reason, 'opinion');
+    assert.equal(classifySentence('Het is een onaanvaardbare vertraging.').reason, 'opinion');
     // Reported, it stays a claim.
     assert.equal(isCheckWorthy('The mayor said it was worrying that the Northport council delayed the vote.'), true);
   });

@@ -59,7 +59,7 @@ const EVALUATIVE =
   'regrettable|unfortunate|disappointing|encouraging|promising|welcome|heartening|reassuring|commendable|admirable|laudable|' +
   'terrible|awful|horrible|dreadful|excellent|wonderful|great|good|bad|sad|tragic|absurd|ridiculous|unacceptable|' +
   'zorgwekkende?|verontrustende?|alarmerende?|schokkende?|bemoedigende?|teleurstellende?|hoopgevende?|' +
-  'verschrikkelijke?|vreselijke?|uitstekende?|goede?|slechte?|treurige?|tragische?|absurde?|onaanvaardbare?|kwalijke?';
+  'verschrikkelijke?|vreselijke?|uitstekende?|goede?|slechte?|treurige?|tragische?|absurde?|onaanvaardbaar|onaanvaardbare|kwalijke?';
 // An evaluation that opens the sentence and takes the rest as its subject ("It is
 // worrying that ...", "Het is verontrustend dat ..."): the writer's stance, whatever names
 // the rest holds.
