@@ -1,15 +1,21 @@
 /**
- * blocks.context-name: a claim's subject named only in an earlier sentence of the passage's
- * document, where the passage's own clause names someone else as the subject of the
- * claim's verb. A name from context stands for what the passage refers to by a pronoun or
- * a description ("it", "the group", "the movement"); where the passage says who did it
- * ("the port authority has been dredging the channel", "a man who the union claims
- * worked with ..."), the earlier sentence's name is not that actor. Needs clause structure
- * (English, both texts tagged); no signal otherwise.
+ * blocks.context-name: a claim name backed only by an earlier sentence of the passage's
+ * document, where the passage itself has another name in its role. A name from context
+ * stands for what the passage refers to by a pronoun or a description ("it", "the group",
+ * "the movement"); where the passage names someone else there, the earlier sentence's name
+ * is not what the passage tells of. Two cases:
+ *  - at the name's place (slots.ts pickRival, inside the window anchored on both sides or
+ *    by the name's neighbour) the passage has an unused name of the same known kind, and no
+ *    pronoun or description stands near it ("David Turpin, alone, was also charged" for
+ *    "Judge Bernard Schwartz, alone, was also charged");
+ *  - the name is the subject of the claim clause, and the passage clause of the claim's
+ *    verb has a subject of its own with a name the claim lacks ("the Leith Council, which
+ *    has been dredging the harbour basin"); needs clause structure (English, both texts tagged).
  */
 import type { Rule } from './types';
 import { structureOf, type Clause, type Structure } from '../structure';
 import type { Prepared } from '../nlp';
+import { anaphors, anchoredWindow, pickRival } from '../slots';
 
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** The subject tokens of a passage clause; a relative clause's is the phrase that ends at its antecedent. */
@@ -28,6 +34,12 @@ function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet
   return subject.find((j) => p.tokens[j].name !== undefined && !used.has(j));
 }
 
+function adjacent(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
+  const i = c.content.indexOf(Math.min(...span));
+  const j = c.content.indexOf(Math.max(...span));
+  return (i > 0 && pos.has(c.content[i - 1])) || (j >= 0 && j + 1 < c.content.length && pos.has(c.content[j + 1]));
+}
+
 export const contextName: Rule = {
   id: 'blocks.context-name',
   stage: 'contrast',
@@ -40,6 +52,18 @@ export const contextName: Rule = {
     if (!cs.tags || !ps.tags) return [];
     for (const u of ctx.units) {
       if (u.kind !== 'name' || ctx.via.get(u) !== 'align.name-context') continue;
+      {
+        const win = anchoredWindow(c, u.tokens, pos);
+        if (win && (win.both || adjacent(c, u.tokens, pos))) {
+          const kind = c.names[u.ref].kind;
+          const rival = pickRival(c, u.tokens, [kind], p, win, pos, ctx.usedPassage);
+          // A pronoun or description at the place stands for the earlier name ("The group, like ISIS, has ...").
+          const referred = anaphors(p).some((a) => a.k >= win.lo - 3 && a.k <= win.hi);
+          if (rival && rival.inWin && rival.kind === kind && kind !== 'other' && !referred) {
+            return [{ type: 'blocks', message: `the source has ${JSON.stringify(rival.text)} where the sentence has ${JSON.stringify(u.text)}, named only in an earlier sentence`, unit: u }];
+          }
+        }
+      }
       const cl = cs.clauses[cs.clauseOf[u.tokens[0]]];
       if (!cl || !cl.subject.includes(u.tokens[0]) || cl.passiveVerbs.length > 0) continue;
       const verb = cl.verbs.find((v) => pos.has(v));
@@ -56,6 +80,18 @@ export const contextName: Rule = {
     return [];
   },
   examples: [
+    {
+      context: 'The case was heard by Judge Dana Wells in March.',
+      passage: 'Tom Reed, alone, was also charged with forging the safety records.',
+      claim: 'Judge Dana Wells, alone, was also charged with forging the safety records.',
+      expect: 'blocks',
+    },
+    {
+      context: 'The case was heard by Judge Dana Wells in March.',
+      passage: 'She, like Tom Reed, was also charged with forging the safety records.',
+      claim: 'Judge Dana Wells was also charged with forging the safety records.',
+      expect: 'none',
+    },
     {
       context: 'The Port Authority signed the contract in March.',
       passage: 'Meanwhile, the Leith Council, which has been dredging the harbour basin, closed the old quay.',
