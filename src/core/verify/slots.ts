@@ -68,6 +68,16 @@ export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<num
   return undefined;
 }
 
+/**
+ * The claim content word right before or right after the span is aligned: a one-sided
+ * window anchored by the span's neighbour, not by an aligned word past unbacked ones.
+ */
+export function adjacentAnchor(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
+  const i = c.content.indexOf(Math.min(...span));
+  const j = c.content.indexOf(Math.max(...span));
+  return (i > 0 && pos.has(c.content[i - 1])) || (j >= 0 && j + 1 < c.content.length && pos.has(c.content[j + 1]));
+}
+
 /** Words skipped when looking for the word that governs a name ("on the BBC"). */
 const GOV_SKIP = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
 const POSSESSIVE_NAME = /['’]s?$/;

@@ -15,7 +15,7 @@
 import type { Rule } from './types';
 import { structureOf, type Clause, type Structure } from '../structure';
 import type { Prepared } from '../nlp';
-import { anaphors, anchoredWindow, pickRival } from '../slots';
+import { adjacentAnchor, anaphors, anchoredWindow, pickRival } from '../slots';
 
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** The subject tokens of a passage clause; a relative clause's is the phrase that ends at its antecedent. */
@@ -34,12 +34,6 @@ function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet
   return subject.find((j) => p.tokens[j].name !== undefined && !used.has(j));
 }
 
-function adjacent(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
-  const i = c.content.indexOf(Math.min(...span));
-  const j = c.content.indexOf(Math.max(...span));
-  return (i > 0 && pos.has(c.content[i - 1])) || (j >= 0 && j + 1 < c.content.length && pos.has(c.content[j + 1]));
-}
-
 export const contextName: Rule = {
   id: 'blocks.context-name',
   stage: 'contrast',
@@ -54,7 +48,7 @@ export const contextName: Rule = {
       if (u.kind !== 'name' || ctx.via.get(u) !== 'align.name-context') continue;
       {
         const win = anchoredWindow(c, u.tokens, pos);
-        if (win && (win.both || adjacent(c, u.tokens, pos))) {
+        if (win && (win.both || adjacentAnchor(c, u.tokens, pos))) {
           const kind = c.names[u.ref].kind;
           const rival = pickRival(c, u.tokens, [kind], p, win, pos, ctx.usedPassage);
           // A pronoun or description at the place stands for the earlier name ("The group, like ISIS, has ...").

@@ -11,7 +11,7 @@ import type { Unit } from '../align';
 import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
+import { adjacentAnchor, anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
 
 /**
  * Whether the claim name's words the passage has are exactly the last words of both the
@@ -27,15 +27,6 @@ function sharedHeadOnly(c: Prepared, span: number[], p: Prepared, rival: number[
     if (f.length !== 1 || f[0] !== rival[rival.length - j]) return false;
   }
   return true;
-}
-
-/** The claim content word right before or right after the span is aligned. */
-function adjacentAnchor(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
-  const i = c.content.indexOf(Math.min(...span));
-  const j = c.content.indexOf(Math.max(...span));
-  const before = i > 0 ? c.content[i - 1] : undefined;
-  const after = j >= 0 && j + 1 < c.content.length ? c.content[j + 1] : undefined;
-  return (before !== undefined && pos.has(before)) || (after !== undefined && pos.has(after));
 }
 
 export const nameSlot: Rule = {
