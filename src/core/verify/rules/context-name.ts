@@ -30,8 +30,14 @@ function subjectOf(p: Prepared, s: Structure, cl: Clause): number[] {
 const PRONOUN = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'his', 'him', 'she', 'her', 'who', 'which', 'that']);
 /** A name token of the passage in the subject, none of whose tokens backs a claim unit, in a subject without a pronoun. */
 function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet<number>): number | undefined {
-  if (subject.some((j) => s.tags![j] === 'PRON' || PRONOUN.has(p.tokens[j].norm))) return undefined;
-  return subject.find((j) => p.tokens[j].name !== undefined && !used.has(j));
+  if (subject.length === 0 || subject.some((j) => s.tags![j] === 'PRON' || PRONOUN.has(p.tokens[j].norm))) return undefined;
+  // The head of the subject, the last word of its first phrase, must be the name: "the
+  // Palestinian resistance movement" is a description (a movement), which may stand for
+  // the earlier name; "the Leith Council" names another actor.
+  const sorted = [...subject].sort((a, b) => a - b);
+  let head = sorted[0];
+  for (const j of sorted.slice(1)) if (j === head + 1) head = j;
+  return p.tokens[head].name !== undefined && !used.has(head) ? head : undefined;
 }
 
 export const contextName: Rule = {
@@ -97,6 +103,13 @@ export const contextName: Rule = {
       context: 'The Port Authority signed the contract in March.',
       passage: 'Since then it has been dredging the harbour basin.',
       claim: 'The Port Authority has been dredging the harbour basin.',
+      expect: 'none',
+    },
+    // A description with a name in it ("the Egyptian dockers movement") may stand for the earlier name.
+    {
+      context: 'Tarvik called a strike in March.',
+      passage: 'In April, the Egyptian dockers movement blocked the north gate.',
+      claim: 'In April, Tarvik blocked the north gate.',
       expect: 'none',
     },
     {
