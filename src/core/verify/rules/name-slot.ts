@@ -12,6 +12,7 @@ import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
 import { adjacentAnchor, anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
+import { structureOf } from '../structure';
 
 /**
  * Whether the claim name's words the passage has are exactly the last words of both the
@@ -52,6 +53,18 @@ export const nameSlot: Rule = {
       // the passage lacks (its verb, "the UN Security Council condemned the threats" against
       // "... telling Gazans that the threat") leave the place of the name unknown.
       if (win && !win.both && !adjacentAnchor(c, span, ctx.pos)) win = undefined;
+      // Two-sided, the anchors must not lie across a clause with a verb of its own (besides
+      // an anchor): "a video begins with a shot of ___ in Jerusalem" is not placed by
+      // "begins ..." and "... a source in Gaza told Breitbart Jerusalem". A verbless clause
+      // between them, an apposition ("Vice Presidents, ___, also commented"), still places it.
+      if (win?.both) {
+        const ps = structureOf(p);
+        const a = ps.clauseOf[win.lo - 1];
+        const b = ps.clauseOf[win.hi + 1];
+        let crossesVerb = false;
+        for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (ps.clauses[k].verbs.some((v) => v !== win!.lo - 1 && v !== win!.hi + 1)) crossesVerb = true;
+        if (crossesVerb) win = undefined;
+      }
       const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, ctx.pos, ctx.usedPassage);
       if (!rival) continue;
       // The passage may have words of the claim's name only as the rival's head: the same
@@ -92,6 +105,9 @@ export const nameSlot: Rule = {
     // A name that is an adjective before a plain noun fills no slot of a name, unless the
     // claim's is one too (slots.ts adjectivalName).
     { claim: 'The report was written by Dana Wells for the agency.', passage: 'The report was written by a Canadian journalist for the agency.', expect: 'none' },
+    // Anchors across a clause with a verb of its own do not place the name; across an apposition they do.
+    { claim: 'The statement was read by Dana Wells at the harbour.', passage: 'The statement was read out, a spokesman for Tom Reed said at the harbour.', expect: 'none' },
+    { claim: 'The vice mayor, Dana Wells, spoke at the harbour.', passage: 'The vice mayor, Tom Reed, spoke at the harbour.', expect: 'conflict', claimValue: 'Dana Wells', sourceValue: 'Tom Reed' },
     // One-sided, an anchor past an unbacked claim word (the verb) does not place the name.
     { claim: 'The Harbour Council condemned the strike by the dock workers.', passage: 'The mayor responded by telling Leith residents that the strike by the dock workers was over.', expect: 'none' },
     { claim: 'The Harbour Council ended the strike by the dock workers.', passage: 'On Monday Leith Council ended the strike by the dock workers.', expect: 'conflict', claimValue: 'Harbour Council', sourceValue: 'Leith Council' },
