@@ -96,6 +96,11 @@ describe('verify: check-worthiness of advice, extraposed evaluations and heading
     // A line with a verb stays a claim.
     assert.equal(isCheckWorthy('The council of Northport closes the old harbour on Friday'), true);
   });
+  it('a one-word label and a colon open a heading, whatever follows; with a final period it is a claim', () => {
+    assert.equal(classifySentence('Timeline: tensions between the council and the dock workers').reason, 'heading');
+    assert.equal(classifySentence('Achtergrond: de spanningen tussen de raad en de havenarbeiders').reason, 'heading');
+    assert.equal(isCheckWorthy('Update: the council closed the old harbour on Friday.'), true);
+  });
 });
 
 describe('verify: check-worthiness', () => {

@@ -88,6 +88,9 @@ function withoutQuotes(text: string): string {
 // ("I Kissed a Girl was recorded..." starts with a title, not with the writer.)
 const FIRST_PERSON_START = /^\s*\(?\s*(?:I|We|WE|Ik|Wij|we|i)\b(?!['’]?s\b)(?!\s+\p{Lu})/u;
 
+/** A line that opens with one capitalized word and a colon ("Timeline: ..."). */
+const LABEL_START = /^\s*\p{Lu}[\p{L}-]*:\s/u;
+
 // Imperative openers: base-form verbs that commonly start instructions to the reader.
 const IMPERATIVE_START =
   /^\s*(?:please\s+)?(?:(?:do\s+not|don't|never)\s+\w+|consider|note|see|remember|imagine|compare|read|look|take|keep|make\s+sure|ensure|check|think\s+about|try|use|avoid|ask|find|go|watch|listen|click|follow|add|remove|stop|start|let|beware|recall|suppose|picture|bear\s+in\s+mind|lees|kijk|denk\s+aan|neem|vergeet|let\s+op|stel\s+je\s+voor|zie|gebruik|probeer|vergelijk|onthoud)\b/i;
@@ -143,6 +146,9 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   // Headings: short lines without final punctuation and without a finite verb, or
   // Title Case Lines.
   if (!terminal) {
+    // A one-word label and a colon open a kicker or section heading ("Timeline: tensions
+    // between ...", "Achtergrond: ..."), whatever words follow.
+    if (words.length <= 12 && LABEL_START.test(text)) return { worthy: false, reason: 'heading' };
     const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
     if (words.length <= 12 && !verbish && !hasNumber) return { worthy: false, reason: 'heading' };
     if (words.length <= 12 && capitalized / words.length >= 0.6 && words.length >= 2) {
