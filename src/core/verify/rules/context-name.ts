@@ -13,6 +13,7 @@
  *    has been dredging the harbour basin"); needs clause structure (English, both texts tagged).
  */
 import type { Rule } from './types';
+import type { Unit } from '../align';
 import { structureOf, type Clause, type Structure } from '../structure';
 import type { Prepared } from '../nlp';
 import { adjacentAnchor, anaphors, anchoredWindow, pickRival } from '../slots';
@@ -40,42 +41,50 @@ function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet
   return p.tokens[head].name !== undefined && !used.has(head) ? head : undefined;
 }
 
+/** An unused passage name of the same known kind at the context-backed name's place, with no pronoun or description near it. */
+function rivalAtPlace(c: Prepared, p: Prepared, u: Unit, pos: ReadonlyMap<number, number>, used: ReadonlySet<number>): string | undefined {
+  const win = anchoredWindow(c, u.tokens, pos);
+  if (!win || !(win.both || adjacentAnchor(c, u.tokens, pos))) return undefined;
+  const kind = c.names[u.ref].kind;
+  if (kind === 'other') return undefined;
+  const rival = pickRival(c, u.tokens, [kind], p, win, pos, used);
+  if (!rival || !rival.inWin || rival.kind !== kind) return undefined;
+  // A pronoun or description at the place stands for the earlier name ("The group, like ISIS, has ...").
+  if (anaphors(p).some((a) => a.k >= win.lo - 3 && a.k <= win.hi)) return undefined;
+  return rival.text;
+}
+
+/** The name heading the subject the passage gives the claim's verb, when the claim's subject is the context-backed name (English). */
+function otherSubjectName(c: Prepared, p: Prepared, u: Unit, pos: ReadonlyMap<number, number>, used: ReadonlySet<number>): { name: string; verb: string } | undefined {
+  const cs = structureOf(c);
+  const ps = structureOf(p);
+  if (!cs.tags || !ps.tags) return undefined;
+  const cl = cs.clauses[cs.clauseOf[u.tokens[0]]];
+  if (!cl || !cl.subject.includes(u.tokens[0]) || cl.passiveVerbs.length > 0) return undefined;
+  const verb = cl.verbs.find((v) => pos.has(v));
+  if (verb === undefined) return undefined;
+  const pv = pos.get(verb)!;
+  const pcl = ps.clauses[ps.clauseOf[pv]];
+  // The claim's verb as a verb of the passage clause ("a vow to liberate" has no subject).
+  if (!pcl || !pcl.verbs.includes(pv) || pcl.passiveVerbs.includes(pv) || p.tokens[pv].name !== undefined || c.tokens[verb].name !== undefined) return undefined;
+  const other = ownName(p, ps, subjectOf(p, ps, pcl), used);
+  if (other === undefined) return undefined;
+  return { name: p.names[p.tokens[other].name!]?.text ?? p.tokens[other].text, verb: p.tokens[pv].text };
+}
+
 export const contextName: Rule = {
   id: 'blocks.context-name',
   stage: 'contrast',
-  summary: "the subject is named only in an earlier sentence; the passage names another as its verb's subject",
+  summary: 'a name backed only by an earlier sentence, where the passage has another name in its role',
   run(ctx) {
     const { c, p, pos } = ctx;
     if (ctx.contextNames === 0) return [];
-    const cs = structureOf(c);
-    const ps = structureOf(p);
-    if (!cs.tags || !ps.tags) return [];
     for (const u of ctx.units) {
       if (u.kind !== 'name' || ctx.via.get(u) !== 'align.name-context') continue;
-      {
-        const win = anchoredWindow(c, u.tokens, pos);
-        if (win && (win.both || adjacentAnchor(c, u.tokens, pos))) {
-          const kind = c.names[u.ref].kind;
-          const rival = pickRival(c, u.tokens, [kind], p, win, pos, ctx.usedPassage);
-          // A pronoun or description at the place stands for the earlier name ("The group, like ISIS, has ...").
-          const referred = anaphors(p).some((a) => a.k >= win.lo - 3 && a.k <= win.hi);
-          if (rival && rival.inWin && rival.kind === kind && kind !== 'other' && !referred) {
-            return [{ type: 'blocks', message: `the source has ${JSON.stringify(rival.text)} where the sentence has ${JSON.stringify(u.text)}, named only in an earlier sentence`, unit: u }];
-          }
-        }
-      }
-      const cl = cs.clauses[cs.clauseOf[u.tokens[0]]];
-      if (!cl || !cl.subject.includes(u.tokens[0]) || cl.passiveVerbs.length > 0) continue;
-      const verb = cl.verbs.find((v) => pos.has(v));
-      if (verb === undefined) continue;
-      const pv = pos.get(verb)!;
-      const pcl = ps.clauses[ps.clauseOf[pv]];
-      // The claim's verb as a verb of the passage clause ("a vow to liberate" has no subject).
-      if (!pcl || !pcl.verbs.includes(pv) || pcl.passiveVerbs.includes(pv) || p.tokens[pv].name !== undefined || c.tokens[verb].name !== undefined) continue;
-      const other = ownName(p, ps, subjectOf(p, ps, pcl), ctx.usedPassage);
-      if (other === undefined) continue;
-      const name = p.names[p.tokens[other].name!]?.text ?? p.tokens[other].text;
-      return [{ type: 'blocks', message: `the source has ${JSON.stringify(name)} as the subject of ${JSON.stringify(p.tokens[pv].text)}, not ${JSON.stringify(u.text)}`, unit: u }];
+      const rival = rivalAtPlace(c, p, u, pos, ctx.usedPassage);
+      if (rival) return [{ type: 'blocks', message: `the source has ${JSON.stringify(rival)} where the sentence has ${JSON.stringify(u.text)}, named only in an earlier sentence`, unit: u }];
+      const other = otherSubjectName(c, p, u, pos, ctx.usedPassage);
+      if (other) return [{ type: 'blocks', message: `the source has ${JSON.stringify(other.name)} as the subject of ${JSON.stringify(other.verb)}, not ${JSON.stringify(u.text)}`, unit: u }];
     }
     return [];
   },
