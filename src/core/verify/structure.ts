@@ -161,6 +161,14 @@ export function isPassiveAt(p: Prepared, v: number, to: number, tags?: Array<str
 }
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'wordt', 'werd', 'werden', 'worden']);
 
+/** The head of a subject: the last word of its first phrase (the longest run of consecutive tokens from its first; "the farmers of Northbury": farmers). */
+export function subjectHead(subject: readonly number[]): number {
+  const sorted = [...subject].sort((a, b) => a - b);
+  let head = sorted[0];
+  for (const j of sorted.slice(1)) if (j === head + 1) head = j;
+  return head;
+}
+
 export function structureOf(p: Prepared): Structure {
   let s = cache.get(p);
   if (!s) {

@@ -14,7 +14,7 @@
  */
 import type { Rule } from './types';
 import type { Unit } from '../align';
-import { structureOf, type Clause, type Structure } from '../structure';
+import { structureOf, subjectHead, type Clause, type Structure } from '../structure';
 import type { Prepared } from '../nlp';
 import { adjacentAnchor, anaphors, anchoredWindow, pickRival } from '../slots';
 
@@ -35,9 +35,7 @@ function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet
   // The head of the subject, the last word of its first phrase, must be the name: "the
   // Palestinian resistance movement" is a description (a movement), which may stand for
   // the earlier name; "the Leith Council" names another actor.
-  const sorted = [...subject].sort((a, b) => a - b);
-  let head = sorted[0];
-  for (const j of sorted.slice(1)) if (j === head + 1) head = j;
+  const head = subjectHead(subject);
   return p.tokens[head].name !== undefined && !used.has(head) ? head : undefined;
 }
 

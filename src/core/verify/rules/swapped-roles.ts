@@ -11,7 +11,7 @@
  * structure (English).
  */
 import type { AlignContext, Rule, Signal } from './types';
-import { isPassiveAt, structureOf, type Clause, type Structure } from '../structure';
+import { isPassiveAt, structureOf, subjectHead, type Clause, type Structure } from '../structure';
 import { SAYING } from '../slots';
 import { findToken } from '../match';
 import type { Prepared } from '../nlp';
@@ -53,9 +53,7 @@ function unalignedVerbSwap(ctx: AlignContext, cs: Structure, ps: Structure, cl: 
   if (cl.verbs.length === 0 || cl.subject.length === 0 || cl.passiveVerbs.length > 0 || !cs.tags || !ps.tags) return undefined;
   const verb = cl.verbs[0];
   if (SAYING.has(c.tokens[verb].norm) || beforeBe(c, verb)) return undefined;
-  // The head of the subject is the last word of its first phrase ("the farmers of Northbury": farmers).
-  let subjTok = cl.subject[0];
-  for (const t of cl.subject.slice(1)) if (t === subjTok + 1) subjTok = t;
+  const subjTok = subjectHead(cl.subject);
   if (cs.tags[subjTok] === 'PRON') return undefined;
   let objTok = -1;
   for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) {
