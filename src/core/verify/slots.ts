@@ -457,6 +457,10 @@ const PERSON_ANAPHORS = new Set(['he', 'she', 'his', 'her', 'him', 'hij', 'zij',
 const THING_ANAPHORS = new Set(['it', 'its']);
 const ANY_ANAPHORS = new Set(['they', 'their', 'them', 'ze', 'hun']);
 export const DEFINITE = new Set(['the', 'this', 'de', 'het', 'deze', 'dit']);
+/** A pronoun that refers back to a named referent (possessives included: "its", "hun"). */
+export function anaphorWord(norm: string): boolean {
+  return PERSON_ANAPHORS.has(norm) || THING_ANAPHORS.has(norm) || ANY_ANAPHORS.has(norm);
+}
 
 export type AnaphorKind = 'person' | 'thing' | 'any';
 

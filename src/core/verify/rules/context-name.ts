@@ -16,7 +16,7 @@ import type { Rule } from './types';
 import type { Unit } from '../align';
 import { structureOf, subjectHead, type Clause, type Structure } from '../structure';
 import type { Prepared } from '../nlp';
-import { adjacentAnchor, anaphors, anchoredWindow, pickRival } from '../slots';
+import { adjacentAnchor, anaphorWord, anaphors, anchoredWindow, pickRival } from '../slots';
 
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** The subject tokens of a passage clause; a relative clause's is the phrase that ends at its antecedent. */
@@ -27,11 +27,11 @@ function subjectOf(p: Prepared, s: Structure, cl: Clause): number[] {
   return out;
 }
 
-/** Pronouns, possessives included ("its references"): the subject may refer back to the earlier name. */
-const PRONOUN = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'his', 'him', 'she', 'her', 'who', 'which', 'that']);
+/** Relative pronouns: with the anaphors of slots.ts (possessives included, "its references"), a subject that may refer back to the earlier name. */
+const RELATIVE = new Set(['who', 'which', 'that']);
 /** A name token of the passage in the subject, none of whose tokens backs a claim unit, in a subject without a pronoun. */
 function ownName(p: Prepared, s: Structure, subject: number[], used: ReadonlySet<number>): number | undefined {
-  if (subject.length === 0 || subject.some((j) => s.tags![j] === 'PRON' || PRONOUN.has(p.tokens[j].norm))) return undefined;
+  if (subject.length === 0 || subject.some((j) => s.tags![j] === 'PRON' || anaphorWord(p.tokens[j].norm) || RELATIVE.has(p.tokens[j].norm))) return undefined;
   // The head of the subject, the last word of its first phrase, must be the name: "the
   // Palestinian resistance movement" is a description (a movement), which may stand for
   // the earlier name; "the Leith Council" names another actor.
