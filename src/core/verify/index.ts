@@ -25,7 +25,7 @@ import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, stageContext, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
 import { anchoredWindow } from './slots';
 import { LineIndex } from '../text/positions';
-import { structureOf } from './structure';
+import { structureOf, type Structure } from './structure';
 import { compareDates, withYear } from './match';
 import { normalizeSentence } from '../text/draft';
 import { contrast, type Contrast } from './contrast';
@@ -314,7 +314,7 @@ function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): b
  * whose subject (nouns or names) backs nothing of the claim's subject: the passage tells of
  * another actor doing it.
  */
-function otherSubject(c: Prepared, pair: Alignment, q: Prepared, s: ReturnType<typeof structureOf>, from: number, to: number): boolean {
+function otherSubject(c: Prepared, pair: Alignment, q: Prepared, s: Structure, from: number, to: number): boolean {
   if (!s.tags) return false;
   const cs = structureOf(c);
   // Passage token -> the claim tokens it backs.

@@ -78,6 +78,22 @@ export function adjacentAnchor(c: Prepared, span: number[], pos: ReadonlyMap<num
   return (i > 0 && pos.has(c.content[i - 1])) || (j >= 0 && j + 1 < c.content.length && pos.has(c.content[j + 1]));
 }
 
+/**
+ * A two-sided window whose anchors lie across a passage clause with a verb of its own
+ * (besides an anchor): "a video begins with a shot of ___ in Jerusalem" is not placed by
+ * "begins ..." and "... a source in Gaza told Breitbart Jerusalem". A verbless clause
+ * between them, an apposition ("Vice Presidents, ___, also commented"), does not count.
+ */
+export function acrossClause(p: Prepared, win: Window): boolean {
+  const s = structureOf(p);
+  const left = win.lo - 1;
+  const right = win.hi + 1;
+  const a = s.clauseOf[left];
+  const b = s.clauseOf[right];
+  for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (s.clauses[k].verbs.some((v) => v !== left && v !== right)) return true;
+  return false;
+}
+
 /** Words skipped when looking for the word that governs a name ("on the BBC"). */
 const GOV_SKIP = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
 const POSSESSIVE_NAME = /['’]s?$/;

@@ -11,8 +11,7 @@ import type { Unit } from '../align';
 import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { adjacentAnchor, anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
-import { structureOf } from '../structure';
+import { acrossClause, adjacentAnchor, anchoredWindow, claimDenies, pickRival, reportSource } from '../slots';
 
 /**
  * Whether the claim name's words the passage has are exactly the last words of both the
@@ -53,18 +52,8 @@ export const nameSlot: Rule = {
       // the passage lacks (its verb, "the UN Security Council condemned the threats" against
       // "... telling Gazans that the threat") leave the place of the name unknown.
       if (win && !win.both && !adjacentAnchor(c, span, ctx.pos)) win = undefined;
-      // Two-sided, the anchors must not lie across a clause with a verb of its own (besides
-      // an anchor): "a video begins with a shot of ___ in Jerusalem" is not placed by
-      // "begins ..." and "... a source in Gaza told Breitbart Jerusalem". A verbless clause
-      // between them, an apposition ("Vice Presidents, ___, also commented"), still places it.
-      if (win?.both) {
-        const ps = structureOf(p);
-        const a = ps.clauseOf[win.lo - 1];
-        const b = ps.clauseOf[win.hi + 1];
-        let crossesVerb = false;
-        for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (ps.clauses[k].verbs.some((v) => v !== win!.lo - 1 && v !== win!.hi + 1)) crossesVerb = true;
-        if (crossesVerb) win = undefined;
-      }
+      // Two-sided, the anchors must not lie across a clause with a verb of its own (slots.ts acrossClause).
+      if (win?.both && acrossClause(p, win)) win = undefined;
       const rival = pickRival(c, span, slot.map((u) => c.names[u.ref].kind), p, win, ctx.pos, ctx.usedPassage);
       if (!rival) continue;
       // The passage may have words of the claim's name only as the rival's head: the same
