@@ -34,6 +34,21 @@ function cuesAround(q: Prepared, k: number): number {
   return n;
 }
 
+/** The norms of the negation cues before token k in its clause (up to the clause's start). */
+function cuesBefore(q: Prepared, k: number): Set<string> {
+  const out = new Set<string>();
+  for (let j = k - 1; j >= 0 && !q.tokens[j].breakAfter; j--) if (q.tokens[j].cue) out.add(q.tokens[j].norm);
+  return out;
+}
+
+/** A negation cue of the same word before claim token ti and before passage token k, each in its clause. */
+function sameCueBefore(c: Prepared, ti: number, p: Prepared, k: number): boolean {
+  const a = cuesBefore(c, ti);
+  if (a.size === 0) return false;
+  for (const n of cuesBefore(p, k)) if (a.has(n)) return true;
+  return false;
+}
+
 export const negation: Rule = {
   id: 'conflict.negation',
   stage: 'contrast',
@@ -73,6 +88,10 @@ export const negation: Rule = {
       // (Only with as many cues around the word on both sides: "had not so far failed to"
       // against "had so far failed to" still differs.)
       if (ct.negated && cueAfter(p, k) >= 0 && cuesAround(c, ti) % 2 === cuesAround(p, k) % 2) continue;
+      // The same cue stands before the word in both texts, within its clause ("their lack of
+      // religious fervour and of religious rulings" / "lack of religious fervor and lack of
+      // religious rulings"): the texts differ in how far the cue reaches, not in polarity.
+      if (sameCueBefore(c, ti, p, k)) continue;
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
       const phrase = negationPhrase(negSide, tok.i);
@@ -102,6 +121,7 @@ export const negation: Rule = {
     // by ("allowing" reaches "react" through "accept"); one level up it does ("singer" is a
     // musician).
     { claim: 'Hij heeft nog niet gereageerd op het plan van de haven.', lang: 'nl', passage: 'The council was praised for allowing the plan of the harbour.', passageLang: 'en', expect: 'none' },
+    { claim: 'The report faulted the council for its lack of public planning and of public oversight.', passage: 'The report faulted the council for its lack of public planning and lack of public oversight.', expect: 'none' },
     { claim: 'Dana Wells is not a musician.', passage: 'Dana Wells is a singer from Leith.', expect: 'conflict' },
     // "not yet" denies as "not" does.
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
