@@ -7,6 +7,33 @@
 import type { Rule, Signal } from './types';
 import { compareNumbers, isExact, unitsMatch, withUnit } from '../match';
 import { anchoredWindow, claimDenies, localTie } from '../slots';
+import { structureOf } from '../structure';
+import type { AlignContext } from './types';
+
+/**
+ * A count is defined by what is said of the things counted: "dozens of Palestinians died
+ * fighting" counts the dead, "more than 200 Palestinians fighting for IS" the fighters; "the
+ * attack left 224 people wounded" the wounded. When the claim's clause of the figure has a
+ * verb after it that the passage does not back, and the passage's clause of its figure has a
+ * verb after it that backs another word of the claim ("fighting" for "died fighting"), the passage's
+ * figure counts what the claim says only in passing: no conflict (the claim stays
+ * unsupported). Counts only: a length or an amount
+ * ("a 22 minute video" / "runs to 32 minutes") is a measure of the thing itself. Where a
+ * tagger reads both texts (English), since the clause's verbs come from it.
+ */
+function countOfAnotherPredicate(ctx: AlignContext, claimTok: number, sTok: number): boolean {
+  const { c, p, pos } = ctx;
+  const cs = structureOf(c);
+  const ps = structureOf(p);
+  if (!cs.tags || !ps.tags) return false;
+  const cc = cs.clauses[cs.clauseOf[claimTok]];
+  const pc = ps.clauses[ps.clauseOf[sTok]];
+  if (!cc || !pc) return false;
+  // The claim's predicate of the counted things: a verb after the figure that the passage does not back.
+  if (!cc.verbs.some((v) => v > claimTok && !c.tokens[v].stop && !pos.has(v))) return false;
+  // The passage's predicate of its figure (a verb after it) lines up with another word of the claim.
+  return pc.verbs.some((v) => v > sTok && !p.tokens[v].stop && ctx.usedPassage.has(v));
+}
 
 export const numberSlot: Rule = {
   id: 'conflict.number',
@@ -43,6 +70,7 @@ export const numberSlot: Rule = {
         // With two figures for the same noun in the claim, the shared noun does not say which is which.
         const twin = c.numbers.some((x) => x !== cn && x.unit && x.unit === cn.unit);
         if ((um === 'same' && (!twin || inWin || local)) || (um === 'none' && inWin) || local) {
+          if (cn.kind === 'count' && sn.kind === 'count' && countOfAnotherPredicate(ctx, u.tokens[0], sTok)) break;
           out.push({
             type: 'conflict',
             conflict: { kind: cn.vague || sn.vague ? 'quantity' : 'number', unit: u, claimValue: withUnit(cn), sourceValue: withUnit(sn), strong: um === 'same' && !twin, rule: this.id },
@@ -57,6 +85,9 @@ export const numberSlot: Rule = {
     { claim: 'The crash killed 324 passengers.', passage: 'The crash killed 224 passengers and crew.', expect: 'conflict', claimValue: '324', sourceValue: '224' },
     { claim: 'Bij de aanslag vielen meer dan 900 doden.', passage: 'Bij de aanslag vielen meer dan 300 doden.', lang: 'nl', expect: 'conflict', sourceValue: '300' },
     { claim: 'The crash killed 224 passengers.', passage: 'The crash killed 224 passengers and 12 crew members.', expect: 'none' },
+    // A count of what the claim says only in passing: the passage counts the villagers defending the bridge, the claim those who died.
+    { claim: 'Dozens of villagers died defending the bridge in March.', passage: 'In March, more than 200 villagers were defending the bridge.', expect: 'none' },
+    { claim: 'The group claimed three rockets fired at the base.', passage: 'The group claimed two rockets launched at the base.', expect: 'conflict', sourceValue: 'two' },
     // Lengths of time in other units: the same figure in another unit differs, the same length does not.
     { claim: 'The report was published two months ago.', passage: 'The report was published two weeks ago.', expect: 'conflict', claimValue: 'two months', sourceValue: 'two weeks' },
     { claim: 'The bridge was closed for 14 days in spring.', passage: 'The bridge was closed for two weeks in spring.', expect: 'none' },
