@@ -4,22 +4,20 @@
  * neighbouring word (the counted noun or the verb, also across languages). A figure the
  * claim itself repeats, or a passage that also gives the claim's figure, is no conflict.
  */
-import type { Rule, Signal } from './types';
+import type { AlignContext, Rule, Signal } from './types';
 import { compareNumbers, isExact, unitsMatch, withUnit } from '../match';
 import { anchoredWindow, claimDenies, localTie } from '../slots';
 import { structureOf } from '../structure';
-import type { AlignContext } from './types';
 
 /**
  * A count is defined by what is said of the things counted: "dozens of Palestinians died
- * fighting" counts the dead, "more than 200 Palestinians fighting for IS" the fighters; "the
- * attack left 224 people wounded" the wounded. When the claim's clause of the figure has a
- * verb after it that the passage does not back, and the passage's clause of its figure has a
- * verb after it that backs another word of the claim ("fighting" for "died fighting"), the passage's
- * figure counts what the claim says only in passing: no conflict (the claim stays
- * unsupported). Counts only: a length or an amount
- * ("a 22 minute video" / "runs to 32 minutes") is a measure of the thing itself. Where a
- * tagger reads both texts (English), since the clause's verbs come from it.
+ * fighting" counts the dead, "more than 200 Palestinians fighting for IS" the fighters. When
+ * the claim's clause of the figure has a verb after the figure that the passage does not back,
+ * and the passage's clause of its figure has a verb after its figure that backs another claim
+ * word ("fighting" for "died fighting"), the passage counts what the claim says only in
+ * passing: no conflict (the claim stays unsupported). Counts only: a length or an amount ("a
+ * 22 minute video" / "runs to 32 minutes") measures the thing itself. English only: the
+ * clause's verbs come from the tagger.
  */
 function countOfAnotherPredicate(ctx: AlignContext, claimTok: number, sTok: number): boolean {
   const { c, p, pos } = ctx;
