@@ -18,7 +18,12 @@ import { acrossClause, adjacentAnchor, anchoredWindow, claimDenies, pickRival, r
  * claim name and the rival, each with a word of its own before them (or none is shared).
  */
 function sharedHeadOnly(c: Prepared, span: number[], p: Prepared, rival: number[]): boolean {
-  const found = span.map((ti) => findToken(c.tokens[ti], c, p));
+  // Where the rival ends in the claim name's own last word ("Ashad Communication" for "Amaq
+  // Communication"), the words of the name count where the passage has them themselves: a
+  // plain word that shares only a sense with one ("video", a kind of "communication") is no
+  // occurrence of the name.
+  const sameHead = c.tokens[span[span.length - 1]].stem === p.tokens[rival[rival.length - 1]].stem;
+  const found = span.map((ti) => findToken(c.tokens[ti], c, p).filter((k) => !sameHead || p.tokens[k].stem === c.tokens[ti].stem || p.tokens[k].name !== undefined));
   const n = found.filter((f) => f.length > 0).length;
   if (n === 0) return true;
   if (n >= span.length || n >= rival.length) return false;
@@ -88,6 +93,8 @@ export const nameSlot: Rule = {
     // A shared head word does not make one name of two.
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Interior Ministry on Monday.', expect: 'conflict', claimValue: 'Health Ministry', sourceValue: 'Interior Ministry' },
     { claim: 'The permit was signed by the Health Ministry on Monday.', passage: 'The permit was signed by the Ministry on Monday.', expect: 'none' },
+    // A plain word that only shares a sense with the shared head ("video", a kind of communication) is no occurrence of the name.
+    { claim: 'The video was made by a studio called Harbour Communication.', passage: 'The video was made by a studio called Valley Communication.', expect: 'conflict', claimValue: 'Harbour Communication', sourceValue: 'Valley Communication' },
     // A rival found by position alone ("HC" right after the aligned "is") is no rival when
     // a name after the claim name's governing word ("in Leith") sits further on.
     { claim: 'Harbour College is in Norway.', passage: 'Harbour College (abbreviated HC) is a public research university located in Leith, Scotland, and a member of the Coastal League.', expect: 'none' },
