@@ -1,7 +1,8 @@
 /**
  * conflict.number: the passage gives another figure for the claim's figure: for the same
  * counted noun (strong), or at the same place between aligned words, or next to a shared
- * neighbouring word (the counted noun or the verb, also across languages). A figure the
+ * neighbouring word (the counted noun or the verb, also across languages), or, with the
+ * counted nouns worded differently, between the same two aligned words (sameFrame). A figure the
  * claim itself repeats, or a passage that also gives the claim's figure, is no conflict.
  */
 import type { AlignContext, Rule, Signal } from './types';
@@ -33,6 +34,26 @@ function countOfAnotherPredicate(ctx: AlignContext, claimTok: number, sTok: numb
   return pc.verbs.some((v) => v > sTok && !p.tokens[v].stop && ctx.usedPassage.has(v));
 }
 
+/**
+ * The claim's figure and the passage's stand in the same frame: the content words right
+ * before and right after each are aligned with each other ("arrested six senior Daesh
+ * members" / "arrested four senior Daesh terrorists"), with no clause break inside the
+ * frame. Then the figures fill the same slot even where the counted nouns are worded
+ * differently.
+ */
+function sameFrame(ctx: AlignContext, span: readonly number[], pFirst: number, pLast: number): boolean {
+  const { c, p, pos } = ctx;
+  const ci = c.content.indexOf(Math.min(...span));
+  const cj = c.content.indexOf(Math.max(...span));
+  const pi = p.content.indexOf(pFirst);
+  const pj = p.content.indexOf(pLast);
+  if (ci <= 0 || cj < 0 || cj + 1 >= c.content.length || pi <= 0 || pj < 0 || pj + 1 >= p.content.length) return false;
+  const [cb, ca, pb, pa] = [c.content[ci - 1], c.content[cj + 1], p.content[pi - 1], p.content[pj + 1]];
+  const broken = (q: typeof c, from: number, to: number) => q.tokens.slice(from, to).some((t) => t.breakAfter);
+  if (broken(c, cb, ca) || broken(p, pb, pa)) return false;
+  return pos.get(cb) === pb && pos.get(ca) === pa;
+}
+
 export const numberSlot: Rule = {
   id: 'conflict.number',
   stage: 'contrast',
@@ -62,12 +83,15 @@ export const numberSlot: Rule = {
           if (t.start >= sn.start && t.end <= sn.end + 1 && p.content.includes(k)) sTok = k;
         }
         const inWin = win !== undefined && sTok >= win.lo && sTok <= win.hi;
+        let sFirst = -1;
+        for (let k = 0; k < p.tokens.length && sFirst < 0; k++) if (p.tokens[k].start >= sn.start && p.tokens[k].end <= sn.end + 1 && p.content.includes(k)) sFirst = k;
         // Neighbouring words tie the slot; when the counted nouns differ in wording
         // ("people" / "doden"), only a tie on a counted noun itself does.
         const local = sTok >= 0 && localTie(c, u.tokens, p, sTok, um === 'differ' ? { c: cn.unit, p: sn.unit } : undefined);
         // With two figures for the same noun in the claim, the shared noun does not say which is which.
         const twin = c.numbers.some((x) => x !== cn && x.unit && x.unit === cn.unit);
-        if ((um === 'same' && (!twin || inWin || local)) || (um === 'none' && inWin) || local) {
+        const framed = um === 'differ' && sTok >= 0 && sFirst >= 0 && sameFrame(ctx, u.tokens, sFirst, sTok);
+        if ((um === 'same' && (!twin || inWin || local)) || (um === 'none' && inWin) || local || framed) {
           if (cn.kind === 'count' && sn.kind === 'count' && countOfAnotherPredicate(ctx, u.tokens[0], sTok)) break;
           out.push({
             type: 'conflict',
@@ -86,6 +110,8 @@ export const numberSlot: Rule = {
     // A count of what the claim says only in passing: the passage counts the villagers defending the bridge, the claim those who died.
     { claim: 'Dozens of villagers died defending the bridge in March.', passage: 'In March, more than 200 villagers were defending the bridge.', expect: 'none' },
     { claim: 'The group claimed three rockets fired at the base.', passage: 'The group claimed two rockets launched at the base.', expect: 'conflict', sourceValue: 'two' },
+    // The same frame around both figures ties the slot though the counted nouns are worded differently.
+    { claim: 'In May, the council fined six senior wardens in Leith.', passage: 'In May, the council fined four senior clerks in Leith.', expect: 'conflict', claimValue: 'six', sourceValue: 'four' },
     // Lengths of time in other units: the same figure in another unit differs, the same length does not.
     { claim: 'The report was published two months ago.', passage: 'The report was published two weeks ago.', expect: 'conflict', claimValue: 'two months', sourceValue: 'two weeks' },
     { claim: 'The bridge was closed for 14 days in spring.', passage: 'The bridge was closed for two weeks in spring.', expect: 'none' },
