@@ -127,6 +127,13 @@ In October, the police arrested two men in Leith.
     const same = await checkAgainst(doc.replace('the ferry company Tay Lines', 'the fishermen'), 'Dozens of fishermen in Leith signed the petition to the council in March.');
     assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
   });
+  it('a relative date opening the neighbour ("Last March, ...") is a fronted adverbial of its clause, as "In March, ..." is', async () => {
+    const doc = 'Harbour news\n\nIn addition, dozens of fishermen in Leith signed the petition to the council.\nLast March, the ferry company Tay Lines signed the petition as well.\n';
+    const f = await checkAgainst(doc, 'Dozens of fishermen in Leith signed the petition to the council last March.');
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+    const same = await checkAgainst(doc.replace('the ferry company Tay Lines', 'the fishermen'), 'Dozens of fishermen in Leith signed the petition to the council last March.');
+    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+  });
   it('a neighbour whose date clause tells the claim\'s event still dates it', async () => {
     const signed = await checkAgainst('Harbour news\n\nThe council signed the contract with the port authority.\nThe signing took place in October.\n', 'The council signed the contract with the port authority in October.');
     assert.equal(signed.verdict, 'supported', JSON.stringify(signed.reasons));

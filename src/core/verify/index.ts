@@ -259,6 +259,14 @@ function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignme
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'at', 'since', 'by', 'until', 'from', 'during', 'op', 'sinds', 'tot', 'vanaf', 'tijdens', 'rond']);
 
 /**
+ * Words that open a relative date used as a fronted adverbial ("Last January, ...", "Vorige
+ * week, ..."), as a preposition opens one. An absolute date alone at a sentence's start is a
+ * dateline, which dates the whole text (measured: reading those as adverbials lost WiCE
+ * supports, docs/EVAL.md).
+ */
+const RELATIVE_DATE = new Set(['last', 'this', 'next', 'vorige', 'vorig', 'afgelopen', 'volgende', 'komende', 'deze']);
+
+/**
  * A claim date backed by passages pieced together (a passage and its neighbour, or
  * several of one document), where the clause that holds the date says nothing of the
  * claim: "In October, the police arrested two men" next to "The council has been working
@@ -283,15 +291,16 @@ function detachedPairDate(c: Prepared, pair: Alignment, passages: Prepared[]): b
         seen = true;
         const k = q.tokens.findIndex((t) => t.start >= d.start);
         if (k < 0) continue;
-        // A clause of the date alone: a fronted adverbial ("In October, ...") dates the clause
-        // after it; a dateline ("12 July 2019", "Calgary (January 23, 2019) –") dates the text.
+        // A clause of the date alone: a fronted adverbial ("In October, ...", "Last January,
+        // ...") dates the clause after it; a dateline ("12 July 2019", "Calgary (January 23,
+        // 2019) –") dates the text.
         // Untagged (Dutch) clauses list no verbs, so there only the opening word tells.
         const ci = s.clauseOf[k];
         const from = s.clauses[ci].from;
         let to = s.clauses[ci].to;
         const dateAlone = !s.tags || (s.clauses[ci].verbs.length === 0 && !q.tokens.slice(from, to + 1).some((t) => !t.stop && t.date === undefined && t.name === undefined && t.num === undefined && !/^\d/.test(t.norm)));
         if (dateAlone) {
-          if (!DATE_PREPOSITIONS.has(q.tokens[from].norm)) return false;
+          if (!DATE_PREPOSITIONS.has(q.tokens[from].norm) && !RELATIVE_DATE.has(q.tokens[from].norm)) return false;
           if (ci + 1 < s.clauses.length) to = s.clauses[ci + 1].to;
         }
         // A word of the date phrase itself ("late last year", "early in 2019") ties nothing.
