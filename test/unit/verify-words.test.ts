@@ -19,6 +19,22 @@ describe('verify: agent nouns', () => {
   });
 });
 
+describe('verify: a negative indefinite denies the indefinite', () => {
+  it('"Nobody is ..." contradicts "Someone is ...", and "Niemand ..." "Iemand ..."', async () => {
+    const e = createEngine();
+    e.upsertSource('s/quay.txt', enc('Harbour report\n\nNobody is repairing the north quay.\n'));
+    e.upsertSource('s/kade.txt', enc('Havenbericht\n\nNiemand herstelt de noordkade in Leith.\n'));
+    const en = (await e.check('Someone is repairing the north quay.', { format: 'plaintext' }))[0];
+    assert.equal(en.verdict, 'conflict', JSON.stringify(en.reasons));
+    assert.equal(en.reasons[0].kind, 'negation');
+    assert.match(en.reasons[0].message, /Nobody/);
+    const nl = (await e.check('Iemand herstelt de noordkade in Leith.', { format: 'plaintext' }))[0];
+    assert.equal(nl.verdict, 'conflict', JSON.stringify(nl.reasons));
+    // The same denial is backed.
+    assert.equal((await e.check('Nobody is repairing the north quay.', { format: 'plaintext' }))[0].verdict, 'supported');
+  });
+});
+
 describe('verify: a word the source states both ways', () => {
   const e = () => {
     const x = createEngine();

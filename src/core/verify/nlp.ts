@@ -48,6 +48,8 @@ export interface CToken {
   compound?: Compound;
   /** Verb senses of a Dutch form the lexicon reads only as a bare verb stem ("zit", "eet"; Lexicon.stemSynsets); matched across languages only. */
   stemConcepts?: string[];
+  /** A negative indefinite ("niemand", "nothing"): the indefinite it denies ("iemand", "something"). The token is a cue and, negated, stands for that word. */
+  indefinite?: string;
 }
 
 /** A Dutch compound read through its parts: the head (what it is a kind of) and the modifier. */
@@ -337,6 +339,16 @@ const LIGHT_VERB = new Set([
 ]);
 /** Words that open a condition (English and Dutch): what follows states no fact. */
 export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
+/** Negative indefinites and the indefinite each denies. */
+const NEG_INDEFINITE: Record<string, string> = {
+  nobody: 'somebody',
+  nothing: 'something',
+  nowhere: 'somewhere',
+  niemand: 'iemand',
+  niets: 'iets',
+  niks: 'iets',
+  nergens: 'ergens',
+};
 /** Verbs of demanding, whose "that"-clause states what is demanded, not what happened. */
 const DEMAND = new Set(['demand', 'demands', 'demanded', 'demanding', 'request', 'requests', 'requested', 'eist', 'eiste', 'eisten', 'eisen', 'verlangt', 'verlangde', 'verlangden']);
 const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just", "at least": no negation
@@ -384,6 +396,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     hypothetical: undefined,
     compound: undefined,
     stemConcepts: undefined,
+    indefinite: undefined,
   }));
   if (lang === 'nl') {
     const lex = getLexicon();
@@ -515,6 +528,16 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
       continue;
     }
     for (const k of idx) tokens[k].cue = true;
+    // A negative indefinite is a negation and the indefinite it denies ("niemand" is "geen
+    // iemand", "nothing" is "not something"): the token stands, negated, for that word too.
+    const positive = idx.length === 1 ? NEG_INDEFINITE[tokens[first].norm] : undefined;
+    if (positive) {
+      const t = tokens[first];
+      t.negated = true;
+      t.negHead = true;
+      t.indefinite = positive;
+      t.concepts = wordnetConcepts(positive, lang);
+    }
     let seen = 0;
     let valueHead = -1;
     let light = false;
@@ -566,6 +589,12 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const modifiers = new Map<string, number[]>();
   const crossConcepts = new Map<string, number[]>();
   for (const t of tokens) {
+    if (t.indefinite) {
+      // Looked up as the indefinite it denies; not a content word of its own.
+      push(norms, t.indefinite, t.i);
+      for (const c of t.concepts) push(concepts, c, t.i);
+      continue;
+    }
     if (t.stop || t.cue) continue;
     if (!/[\p{L}\p{N}]/u.test(t.text)) continue;
     content.push(t.i);

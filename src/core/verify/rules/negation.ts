@@ -122,6 +122,10 @@ export const negation: Rule = {
     // musician).
     { claim: 'Hij heeft nog niet gereageerd op het plan van de haven.', lang: 'nl', passage: 'The council was praised for allowing the plan of the harbour.', passageLang: 'en', expect: 'none' },
     { claim: 'The report faulted the council for its lack of public planning and of public oversight.', passage: 'The report faulted the council for its lack of public planning and lack of public oversight.', expect: 'none' },
+    // A negative indefinite denies the indefinite ("Nobody" is "not somebody"): the claim's
+    // "Someone" lines up with it (nlp.ts NEG_INDEFINITE; verify-words.test.ts checks the verdict).
+    { claim: 'Someone is painting the fence.', passage: 'Nobody is painting the fence.', expect: 'conflict', sourceValue: 'Nobody' },
+    { claim: 'Nobody is painting the fence.', passage: 'Nobody is painting the fence.', expect: 'none' },
     { claim: 'Dana Wells is not a musician.', passage: 'Dana Wells is a singer from Leith.', expect: 'conflict' },
     // "not yet" denies as "not" does.
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
