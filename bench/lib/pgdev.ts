@@ -49,15 +49,19 @@ export function withDatabase(url: string, db: string): string {
 }
 
 /**
- * A fresh, empty database `name` (dropped first if left over) created through `ownerUrl`,
- * readable by the read-only role; the owner's and the reader's URLs for it.
+ * A fresh, empty database `name` (dropped first if left over), owned by the role of
+ * `ownerUrl` and readable by the read-only role; the owner's and the reader's URLs for it.
+ * With `adminUrl` (a superuser) the drop and the create run as that role: a leftover
+ * database may still have sessions of the read-only role (a killed CLI, a test that
+ * failed), and only a superuser or a member of pg_signal_backend may end those.
  */
-export async function freshDatabase(ownerUrl: string, readerUrl: string, name: string): Promise<{ owner: string; reader: string }> {
-  const admin = new Client({ connectionString: ownerUrl });
+export async function freshDatabase(ownerUrl: string, readerUrl: string, name: string, adminUrl?: string): Promise<{ owner: string; reader: string }> {
+  const admin = new Client({ connectionString: adminUrl ?? ownerUrl });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
+    await admin.query(adminUrl ? `CREATE DATABASE ${name} OWNER "${ownerRole.replace(/"/g, '""')}"` : `CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }

@@ -11,6 +11,7 @@ import { createEngine, type LocalSearch } from '../../src/core/engine';
 import type { Engine } from '../../src/core/api';
 import type { PassageHit } from '../../src/core/retrieval';
 import { ingest, integrityProblems, openServerCorpus, ServerError, SCHEMA_VERSION, type IngestInput, type ServerCorpus } from '../../src/server/index';
+import { Client } from 'pg';
 import { freshDatabase, sql } from './helpers/pg';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -229,6 +230,22 @@ describe('team corpus on PostgreSQL', function () {
       return true;
     });
     assert.deepEqual(await integrityProblems({ url: db.owner }), []);
+  });
+
+  it('a leftover database with an open session of the read-only role is dropped and made afresh (test set-up)', async () => {
+    const left = await freshDatabase('gw_test_leftover');
+    await sql(left.owner, 'CREATE TABLE note (x int)');
+    const reader = new Client({ connectionString: left.reader });
+    await reader.connect();
+    // The reader's session would be ended by the drop (the owner role may not end it).
+    reader.on('error', () => undefined);
+    try {
+      const again = await freshDatabase('gw_test_leftover');
+      assert.deepEqual(await sql(again.owner, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"), []);
+      assert.deepEqual(await sql(again.owner, 'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()'), [{ owner: decodeURIComponent(new URL(again.owner).username) }]);
+    } finally {
+      await reader.end().catch(() => undefined);
+    }
   });
 
   it('reports a wrong password as auth, without the password', async () => {

@@ -12,7 +12,7 @@ export { pgDev, withDatabase, type PgDev } from '../../../bench/lib/pgdev';
 /** A fresh, empty database `name` (dropped first if left over); URLs for the owner and the read-only role. */
 export function freshDatabase(name: string): Promise<{ owner: string; reader: string }> {
   const d = pgDev();
-  return freshDb(d.ownerUrl, d.readerUrl, name);
+  return freshDb(d.ownerUrl, d.readerUrl, name, d.adminUrl);
 }
 
 /** Run SQL as the database's owner. */
