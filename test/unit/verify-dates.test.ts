@@ -119,21 +119,18 @@ In October, the police arrested two men in Leith.
     const f = await checkAgainst(doc, 'The council and the port authority began dredging the north channel near Leith late in 2018.');
     assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
   });
-  it("a neighbour's date that dates another actor's act does not date the claim's", async () => {
-    const doc = 'Harbour news\n\nIn addition, dozens of fishermen in Leith signed the petition to the council.\nIn March, the ferry company Tay Lines signed the petition as well.\n';
-    const f = await checkAgainst(doc, 'Dozens of fishermen in Leith signed the petition to the council in March.');
-    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
-    // The same neighbour dates the claim when its clause tells of the claim's actor.
-    const same = await checkAgainst(doc.replace('the ferry company Tay Lines', 'the fishermen'), 'Dozens of fishermen in Leith signed the petition to the council in March.');
-    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
-  });
-  it('a relative date opening the neighbour ("Last March, ...") is a fronted adverbial of its clause, as "In March, ..." is', async () => {
-    const doc = 'Harbour news\n\nIn addition, dozens of fishermen in Leith signed the petition to the council.\nLast March, the ferry company Tay Lines signed the petition as well.\n';
-    const f = await checkAgainst(doc, 'Dozens of fishermen in Leith signed the petition to the council last March.');
-    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
-    const same = await checkAgainst(doc.replace('the ferry company Tay Lines', 'the fishermen'), 'Dozens of fishermen in Leith signed the petition to the council last March.');
-    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
-  });
+  // A relative date opening the neighbour ("Last March, ...") is a fronted adverbial of its clause, as "In March, ..." is.
+  for (const [opening, inClaim] of [['In March', 'in March'], ['Last March', 'last March']]) {
+    it(`a neighbour's date ("${opening}, ...") that dates another actor's act does not date the claim's`, async () => {
+      const doc = `Harbour news\n\nIn addition, dozens of fishermen in Leith signed the petition to the council.\n${opening}, the ferry company Tay Lines signed the petition as well.\n`;
+      const claim = `Dozens of fishermen in Leith signed the petition to the council ${inClaim}.`;
+      const f = await checkAgainst(doc, claim);
+      assert.notEqual(f.verdict, 'supported', JSON.stringify(f.rules));
+      // The same neighbour dates the claim when its clause tells of the claim's actor.
+      const same = await checkAgainst(doc.replace('the ferry company Tay Lines', 'the fishermen'), claim);
+      assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+    });
+  }
   it('a neighbour whose date clause tells the claim\'s event still dates it', async () => {
     const signed = await checkAgainst('Harbour news\n\nThe council signed the contract with the port authority.\nThe signing took place in October.\n', 'The council signed the contract with the port authority in October.');
     assert.equal(signed.verdict, 'supported', JSON.stringify(signed.reasons));

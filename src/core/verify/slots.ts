@@ -68,14 +68,20 @@ export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<num
   return undefined;
 }
 
+/** The content tokens right before `first` and right after `last` (both content tokens of q), -1 where there is none. */
+export function contentAround(q: Prepared, first: number, last: number): [number, number] {
+  const i = q.content.indexOf(first);
+  const j = q.content.indexOf(last);
+  return [i > 0 ? q.content[i - 1] : -1, j >= 0 && j + 1 < q.content.length ? q.content[j + 1] : -1];
+}
+
 /**
  * The claim content word right before or right after the span is aligned: a one-sided
  * window anchored by the span's neighbour, not by an aligned word past unbacked ones.
  */
 export function adjacentAnchor(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): boolean {
-  const i = c.content.indexOf(Math.min(...span));
-  const j = c.content.indexOf(Math.max(...span));
-  return (i > 0 && pos.has(c.content[i - 1])) || (j >= 0 && j + 1 < c.content.length && pos.has(c.content[j + 1]));
+  const [before, after] = contentAround(c, Math.min(...span), Math.max(...span));
+  return (before >= 0 && pos.has(before)) || (after >= 0 && pos.has(after));
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { AlignContext, Rule, Signal } from './types';
 import { compareNumbers, isExact, unitsMatch, withUnit } from '../match';
-import { anchoredWindow, claimDenies, localTie } from '../slots';
+import { anchoredWindow, claimDenies, contentAround, localTie } from '../slots';
 import { structureOf } from '../structure';
 
 /**
@@ -43,12 +43,9 @@ function countOfAnotherPredicate(ctx: AlignContext, claimTok: number, sTok: numb
  */
 function sameFrame(ctx: AlignContext, span: readonly number[], pFirst: number, pLast: number): boolean {
   const { c, p, pos } = ctx;
-  const ci = c.content.indexOf(Math.min(...span));
-  const cj = c.content.indexOf(Math.max(...span));
-  const pi = p.content.indexOf(pFirst);
-  const pj = p.content.indexOf(pLast);
-  if (ci <= 0 || cj < 0 || cj + 1 >= c.content.length || pi <= 0 || pj < 0 || pj + 1 >= p.content.length) return false;
-  const [cb, ca, pb, pa] = [c.content[ci - 1], c.content[cj + 1], p.content[pi - 1], p.content[pj + 1]];
+  const [cb, ca] = contentAround(c, Math.min(...span), Math.max(...span));
+  const [pb, pa] = contentAround(p, pFirst, pLast);
+  if (cb < 0 || ca < 0 || pb < 0 || pa < 0) return false;
   const broken = (q: typeof c, from: number, to: number) => q.tokens.slice(from, to).some((t) => t.breakAfter);
   if (broken(c, cb, ca) || broken(p, pb, pa)) return false;
   return pos.get(cb) === pb && pos.get(ca) === pa;
@@ -76,15 +73,17 @@ export const numberSlot: Rule = {
         // The source value must not be a figure the claim itself repeats.
         if (c.numbers.some((x) => compareNumbers(x, sn) === 'match' && x !== cn)) continue;
         const um = unitsMatch(cn, sn, c, p);
-        // The numeral's token (the last token of the mention that is content).
+        // The mention's content tokens: the first, and the last (the numeral's token).
+        let sFirst = -1;
         let sTok = -1;
         for (let k = 0; k < p.tokens.length; k++) {
           const t = p.tokens[k];
-          if (t.start >= sn.start && t.end <= sn.end + 1 && p.content.includes(k)) sTok = k;
+          if (t.start >= sn.start && t.end <= sn.end + 1 && p.content.includes(k)) {
+            if (sFirst < 0) sFirst = k;
+            sTok = k;
+          }
         }
         const inWin = win !== undefined && sTok >= win.lo && sTok <= win.hi;
-        let sFirst = -1;
-        for (let k = 0; k < p.tokens.length && sFirst < 0; k++) if (p.tokens[k].start >= sn.start && p.tokens[k].end <= sn.end + 1 && p.content.includes(k)) sFirst = k;
         // Neighbouring words tie the slot; when the counted nouns differ in wording
         // ("people" / "doden"), only a tie on a counted noun itself does.
         const local = sTok >= 0 && localTie(c, u.tokens, p, sTok, um === 'differ' ? { c: cn.unit, p: sn.unit } : undefined);
