@@ -13,9 +13,24 @@
 import type { Span, Token } from './types';
 import { dict } from './dict';
 
+/**
+ * Negative indefinites and the indefinite each denies ("nobody" is "not somebody"): cues that
+ * also stand, negated, for that word (verify/nlp.ts).
+ */
+export const NEG_INDEFINITE: Readonly<Record<string, string>> = dict({
+  nobody: 'somebody',
+  nothing: 'something',
+  nowhere: 'somewhere',
+  niemand: 'iemand',
+  niets: 'iets',
+  niks: 'iets',
+  nergens: 'ergens',
+});
+
 const CUES = new Set([
-  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere', 'noone',
-  'niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'zonder', 'noch', 'nergens',
+  'not', 'no', 'never', 'none', 'neither', 'nor', 'without', 'cannot', 'noone',
+  'niet', 'geen', 'nooit', 'zonder', 'noch',
+  ...Object.keys(NEG_INDEFINITE),
 ]);
 const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
 const HAVE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'still']);

@@ -9,6 +9,7 @@ import { analyze, areAntonyms as analysisAntonyms, conceptIds, conceptOf as anal
 import { getLexicon } from '../analysis/lexicon';
 import { STOP_EN, STOP_NL } from '../analysis/stopwords';
 import { lemma } from '../analysis/lemmas';
+import { NEG_INDEFINITE } from '../analysis/negation';
 
 export { isNameHead };
 
@@ -339,16 +340,6 @@ const LIGHT_VERB = new Set([
 ]);
 /** Words that open a condition (English and Dutch): what follows states no fact. */
 export const CONDITIONAL = /^(?:if|unless|whether|als|indien|tenzij|mits)$/;
-/** Negative indefinites and the indefinite each denies. */
-const NEG_INDEFINITE: Record<string, string> = {
-  nobody: 'somebody',
-  nothing: 'something',
-  nowhere: 'somewhere',
-  niemand: 'iemand',
-  niets: 'iets',
-  niks: 'iets',
-  nergens: 'ergens',
-};
 /** Verbs of demanding, whose "that"-clause states what is demanded, not what happened. */
 const DEMAND = new Set(['demand', 'demands', 'demanded', 'demanding', 'request', 'requests', 'requested', 'eist', 'eiste', 'eisten', 'eisen', 'verlangt', 'verlangde', 'verlangden']);
 const NEG_SKIP = /^(?:only|just|merely|simply|least)$/; // "not only", "not just", "at least": no negation
