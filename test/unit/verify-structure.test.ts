@@ -20,6 +20,7 @@ engine.upsertSource('sources/court.txt', enc('Court\n\nThe appeal was heard in M
 engine.upsertSource('sources/retail.txt', enc('Retail\n\nBoth Hollis and Marren entered the Danish market in 1995. Hollis stated its intention to leave the Danish market altogether, Marren its intention to strengthen its chain in Denmark.'));
 engine.upsertSource('sources/storm.txt', enc('Storm weakens\n\nTuesday, July 23, 2019\n\nThe storm was first detected on Sunday near the Bahamas. By Tuesday morning it had dissipated.'));
 engine.upsertSource('sources/leak.txt', enc('Leak\n\nThe data sat on servers run by Valecrest Hosting for months. Kestrel Labs sent an email to Orbin Media on January 10, but received no response.'));
+engine.upsertSource('sources/warned.txt', enc('Warnings\n\nThe Harbour Militia allegedly sent warnings to residents of Eastmoor that it would shell the district.'));
 engine.upsertSource('sources/cond.txt', enc('Threat\n\nThe militia threatened to close the border crossing at Rafah if the talks failed.'));
 
 async function check(text: string): Promise<Finding> {
@@ -92,6 +93,13 @@ describe('verify: structure decides which words a value belongs to', () => {
     const f = await check('The attacks on Thursday killed five people near the station.');
     assert.equal(f.verdict, 'conflict');
     assert.equal(f.reasons[0].sourceValue, 'Friday');
+  });
+  it('what a source reports at second hand ("allegedly") does not back the plain statement', async () => {
+    const f = await check('The Harbour Militia sent warnings to residents of Eastmoor that it would shell the district.');
+    assert.equal(f.verdict, 'unsupported');
+    assert.ok(f.rules?.includes('blocks.hypothetical'), JSON.stringify(f.rules));
+    assert.match(f.reasons.map((r) => r.message).join(' '), /allegation \("allegedly"\)/);
+    assert.equal((await check('The Harbour Militia reportedly sent warnings to residents of Eastmoor that it would shell the district.')).verdict, 'supported');
   });
   it('a threat under a condition does not back the act', async () => {
     const f = await check('The militia closed the border crossing at Rafah.');

@@ -56,6 +56,10 @@ const SUBORD = new Set([
  */
 export const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
 const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk']);
+/** An adverb that gives a statement at second hand ("allegedly", "verluidt"). */
+export function reportativeCue(norm: string): boolean {
+  return REPORTATIVE.has(norm);
+}
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /**
  * Verbs of intention, attempt and calling: with an infinitive they state an unrealized action
@@ -114,7 +118,7 @@ const ALLEGE_NOUN = new Set(['claims', 'claim', 'allegation', 'allegations', 'ac
 const ALLEGE_NOUN_NEXT = new Set(['that', 'by', 'of', 'dat', 'van', 'door']);
 /** A modal cue that gives the statement as someone's allegation ("claims", "accused", "beweerde"). */
 export function allegation(norm: string): boolean {
-  return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm);
+  return ALLEGE_VERB.has(norm) || ACCUSE_VERB.has(norm) || ALLEGE_NOUN.has(norm) || REPORTATIVE.has(norm);
 }
 /** A modal cue that attributes the statement to someone's intention, call or allegation (not a possibility or a condition). */
 export function attributes(norm: string): boolean {
@@ -247,6 +251,7 @@ function computeStructure(p: Prepared): Structure {
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
+      if (modalCue === undefined && REPORTATIVE.has(t.norm)) modalCue = k;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;

@@ -6,7 +6,7 @@
  * Dutch modals, conditional conjunctions) in structure.ts.
  */
 import type { Rule } from './types';
-import { ADVERBIAL, allegation, attributes, structureOf, type Clause } from '../structure';
+import { ADVERBIAL, allegation, attributes, reportativeCue, structureOf, type Clause } from '../structure';
 import type { Prepared } from '../nlp';
 import { findToken } from '../match';
 
@@ -31,26 +31,30 @@ export const hypothetical: Rule = {
     const ps = structureOf(p);
     // Aligned claim words (not names, figures or dates) by passage clause.
     const votes = new Map<number, number>();
-    let claimModal = false;
+    // Passage clauses that take words of a claim clause that itself hedges or reports at
+    // second hand ("reportedly resigned" for the reportative "zou zijn afgetreden", "may
+    // destabilize" for "has the potential to destabilize"): the claim says no more there.
+    const claimModalIn = new Set<number>();
+    // Those that take words of a claim clause that itself reports at second hand: only such a
+    // claim says no more than a source's "allegedly" (a claim's "would" does not).
+    const claimReportsIn = new Set<number>();
     let aligned = 0;
     for (const u of ctx.units) {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
       const t = u.tokens[0];
       const k = pos.get(t);
       if (k === undefined) continue;
-      // A claim that itself hedges or reports at second hand ("reportedly resigned" for the reportative "zou zijn afgetreden").
       const cc = cs.clauses[cs.clauseOf[t]];
-      if (cc?.modal || cc?.reportative) claimModal = true;
-      // Or hedges it ("may destabilize" for "has the potential to destabilize").
-      if (cc && hedged(c, cc.from, cc.to)) claimModal = true;
       const ci = ps.clauseOf[k];
+      if (cc && (cc.modal || cc.reportative || hedged(c, cc.from, cc.to))) claimModalIn.add(ci);
+      if (cc?.reportative) claimReportsIn.add(ci);
       votes.set(ci, (votes.get(ci) ?? 0) + 1);
       aligned++;
     }
     // A claim that tells of an allegation itself ("Besides accusing the council of ...",
     // "Accusations have been made that ...") is not refused by the source's allegation.
-    if (c.tokens.some((t) => t.name === undefined && allegation(t.norm))) claimModal = true;
-    if (claimModal || aligned < 2) return [];
+    if (c.tokens.some((t) => t.name === undefined && allegation(t.norm))) return [];
+    if (aligned < 2) return [];
     // The clause holding most of the aligned words.
     let best = -1;
     let most = 0;
@@ -85,6 +89,8 @@ export const hypothetical: Rule = {
       if (!cl?.modal && attributing(vc) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc!;
     }
     if (!cl?.modal) return [];
+    const at = ps.clauses.indexOf(cl);
+    if (cl.modalCue !== undefined && reportativeCue(p.tokens[cl.modalCue].norm) ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue] : undefined;
     const what = cue && allegation(cue.norm) ? "someone's allegation" : 'a possibility or condition';
     return [{ type: 'blocks', message: `the source states it as ${what}${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
@@ -118,6 +124,11 @@ export const hypothetical: Rule = {
     // The claim's main verb only as what someone vows, in a clause with fewer aligned words.
     { claim: 'The militia freed the prisoners held in the harbour jail.', passage: 'The statement also mentioned prisoners held in the harbour jail, whom the militia vowed to free.', expect: 'blocks' },
     { claim: 'The militia freed the prisoners held in the harbour jail.', passage: 'The statement also mentioned prisoners held in the harbour jail, whom the militia freed on Monday.', expect: 'none' },
+    // A source that reports at second hand ("allegedly", "verluidt") does not state it; a
+    // claim's own "would" in that clause does not make it say as little.
+    { claim: 'The militia sent warnings to residents that it would shell the area.', passage: 'The militia allegedly sent warnings to residents that it would shell the area.', expect: 'blocks' },
+    { claim: 'De militie stuurde waarschuwingen naar de bewoners van de wijk.', passage: 'De militie stuurde verluidt waarschuwingen naar de bewoners van de wijk.', lang: 'nl', expect: 'blocks' },
+    { claim: 'The militia reportedly sent warnings to residents that it would shell the area.', passage: 'The militia allegedly sent warnings to residents that it would shell the area.', expect: 'none' },
     // A claim that itself hedges is not refused by the source's possibility.
     { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
     { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
