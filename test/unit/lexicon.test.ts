@@ -68,6 +68,19 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(dutchCandidates('doodt').includes('doden'));
       assert.ok(dutchCandidates('gezet').includes('zetten'));
     });
+    it('a participle of a verb with an unstressed prefix (no "ge-") ending in -d reads as its infinitive', () => {
+      assert.deepEqual(lx.lemmas('verjaagd', 'nl'), ['verjagen']);
+      assert.ok(lx.lemmas('ontvoerd', 'nl').includes('ontvoeren'));
+      assert.equal(lx.relation('ontvoerd', 'nl', 'kidnapped', 'en'), 'synonym');
+      // Only after such a prefix: "tijd" does not read as "tij" (tide) plus a verb ending.
+      assert.ok(!dutchCandidates('tijd').includes('tijen'));
+    });
+    it('a strong verb with a prefix or a particle written to it inflects as the verb does', () => {
+      assert.ok(lx.lemmas('zwoer', 'nl').includes('zweren'));
+      assert.ok(lx.lemmas('ontsloeg', 'nl').includes('ontslaan'));
+      assert.ok(lx.lemmas('verliet', 'nl').includes('verlaten'));
+      assert.equal(lx.relation('ontstond', 'nl', 'arose', 'en') !== undefined || lx.relation('ontstond', 'nl', 'originate', 'en') !== undefined, true);
+    });
     it('a bare Dutch verb stem reads as its infinitive, as a verb only and only when nothing else does', () => {
       const sits = new Set(lx.synsets('zitten', 'nl', 'v', 3));
       assert.ok(lx.stemSynsets('zit', 3).length > 0 && lx.stemSynsets('zit', 3).every((x) => sits.has(x)));

@@ -44,7 +44,37 @@ ontvangen:ontving,ontvingen schenden:schond,schonden,geschonden aanvallen:viel,v
 ontsnappen:ontsnapte,ontsnapt vergeten:vergat,vergaten sturen:stuurde,stuurden,gestuurd
 verschijnen:verscheen,verschenen,verschenen bevelen:beval,bevalen,bevolen verbergen:verborg,verborgen
 vragen:vroeg,vroegen,gevraagd
+bederven:bedierf,bedierven,bedorven bedriegen:bedroog,bedrogen bergen:borg,borgen,geborgen bewegen:bewoog,bewogen
+bezwijken:bezweek,bezweken bidden:bad,baden,gebeden binden:bond,bonden,gebonden blazen:blies,bliezen,geblazen
+blijken:bleek,bleken,gebleken buigen:boog,bogen,gebogen dringen:drong,drongen,gedrongen drinken:dronk,gedronken
+duiken:dook,doken,gedoken dwingen:dwong,dwongen,gedwongen eten:at,aten,gegeten fluiten:floot,floten,gefloten
+gelden:gold,golden,gegolden genieten:genoot,genoten gieten:goot,goten,gegoten glijden:gleed,gleden,gegleden
+graven:groef,groeven,gegraven hangen:hing,hingen,gehangen heffen:hief,hieven,geheven hijsen:hees,hesen,gehesen
+jagen:joeg,joegen kijken:keek,keken,gekeken klimmen:klom,klommen,geklommen klinken:klonk,klonken,geklonken
+knijpen:kneep,knepen,geknepen krijgen:kreeg,kregen,gekregen krimpen:kromp,krompen,gekrompen kruipen:kroop,kropen,gekropen
+lezen:las,lazen,gelezen liegen:loog,logen,gelogen lijken:leek,leken,geleken meten:mat,maten,gemeten
+mijden:meed,meden,gemeden prijzen:prees,prezen,geprezen rijzen:rees,rezen,gerezen ruiken:geroken
+schelden:schold,scholden,gescholden schenken:schonk,schonken,geschonken scheppen:schiep,schiepen,geschapen
+scheren:schoor,schoren,geschoren schrikken:schrok,schrokken,geschrokken schuiven:schoof,schoven,geschoven
+slapen:sliep,sliepen,geslapen sluipen:sloop,geslopen smelten:smolt,smolten,gesmolten smijten:smeet,smeten,gesmeten
+springen:sprong,sprongen,gesprongen steken:stak,gestoken stelen:gestolen stijgen:steeg,stegen,gestegen
+strijden:streed,streden,gestreden treden:trad,traden,getreden treffen:trof,troffen,getroffen vangen:ving,vingen,gevangen
+varen:gevaren vriezen:vroor,vroren,gevroren werpen:wierp,wierpen,geworpen werven:wierf,wierven,geworven
+wegen:woog,wogen,gewogen zenden:zond,gezonden zingen:zong,zongen,gezongen zinken:zonk,zonken,gezonken
+zuigen:zoog,zogen,gezogen zwemmen:zwom,zwommen,gezwommen zweren:zwoer,zwoeren,gezworen
+zwerven:zwierf,zwierven,gezworven zwijgen:zweeg,zwegen,gezwegen
 `;
+/**
+ * Forms of the table above that are also common words of their own, left out of it: leden
+ * (members; lijden), reden (reason; rijden) are kept for the older entries; rook (smoke),
+ * slopen (demolish), staken (strike), stal/stalen (stable, steel), voer/voeren (fodder, to
+ * conduct), week/weken (week; wijken), zonden (sins) and verslagen (reports) are not listed.
+ *
+ * A strong verb with an unstressed prefix or a particle written to it inflects as the verb
+ * does ("ontsloeg" as "sloeg", "aanviel" as "viel", "verliet" as "liet"): lemma() strips one
+ * and puts it before the base form it finds.
+ */
+const NL_PREFIXES = ['terug', 'samen', 'binnen', 'buiten', 'onder', 'over', 'door', 'voor', 'weg', 'mee', 'aan', 'ont', 'ver', 'her', 'toe', 'uit', 'af', 'op', 'in', 'na', 'om', 'be', 'er'];
 
 function load(table: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -60,5 +90,12 @@ const LEMMAS = { en: load(EN), nl: load(NL) };
 
 /** The base form of an irregular inflection, or the word itself. */
 export function lemma(norm: string, lang: 'en' | 'nl'): string {
-  return LEMMAS[lang][norm] ?? norm;
+  const hit = LEMMAS[lang][norm];
+  if (hit !== undefined || lang !== 'nl') return hit ?? norm;
+  for (const pre of NL_PREFIXES) {
+    if (norm.length - pre.length < 3 || !norm.startsWith(pre)) continue;
+    const base = LEMMAS.nl[norm.slice(pre.length)];
+    if (base !== undefined) return pre + base;
+  }
+  return norm;
 }

@@ -171,6 +171,9 @@ export function dutchCandidates(w: string): string[] {
   for (const suf of ['den', 'ten', 'de', 'te']) {
     if (w.endsWith(suf) && w.length > suf.length + 2) verbStem(w.slice(0, -suf.length));
   }
+  // participles of verbs with an unstressed prefix take no "ge-" and may end in -d:
+  // verjaagd -> verjagen, bedreigd -> bedreigen, ontvoerd -> ontvoeren
+  if (w.endsWith('d') && /^(?:be|ver|ont|her|er)[^aeiou]?/.test(w) && w.length > 5) add(...stemToInfinitives(w.slice(0, -1)));
   if (w.endsWith('end') || w.endsWith('ende')) add(w.slice(0, w.endsWith('d') ? -2 : -3));
   for (let at = w.indexOf('ge'); at >= 0; at = w.indexOf('ge', at + 1)) {
     const rest = w.slice(0, at) + w.slice(at + 2); // gedood -> dood, aangevallen -> aanvallen
