@@ -88,6 +88,9 @@ function load(table: string): Record<string, string> {
 
 const LEMMAS = { en: load(EN), nl: load(NL) };
 
+/** The tables as text, for the index's analyzer fingerprint: a changed table rebuilds stale caches. */
+export const LEMMA_TABLES = `${EN}\n${NL}\n${NL_PREFIXES.join(' ')}`;
+
 /** The base form of an irregular inflection, or the word itself. */
 export function lemma(norm: string, lang: 'en' | 'nl'): string {
   const hit = LEMMAS[lang][norm];
