@@ -313,18 +313,26 @@ describe('parseDraft: plain text', () => {
     checkRanges(t, r);
   });
 
-  it('flags stand-alone Title Case lines as headings, not unpunctuated claims', () => {
-    const t = 'Ferry Report\n\nThe ferry carried 224 passengers\n\nCity Budget Grows Again\nThe budget grew.\n\n## Port news in 2019\n\nDone.';
+  it('flags stand-alone Title Case lines and short unpunctuated one-line paragraphs as headings', () => {
+    const t =
+      'Ferry Report\n\nThe ferry carried 224 passengers\n\nCity Budget Grows Again\nThe budget grew.\n\n## Port news in 2019\n\nDone.\n\n' +
+      'The budget grew again\nThe council approved it.\n\n' +
+      'The ferry carried 224 passengers and 30 cars across the bay on the first morning of the new service\n';
     const r = parseDraft(t, 'plaintext');
     assert.deepStrictEqual(
       r.map((s) => [s.text, s.block]),
       [
         ['Ferry Report', 'heading'],
-        ['The ferry carried 224 passengers', 'paragraph'],
+        // A sentence-case headline: a line of its own between blank lines, no end punctuation.
+        ['The ferry carried 224 passengers', 'heading'],
         ['City Budget Grows Again', 'heading'],
         ['The budget grew.', 'paragraph'],
         ['Port news in 2019', 'heading'],
         ['Done.', 'paragraph'],
+        // Not a paragraph of its own: a line of a paragraph, which the next line continues.
+        ['The budget grew again The council approved it.', 'paragraph'],
+        // Longer than a headline (more than 12 words): a claim whose full stop is missing.
+        ['The ferry carried 224 passengers and 30 cars across the bay on the first morning of the new service', 'paragraph'],
       ],
     );
   });

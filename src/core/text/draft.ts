@@ -691,7 +691,9 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   }
   if (openAt !== undefined) ignoreRange(openAt, Infinity);
 
-  // A stand-alone Title Case line without end punctuation reads as a heading.
+  // A stand-alone Title Case line without end punctuation reads as a heading; so does a
+  // short one in sentence case that is its paragraph's only sentence ("Rivalry deepens in
+  // the north": news headlines end without a full stop, a written-out sentence with one).
   for (const w of work) {
     if (w.block !== 'paragraph') continue;
     if (looksLikeTitleLine(p.masked, w.start, w.end)) w.block = 'heading';
@@ -718,23 +720,53 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
   return out;
 }
 
+/** The most words of a sentence-case headline (checkworthy.ts reads an unpunctuated verbless line of up to 12 words as one too). */
+const HEADLINE_WORDS = 12;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'vs', 'de', 'het', 'een', 'en', 'van', 'op', 'in', 'met', 'voor', 'aan', 'te']);
+
+/** Whether the line at [from, to) has a blank line (or the text's edge) before and after it: a paragraph of one line. */
+function standsAlone(masked: string, from: number, to: number): boolean {
+  const blankBefore = (i: number): boolean => {
+    // i: the index of the line break before the line; the line before it must be blank.
+    if (i < 0) return true;
+    for (let k = i - 1; k >= 0; k--) {
+      const ch = masked[k];
+      if (ch === '\n') return true;
+      if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
+    }
+    return true;
+  };
+  const blankAfter = (i: number): boolean => {
+    if (i >= masked.length) return true;
+    for (let k = i + 1; k < masked.length; k++) {
+      const ch = masked[k];
+      if (ch === '\n') return true;
+      if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
+    }
+    return true;
+  };
+  return blankBefore(from - 1) && blankAfter(to);
+}
 
 function looksLikeTitleLine(masked: string, start: number, end: number): boolean {
   // Only blanks between the line start and `start`, and between `end` and the line end.
   // (a plain-text heading marker "## " may precede it)
   let marked = false;
+  let lineStart = start;
   for (let i = start - 1; i >= 0 && masked[i] !== '\n' && masked[i] !== '\r'; i--) {
     if (masked[i] === '#') marked = true;
     else if (masked[i] !== ' ' && masked[i] !== '\t') return false;
+    lineStart = i;
   }
-  for (let i = end; i < masked.length && masked[i] !== '\n' && masked[i] !== '\r'; i++) if (masked[i] !== ' ' && masked[i] !== '\t') return false;
+  let lineEnd = end;
+  for (; lineEnd < masked.length && masked[lineEnd] !== '\n' && masked[lineEnd] !== '\r'; lineEnd++) if (masked[lineEnd] !== ' ' && masked[lineEnd] !== '\t') return false;
   const t = masked.slice(start, end).trim();
   if (/[\r\n]/.test(t) || /[.!?…:;,]["'”’)\]]*$/.test(t)) return false;
   const words = t.split(/\s+/).filter((x) => /\p{L}/u.test(x));
   if (words.length === 0 || words.length > 15) return false;
   if (marked) return true;
   if (words.length <= 3 && !/\d/.test(t)) return true;
+  if (words.length <= HEADLINE_WORDS && standsAlone(masked, lineStart, lineEnd)) return true;
   const content = words.filter((x) => !MINOR_WORDS.has(x.toLowerCase()));
   const caps = content.filter((x) => /^["'“‘(]?\p{Lu}/u.test(x)).length;
   return content.length >= 2 && caps / content.length >= 0.75;
