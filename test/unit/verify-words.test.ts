@@ -35,6 +35,18 @@ describe('verify: a negative indefinite denies the indefinite', () => {
   });
 });
 
+describe('verify: words of place across languages (synonyms.ts overlay)', () => {
+  it('"buiten", "achter", "naast" back "outside", "behind", "next to"; the Dutch "elkaar" is a function word like "each other"', async () => {
+    const e = createEngine();
+    e.upsertSource('s/markt.txt', enc('Marktbericht\n\nDe vissers verkopen buiten vis achter de kerk van Leith.\n'));
+    e.upsertSource('s/dock.txt', enc('Harbour report\n\nTwo fishermen stand next to each other at the church of Leith.\n'));
+    const f = (await e.check('The fishermen sell fish outside behind the church of Leith.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+    const g = (await e.check('Twee vissers staan naast elkaar bij de kerk van Leith.', { format: 'plaintext' }))[0];
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
+  });
+});
+
 describe('verify: a word the source states both ways', () => {
   const e = () => {
     const x = createEngine();

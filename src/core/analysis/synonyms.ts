@@ -74,6 +74,13 @@ finish|finished|rondde  # Dutch separable 'rondde ... af' (finished)
 power|power,strength|macht,kracht  # 'strength' and 'power' (Dutch 'macht', 'kracht') as capability; WordNet keeps them apart within the first 3 senses
 crisis|crisis,crises|crises  # Dutch plural 'crises'; ODWN has only 'crisis'
 parliament|parliament,parliamentary|parlementair  # the adjective backs the noun ('a parliamentary vote'); the matcher does not follow WordNet's derivations
+outside|outside,outdoors,outdoor|buiten  # words of place (a closed class): ODWN has no 'buiten', WordNet no prepositions
+behind|behind|achter  # words of place: ODWN has 'achter' only as the noun 'rear'
+beside|beside,next|naast  # 'next to' / 'naast': ODWN has no 'naast'
+around|around|rond,rondom  # words of place: ODWN's 'rond' is the adjective 'round' in the matcher's reach
+near|near,nearby|dichtbij,nabij,buurt  # 'near' / 'in de buurt van', 'dichtbij': ODWN has 'buurt' only as neighbourhood
+along|along|langs  # words of place: ODWN has no 'langs'
+another|another|ander,andere  # 'another' / 'een ander(e)': ODWN has no 'ander'
 `;
 
 const RETRIEVAL = `
