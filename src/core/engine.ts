@@ -10,6 +10,9 @@ import { hitAt, type PassageHit, type Retriever, type SearchOptions } from './re
 import type { Finding, LanguageCode, LoadWarning, SourceDocument, SourceSuggestion } from './types';
 import { indexTermIds, indexTerms } from './analysis/terms';
 import { LEMMA_TABLES } from './analysis/lemmas';
+import { SYNONYM_TABLES } from './analysis/synonyms';
+import { STOP_LISTS } from './analysis/stopwords';
+import { VARIANT_TABLE } from './analysis/variants';
 import { DEFAULT_MAX_FILE_BYTES, extractedKind, parseSource } from './corpus/parse';
 import type { ExtractedSource } from './corpus/extracted';
 import { linkEntries, parseBibliography, type BibEntry, type BibFile } from './corpus/bibliography';
@@ -60,8 +63,10 @@ export function analyzerFingerprint(): number {
     const probe =
       "The ferry's 224 passengers, running quickly, were counted on 5 Jan. 2018 by Dr. Smith-Jones; " +
       'De veerboot vervoerde 3.500 passagiers op woensdag, volgens de gemeentelijke begrotingen.';
-    // The irregular-form tables reach only the words they list, which the probe cannot all hold.
-    const sig = JSON.stringify([indexTerms(probe, 'en'), indexTerms(probe, 'nl'), INDEX_FORMAT_VERSION, stringHash(LEMMA_TABLES)]);
+    // The word tables (irregular forms, stop words, concepts, name variants) reach only the
+    // words they list, which the probe cannot all hold.
+    const tables = stringHash([LEMMA_TABLES, STOP_LISTS, SYNONYM_TABLES, VARIANT_TABLE].join('\n'));
+    const sig = JSON.stringify([indexTerms(probe, 'en'), indexTerms(probe, 'nl'), INDEX_FORMAT_VERSION, tables]);
     fingerprintCache = stringHash(sig);
   }
   return fingerprintCache;

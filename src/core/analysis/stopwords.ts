@@ -45,3 +45,6 @@ export function stopSet(lang: LanguageCode | undefined): ReadonlySet<string> {
 export function isStopWord(norm: string, lang: LanguageCode | undefined): boolean {
   return stopSet(lang).has(norm);
 }
+
+/** The lists as text, for the index's analyzer fingerprint (engine.ts). */
+export const STOP_LISTS = `${EN}\n${NL}`;

@@ -345,3 +345,6 @@ export function conceptIds(stem: string, lang: LanguageCode): readonly string[] 
   return [...new Set([...(all.en.get(stem) ?? NONE), ...(all.nl.get(stem) ?? NONE)])];
 }
 const NONE: readonly string[] = [];
+
+/** The tables as text, for the index's analyzer fingerprint (engine.ts). */
+export const SYNONYM_TABLES = `${TABLE}\n${RETRIEVAL}`;

@@ -277,3 +277,6 @@ export function lookupLoose(loose: string): VariantEntry | undefined {
 export function canonicalTerm(entry: VariantEntry): string {
   return entry.canonical.replace(/ /g, '');
 }
+
+/** The table as text, for the index's analyzer fingerprint (engine.ts). */
+export const VARIANT_TABLE = TABLE;
