@@ -30,6 +30,14 @@ describe('verify: Dutch separable verbs', () => {
     const b = prep.tokens.find((t) => t.norm === 'wachtte')!;
     assert.ok(a.concepts.length > b.concepts.length, `opwachten adds synsets only in the separable reading (${a.concepts.length} vs ${b.concepts.length})`);
   });
+  it('a particle followed by a conjunction or preposition ("trad ... af als", "trad ... af tussen") ends the clause too; a strong past joins by its lemma', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/board.txt', enc('Board\n\nMara Vell, who stepped down in June as chair of the Leith Harbour Board, left the city.'));
+    const f = (await e.check('Mara Vell trad in juni af als voorzitter van de Leith Harbour Board.', { format: 'plaintext' }))[0];
+    assert.equal(f?.verdict, 'supported', JSON.stringify(f?.reasons));
+    const trad = prepare('Mara Vell trad in juni af als voorzitter.', 'nl').tokens;
+    assert.equal(trad.find((t) => t.norm === 'af')!.stop, true);
+  });
   it('a Dutch claim with a separable verb is backed, or contradicted, by an English source', async () => {
     const e = createEngine();
     e.upsertSource('sources/rebels.txt', enc('Rebels\n\nIn May 2019 the rebels threatened to overthrow the government of the province.'));

@@ -268,7 +268,8 @@ export function broaderOf(concepts: string[], depth = LEXICON_DEPTH): string[] {
  */
 const PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'omver', 'op', 'over', 'terug', 'toe', 'uit', 'weg', 'vast', 'los', 'voort', 'tegen', 'samen', 'vrij']);
 /** Words after which a particle still ends the verb's clause: prepositions and conjunctions, not articles or nouns. */
-const AFTER_PARTICLE = new Set(['voor', 'in', 'met', 'aan', 'naar', 'bij', 'op', 'om', 'uit', 'van', 'tot', 'tegen', 'door', 'na', 'zonder', 'sinds', 'tijdens', 'dat', 'en', 'maar', 'of', 'omdat', 'toen', 'nadat', 'waarna', 'wegens', 'vanwege', 'via']);
+const AFTER_PARTICLE = new Set(['voor', 'in', 'met', 'aan', 'naar', 'bij', 'op', 'om', 'uit', 'van', 'tot', 'tegen', 'door', 'na', 'zonder', 'sinds', 'tijdens', 'dat', 'en', 'maar', 'of', 'omdat', 'toen', 'nadat', 'waarna', 'wegens', 'vanwege', 'via',
+  'als', 'zoals', 'terwijl', 'hoewel', 'want', 'zodat', 'waardoor', 'waarbij', 'tussen', 'onder', 'boven', 'achter', 'naast', 'binnen', 'rond']);
 const SEPARABLE_WINDOW = 12;
 function joinSeparableVerbs(tokens: CToken[]): void {
   const lex = getLexicon();
