@@ -357,3 +357,16 @@ describe('verify: a passage that lines up better and says the opposite outweighs
     assert.equal(f.evidence[0].source, 'sources/a.txt');
   });
 });
+
+describe('verify: who did what to whom where a text is Dutch (blocks.word-order)', () => {
+  const SOURCE = 'Feud\n\nThe Kessler group (KG) has declared war on Brightwater in a new video.\n';
+  it('a Dutch claim with subject and object the other way round is not backed by the English source', async () => {
+    const f = await checkAgainst(SOURCE, 'Brightwater verklaart de Kessler-groep in een nieuwe video de oorlog.');
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.reasons));
+    assert.ok(f.rules?.includes('blocks.word-order'), JSON.stringify(f.rules));
+  });
+  it('the same roles are backed', async () => {
+    const f = await checkAgainst(SOURCE, 'De Kessler-groep verklaart Brightwater in een nieuwe video de oorlog.');
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});

@@ -19,6 +19,7 @@ import { closedClass } from './closed-class';
 import { category } from './category';
 import { figureClause } from './figure-clause';
 import { swappedRoles } from './swapped-roles';
+import { wordOrder } from './word-order';
 import { hypothetical } from './hypothetical';
 import { substitutedWord } from './substituted-word';
 import { contextName } from './context-name';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   negatedPassage,
   negatedClaim,
   swappedRoles,
+  wordOrder,
   hypothetical,
   substitutedWord,
   contextName,
