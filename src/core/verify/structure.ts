@@ -60,6 +60,24 @@ const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly
 export function reportativeCue(norm: string): boolean {
   return REPORTATIVE.has(norm);
 }
+/**
+ * Verbs of saying and believing that, passive before "to", give a statement at second hand:
+ * "is widely believed to be supporting", "is said to have sold", "were reported to have fled".
+ */
+const REPORTING_PASSIVE = new Set(['believed', 'said', 'thought', 'reported', 'alleged', 'rumoured', 'rumored', 'understood', 'claimed', 'reputed', 'presumed', 'supposed']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Whether token k gives its clause's statement at second hand: a reportative adverb, or "is believed to"-style passive. */
+export function reportsAt(p: Prepared, k: number): boolean {
+  const n = p.tokens[k].norm;
+  if (REPORTATIVE.has(n)) return true;
+  if (!REPORTING_PASSIVE.has(n) || p.tokens[k + 1]?.norm !== 'to') return false;
+  // A form of "be" before it, past at most two adverbs ("is widely believed").
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    if (BE_FORMS.has(p.tokens[j].norm)) return true;
+    if (!/ly$/.test(p.tokens[j].norm) && p.tokens[j].norm !== 'also' && p.tokens[j].norm !== 'now') return false;
+  }
+  return false;
+}
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /**
  * Verbs of intention, attempt and calling: with an infinitive they state an unrealized action
@@ -243,7 +261,8 @@ function computeStructure(p: Prepared): Structure {
     let modalCue: number | undefined;
     let reportative = false;
     for (let k = from; k <= to; k++) {
-      if (REPORTATIVE.has(p.tokens[k].norm)) reportative = true;
+      const reports = reportsAt(p, k);
+      if (reports) reportative = true;
       const t = p.tokens[k];
       // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
@@ -251,7 +270,7 @@ function computeStructure(p: Prepared): Structure {
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
-      if (modalCue === undefined && REPORTATIVE.has(t.norm)) modalCue = k;
+      if (modalCue === undefined && reports) modalCue = k;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
     let antecedent: number | undefined;

@@ -6,7 +6,7 @@
  * Dutch modals, conditional conjunctions) in structure.ts.
  */
 import type { Rule } from './types';
-import { ADVERBIAL, allegation, attributes, reportativeCue, structureOf, type Clause } from '../structure';
+import { ADVERBIAL, allegation, attributes, reportsAt, structureOf, type Clause } from '../structure';
 import type { Prepared } from '../nlp';
 import { findToken } from '../match';
 
@@ -90,9 +90,10 @@ export const hypothetical: Rule = {
     }
     if (!cl?.modal) return [];
     const at = ps.clauses.indexOf(cl);
-    if (cl.modalCue !== undefined && reportativeCue(p.tokens[cl.modalCue].norm) ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];
+    const reported = cl.modalCue !== undefined && reportsAt(p, cl.modalCue);
+    if (reported ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue] : undefined;
-    const what = cue && allegation(cue.norm) ? "someone's allegation" : 'a possibility or condition';
+    const what = cue && allegation(cue.norm) ? "someone's allegation" : reported ? 'a report it does not vouch for' : 'a possibility or condition';
     return [{ type: 'blocks', message: `the source states it as ${what}${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
   },
   examples: [
@@ -129,6 +130,10 @@ export const hypothetical: Rule = {
     { claim: 'The militia sent warnings to residents that it would shell the area.', passage: 'The militia allegedly sent warnings to residents that it would shell the area.', expect: 'blocks' },
     { claim: 'De militie stuurde waarschuwingen naar de bewoners van de wijk.', passage: 'De militie stuurde verluidt waarschuwingen naar de bewoners van de wijk.', lang: 'nl', expect: 'blocks' },
     { claim: 'The militia reportedly sent warnings to residents that it would shell the area.', passage: 'The militia allegedly sent warnings to residents that it would shell the area.', expect: 'none' },
+    // So does a passive verb of saying or believing before "to" ("is widely believed to").
+    { claim: 'The council funds the militia in the north.', passage: 'The council is widely believed to be funding the militia in the north.', expect: 'blocks' },
+    { claim: 'The clerk is said to have sold the ledgers to the council.', passage: 'The clerk is believed to have sold the ledgers to the council.', expect: 'none' },
+    { claim: 'The council believed the militia in the north.', passage: 'The council said the militia in the north was funded.', expect: 'none' },
     // A claim that itself hedges is not refused by the source's possibility.
     { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
     { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
