@@ -79,6 +79,9 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(lx.lemmas('zwoer', 'nl').includes('zweren'));
       assert.ok(lx.lemmas('ontsloeg', 'nl').includes('ontslaan'));
       assert.ok(lx.lemmas('verliet', 'nl').includes('verlaten'));
+      // A form that is mostly a word of its own is left out: "leden" (members), not "lijden".
+      assert.ok(!lx.lemmas('leden', 'nl').includes('lijden'));
+      assert.ok(!lx.lemmas('reden', 'nl').includes('rijden'));
       assert.equal(lx.relation('ontstond', 'nl', 'arose', 'en') !== undefined || lx.relation('ontstond', 'nl', 'originate', 'en') !== undefined, true);
     });
     it('a bare Dutch verb stem reads as its infinitive, as a verb only and only when nothing else does', () => {

@@ -38,7 +38,7 @@ laten:liet,lieten,gelaten staan:stond,stonden,gestaan zitten:zat,zaten,gezeten l
 weten:wist,wisten,geweten brengen:bracht,brachten,gebracht denken:dacht,dachten,gedacht zoeken:zocht,zochten,gezocht
 kopen:kocht,kochten,gekocht verkopen:verkocht,verkochten schieten:schoot,schoten,geschoten
 sterven:stierf,stierven,gestorven vinden:vond,vonden,gevonden vluchten:gevlucht helpen:hielp,hielpen,geholpen
-drijven:dreef,dreven,gedreven rijden:reed,reden,gereden lijden:leed,leden,geleden snijden:sneed,sneden,gesneden
+drijven:dreef,dreven,gedreven rijden:reed,gereden lijden:leed,geleden snijden:sneed,sneden,gesneden
 bijten:beet,beten,gebeten wijzen:wees,wezen,gewezen verdwijnen:verdween,verdwenen,verdwenen
 ontvangen:ontving,ontvingen schenden:schond,schonden,geschonden aanvallen:viel,vielen,aangevallen
 ontsnappen:ontsnapte,ontsnapt vergeten:vergat,vergaten sturen:stuurde,stuurden,gestuurd
@@ -46,13 +46,13 @@ verschijnen:verscheen,verschenen,verschenen bevelen:beval,bevalen,bevolen verber
 vragen:vroeg,vroegen,gevraagd
 bederven:bedierf,bedierven,bedorven bedriegen:bedroog,bedrogen bergen:borg,borgen,geborgen bewegen:bewoog,bewogen
 bezwijken:bezweek,bezweken bidden:bad,baden,gebeden binden:bond,bonden,gebonden blazen:blies,bliezen,geblazen
-blijken:bleek,bleken,gebleken buigen:boog,bogen,gebogen dringen:drong,drongen,gedrongen drinken:dronk,gedronken
+blijken:bleken,gebleken buigen:gebogen dringen:drong,drongen,gedrongen drinken:dronk,gedronken
 duiken:dook,doken,gedoken dwingen:dwong,dwongen,gedwongen eten:at,aten,gegeten fluiten:floot,floten,gefloten
 gelden:gold,golden,gegolden genieten:genoot,genoten gieten:goot,goten,gegoten glijden:gleed,gleden,gegleden
-graven:groef,groeven,gegraven hangen:hing,hingen,gehangen heffen:hief,hieven,geheven hijsen:hees,hesen,gehesen
+graven:groef,groeven,gegraven hangen:hing,hingen,gehangen heffen:hief,hieven,geheven hijsen:hesen,gehesen
 jagen:joeg,joegen kijken:keek,keken,gekeken klimmen:klom,klommen,geklommen klinken:klonk,klonken,geklonken
 knijpen:kneep,knepen,geknepen krijgen:kreeg,kregen,gekregen krimpen:kromp,krompen,gekrompen kruipen:kroop,kropen,gekropen
-lezen:las,lazen,gelezen liegen:loog,logen,gelogen lijken:leek,leken,geleken meten:mat,maten,gemeten
+lezen:las,lazen,gelezen liegen:loog,logen,gelogen lijken:leek,leken,geleken meten:gemeten
 mijden:meed,meden,gemeden prijzen:prees,prezen,geprezen rijzen:rees,rezen,gerezen ruiken:geroken
 schelden:schold,scholden,gescholden schenken:schonk,schonken,geschonken scheppen:schiep,schiepen,geschapen
 scheren:schoor,schoren,geschoren schrikken:schrok,schrokken,geschrokken schuiven:schoof,schoven,geschoven
@@ -65,10 +65,11 @@ zuigen:zoog,zogen,gezogen zwemmen:zwom,zwommen,gezwommen zweren:zwoer,zwoeren,ge
 zwerven:zwierf,zwierven,gezworven zwijgen:zweeg,zwegen,gezwegen
 `;
 /**
- * Forms of the table above that are also common words of their own, left out of it: leden
- * (members; lijden), reden (reason; rijden) are kept for the older entries; rook (smoke),
- * slopen (demolish), staken (strike), stal/stalen (stable, steel), voer/voeren (fodder, to
- * conduct), week/weken (week; wijken), zonden (sins) and verslagen (reports) are not listed.
+ * Forms of the table above that are also common words of their own are left out of it:
+ * leden (members; lijden), reden (reason; rijden), bleek (pale), boog/bogen (arch), mat,
+ * maten (mat, measures), hees (hoarse), rook (smoke), slopen (demolish), staken (strike),
+ * stal/stalen (stable, steel), voer/voeren (fodder, to conduct), week/weken (week; wijken),
+ * zonden (sins) and verslagen (reports).
  *
  * A strong verb with an unstressed prefix or a particle written to it inflects as the verb
  * does ("ontsloeg" as "sloeg", "aanviel" as "viel", "verliet" as "liet"): lemma() strips one
