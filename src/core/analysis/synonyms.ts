@@ -43,19 +43,11 @@ member|member,members|leden  # irregular Dutch plural of 'lid': the stemmer and 
 ship|ship,ships|schepen  # irregular Dutch plural of 'schip'
 city|city,cities|steden  # irregular Dutch plural of 'stad'
 child|child,children,minors|minderjarigen  # ODWN lacks 'minderjarigen' (minors)
-pay|pay,paid|betaald  # ODWN lacks the participle 'betaald'
-sentence|sentenced,sentence|veroordeeld  # Dutch 'veroordeeld' is sentenced (and convicted); ODWN lacks the participle
 talks|talks,negotiations|overleg  # Dutch 'overleg' (consultations, talks); ODWN has no link to talks
 aid|aid,relief|noodhulp  # humanitarian 'relief' is aid, Dutch 'noodhulp' emergency aid; WordNet's first senses of relief are alleviation and ease
 destroy|destroyed,destroy|vernietigd,verwoest  # ODWN lacks the participles 'vernietigd', 'verwoest'
-accuse|accused,accuse|beschuldigd  # ODWN lacks the participle 'beschuldigd'
-investigate|investigated,investigate|onderzocht  # ODWN lacks the participle 'onderzocht'
 internet|internet,online|internet,online  # 'online' is on the internet; WordNet has 'online' only as an adjective of computers
-increase|increase,increased,rose,risen|steeg,gestegen  # ODWN lacks the strong past forms of 'stijgen' (rose, risen)
-decrease|decrease,decreased|afgenomen  # ODWN lacks the participle 'afgenomen' (decreased)
 hour|hour,hours|uren  # Dutch plural 'uren': the stemmer does not join it to 'uur'
-end|end,ended|beeindigd  # ODWN lacks the participle 'beëindigd'
-visit|visit,visited|bezocht  # ODWN lacks the participle 'bezocht'
 meet|meet,met,meeting|vergaderde  # ODWN lacks the past 'vergaderde' (met, held a meeting)
 close|close,closed,closure|sluiting  # the noun 'closure' and Dutch 'sluiting'; WordNet gives only the verb's senses a link
 ban|ban,banned|verbod  # the Dutch noun 'verbod' (a ban); ODWN links only the verb 'verbieden'
@@ -63,7 +55,6 @@ refuse|refused,reject,rejected|verworpen  # ODWN lacks the participle 'verworpen
 holy|holy,sacred  # 'sacred' and 'holy' are synonyms, but WordNet puts them in no common synset
 job|job,jobs,employment|werkgelegenheid  # Dutch 'werkgelegenheid' is employment (jobs); ODWN has no link
 family|family,families,relatives|familieleden  # 'relatives' / Dutch 'familieleden' (family members); WordNet has no synset in common
-sink|sank,sink,sunk|zonk,gezonken  # ODWN lacks the strong past forms of 'zinken' (sank, sunk)
 board|aboard,onboard  # spelling variant 'onboard'; WordNet has only 'aboard'
 secret|secret,secretly,covert  # 'covert' is secret; WordNet keeps it in another adjective cluster
 large|large,huge|enorm,enorme  # 'huge' is large; WordNet keeps them in separate adjective clusters, which the matcher does not join
