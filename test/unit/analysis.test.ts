@@ -68,6 +68,13 @@ describe('analysis: tokens', () => {
 });
 
 describe('analysis: numbers', () => {
+  it('a figure after a verb of counting counts that verb\'s subject ("which number in the thousands")', () => {
+    assert.equal(one('Its fighters, which number in the thousands, came from the north.').unitText, 'fighters');
+    assert.equal(one('The fighters of the northern militia number in the hundreds.').unitText, 'fighters');
+    assert.equal(one('The crowd, numbering about 400, left the square.').unitText, 'crowd');
+    // A noun after the figure comes first.
+    assert.equal(one('The convoy numbered 40 trucks.').unitText, 'trucks');
+  });
   it('reads plain digits with the counted noun', () => {
     const n = one('The ferry carried 224 passengers.');
     assert.equal(n.value, 224);

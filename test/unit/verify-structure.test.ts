@@ -107,3 +107,15 @@ describe('verify: structure decides which words a value belongs to', () => {
     assert.ok(f.rules?.includes('blocks.hypothetical'), JSON.stringify(f.rules));
   });
 });
+
+describe('verify: the noun a figure counts after a verb of counting', () => {
+  const SOURCE = 'Militia\n\nIts fighters, which number in the thousands, include former sailors from Leith and dock workers from Eastmoor.\n';
+  it('"thousands" counts the fighters, not the former sailors among them', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/militia.txt', enc(SOURCE));
+    const [f] = await e.check('Thousands of former sailors from Leith and dock workers from Eastmoor are fighters.', { format: 'plaintext' });
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.reasons));
+    const [g] = await e.check('Its fighters number in the hundreds.', { format: 'plaintext' });
+    assert.equal(g.verdict, 'conflict', JSON.stringify(g.reasons));
+  });
+});

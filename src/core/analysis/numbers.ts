@@ -273,6 +273,34 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
   return undefined;
 }
 
+/** Verbs whose subject a figure after them counts: "members, which number in the thousands", "a force numbering 2,000". */
+const COUNT_VERBS = new Set(['number', 'numbers', 'numbered', 'numbering', 'total', 'totals', 'totalled', 'totaled', 'totalling', 'totaling']);
+const COUNT_SKIP = new Set(['in', 'the', 'some', 'about', 'around', 'roughly', 'nearly', 'almost', 'over', 'more', 'than', 'at', 'least', 'up', 'to', 'well']);
+/**
+ * The noun a figure counts when it comes after a verb of counting instead of before its noun:
+ * "Its members, which number in the thousands" (members), "a force numbering some 2,000
+ * men" has its noun after the figure and is found there first. English only.
+ */
+function countedBefore(tokens: Token[], first: number, lang: LanguageCode): number | undefined {
+  if (lang === 'nl') return undefined;
+  let j = first - 1;
+  while (j >= 0 && COUNT_SKIP.has(tokens[j].norm)) j--;
+  if (j < 0 || !COUNT_VERBS.has(tokens[j].norm)) return undefined;
+  j--;
+  if (j >= 0 && (tokens[j].norm === 'which' || tokens[j].norm === 'who' || tokens[j].norm === 'that')) j--;
+  const stops = stopSet(lang);
+  if (j < 0 || stops.has(tokens[j].norm) || HAS_DIGIT.test(tokens[j].norm) || tokens[j].norm.length < 3) return undefined;
+  // The head of "the members of the Sinai Province": the noun before "of".
+  for (let k = j - 1; k > 0 && k >= j - 5; k--) {
+    if (tokens[k].norm === 'of') {
+      const h = tokens[k - 1];
+      return stops.has(h.norm) || HAS_DIGIT.test(h.norm) || h.norm.length < 3 ? undefined : k - 1;
+    }
+    if (tokens[k].norm === 'which' || tokens[k].norm === 'who' || tokens[k].norm === 'that') break;
+  }
+  return j;
+}
+
 function comparatorBefore(text: string, tokens: Token[], i: number, startChar: number, used?: Uint8Array): { def: (typeof COMPARATORS)[string]; start: number } | undefined {
   for (let k = Math.min(COMPARATOR_MAX_WORDS, i); k >= 1; k--) {
     let ok = true;
@@ -449,7 +477,9 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       if (AGE_UNITS.has(core.hyphenUnit.norm)) kind = 'age';
       else if (TIME_UNITS.has(core.hyphenUnit.norm)) kind = 'duration';
     } else if (kind !== 'percent' && kind !== 'money') {
-      const u = findUnit(text, tokens, end, endChar, lang, used);
+      let first = i;
+      while (first > 0 && tokens[first - 1].start >= startChar) first--;
+      const u = findUnit(text, tokens, end, endChar, lang, used) ?? countedBefore(tokens, first, lang);
       if (u !== undefined) {
         const ut = tokens[u];
         unit = ut.stem;
