@@ -370,3 +370,17 @@ describe('verify: who did what to whom where a text is Dutch (blocks.word-order)
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a title the passage gives another name (blocks.title-elsewhere)', () => {
+  const SOURCE = 'Film\n\nThe film goes on to praise Tom Reed and the “Harbour Lion” Dana Wells.\n';
+  it('the title the claim gives one name, standing at another in the passage, does not back it', async () => {
+    const f = await checkAgainst(SOURCE, "The film praises Tom Reed as the 'Harbour Lion'.");
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.reasons));
+    assert.ok(f.rules?.includes('blocks.title-elsewhere'), JSON.stringify(f.rules));
+    assert.match(f.reasons.map((r) => r.message).join(' '), /Dana Wells/);
+  });
+  it('the name the title stands at is backed', async () => {
+    const f = await checkAgainst(SOURCE, "The film praises Dana Wells as the 'Harbour Lion'.");
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});

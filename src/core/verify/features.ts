@@ -125,7 +125,7 @@ export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Al
   set('contextNames', a.contextNames > 0 ? 1 : 0);
   set('polarityClash', a.polarityClash ? 1 : 0);
   set('blockedNegation', a.rules.some((r) => r === 'blocks.negated-passage' || r === 'blocks.negated-claim') ? 1 : 0);
-  set('blockedStructure', a.rules.some((r) => r === 'blocks.swapped-roles' || r === 'blocks.word-order' || r === 'blocks.hypothetical') ? 1 : 0);
+  set('blockedStructure', a.rules.some((r) => r === 'blocks.swapped-roles' || r === 'blocks.word-order' || r === 'blocks.title-elsewhere' || r === 'blocks.hypothetical') ? 1 : 0);
   set('displaced', a.rules.some((r) => r.startsWith('role.')) ? 1 : 0);
   const kinds = new Set(a.conflicts.map((x) => x.kind));
   set('conflictNumber', kinds.has('number') || kinds.has('quantity') ? 1 : 0);

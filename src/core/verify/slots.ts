@@ -273,11 +273,26 @@ export function roleRival(
   const rivals = nameCandidates(p).filter((n) => n.kind === cn.kind && n.tokens.every(inside) && !n.tokens.some((k) => usedPassage.has(k) && !at.includes(k)));
   if (rivals.length !== 1) return undefined;
   const rival = rivals[0];
+  // The claim's name joined to the rival by "and" a few words on ("praise Tom Reed and the
+  // “Harbour Lion” Dana Wells"): both fill the place.
+  if (at.some((k) => coordinated(p, Math.max(...rival.tokens), k))) return undefined;
   // Strong when the aligned words are the name's direct neighbours in the claim.
   const ci = c.content.indexOf(Math.min(...u.tokens));
   const cj = c.content.indexOf(Math.max(...u.tokens));
   const tight = c.content[ci - 1] === place.claimLeft && c.content[cj + 1] === place.claimRight;
   return { text: rival.text, tight };
+}
+
+const AND = new Set(['and', 'or', 'en', 'of']);
+/** Whether passage token k follows token `from` within six tokens of one clause past an "and" (or "or", "en", "of"). */
+function coordinated(p: Prepared, from: number, k: number): boolean {
+  if (k <= from || k - from > 6) return false;
+  let joined = false;
+  for (let j = from; j < k; j++) {
+    if (j > from && AND.has(p.tokens[j].norm)) joined = true;
+    if (p.tokens[j].breakAfter && !/^[\s"'“”‘’«»,]*$/.test(p.text.slice(p.tokens[j].end, p.tokens[j + 1].start))) return false;
+  }
+  return joined;
 }
 
 /**

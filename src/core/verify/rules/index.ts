@@ -20,6 +20,7 @@ import { category } from './category';
 import { figureClause } from './figure-clause';
 import { swappedRoles } from './swapped-roles';
 import { wordOrder } from './word-order';
+import { titleElsewhere } from './title-elsewhere';
 import { hypothetical } from './hypothetical';
 import { substitutedWord } from './substituted-word';
 import { contextName } from './context-name';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   negatedClaim,
   swappedRoles,
   wordOrder,
+  titleElsewhere,
   hypothetical,
   substitutedWord,
   contextName,

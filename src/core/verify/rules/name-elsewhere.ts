@@ -92,6 +92,8 @@ export const nameElsewhere: Rule = {
     return out;
   },
   examples: [
+    // A name joined to the one at the claim's place by "and" fills that place too.
+    { claim: 'The film praises Dana Wells as the Harbour Lion.', passage: 'The film goes on to praise Tom Reed and the “Harbour Lion” Dana Wells.', expect: 'none' },
     {
       claim: 'Dana Wells, who joined the Regatta last year, is also the head of the rowing department in the Northbury Student Regatta.',
       passage: 'Dana Wells, who joined the Regatta last year, is also the head of the rowing department in the First Leith Club.',
