@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { checkAgainst, engineWith } from './helpers/engine';
+import { prepare } from '../../src/core/verify/nlp';
+import { align, claimUnits } from '../../src/core/verify/align';
+import { slotFilledHere } from '../../src/core/verify/index';
 
 // Names in roles: which passage name a differing claim name is compared with, and when
 // a claim name the passage mentions elsewhere does not back the claim.
@@ -381,6 +384,35 @@ describe('verify: a title the passage gives another name (blocks.title-elsewhere
   });
   it('the name the title stands at is backed', async () => {
     const f = await checkAgainst(SOURCE, "The film praises Dana Wells as the 'Harbour Lion'.");
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});
+
+describe('verify: a name from the next sentence at a place where this one has its own name (slotFilledHere)', () => {
+  const c = prepare('The study was a joint project between Dana Wells of Harbour College and Morven Bay, a company that runs seal trips.', 'en');
+  const units = claimUnits(c);
+  const here = prepare('The study covered 800 hours of seal observations in Morven Bay.', 'en');
+  const next = prepare('The study was a joint project between Dana Wells of Harbour College and Tom Reed of Kestrel Tours, a company that runs seal trips.', 'en');
+  it('the neighbour has the words around the claim name and another name between them: no pieced support', () => {
+    const pair = align(c, units, [here, next]);
+    assert.equal(slotFilledHere(c, units, next, align(c, units, [next]), pair, 'name'), true);
+  });
+  it('the neighbour with nothing of its own at that place pieces the support', () => {
+    const plain = prepare('The study was a joint project between Dana Wells of Harbour College and a company that runs seal trips.', 'en');
+    const pair = align(c, units, [here, plain]);
+    assert.equal(slotFilledHere(c, units, plain, align(c, units, [plain]), pair, 'name'), false);
+  });
+});
+
+describe('verify: support pieced from a sentence whose name the neighbour has another name in place of', () => {
+  const SOURCE =
+    'Survey\n\nThe study was a joint project between Dana Wells of Harbour College and Tom Reed of Kestrel Tours, a company that runs seal trips.\n\nThe study covered 800 hours of seal observations in Morven Bay over ten years.\n';
+  it('a name from the next sentence, where this one names another company, is neither backed nor contradicted', async () => {
+    const f = await checkAgainst(SOURCE, 'The study was a joint project between Dana Wells of Harbour College and Morven Bay, a company that runs seal trips.');
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.reasons));
+  });
+  it('the sentence as the source has it is backed', async () => {
+    const f = await checkAgainst(SOURCE, 'The study was a joint project between Dana Wells of Harbour College and Tom Reed of Kestrel Tours, a company that runs seal trips.');
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
   });
 });

@@ -222,6 +222,10 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
       const a = align(c, units, [prepared, nbp], context);
       if (detachedPairDate(c, a, [prepared, nbp])) continue;
       if (slotFilledHere(c, units, prepared, single, a)) continue;
+      // The other way round: a value this passage gives, whose place in the neighbour (which
+      // has the words around it) holds words of its own ("... at the University of Miami and
+      // Chris Fallows of Apex, a company that ..." beside "... in South Africa's False Bay").
+      if (slotFilledHere(c, units, nbp, align(c, units, [nbp]), a, 'name')) continue;
       if (single.polarityClash) a.polarityClash = true;
       if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
         cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
@@ -243,14 +247,21 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
  * fills the slot with something else ("arrested a large number of men" for "arrested dozens
  * of men"), so the neighbour's value belongs to another statement.
  */
-function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment): boolean {
-  const gained = pair.matched.filter((u) => u.kind !== 'word' && !single.matched.includes(u) && !single.loose.includes(u));
+export function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment, only?: Unit['kind']): boolean {
+  const gained = pair.matched.filter((u) => u.kind !== 'word' && (!only || u.kind === only) && !single.matched.includes(u) && !single.loose.includes(u));
   if (gained.length === 0) return false;
   const ctx = stageContext(c, units, [p], 'role');
   return gained.some((u) => {
     const win = anchoredWindow(c, u.tokens, ctx.pos);
     if (!win?.both) return false;
-    for (let k = win.lo; k <= win.hi; k++) if (p.content.includes(k) && !ctx.usedPassage.has(k)) return true;
+    // Of a name, the claim words right before and after it must be the anchors, and the
+    // place must hold another name (not "the group", which may stand for it).
+    if (only) {
+      const i = c.content.indexOf(Math.min(...u.tokens));
+      const j = c.content.indexOf(Math.max(...u.tokens));
+      if (c.content[i - 1] !== win.claimLeft || c.content[j + 1] !== win.claimRight) return false;
+    }
+    for (let k = win.lo; k <= win.hi; k++) if (p.content.includes(k) && !ctx.usedPassage.has(k) && (!only || p.tokens[k].name !== undefined)) return true;
     return false;
   });
 }
