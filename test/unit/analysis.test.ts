@@ -68,6 +68,15 @@ describe('analysis: tokens', () => {
 });
 
 describe('analysis: numbers', () => {
+  it('a small vague amount of a scale word is that many hundreds or thousands ("a few hundred", "enkele honderden")', () => {
+    const a = one('The club has only a few hundred members.');
+    assert.deepEqual([a.text, a.min, a.max, a.unitText], ['a few hundred', 200, 600, 'members']);
+    const b = one('The police held several thousand people.');
+    assert.deepEqual([b.min, b.max], [3000, 10000]);
+    const c = one('De club telt enkele honderden leden.', 'nl');
+    assert.deepEqual([c.min, c.max, c.unitText], [200, 900, 'leden']);
+    assert.deepEqual([one('Several people left.').min, one('Several people left.').max], [3, 10]);
+  });
   it('a figure after a verb of counting counts that verb\'s subject ("which number in the thousands")', () => {
     assert.equal(one('Its fighters, which number in the thousands, came from the north.').unitText, 'fighters');
     assert.equal(one('The fighters of the northern militia number in the hundreds.').unitText, 'fighters');

@@ -119,3 +119,13 @@ describe('verify: the noun a figure counts after a verb of counting', () => {
     assert.equal(g.verdict, 'conflict', JSON.stringify(g.reasons));
   });
 });
+
+describe('verify: "a few hundred" against "in the thousands"', () => {
+  it('a small vague amount of hundreds contradicts a figure in the thousands for the same noun', async () => {
+    const e = createEngine();
+    e.upsertSource('sources/club.txt', enc('Harbour Club\n\nThe members of the Harbour Club, which number in the thousands, come from across the region.\n'));
+    const [f] = await e.check('The Harbour Club has only a few hundred members.', { format: 'plaintext' });
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.reasons[0].message, /thousands/);
+  });
+});

@@ -35,6 +35,11 @@ const HAS_DIGIT = /\d/;
 const UPPER_START = /^\p{Lu}/u;
 const EN_SCALE: Record<string, number> = dict({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
 const NL_SCALE_AFTER: Record<string, number> = dict({ honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 });
+/** Scale words after a small vague amount ("a few hundred", "several thousands", "enkele honderden"). */
+const SCALE_WORDS: Record<string, number> = dict({
+  hundred: 100, hundreds: 100, thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, billion: 1e9,
+  honderd: 100, honderden: 100, duizend: 1e3, duizenden: 1e3, miljoen: 1e6, miljoenen: 1e6, miljard: 1e9,
+});
 const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'procentpunt', 'procentpunten']);
 const CURRENCY_WORDS: Record<string, string> = dict({
   dollar: 'dollar', dollars: 'dollar', usd: 'dollar', euro: 'euro', euros: 'euro', eur: 'euro',
@@ -103,7 +108,12 @@ function parseCore(text: string, tokens: Token[], i: number, lang: LanguageCode,
       if (v && key === 'enkele' && i > 0 && SINGLE_BEFORE.has(tokens[i - 1].norm)) return undefined;
       // "scores of people" is an amount; "the team scores" is not.
       if (v && key === 'scores' && tokens[i + 1]?.norm !== 'of') return undefined;
-      if (v) return { value: key.endsWith('dozen') || key.endsWith('dozijn') ? 12 : v[0], end: i + k, vague: v };
+      if (!v) continue;
+      // A few of a scale word: "a few hundred" [200, 600], "several thousand", "enkele honderden".
+      const nx = tokens[i + k];
+      const scale = nx && !used[i + k] && isSpaceGap(text, tokens[i + k - 1].end, nx.start) && v[1] <= 10 ? SCALE_WORDS[nx.norm] : undefined;
+      if (scale !== undefined) return { value: v[0] * scale, end: i + k + 1, vague: [v[0] * scale, v[1] * scale] };
+      return { value: key.endsWith('dozen') || key.endsWith('dozijn') ? 12 : v[0], end: i + k, vague: v };
     }
   }
   const c0 = n.charCodeAt(0);
