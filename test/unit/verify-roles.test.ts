@@ -4,7 +4,7 @@ import type { Finding } from '../../src/core/types';
 import { checkAgainst, engineWith } from './helpers/engine';
 import { prepare } from '../../src/core/verify/nlp';
 import { align, claimUnits } from '../../src/core/verify/align';
-import { slotFilledHere } from '../../src/core/verify/index';
+import { nameLentIntoOtherName } from '../../src/core/verify/index';
 
 // Names in roles: which passage name a differing claim name is compared with, and when
 // a claim name the passage mentions elsewhere does not back the claim.
@@ -388,19 +388,19 @@ describe('verify: a title the passage gives another name (blocks.title-elsewhere
   });
 });
 
-describe('verify: a name from the next sentence at a place where this one has its own name (slotFilledHere)', () => {
+describe('verify: a name from the next sentence at a place where this one has its own name (nameLentIntoOtherName)', () => {
   const c = prepare('The study was a joint project between Dana Wells of Harbour College and Morven Bay, a company that runs seal trips.', 'en');
   const units = claimUnits(c);
   const here = prepare('The study covered 800 hours of seal observations in Morven Bay.', 'en');
   const next = prepare('The study was a joint project between Dana Wells of Harbour College and Tom Reed of Kestrel Tours, a company that runs seal trips.', 'en');
   it('the neighbour has the words around the claim name and another name between them: no pieced support', () => {
     const pair = align(c, units, [here, next]);
-    assert.equal(slotFilledHere(c, units, next, align(c, units, [next]), pair, 'name'), true);
+    assert.equal(nameLentIntoOtherName(c, units, next, pair), true);
   });
   it('the neighbour with nothing of its own at that place pieces the support', () => {
     const plain = prepare('The study was a joint project between Dana Wells of Harbour College and a company that runs seal trips.', 'en');
     const pair = align(c, units, [here, plain]);
-    assert.equal(slotFilledHere(c, units, plain, align(c, units, [plain]), pair, 'name'), false);
+    assert.equal(nameLentIntoOtherName(c, units, plain, pair), false);
   });
 });
 

@@ -35,11 +35,13 @@ const HAS_DIGIT = /\d/;
 const UPPER_START = /^\p{Lu}/u;
 const EN_SCALE: Record<string, number> = dict({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
 const NL_SCALE_AFTER: Record<string, number> = dict({ honderd: 100, duizend: 1e3, miljoen: 1e6, miljard: 1e9 });
-/** Scale words after a small vague amount ("a few hundred", "several thousands", "enkele honderden"). */
-const SCALE_WORDS: Record<string, number> = dict({
-  hundred: 100, hundreds: 100, thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, billion: 1e9,
-  honderd: 100, honderden: 100, duizend: 1e3, duizenden: 1e3, miljoen: 1e6, miljoenen: 1e6, miljard: 1e9,
-});
+/** Scale words, singular or plural, after a small vague amount ("a few hundred", "several thousands", "enkele honderden"). */
+const SCALE_WORDS: Record<string, number> = dict(
+  Object.fromEntries([
+    ...Object.entries(EN_SCALE).flatMap(([w, v]) => [[w, v], [`${w}s`, v]]),
+    ...Object.entries(NL_SCALE_AFTER).flatMap(([w, v]) => [[w, v], [`${w}en`, v]]),
+  ]),
+);
 const PERCENT_WORDS = new Set(['percent', 'procent', 'pct', 'percentage', 'procentpunt', 'procentpunten']);
 const CURRENCY_WORDS: Record<string, string> = dict({
   dollar: 'dollar', dollars: 'dollar', usd: 'dollar', euro: 'euro', euros: 'euro', eur: 'euro',
@@ -283,12 +285,13 @@ function findUnit(text: string, tokens: Token[], from: number, prevEnd: number, 
   return undefined;
 }
 
-/** Verbs whose subject a figure after them counts: "members, which number in the thousands", "a force numbering 2,000". */
+/** Verbs whose subject a figure after them counts: "fighters, which number in the thousands", "a force numbering 2,000". */
 const COUNT_VERBS = new Set(['number', 'numbers', 'numbered', 'numbering', 'total', 'totals', 'totalled', 'totaled', 'totalling', 'totaling']);
 const COUNT_SKIP = new Set(['in', 'the', 'some', 'about', 'around', 'roughly', 'nearly', 'almost', 'over', 'more', 'than', 'at', 'least', 'up', 'to', 'well']);
+const RELATIVE_PRONOUN = new Set(['which', 'who', 'that']);
 /**
  * The noun a figure counts when it comes after a verb of counting instead of before its noun:
- * "Its members, which number in the thousands" (members), "a force numbering some 2,000
+ * "Its fighters, which number in the thousands" (fighters), "a force numbering some 2,000
  * men" has its noun after the figure and is found there first. English only.
  */
 function countedBefore(tokens: Token[], first: number, lang: LanguageCode): number | undefined {
@@ -297,16 +300,16 @@ function countedBefore(tokens: Token[], first: number, lang: LanguageCode): numb
   while (j >= 0 && COUNT_SKIP.has(tokens[j].norm)) j--;
   if (j < 0 || !COUNT_VERBS.has(tokens[j].norm)) return undefined;
   j--;
-  if (j >= 0 && (tokens[j].norm === 'which' || tokens[j].norm === 'who' || tokens[j].norm === 'that')) j--;
+  if (j >= 0 && RELATIVE_PRONOUN.has(tokens[j].norm)) j--;
   const stops = stopSet(lang);
   if (j < 0 || stops.has(tokens[j].norm) || HAS_DIGIT.test(tokens[j].norm) || tokens[j].norm.length < 3) return undefined;
-  // The head of "the members of the Sinai Province": the noun before "of".
+  // The head of "the crew of the northern ferry number ...": the noun before "of".
   for (let k = j - 1; k > 0 && k >= j - 5; k--) {
     if (tokens[k].norm === 'of') {
       const h = tokens[k - 1];
       return stops.has(h.norm) || HAS_DIGIT.test(h.norm) || h.norm.length < 3 ? undefined : k - 1;
     }
-    if (tokens[k].norm === 'which' || tokens[k].norm === 'who' || tokens[k].norm === 'that') break;
+    if (RELATIVE_PRONOUN.has(tokens[k].norm)) break;
   }
   return j;
 }

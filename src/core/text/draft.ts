@@ -724,28 +724,22 @@ function finish(text: string, p: PreparedDraft): DraftSentence[] {
 const HEADLINE_WORDS = 12;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'vs', 'de', 'het', 'een', 'en', 'van', 'op', 'in', 'met', 'voor', 'aan', 'te']);
 
+/**
+ * Whether the line next to the line break at `brk` (dir -1: the line before it, 1: the one
+ * after it) is blank; past the text's edge counts as blank.
+ */
+function blankLineBeside(masked: string, brk: number, dir: -1 | 1): boolean {
+  for (let k = brk + dir; k >= 0 && k < masked.length; k += dir) {
+    const ch = masked[k];
+    if (ch === '\n') return true;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
+  }
+  return true;
+}
+
 /** Whether the line at [from, to) has a blank line (or the text's edge) before and after it: a paragraph of one line. */
 function standsAlone(masked: string, from: number, to: number): boolean {
-  const blankBefore = (i: number): boolean => {
-    // i: the index of the line break before the line; the line before it must be blank.
-    if (i < 0) return true;
-    for (let k = i - 1; k >= 0; k--) {
-      const ch = masked[k];
-      if (ch === '\n') return true;
-      if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
-    }
-    return true;
-  };
-  const blankAfter = (i: number): boolean => {
-    if (i >= masked.length) return true;
-    for (let k = i + 1; k < masked.length; k++) {
-      const ch = masked[k];
-      if (ch === '\n') return true;
-      if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
-    }
-    return true;
-  };
-  return blankBefore(from - 1) && blankAfter(to);
+  return (from === 0 || blankLineBeside(masked, from - 1, -1)) && (to >= masked.length || blankLineBeside(masked, to, 1));
 }
 
 function looksLikeTitleLine(masked: string, start: number, end: number): boolean {

@@ -23,7 +23,7 @@ import type { PassageHit, Retriever, SourceInfo } from '../retrieval';
 import { classifySentence, isCheckWorthy, stripCitations } from './checkworthy';
 import { prepare, preparePassage, type Prepared } from './nlp';
 import { align, claimUnits, findToken, stageContext, type Alignment, type LazyContext, type Conflict, type Unit } from './align';
-import { anchoredWindow } from './slots';
+import { anchoredWindow, anchorsAdjacent } from './slots';
 import { LineIndex } from '../text/positions';
 import { structureOf, type Structure } from './structure';
 import { compareDates, withYear } from './match';
@@ -220,16 +220,13 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
     for (const nb of adjacent) {
       const nbp = preparePassage(nb, lang, doc.date);
       const a = align(c, units, [prepared, nbp], context);
+      // Only a pair that backs more than what it would replace is checked further.
+      if (a.coverage <= (cand.pair?.alignment.coverage ?? single.coverage)) continue;
       if (detachedPairDate(c, a, [prepared, nbp])) continue;
       if (slotFilledHere(c, units, prepared, single, a)) continue;
-      // The other way round: a value this passage gives, whose place in the neighbour (which
-      // has the words around it) holds words of its own ("... at the University of Miami and
-      // Chris Fallows of Apex, a company that ..." beside "... in South Africa's False Bay").
-      if (slotFilledHere(c, units, nbp, align(c, units, [nbp]), a, 'name')) continue;
+      if (nameLentIntoOtherName(c, units, nbp, a)) continue;
       if (single.polarityClash) a.polarityClash = true;
-      if (a.coverage > (cand.pair?.alignment.coverage ?? single.coverage)) {
-        cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
-      }
+      cand.pair = { alignment: a, neighbor: { doc, passage: nb, score: 0, before: [], after: [] } };
     }
   }
   if (single.conflicts.length > 0) {
@@ -247,22 +244,35 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
  * fills the slot with something else ("arrested a large number of men" for "arrested dozens
  * of men"), so the neighbour's value belongs to another statement.
  */
-export function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment, only?: Unit['kind']): boolean {
-  const gained = pair.matched.filter((u) => u.kind !== 'word' && (!only || u.kind === only) && !single.matched.includes(u) && !single.loose.includes(u));
-  if (gained.length === 0) return false;
-  const ctx = stageContext(c, units, [p], 'role');
-  return gained.some((u) => {
-    const win = anchoredWindow(c, u.tokens, ctx.pos);
-    if (!win?.both) return false;
-    // Of a name, the claim words right before and after it must be the anchors, and the
-    // place must hold another name (not "the group", which may stand for it).
-    if (only) {
-      const i = c.content.indexOf(Math.min(...u.tokens));
-      const j = c.content.indexOf(Math.max(...u.tokens));
-      if (c.content[i - 1] !== win.claimLeft || c.content[j + 1] !== win.claimRight) return false;
-    }
-    for (let k = win.lo; k <= win.hi; k++) if (p.content.includes(k) && !ctx.usedPassage.has(k) && (!only || p.tokens[k].name !== undefined)) return true;
+function slotFilledHere(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment): boolean {
+  return gainedPlaces(c, units, p, single, pair, (u) => u.kind !== 'word').some(({ win, ctx }) => {
+    for (let k = win.lo; k <= win.hi; k++) if (p.content.includes(k) && !ctx.usedPassage.has(k)) return true;
     return false;
+  });
+}
+
+/**
+ * The other way round: a name this passage lends the pair, whose place in the neighbour
+ * `nb` (the claim words right before and after it aligned there) holds another name, not
+ * just a word such as "the group" that may stand for it ("... at the University of Leith and
+ * Tom Reed of Kestrel Tours, a company that ..." beside "... in Morven Bay").
+ */
+export function nameLentIntoOtherName(c: Prepared, units: Unit[], nb: Prepared, pair: Alignment): boolean {
+  return gainedPlaces(c, units, nb, align(c, units, [nb]), pair, (u) => u.kind === 'name').some(({ u, win, ctx }) => {
+    if (!anchorsAdjacent(c, u.tokens, win.claimLeft, win.claimRight)) return false;
+    for (let k = win.lo; k <= win.hi; k++) if (nb.content.includes(k) && !ctx.usedPassage.has(k) && nb.tokens[k].name !== undefined) return true;
+    return false;
+  });
+}
+
+/** The units `pair` backs that `p` alone does not (of the kinds `keep` takes), each with its two-sided place in `p`. */
+function gainedPlaces(c: Prepared, units: Unit[], p: Prepared, single: Alignment, pair: Alignment, keep: (u: Unit) => boolean) {
+  const gained = pair.matched.filter((u) => keep(u) && !single.matched.includes(u) && !single.loose.includes(u));
+  if (gained.length === 0) return [];
+  const ctx = stageContext(c, units, [p], 'role');
+  return gained.flatMap((u) => {
+    const win = anchoredWindow(c, u.tokens, ctx.pos);
+    return win?.both ? [{ u, win, ctx }] : [];
   });
 }
 

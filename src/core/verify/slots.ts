@@ -277,10 +277,18 @@ export function roleRival(
   // “Harbour Lion” Dana Wells"): both fill the place.
   if (at.some((k) => coordinated(p, Math.max(...rival.tokens), k))) return undefined;
   // Strong when the aligned words are the name's direct neighbours in the claim.
-  const ci = c.content.indexOf(Math.min(...u.tokens));
-  const cj = c.content.indexOf(Math.max(...u.tokens));
-  const tight = c.content[ci - 1] === place.claimLeft && c.content[cj + 1] === place.claimRight;
-  return { text: rival.text, tight };
+  return { text: rival.text, tight: anchorsAdjacent(c, u.tokens, place.claimLeft, place.claimRight) };
+}
+
+/** Whether the claim anchors of a place are the span's own neighbouring content words (a tight slot). */
+export function anchorsAdjacent(c: Prepared, span: readonly number[], claimLeft: number | undefined, claimRight: number | undefined): boolean {
+  const [before, after] = contentAround(c, Math.min(...span), Math.max(...span));
+  return before === claimLeft && after === claimRight;
+}
+
+/** Whether only spaces, quotation marks and commas stand between tokens a and b of q (b after a). */
+export function quotesOrCommaBetween(q: Prepared, a: number, b: number): boolean {
+  return /^[\s"'“”‘’«»,]*$/.test(q.text.slice(q.tokens[a].end, q.tokens[b].start));
 }
 
 const AND = new Set(['and', 'or', 'en', 'of']);
@@ -290,7 +298,7 @@ function coordinated(p: Prepared, from: number, k: number): boolean {
   let joined = false;
   for (let j = from; j < k; j++) {
     if (j > from && AND.has(p.tokens[j].norm)) joined = true;
-    if (p.tokens[j].breakAfter && !/^[\s"'“”‘’«»,]*$/.test(p.text.slice(p.tokens[j].end, p.tokens[j + 1].start))) return false;
+    if (p.tokens[j].breakAfter && !quotesOrCommaBetween(p, j, j + 1)) return false;
   }
   return joined;
 }

@@ -56,13 +56,9 @@ const SUBORD = new Set([
  */
 export const ADVERBIAL = new Set(['since', 'after', 'before', 'when', 'until', 'because', 'sinds', 'nadat', 'voordat', 'toen', 'omdat', 'wanneer']);
 const REPORTATIVE = new Set(['allegedly', 'reportedly', 'reputedly', 'supposedly', 'purportedly', 'verluidt', 'vermoedelijk']);
-/** An adverb that gives a statement at second hand ("allegedly", "verluidt"). */
-export function reportativeCue(norm: string): boolean {
-  return REPORTATIVE.has(norm);
-}
 /**
  * Verbs of saying and believing that, passive before "to", give a statement at second hand:
- * "is widely believed to be supporting", "is said to have sold", "were reported to have fled".
+ * "is widely believed to be funding", "is said to have sold", "were reported to have fled".
  */
 const REPORTING_PASSIVE = new Set(['believed', 'said', 'thought', 'reported', 'alleged', 'rumoured', 'rumored', 'understood', 'claimed', 'reputed', 'presumed', 'supposed']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -36,8 +36,8 @@ function countOfAnotherPredicate(ctx: AlignContext, claimTok: number, sTok: numb
 
 /**
  * The claim's figure and the passage's stand in the same frame: the content words right
- * before and right after each are aligned with each other ("arrested six senior Daesh
- * members" / "arrested four senior Daesh terrorists"), with no clause break inside the
+ * before and right after each are aligned with each other ("arrested six senior militia
+ * members" / "arrested four senior militia fighters"), with no clause break inside the
  * frame. Then the figures fill the same slot even where the counted nouns are worded
  * differently.
  */

@@ -1,17 +1,20 @@
 /**
  * blocks.title-elsewhere: the claim gives a title or epithet to one name ("hails X as the
- * Prince of the Faithful", "X, known as the Harbour Lion", "X is called the Harbour Lion"),
+ * Lord of the Isles", "X, known as the Harbour Lion", "X is called the Harbour Lion"),
  * and the passage has both, but the title stands right before or after another name of its
- * own ("praised X and the Prince of the Faithful Y", "praised X and Y, the Harbour Lion"):
+ * own ("praised X and the Lord of the Isles Y", "praised X and Y, the Harbour Lion"):
  * the title is that name's. A name in the passage right at the title is the one it names;
  * the claim's name elsewhere in the sentence is no evidence that it holds it.
  */
 import type { Rule } from './types';
 import type { Prepared } from '../nlp';
+import { quotesOrCommaBetween } from '../slots';
 
 /** Words that give a name a title after it: "as", "called", "named", "dubbed", "known as", "nicknamed", Dutch "als", "genoemd", "bijgenaamd". */
 const GIVES_TITLE = new Set(['as', 'called', 'named', 'dubbed', 'nicknamed', 'titled', 'als', 'genoemd', 'bijgenaamd', 'noemt', 'noemde']);
 
+/** Function words inside a title ("Lord of the Isles", "Heer der Eilanden"). */
+const TITLE_JOINERS = new Set(['of', 'the', 'van', 'de', 'der']);
 /** Words that may stand between a title and its name: articles. */
 const ARTICLE = new Set(['the', 'a', 'an', 'de', 'het', 'een']);
 
@@ -22,8 +25,7 @@ const ARTICLE = new Set(['the', 'a', 'an', 'de', 'het', 'een']);
  */
 function nextContent(q: Prepared, k: number, dir: 1 | -1): number | undefined {
   for (let j = k + dir; j >= 0 && j < q.tokens.length; j += dir) {
-    const [a, b] = dir === 1 ? [q.tokens[j - 1], q.tokens[j]] : [q.tokens[j], q.tokens[j + 1]];
-    if (!/^[\s"'“”‘’«»,]*$/.test(q.text.slice(a.end, b.start))) return undefined;
+    if (!(dir === 1 ? quotesOrCommaBetween(q, j - 1, j) : quotesOrCommaBetween(q, j, j + 1))) return undefined;
     if (!q.tokens[j].stop) return j;
     if (!ARTICLE.has(q.tokens[j].norm)) return undefined;
   }
@@ -48,8 +50,8 @@ export const titleElsewhere: Rule = {
       for (let k = g + 1; k < c.tokens.length; k++) {
         if (!c.tokens[k].stop) title.push(k);
         if (c.tokens[k].breakAfter) break;
-        // A preposition other than "of" after the title's first word ends it ("... in the video").
-        if (title.length && c.tokens[k + 1]?.stop && c.tokens[k + 1].norm !== 'of' && c.tokens[k + 1].norm !== 'the' && c.tokens[k + 1].norm !== 'van' && c.tokens[k + 1].norm !== 'de' && c.tokens[k + 1].norm !== 'der') break;
+        // A function word other than "of" or an article after the title's first word ends it ("... in the video").
+        if (title.length && c.tokens[k + 1]?.stop && !TITLE_JOINERS.has(c.tokens[k + 1].norm)) break;
       }
       if (title.length === 0 || title.some((k) => c.tokens[k].name === u.ref)) continue;
       const at = title.map((k) => pos.get(k));
@@ -60,16 +62,15 @@ export const titleElsewhere: Rule = {
       let between = 0;
       for (let k = lo; k <= hi; k++) if (!p.tokens[k].stop && !(at as number[]).includes(k)) between++;
       if (between > 0) continue;
-      const xAt = ctx.namePos.get(u) ?? [];
-      // The passage's name right after the title, or right before it across a comma.
-      for (const side of [nextContent(p, hi, 1), nextContent(p, lo, -1)]) {
+      // The passage's name right after the title, or right before it across a comma; the
+      // claim's own name there holds the title.
+      const sides = [nextContent(p, hi, 1), nextContent(p, lo, -1)];
+      if ((ctx.namePos.get(u) ?? []).some((k) => sides.includes(k))) continue;
+      for (const side of sides) {
         if (side === undefined) continue;
         const ni = p.tokens[side].name;
-        if (ni === undefined || xAt.includes(side)) continue;
-        // Another name: not one the claim has.
-        if ([...pos.values()].includes(side) || [...ctx.namePos.values()].some((ks) => ks.includes(side))) continue;
-        // The claim's name is not at the title itself.
-        if (xAt.some((k) => k === nextContent(p, hi, 1) || k === nextContent(p, lo, -1))) continue;
+        // Another name: one that backs nothing of the claim.
+        if (ni === undefined || ctx.usedPassage.has(side)) continue;
         return [{ type: 'blocks', message: `the source gives ${JSON.stringify(c.text.slice(c.tokens[title[0]].start, c.tokens[title[title.length - 1]].end))} to ${JSON.stringify(p.names[ni].text)}`, unit: u }];
       }
     }

@@ -5,12 +5,12 @@
  * possessive, a figure or a name first), the words before that verb are the subject's and
  * the words after it the rest of the predicate's, as in an English clause. When the claim's
  * words before its finite verb are backed only after the passage's, and some of its words
- * after it only before the passage's ("Een baby likt een hond" / "Een hond likt een baby";
- * "Hamas verklaart Islamitische Staat de oorlog" / "the Islamic State has declared war on
- * Hamas"), subject and object are the other way round.
+ * after it only before the passage's ("De visser helpt de bakker" / "De bakker helpt de visser";
+ * "Brightwater verklaart Kessler de oorlog" / "Kessler has declared war on Brightwater"),
+ * subject and object are the other way round.
  *
  * Both clauses must open with their subject: a clause that opens with anything else ("Als
- * reactie verklaart Islamitische Staat de oorlog aan Hamas") has its subject after the
+ * reactie verklaart Kessler de oorlog aan Brightwater") has its subject after the
  * verb. Passives (a form of "worden", "door" or "by" after the verb; a passive the English
  * tagger finds) are left alone, and so is a clause whose verb the lexicon cannot find.
  */
@@ -18,6 +18,7 @@ import type { Rule } from './types';
 import type { Prepared } from '../nlp';
 import { structureOf, type Clause } from '../structure';
 import { getLexicon } from '../../analysis/lexicon';
+import { reportSource } from '../slots';
 
 /** Words that open a Dutch or English clause with its subject: articles, demonstratives, possessives, quantifiers. */
 const SUBJECT_OPENERS = new Set([
@@ -34,15 +35,22 @@ const DUTCH_PASSIVE = new Set(['wordt', 'worden', 'werd', 'werden', 'geworden', 
 /** Forms of "be" / "zijn": as the clause's only verb they join two descriptions of one thing, not an agent and a patient. */
 const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'zijn', 'ben', 'bent', 'waren']);
 
-/**
- * A Dutch word the lexicon reads as a verb and not as a noun, or as both but in the finite
- * form stem + "t" ("likt": the verb likken, not the noun lik).
- */
-function finiteVerb(norm: string): boolean {
+/** A Dutch word the lexicon reads as a verb and not as a noun. */
+function verbOnly(norm: string): boolean {
   const lex = getLexicon()!;
-  if (lex.synsets(norm, 'nl', 'v', 3).length === 0) return false;
-  if (lex.synsets(norm, 'nl', 'n', 3).length === 0) return true;
-  return norm.length > 3 && norm.endsWith('t') && lex.lemmas(norm, 'nl').some((l) => l !== norm && l.endsWith('en'));
+  return lex.synsets(norm, 'nl', 'v', 3).length > 0 && lex.synsets(norm, 'nl', 'n', 3).length === 0;
+}
+
+/**
+ * A Dutch finite verb: an auxiliary, a word the lexicon reads as a verb and not as a noun,
+ * or as both but in the finite form stem + "t" ("likt": the verb likken, not the noun lik).
+ */
+function dutchFinite(t: Prepared['tokens'][number]): boolean {
+  if (DUTCH_FINITE.has(t.norm)) return true;
+  if (t.stop) return false;
+  if (verbOnly(t.norm)) return true;
+  const lex = getLexicon()!;
+  return t.norm.length > 3 && t.norm.endsWith('t') && lex.synsets(t.norm, 'nl', 'v', 3).length > 0 && lex.lemmas(t.norm, 'nl').some((l) => l !== t.norm && l.endsWith('en'));
 }
 
 /** A capitalized word the lexicon does not know, which a text's first word may be without counting as a name: a name all the same. */
@@ -53,30 +61,11 @@ function nameLike(q: Prepared, k: number): boolean {
   return !!lex && lex.lemmas(t.norm, q.lang === 'nl' ? 'nl' : 'en').length === 0;
 }
 
-/** Tokens of a report's source ("volgens Site", "according to Site"): no participant of the act. */
-function reportedBy(q: Prepared): Set<number> {
-  const out = new Set<number>();
-  for (let k = 0; k < q.tokens.length; k++) {
-    const n = q.tokens[k].norm;
-    if (n !== 'volgens' && !(n === 'to' && q.tokens[k - 1]?.norm === 'according')) continue;
-    for (let j = k + 1; j < q.tokens.length && j <= k + 4; j++) {
-      const t = q.tokens[j];
-      if (t.name !== undefined) out.add(j);
-      else if (!t.stop) {
-        out.add(j);
-        break;
-      }
-      if (t.breakAfter) break;
-    }
-  }
-  return out;
-}
-
 /** Whether tokens from..to hold a verb (tagged) or, untagged, a Dutch finite verb. */
 function hasVerb(q: Prepared, from: number, to: number): boolean {
   const tags = structureOf(q).tags;
   for (let k = from; k <= to; k++) {
-    if (tags ? tags[k] === 'VERB' || tags[k] === 'AUX' : DUTCH_FINITE.has(q.tokens[k].norm) || (!q.tokens[k].stop && finiteVerb(q.tokens[k].norm))) return true;
+    if (tags ? tags[k] === 'VERB' || tags[k] === 'AUX' : dutchFinite(q.tokens[k])) return true;
   }
   return false;
 }
@@ -84,7 +73,7 @@ function hasVerb(q: Prepared, from: number, to: number): boolean {
 /**
  * The clause holding most of the given tokens (ties: the earlier one), reaching back over
  * the verbless clauses right before it: a subject that a parenthesis or an apposition cut off
- * from its verb ("The Islamic State (ISIS) has declared ...").
+ * from its verb ("The Kessler group (KG) has declared ...").
  */
 function clauseOfMost(q: Prepared, toks: number[]): Clause | undefined {
   const st = structureOf(q);
@@ -116,25 +105,16 @@ function finiteAfterSubject(q: Prepared, cl: Clause): number | undefined {
     }
     return undefined;
   }
-  if (q.lang !== 'nl') return undefined;
-  const lex = getLexicon();
-  if (!lex) return undefined;
+  if (q.lang !== 'nl' || !getLexicon()) return undefined;
   let verb: number | undefined;
-  for (let k = cl.from + 1; k <= cl.to; k++) {
+  for (let k = cl.from + 1; k <= cl.to && verb === undefined; k++) {
     const t = q.tokens[k];
-    if (t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
-    if (DUTCH_FINITE.has(t.norm) || (!t.stop && finiteVerb(t.norm))) {
-      verb = k;
-      break;
-    }
+    if (t.name === undefined && t.num === undefined && t.date === undefined && dutchFinite(t)) verb = k;
   }
   if (verb === undefined) return undefined;
   for (let k = cl.from; k <= cl.to; k++) if (DUTCH_PASSIVE.has(q.tokens[k].norm)) return undefined;
-  if (COPULA.has(q.tokens[verb].norm)) {
-    let main = false;
-    for (let k = verb + 1; k <= cl.to && !main; k++) main = !q.tokens[k].stop && q.tokens[k].name === undefined && lex.synsets(q.tokens[k].norm, 'nl', 'v', 3).length > 0 && lex.synsets(q.tokens[k].norm, 'nl', 'n', 3).length === 0;
-    if (!main) return undefined;
-  }
+  // A form of "zijn" needs a main verb after it.
+  if (COPULA.has(q.tokens[verb].norm) && !q.tokens.slice(verb + 1, cl.to + 1).some((t) => !t.stop && t.name === undefined && verbOnly(t.norm))) return undefined;
   return verb;
 }
 
@@ -145,13 +125,15 @@ export const wordOrder: Rule = {
   run(ctx) {
     const { c, p, pos } = ctx;
     if (c.lang !== 'nl' && p.lang !== 'nl') return [];
-    // The claim's backed words and names (first token of each).
+    // The claim's backed words and names (first token of each), less the source of a report
+    // ("volgens Site", "according to Site", "Site reported that"): no participant of the act.
     const pairs: Array<[number, number]> = [];
     for (const u of ctx.units) {
       if ((u.kind !== 'word' && u.kind !== 'name') || ctx.state.get(u) === 'miss') continue;
       const t = u.tokens[0];
       const k = pos.get(t) ?? ctx.namePos.get(u)?.[0];
-      if (k !== undefined) pairs.push([t, k]);
+      if (k === undefined || reportSource(c, u.tokens) || reportSource(p, p.tokens[k].name !== undefined ? p.names[p.tokens[k].name!].tokens : [k])) continue;
+      pairs.push([t, k]);
     }
     if (pairs.length < 2) return [];
     const cc = clauseOfMost(c, pairs.map(([t]) => t));
@@ -163,11 +145,8 @@ export const wordOrder: Rule = {
     let subjectToObject = 0;
     let objectToSubject = 0;
     let subjectKept = 0;
-    const cSource = reportedBy(c);
-    const pSource = reportedBy(p);
     for (const [t, k] of pairs) {
       if (t === cv || k === pv || t < cc.from || t > cc.to || k < pc.from || k > pc.to) continue;
-      if (cSource.has(t) || pSource.has(k)) continue;
       const cs = t < cv;
       const ps = k < pv;
       if (cs && ps) subjectKept++;
