@@ -41,6 +41,32 @@ function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: num
 const WITH = new Set(['with', 'met']);
 
 /**
+ * A participle after a form of "be" with no agent after it ("is cited in the report"):
+ * a passive whose subject is the one acted on and whose following words are not the actor.
+ */
+function agentless(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number): boolean {
+  return tags[v] === 'VERB' && beforeBe(t, v);
+}
+
+/** Token k follows verb v across a preposition (and determiners, adjectives, numbers, names), not directly as its object. */
+function obliqueAt(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number, k: number): boolean {
+  for (let j = k - 1; j > v; j--) {
+    const tag = tags[j];
+    if (tag === 'ADP') return !AGENTS.has(t.tokens[j].norm);
+    if (tag !== 'DET' && tag !== 'ADJ' && tag !== 'PROPN' && tag !== 'NUM' && tag !== 'NOUN' && t.tokens[j].name === undefined) return false;
+  }
+  return false;
+}
+const AGENTS = new Set(['by', 'door']);
+
+/** Verb v is followed directly (across adverbs) by a preposition other than an agent's, whose phrase holds token k: the verb has no object before k. */
+function intransitiveBefore(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number, k: number): boolean {
+  let j = v + 1;
+  while (j < k && tags[j] === 'ADV') j++;
+  return j < k && tags[j] === 'ADP' && !AGENTS.has(t.tokens[j].norm) && obliqueAt(t, tags, v, k);
+}
+
+/**
  * A claim clause whose verb the passage does not have (another verb: "the farmers blamed
  * the council for" against "the council attributed ... to the farmers"): its subject and
  * object still line up with one passage clause, in the other order around that clause's
@@ -126,6 +152,9 @@ export const swappedRoles: Rule = {
       // Leith") is no object there: the claim may name both as subjects.
       if (subj !== undefined && inClause(subj) && withPhrase(p, ps.tags!, subj)) continue;
       const claimPassive = cl.passiveVerbs.includes(verb);
+      // A passive without its agent ("the plan was cited in the report"): what follows the
+      // verb is no participant of the act, so there is no object to compare.
+      if (!claimPassive && agentless(c, cs.tags!, verb)) continue;
       // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
       const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
       // The claim's subject is the passage's object: after the same active verb, with the
@@ -143,6 +172,13 @@ export const swappedRoles: Rule = {
       if (ps.tags![pv] !== 'VERB' && !passagePassive) continue;
       const sameOrder = subj < pv && pv < obj;
       const inverted = obj < pv && pv < subj;
+      // The passage uses the verb without an object, the claim's subject in a phrase of a
+      // preposition right after it ("a sketch airing on the channel" for "the channel aired a
+      // sketch"): the claim's object, which follows its verb directly, is the passage's subject
+      // of an intransitive use, not the object of a swapped one. Not when the passage verb has
+      // an object of its own ("granted a break to the man"), when the claim's object too follows
+      // a preposition ("Leith lost to Northbury"), or for the agent of a passive.
+      if (inverted && !claimPassive && !passagePassive && intransitiveBefore(p, ps.tags!, pv, subj) && !obliqueAt(c, cs.tags!, verb, co0)) continue;
       if ((inverted && claimPassive === passagePassive) || (sameOrder && claimPassive !== passagePassive)) {
         return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} and ${JSON.stringify(p.tokens[subj].text)} in the other roles` }];
       }
@@ -167,5 +203,11 @@ export const swappedRoles: Rule = {
     { claim: 'The farmers blamed the council for the flooding of the valley.', passage: 'The council attributed the flooding of the valley to the farmers.', expect: 'blocks' },
     { claim: 'The council blamed the farmers for the flooding of the valley.', passage: 'The council attributed the flooding of the valley to the farmers.', expect: 'none' },
     { claim: 'The singer was ranked the best performer of the decade.', passage: 'In 1990 a magazine ranked the singer the best performer of the decade.', expect: 'none' },
+    // A passive without agent has no actor after its verb; a verb used without an object
+    // has the claim's subject in a phrase of place, not as its object.
+    { claim: 'The closure of the bridge is cited in the report as a reason for the delays.', passage: 'The report cited the closure of the bridge as a reason for the delays.', expect: 'none' },
+    { claim: 'The regional channel aired a comedy sketch about the mayor in May.', passage: 'A comedy sketch about the mayor airing on the regional channel in May drew complaints.', expect: 'none' },
+    { claim: 'The union granted a permit to the council.', passage: 'The council granted a permit to the union.', expect: 'blocks' },
+    { claim: 'The reporter granted an interview.', passage: 'The interviewer granted a break to the reporter.', expect: 'blocks' },
   ],
 };
