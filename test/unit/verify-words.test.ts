@@ -239,3 +239,26 @@ describe('verify: Dutch function words are stop words, as their English counterp
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a denial about another participant', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/council.txt', enc('The Leith council has not backed the plan for a new harbour bridge, its spokesman said on Monday.\n'));
+    return x;
+  };
+  it('the other polarity on the same subject is a conflict', async () => {
+    const f = (await e().check('The Leith council has backed the plan for a new harbour bridge.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.equal(f.reasons[0].kind, 'negation');
+  });
+  it('the other polarity with another subject besides says nothing of the claim: unsupported, not a conflict', async () => {
+    const f = (await e().check('The Northbury council has backed the plan for a new harbour bridge.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'unsupported', JSON.stringify(f.reasons));
+  });
+  it('a negated modifier beside another name is still a difference of its own', async () => {
+    const x = createEngine();
+    x.upsertSource('s/walk.txt', enc('Two men from Leith look down at an unfinished walkway near the harbour.\n'));
+    const f = (await x.check('Two men from Northbury look down at a finished walkway near the harbour.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'unsupported', JSON.stringify(f.reasons));
+  });
+});

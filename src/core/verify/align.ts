@@ -47,6 +47,8 @@ export interface Conflict {
   also?: Unit[];
   /** For negation: the claim is the negated side. */
   claimNegated?: boolean;
+  /** For negation and antonyms: the differing word is a verb of the claim's clause (its predicate), not a modifier. */
+  predicate?: boolean;
   /** The id of the rule that found the conflict (rules/). */
   rule?: string;
 }

@@ -432,6 +432,13 @@ function ruleConflicts(a: Alignment): Conflict[] {
   if (a.unmatched.some((u) => u.kind !== 'word' && !inConflict.has(u))) return [];
   // More than two differing slots: not the same statement.
   if (ok.length > 2) return [];
+  // The predicate in the other polarity and another value besides ("Hamas has aligned
+  // itself with" against "ISIS has not aligned itself with"): the passage denies its own
+  // statement, about another participant, figure or date, and says nothing of the claim's.
+  // (A negated or opposite modifier is a difference of its own: "a finished walkway" against
+  // "an unfinished walkway" still contradicts beside another name.)
+  const polar = (x: Conflict) => (x.kind === 'negation' || x.kind === 'antonym') && x.predicate === true;
+  if (ok.some(polar) && ok.some((x) => x.kind !== 'negation' && x.kind !== 'antonym')) return [];
   return ok;
 }
 

@@ -187,6 +187,12 @@ export function subjectHead(subject: readonly number[]): number {
   return head;
 }
 
+/** Token k is a verb of its clause (a predicate, not a participle used as a modifier). */
+export function isClauseVerb(p: Prepared, k: number): boolean {
+  const s = structureOf(p);
+  return s.clauses[s.clauseOf[k]]?.verbs.includes(k) ?? false;
+}
+
 export function structureOf(p: Prepared): Structure {
   let s = cache.get(p);
   if (!s) {

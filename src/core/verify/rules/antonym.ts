@@ -6,6 +6,7 @@
 import type { Rule, Signal } from './types';
 import { areAntonyms } from '../nlp';
 import { anchoredWindow } from '../slots';
+import { isClauseVerb } from '../structure';
 
 export const antonym: Rule = {
   id: 'conflict.antonym',
@@ -24,7 +25,7 @@ export const antonym: Rule = {
         if (pt.negated !== ct.negated) continue;
         if (win && (k < win.lo || k > win.hi)) continue;
         if (areAntonyms(ct, pt)) {
-          out.push({ type: 'conflict', conflict: { kind: 'antonym', unit: u, claimValue: ct.text, sourceValue: pt.text, strong: !!win, rule: this.id } });
+          out.push({ type: 'conflict', conflict: { kind: 'antonym', unit: u, claimValue: ct.text, sourceValue: pt.text, strong: !!win, predicate: isClauseVerb(c, u.tokens[0]), rule: this.id } });
           break;
         }
       }

@@ -10,6 +10,7 @@ import { broaderOf, type CToken, type Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
 import { NEG_GOVERN_WINDOW, NEG_LOCALITY, cueAfter, negationPhrase, tiedOccurrence } from '../slots';
+import { isClauseVerb } from '../structure';
 
 /**
  * Passage token b backs claim token a only through b's senses two levels up ("allowing"
@@ -105,6 +106,7 @@ export const negation: Rule = {
             sourceValue: ct.negated ? p.tokens[k].text : phrase,
             strong: false,
             claimNegated: ct.negated,
+            predicate: isClauseVerb(c, ti),
             rule: this.id,
           },
         },
