@@ -262,3 +262,29 @@ describe('verify: a denial about another participant', () => {
     assert.notEqual(f.verdict, 'unsupported', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: a negated word backed by its antonym', () => {
+  const e = () => {
+    const x = createEngine();
+    x.upsertSource('s/fire.txt', enc('The cause of the fire at the Leith warehouse is unclear, the police said on Monday.\n'));
+    x.upsertSource('s/brand.txt', enc('De oorzaak van de brand in het pakhuis van Northbury is onduidelijk, zei de politie maandag.\n'));
+    return x;
+  };
+  it('"is not clear" is backed by "is unclear", in English and Dutch, naming the lookup', async () => {
+    const f = (await e().check('The cause of the fire at the Leith warehouse is not clear.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+    assert.ok(f.rules?.includes('align.negated-antonym'), JSON.stringify(f.rules));
+    const g = (await e().check('De oorzaak van de brand in het pakhuis van Northbury is niet duidelijk.', { format: 'plaintext' }))[0];
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
+  });
+  it('not the other way round, and not a denial of a referent ("no one inside" is no "outside")', async () => {
+    const x = createEngine();
+    x.upsertSource('s/fire.txt', enc('The cause of the fire at the Leith warehouse is not clear, the police said on Monday.\n'));
+    x.upsertSource('s/jet.txt', enc('A fighter jet stood outside the hangar at Leith airfield at night.\n'));
+    // (Either claim may still be supported by the one unbacked word the coverage bar lets go.)
+    const f = (await x.check('The cause of the fire at the Leith warehouse is unclear.', { format: 'plaintext' }))[0];
+    assert.ok(!f.rules?.includes('align.negated-antonym'), JSON.stringify(f.rules));
+    const g = (await x.check('The fighter jet at Leith airfield had no one inside.', { format: 'plaintext' }))[0];
+    assert.ok(!g.rules?.includes('align.negated-antonym'), JSON.stringify(g.rules));
+  });
+});

@@ -7,6 +7,8 @@
  * Lookups, each recorded as the unit's `via`:
  *  - `align.word`: a content word by stem, en↔nl concept, spelling variant, agent noun
  *    or long shared prefix (match.ts findToken);
+ *  - `align.negated-antonym`: a word the claim negates, whose antonym the passage states
+ *    ("not clear" / "unclear"; nlp.ts areAntonyms);
  *  - `align.name`: a name by key or by most of its words; `align.name-context`: named
  *    only in the preceding passages ("Its members"); `align.name-partial` (loose): a
  *    distinctive part of a longer name;
@@ -17,10 +19,13 @@
  */
 import type { AlignContext, UnitState } from './rules/types';
 import type { LazyContext, Unit } from './align';
-import type { Prepared } from './nlp';
+import { areAntonyms, type Prepared } from './nlp';
 import { compareDates, compareNumbers, findToken, isExact, nameMatched, unitsMatch, withYear } from './match';
 import { agrees, anaphors, subjectUnit } from './slots';
 import { structureOf } from './structure';
+
+/** Cues that negate a predicate (with "isn't" and the like), not a noun phrase ("no", "geen", "nobody" deny a referent). */
+const PREDICATE_NEGATION = new Set(['not', 'never', 'cannot', 'niet', 'nooit']);
 
 export function buildContext(c: Prepared, units: readonly Unit[], passages: readonly Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): AlignContext {
   // Whether some context passage satisfies `pred`, preparing them one at a time, nearest first.
@@ -82,14 +87,35 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
     }
     return hit;
   };
+  // A word the claim negates, where the primary passage states its antonym ("is not clear"
+  // for "is unclear", "was not open" for "was closed"): the antonym entails the negation.
+  // Not the other way round ("not clear" does not entail "unclear").
+  const negatedByAntonym = (u: Unit, i: number): boolean => {
+    const ct = c.tokens[i];
+    if (!ct.negated || !ct.negHead) return false;
+    // Only a negated predicate ("is not clear"): "no one inside" denies that anyone is
+    // there, not that the place is inside.
+    let cue = i - 1;
+    while (cue >= 0 && !c.tokens[cue].cue && !c.tokens[cue].breakAfter) cue--;
+    if (cue < 0 || !(PREDICATE_NEGATION.has(c.tokens[cue].norm) || /n[’']?t$/.test(c.tokens[cue].norm))) return false;
+    const k = p.content.find((j) => !p.tokens[j].negated && !usedPassage.has(j) && areAntonyms(ct, p.tokens[j]));
+    if (k === undefined) return false;
+    pos.set(i, k);
+    last = Math.max(last, k);
+    usedPassage.add(k);
+    addTerm(u, p, p.tokens[k].start, p.tokens[k].end);
+    return true;
+  };
   const state = new Map<Unit, UnitState>();
   const namePos = new Map<Unit, number[]>();
   let contextNames = 0;
   for (const u of units) {
     if (u.kind === 'word') {
       const hit = wordHit(u, u.tokens[0]);
-      state.set(u, hit ? 'match' : 'miss');
+      const opposite = !hit && negatedByAntonym(u, u.tokens[0]);
+      state.set(u, hit || opposite ? 'match' : 'miss');
       if (hit) via.set(u, 'align.word');
+      else if (opposite) via.set(u, 'align.negated-antonym');
     } else if (u.kind === 'name') {
       let hit = false;
       for (let pi = 0; pi < passages.length; pi++) {

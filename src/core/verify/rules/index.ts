@@ -50,4 +50,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** The ids of the lookups of context.ts (they back units; they are not rules of the registry). */
-export const LOOKUPS = ['align.word', 'align.name', 'align.name-context', 'align.name-partial', 'align.cited-topic', 'align.number', 'align.date'] as const;
+export const LOOKUPS = ['align.word', 'align.negated-antonym', 'align.name', 'align.name-context', 'align.name-partial', 'align.cited-topic', 'align.number', 'align.date'] as const;

@@ -15,6 +15,10 @@ export const negatedClaim: Rule = {
   summary: 'a negation in the claim governs words the passage states plainly',
   run(ctx) {
     const { c, p, pos, namePos } = ctx;
+    // The passage states the antonym of the word the claim negates ("is unclear" for "is not
+    // clear", context.ts): it states the claim's negation, and the rest of the negated
+    // phrase with it ("was closed on Friday" for "was not open on Friday").
+    if (ctx.units.some((u) => ctx.via.get(u) === 'align.negated-antonym')) return [];
     const at = new Map<number, number[]>();
     for (const [ci, pk] of pos) at.set(ci, [pk]);
     for (const [u, ks] of namePos) for (const ci of u.tokens) at.set(ci, [...(at.get(ci) ?? []), ...ks]);
@@ -48,6 +52,7 @@ export const negatedClaim: Rule = {
     { claim: 'Consumer spending was not up by 1.2% in the fourth quarter.', passage: 'Consumer spending was not up by 1.2% in the fourth quarter.', expect: 'none' },
     // A name the passage has twice, once under the same negation.
     { claim: 'The bridge was not opened on Friday.', passage: 'The bridge was opened on Friday, but the old tunnel was not opened.', expect: 'blocks' },
+    { claim: 'The cause of the fire was not clear on Friday.', passage: 'The cause of the fire was unclear on Friday.', expect: 'none' },
     { claim: "Opening on a shot of Leith's old harbour, the film has a narrator say that the parties do nothing to free Leith.", passage: "The film starts with a shot of Leith's old harbour, with a narration saying that the parties do nothing to free Leith.", expect: 'none' },
   ],
 };

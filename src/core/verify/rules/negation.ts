@@ -57,10 +57,14 @@ export const negation: Rule = {
   run(ctx) {
     const { c, p, units, pos, usedPassage } = ctx;
     const aligned = [...pos.values()];
+    // The passage states the antonym of the word the claim negates (context.ts
+    // align.negated-antonym): the claim's negation is stated, so no claim-negated word differs.
+    const absorbed = units.some((u) => ctx.via.get(u) === 'align.negated-antonym');
     for (const u of units) {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
       const ti = u.tokens[0];
       const ct = c.tokens[ti];
+      if (absorbed && ct.negated) continue;
       const occ = findToken(ct, c, p).filter((k) => !onlyTwoLevelsUp(ct, p.tokens[k]));
       if (occ.length === 0) continue;
       const modifierOk = (t: CToken, backed: (i: number) => boolean) => t.negModifier === undefined || backed(t.negModifier);
@@ -128,6 +132,8 @@ export const negation: Rule = {
     // "Someone" lines up with it (nlp.ts NEG_INDEFINITE; verify-words.test.ts checks the verdict).
     { claim: 'Someone is painting the fence.', passage: 'Nobody is painting the fence.', expect: 'conflict', sourceValue: 'Nobody' },
     { claim: 'Nobody is painting the fence.', passage: 'Nobody is painting the fence.', expect: 'none' },
+    // The antonym of the negated word states the negation (the words around it too).
+    { claim: 'De oorzaak van de brand is niet duidelijk.', passage: 'De oorzaak van de brand is onduidelijk.', lang: 'nl', expect: 'none' },
     { claim: 'Dana Wells is not a musician.', passage: 'Dana Wells is a singer from Leith.', expect: 'conflict' },
     // "not yet" denies as "not" does.
     { claim: 'The council has not yet approved the harbour plan.', passage: 'The council has not approved the harbour plan.', expect: 'none' },
