@@ -80,6 +80,7 @@ export const REL = {
   derivationSense: 6,
   pertainymSense: 7,
   participleSense: 8,
+  verbGroup: 9, // synset level: WordNet's verb group, senses of verbs close in meaning ("$")
 };
 const POS_FILES = [
   ['noun', 'n'],
@@ -170,7 +171,7 @@ for (const line of readLines('index.sense')) {
 // ---- relations ---------------------------------------------------------------------------------
 const synRel = synsets.map(() => new Set());
 const lex = new Set(); // 'src,value' pairs, made unique
-const SYN_PTR = { '@': REL.hypernym, '@i': REL.instance, '&': REL.similar, '^': REL.also };
+const SYN_PTR = { '@': REL.hypernym, '@i': REL.instance, '&': REL.similar, '^': REL.also, $: REL.verbGroup };
 const LEX_PTR = { '!': REL.antonymSense, '+': REL.derivationSense, '\\': REL.pertainymSense, '<': REL.participleSense };
 let unresolved = 0;
 synsets.forEach((s, sid) => {
@@ -179,6 +180,11 @@ synsets.forEach((s, sid) => {
     if (tid === undefined) throw new Error(`pointer to unknown synset ${key}`);
     if (src === 0 && dst === 0) {
       if (SYN_PTR[sym]) synRel[sid].add(SYN_PTR[sym] * 2 ** 24 + tid);
+      continue;
+    }
+    // A verb group between word senses groups their synsets too.
+    if (sym === '$') {
+      synRel[sid].add(REL.verbGroup * 2 ** 24 + tid);
       continue;
     }
     const t = LEX_PTR[sym];

@@ -105,6 +105,13 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(lx.synsets('kill', 'en').length > lx.synsets('kill', 'en', 'v', 2).length);
       assert.equal(lx.synsets('kill', 'en', 'v', 2).length, 2);
     });
+    it('verb groups join close senses of verbs (WordNet "$"), both ways', () => {
+      const bespelen = lx.synsets('bespelen', 'nl', 'v');
+      const play = lx.synsets('play', 'en', 'v', 3);
+      assert.ok(!bespelen.some((s) => play.includes(s)), 'no shared sense: the verb group is what joins them');
+      assert.ok(bespelen.some((s) => lx.verbGroup(s).some((g) => play.includes(g))), JSON.stringify(bespelen.map((s) => lx.synset(s).en)));
+      for (const s of bespelen) for (const g of lx.verbGroup(s)) assert.ok(lx.verbGroup(g).includes(s), 'symmetric');
+    });
     it('hypernyms walk up (instance-of included)', () => {
       const car = lx.synsets('car', 'en', 'n', 1)[0];
       const up = lx.hypernyms(car, 2).map((id) => lx.synset(id).en);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import { prepare } from '../../src/core/verify/nlp';
+import { findToken } from '../../src/core/verify/match';
 import { engineWith } from './helpers/engine';
 
 // Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
@@ -286,5 +287,18 @@ describe('verify: a negated word backed by its antonym', () => {
     assert.ok(!f.rules?.includes('align.negated-antonym'), JSON.stringify(f.rules));
     const g = (await x.check('The fighter jet at Leith airfield had no one inside.', { format: 'plaintext' }))[0];
     assert.ok(!g.rules?.includes('align.negated-antonym'), JSON.stringify(g.rules));
+  });
+});
+
+describe('verify: verbs WordNet groups together, where a text is Dutch', () => {
+  it('"bespeelt" (play an instrument) backs "is playing" across languages; not between English texts', () => {
+    const find = (claim: string, cl: 'en' | 'nl', passage: string, pl: 'en' | 'nl', word: string) => {
+      const c = prepare(claim, cl);
+      return findToken(c.tokens.find((t) => t.norm === word)!, c, prepare(passage, pl)).length > 0;
+    };
+    assert.ok(find('A girl is playing a flute on the square in Leith.', 'en', 'Op het plein in Leith bespeelt een meisje een fluit.', 'nl', 'playing'));
+    assert.ok(find('Op het plein in Leith bespeelt een meisje een fluit.', 'nl', 'A girl is playing a flute on the square in Leith.', 'en', 'bespeelt'));
+    // Two English verbs of one group stay apart: who led the council did not leave it.
+    assert.ok(!find('The mayor left the council of Leith in March.', 'en', 'The mayor led the council of Leith in March.', 'en', 'left'));
   });
 });

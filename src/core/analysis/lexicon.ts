@@ -70,6 +70,8 @@ export interface Lexicon {
   stemSynsets(word: string, senses?: number): number[];
   synset(id: number): SynsetInfo;
   hypernyms(id: number, depth?: number): number[];
+  /** WordNet's verb group of a verb synset: senses of other verbs close in meaning ("reproach" / "blame"). */
+  verbGroup(id: number): number[];
   /** The first relation that holds, in the order same, synonym, antonym, hypernym, hyponym, derivation. */
   relation(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): LexRelation | undefined;
   /** Every relation that holds through the first senses (a pair can be both synonym and antonym). */
@@ -93,6 +95,7 @@ const ANTONYM = 5;
 const DERIVATION = 6;
 const PERTAINYM = 7;
 const PARTICIPLE = 8;
+const VERB_GROUP = 9;
 const POS_LETTERS: Array<LexPos | 's'> = ['n', 'v', 'a', 's', 'r'];
 const POS_GROUP = [0, 1, 2, 2, 3]; // satellites count as adjectives
 const GROUP_OF: Record<LexPos, number> = { n: 0, v: 1, a: 2, r: 3 };
@@ -372,6 +375,10 @@ class LexiconImpl implements Lexicon {
       if (types.includes(v >>> 24)) out.push(v & 0xffffff);
     }
     return out;
+  }
+
+  verbGroup(id: number): number[] {
+    return this.relTargets(id, [VERB_GROUP]);
   }
 
   hypernyms(id: number, depth = 1): number[] {

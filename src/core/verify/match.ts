@@ -64,6 +64,8 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
     for (const key of [t.norm, ...t.concepts]) for (const k of p.crossConcepts.get(key) ?? []) out.add(k);
     if (p.modifiers.size > 0) for (const k of modifierHits(t, c, p)) out.add(k);
   }
+  // A verb WordNet groups with the other's senses, where either text is Dutch.
+  if (out.size === 0 && !digits && (c.lang === 'nl' || p.lang === 'nl')) for (const x of t.concepts) for (const k of p.groupConcepts.get(x) ?? []) out.add(k);
   if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
     // spellKey rewrites only a word's ending (first letter kept, length changed by at
     // most one): a token with another first letter or length cannot share the key.
