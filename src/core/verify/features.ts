@@ -10,6 +10,7 @@
  *   pairFeatures(claim, premise, claimLang, premiseLang) -> { names, values, alignment }
  *   alignmentFeatures(c, units, p, a)                    -> Float64Array (FEATURES order)
  */
+import { structureOf } from './structure';
 import type { LanguageCode } from '../types';
 import { align, claimUnits, type Alignment, type Unit } from './align';
 import { prepare, type Prepared } from './nlp';
@@ -49,6 +50,7 @@ export const FEATURES = [
   'passageExtra',
   'crossLanguage',
   'dutch',
+  'verbMissing',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -93,6 +95,18 @@ function missingSpecific(c: Prepared, a: Alignment): number {
     if (ids.length) best = Math.max(best, lex.rootDepth(ids[0]));
   }
   return Math.min(best, DEPTH_SCALE) / DEPTH_SCALE;
+}
+
+/**
+ * The claim's first clause verb is a word the passage does not back (1), or backed (0): a
+ * claim whose participants all line up may still say another thing happened to them
+ * ("is trotting through" / "is sitting in"). English only (Dutch clauses list no verbs).
+ */
+function verbMissing(c: Prepared, a: Alignment): number {
+  const s = structureOf(c);
+  const v = s.clauses.flatMap((cl) => cl.verbs).find((k) => !c.tokens[k].stop);
+  if (v === undefined) return 0;
+  return a.unmatched.some((u) => u.kind === 'word' && u.tokens.includes(v)) ? 1 : 0;
 }
 
 export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Alignment): Float64Array {
@@ -143,6 +157,7 @@ export function alignmentFeatures(c: Prepared, units: Unit[], p: Prepared, a: Al
   set('passageExtra', Math.max(0, Math.min(1, (pc - n) / Math.max(pc, 1))));
   set('crossLanguage', c.lang !== p.lang ? 1 : 0);
   set('dutch', c.lang === 'nl' || p.lang === 'nl' ? 1 : 0);
+  set('verbMissing', verbMissing(c, a));
   return f;
 }
 
