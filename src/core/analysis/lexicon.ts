@@ -70,7 +70,7 @@ export interface Lexicon {
   stemSynsets(word: string, senses?: number): number[];
   synset(id: number): SynsetInfo;
   hypernyms(id: number, depth?: number): number[];
-  /** WordNet's verb group of a verb synset: senses of other verbs close in meaning ("reproach" / "blame"). */
+  /** WordNet's verb group of a verb synset: senses of other verbs close in meaning ("lead" / "leave"; Dutch "bespelen" / "play"). */
   verbGroup(id: number): number[];
   /** The first relation that holds, in the order same, synonym, antonym, hypernym, hyponym, derivation. */
   relation(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): LexRelation | undefined;
