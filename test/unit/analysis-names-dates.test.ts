@@ -227,6 +227,14 @@ describe('analysis: entities', () => {
     assert.deepEqual(e.map((x) => x.norm), ['palestine', 'hamas', 'egypt', 'sinai province']);
   });
 
+  it('keeps a known name before a generic head word alone as one name ("Al-Quds University"), and the demonym split otherwise', () => {
+    assert.deepEqual(names('Students of Al-Quds University and of the Al-Quds Brigades met.').map((x) => [x.text, x.kind]), [
+      ['Al-Quds University', 'org'],
+      ['Al-Quds Brigades', 'org'],
+    ]);
+    assert.deepEqual(names('The European Commission and the Egyptian Sinai Province met.').map((x) => x.text), ['European Commission', 'Egyptian', 'Sinai Province']);
+  });
+
   it('in all-caps text keeps only known names', () => {
     assert.deepEqual(names('ISIS VERKLAART HAMAS OORLOG', 'nl').map((x) => x.norm), ['islamic state', 'hamas']);
   });

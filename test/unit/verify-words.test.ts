@@ -302,3 +302,14 @@ describe('verify: verbs WordNet groups together, where a text is Dutch', () => {
     assert.ok(!find('The mayor left the council of Leith in March.', 'en', 'The mayor led the council of Leith in March.', 'en', 'left'));
   });
 });
+
+describe('verify: a known place name before a generic head names one organization', () => {
+  it('"the Al-Quds Brigades" against "the Leith Brigades" is a name conflict, though another source names Jerusalem (Al-Quds)', async () => {
+    const x = createEngine();
+    x.upsertSource('s/a.txt', enc('The militia attacked posts linked to the Leith Brigades, the armed wing of the Harbour Party, on Monday.\n'));
+    x.upsertSource('s/b.txt', enc('The militia attacked posts in Jerusalem on Monday, the Harbour Party said.\n'));
+    const f = (await x.check('The militia attacked posts linked to the Al-Quds Brigades, the armed wing of the Harbour Party.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.deepEqual([f.reasons[0].claimValue, f.reasons[0].sourceValue], ['Al-Quds Brigades', 'Leith Brigades']);
+  });
+});

@@ -200,7 +200,10 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     }
     const head = !titled ? lookupVariant(entityKey(tokens[first].text)) : undefined;
     const demonym = head !== undefined && head.canonical !== entityKey(tokens[first].text);
-    if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && (first + 1 === last || TITLES.has(tokens[first + 1].norm))) || tableHit(first + 1, last))) {
+    // (Not a known name before a generic head word alone, "Al-Quds Brigades", "Leith
+    // University": the two words name one organization or place.)
+    const namedAfter = first + 1 === last && isNameHead(tokens[last].norm);
+    if (head && !CONNECTORS.has(tokens[first + 1].norm) && ((demonym && !namedAfter && (first + 1 === last || TITLES.has(tokens[first + 1].norm))) || tableHit(first + 1, last))) {
       emit(first, first, initial, false);
       segment(first + 1, last, false, false);
       return;
