@@ -7,8 +7,9 @@
  * aligned subject before it ("since it defeated the Navy" for "The Navy defeated ..."):
  * not after verbs of saying ("..., said the mayor") or a passive without agent ("was
  * ranked"). And when the claim's verb is not aligned at all, its subject and object the
- * other way round around a passage clause's own verb (unalignedVerbSwap). Needs clause
- * structure (English).
+ * other way round around a passage clause's own verb (unalignedVerbSwap). Every aligned
+ * verb of a clause is read: after a verb that takes "to" ("is believed to be backing") the
+ * participants are those of the later verb. Needs clause structure (English).
  */
 import type { AlignContext, Rule, Signal } from './types';
 import { isPassiveAt, structureOf, subjectHead, type Clause, type Structure } from '../structure';
@@ -39,6 +40,11 @@ function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: num
   return false;
 }
 const WITH = new Set(['with', 'met']);
+
+/** Verb k takes an infinitive with "to" ("believed to be", "trying to persuade"): its subject is that of the verb after it. */
+function takesTo(t: Prepared, k: number): boolean {
+  return t.tokens[k + 1]?.norm === 'to';
+}
 
 /**
  * A participle after a form of "be" with no agent after it ("is cited in the report"):
@@ -115,12 +121,15 @@ export const swappedRoles: Rule = {
     const ps = structureOf(p);
     if (!cs.tags || !ps.tags) return [];
     for (const cl of cs.clauses) {
-      const verb = cl.verbs.find((v) => pos.has(v));
-      if (verb === undefined) {
+      const aligned = cl.verbs.filter((v) => pos.has(v));
+      if (aligned.length === 0) {
         const swapped = unalignedVerbSwap(ctx, cs, ps, cl);
         if (swapped) return [swapped];
         continue;
       }
+      // Each aligned verb of the clause: after a verb that takes "to" ("is believed to be
+      // supporting", "is trying to persuade") the participants are those of the later verb.
+      for (const verb of aligned) {
       const pv = pos.get(verb)!;
       const pcl = ps.clauses[ps.clauseOf[pv]];
       const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
@@ -131,7 +140,7 @@ export const swappedRoles: Rule = {
       };
       // The nearest participant on each side of the verb, with no other verb between.
       let cs0 = -1;
-      for (let t = verb - 1; t >= cl.from && !cl.verbs.includes(t); t--) if (participant(t)) { cs0 = t; break; }
+      for (let t = verb - 1; t >= cl.from && !(cl.verbs.includes(t) && !takesTo(c, t)); t--) if (participant(t)) { cs0 = t; break; }
       let co0 = -1;
       for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) if (participant(t)) { co0 = t; break; }
       if (cs0 < 0 || co0 < 0) continue;
@@ -182,6 +191,7 @@ export const swappedRoles: Rule = {
       if ((inverted && claimPassive === passagePassive) || (sameOrder && claimPassive !== passagePassive)) {
         return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} and ${JSON.stringify(p.tokens[subj].text)} in the other roles` }];
       }
+      }
     }
     return [];
   },
@@ -208,6 +218,10 @@ export const swappedRoles: Rule = {
     { claim: 'The closure of the bridge is cited in the report as a reason for the delays.', passage: 'The report cited the closure of the bridge as a reason for the delays.', expect: 'none' },
     { claim: 'The regional channel aired a comedy sketch about the mayor in May.', passage: 'A comedy sketch about the mayor airing on the regional channel in May drew complaints.', expect: 'none' },
     { claim: 'The union granted a permit to the council.', passage: 'The council granted a permit to the union.', expect: 'blocks' },
+    // After a verb that takes "to", the participants are those of the verb after it.
+    { claim: 'The dockers are widely believed to be backing the council.', passage: 'The council is widely believed to be backing the dockers.', expect: 'blocks' },
+    { claim: 'The council is widely believed to be backing the dockers.', passage: 'The council is widely believed to be backing the dockers.', expect: 'none' },
+    { claim: 'The mayor is trying to persuade the dockers to end the strike.', passage: 'The dockers are trying to persuade the mayor to end the strike.', expect: 'blocks' },
     { claim: 'The reporter granted an interview.', passage: 'The interviewer granted a break to the reporter.', expect: 'blocks' },
   ],
 };
