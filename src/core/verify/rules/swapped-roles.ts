@@ -130,67 +130,67 @@ export const swappedRoles: Rule = {
       // Each aligned verb of the clause: after a verb that takes "to" ("is believed to be
       // supporting", "is trying to persuade") the participants are those of the later verb.
       for (const verb of aligned) {
-      const pv = pos.get(verb)!;
-      const pcl = ps.clauses[ps.clauseOf[pv]];
-      const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
-      // Aligned participants: names and nouns of the claim clause, before and after the verb.
-      const participant = (t: number) => {
-        const tag = cs.tags![t];
-        return tag === 'PROPN' || tag === 'NOUN' || c.tokens[t].name !== undefined;
-      };
-      // The nearest participant on each side of the verb, with no other verb between.
-      let cs0 = -1;
-      for (let t = verb - 1; t >= cl.from && !(cl.verbs.includes(t) && !takesTo(c, t)); t--) if (participant(t)) { cs0 = t; break; }
-      let co0 = -1;
-      for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) if (participant(t)) { co0 = t; break; }
-      if (cs0 < 0 || co0 < 0) continue;
-      // The object's head is the last noun of its phrase ("the mayor's deputy": deputy).
-      while (co0 + 1 <= cl.to && participant(co0 + 1) && !c.tokens[co0].breakAfter) co0++;
-      // The same word on both sides ("a woman measures another woman") tells no roles apart.
-      // (Two names that end alike, "Green Party" / "Labour Party", are still two participants.)
-      const sn = c.tokens[cs0].name;
-      const on = c.tokens[co0].name;
-      const twoNames = sn !== undefined && on !== undefined && sn !== on;
-      if (c.tokens[cs0].stem === c.tokens[co0].stem && !twoNames) continue;
-      // A participant that is the antecedent of a relative clause ("the deputy, who had
-      // criticised the governor") stands where its relative pronoun does.
-      const place = (k: number | undefined) => (k !== undefined && !inClause(k) && pcl.antecedent !== undefined && k === pcl.antecedent ? pcl.from : k);
-      const subj = place(pos.get(cs0));
-      const obj = place(pos.get(co0));
-      // A participant the passage has in a phrase of company ("fought three wars with
-      // Leith") is no object there: the claim may name both as subjects.
-      if (subj !== undefined && inClause(subj) && withPhrase(p, ps.tags!, subj)) continue;
-      const claimPassive = cl.passiveVerbs.includes(verb);
-      // A passive without its agent ("the plan was cited in the report"): what follows the
-      // verb is no participant of the act, so there is no object to compare.
-      if (!claimPassive && agentless(c, cs.tags!, verb)) continue;
-      // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
-      const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
-      // The claim's subject is the passage's object: after the same active verb, with the
-      // claim's object (when the passage has it there) after the verb too ("since it routed
-      // Fatah forces" for "Fatah routed Hamas forces"). Not after a verb of saying, which
-      // puts its subject after it ("..., said the spokesman").
-      if (
-        subj !== undefined && inClause(subj) && subj > pv && subj - pv <= 6 && !claimPassive && !passagePassive && !beforeBe(c, verb) && !beforeBe(p, pv) &&
-        ps.tags![pv] === 'VERB' && !SAYING.has(c.tokens[verb].norm) && !SAYING.has(p.tokens[pv].norm) &&
-        (obj === undefined || !inClause(obj) || obj > pv) && cs.tags![cs0] !== 'PRON'
-      ) {
-        return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[subj].text)} as the object of ${JSON.stringify(p.tokens[pv].text)}` }];
-      }
-      if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
-      if (ps.tags![pv] !== 'VERB' && !passagePassive) continue;
-      const sameOrder = subj < pv && pv < obj;
-      const inverted = obj < pv && pv < subj;
-      // The passage uses the verb without an object, the claim's subject in a phrase of a
-      // preposition right after it ("a sketch airing on the channel" for "the channel aired a
-      // sketch"): the claim's object, which follows its verb directly, is the passage's subject
-      // of an intransitive use, not the object of a swapped one. Not when the passage verb has
-      // an object of its own ("granted a break to the man"), when the claim's object too follows
-      // a preposition ("Leith lost to Northbury"), or for the agent of a passive.
-      if (inverted && !claimPassive && !passagePassive && intransitiveBefore(p, ps.tags!, pv, subj) && !obliqueAt(c, cs.tags!, verb, co0)) continue;
-      if ((inverted && claimPassive === passagePassive) || (sameOrder && claimPassive !== passagePassive)) {
-        return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} and ${JSON.stringify(p.tokens[subj].text)} in the other roles` }];
-      }
+        const pv = pos.get(verb)!;
+        const pcl = ps.clauses[ps.clauseOf[pv]];
+        const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
+        // Aligned participants: names and nouns of the claim clause, before and after the verb.
+        const participant = (t: number) => {
+          const tag = cs.tags![t];
+          return tag === 'PROPN' || tag === 'NOUN' || c.tokens[t].name !== undefined;
+        };
+        // The nearest participant on each side of the verb, with no other verb between.
+        let cs0 = -1;
+        for (let t = verb - 1; t >= cl.from && !(cl.verbs.includes(t) && !takesTo(c, t)); t--) if (participant(t)) { cs0 = t; break; }
+        let co0 = -1;
+        for (let t = verb + 1; t <= cl.to && !cl.verbs.includes(t); t++) if (participant(t)) { co0 = t; break; }
+        if (cs0 < 0 || co0 < 0) continue;
+        // The object's head is the last noun of its phrase ("the mayor's deputy": deputy).
+        while (co0 + 1 <= cl.to && participant(co0 + 1) && !c.tokens[co0].breakAfter) co0++;
+        // The same word on both sides ("a woman measures another woman") tells no roles apart.
+        // (Two names that end alike, "Green Party" / "Labour Party", are still two participants.)
+        const sn = c.tokens[cs0].name;
+        const on = c.tokens[co0].name;
+        const twoNames = sn !== undefined && on !== undefined && sn !== on;
+        if (c.tokens[cs0].stem === c.tokens[co0].stem && !twoNames) continue;
+        // A participant that is the antecedent of a relative clause ("the deputy, who had
+        // criticised the governor") stands where its relative pronoun does.
+        const place = (k: number | undefined) => (k !== undefined && !inClause(k) && pcl.antecedent !== undefined && k === pcl.antecedent ? pcl.from : k);
+        const subj = place(pos.get(cs0));
+        const obj = place(pos.get(co0));
+        // A participant the passage has in a phrase of company ("fought three wars with
+        // Leith") is no object there: the claim may name both as subjects.
+        if (subj !== undefined && inClause(subj) && withPhrase(p, ps.tags!, subj)) continue;
+        const claimPassive = cl.passiveVerbs.includes(verb);
+        // A passive without its agent ("the plan was cited in the report"): what follows the
+        // verb is no participant of the act, so there is no object to compare.
+        if (!claimPassive && agentless(c, cs.tags!, verb)) continue;
+        // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
+        const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
+        // The claim's subject is the passage's object: after the same active verb, with the
+        // claim's object (when the passage has it there) after the verb too ("since it routed
+        // Fatah forces" for "Fatah routed Hamas forces"). Not after a verb of saying, which
+        // puts its subject after it ("..., said the spokesman").
+        if (
+          subj !== undefined && inClause(subj) && subj > pv && subj - pv <= 6 && !claimPassive && !passagePassive && !beforeBe(c, verb) && !beforeBe(p, pv) &&
+          ps.tags![pv] === 'VERB' && !SAYING.has(c.tokens[verb].norm) && !SAYING.has(p.tokens[pv].norm) &&
+          (obj === undefined || !inClause(obj) || obj > pv) && cs.tags![cs0] !== 'PRON'
+        ) {
+          return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[subj].text)} as the object of ${JSON.stringify(p.tokens[pv].text)}` }];
+        }
+        if (subj === undefined || obj === undefined || subj === obj || !inClause(subj) || !inClause(obj)) continue;
+        if (ps.tags![pv] !== 'VERB' && !passagePassive) continue;
+        const sameOrder = subj < pv && pv < obj;
+        const inverted = obj < pv && pv < subj;
+        // The passage uses the verb without an object, the claim's subject in a phrase of a
+        // preposition right after it ("a sketch airing on the channel" for "the channel aired a
+        // sketch"): the claim's object, which follows its verb directly, is the passage's subject
+        // of an intransitive use, not the object of a swapped one. Not when the passage verb has
+        // an object of its own ("granted a break to the man"), when the claim's object too follows
+        // a preposition ("Leith lost to Northbury"), or for the agent of a passive.
+        if (inverted && !claimPassive && !passagePassive && intransitiveBefore(p, ps.tags!, pv, subj) && !obliqueAt(c, cs.tags!, verb, co0)) continue;
+        if ((inverted && claimPassive === passagePassive) || (sameOrder && claimPassive !== passagePassive)) {
+          return [{ type: 'blocks', message: `the source has ${JSON.stringify(p.tokens[obj].text)} and ${JSON.stringify(p.tokens[subj].text)} in the other roles` }];
+        }
       }
     }
     return [];
