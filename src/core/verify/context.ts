@@ -21,7 +21,7 @@ import type { AlignContext, UnitState } from './rules/types';
 import type { LazyContext, Unit } from './align';
 import { areAntonyms, type Prepared } from './nlp';
 import { compareDates, compareNumbers, findToken, isExact, nameMatched, unitsMatch, withYear } from './match';
-import { agrees, anaphors, subjectUnit } from './slots';
+import { agrees, anaphors, cueBefore, subjectUnit } from './slots';
 import { structureOf } from './structure';
 
 /** Cues that negate a predicate (with "isn't" and the like), not a noun phrase ("no", "geen", "nobody" deny a referent). */
@@ -95,8 +95,7 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
     if (!ct.negated || !ct.negHead) return false;
     // Only a negated predicate ("is not clear"): "no one inside" denies that anyone is
     // there, not that the place is inside.
-    let cue = i - 1;
-    while (cue >= 0 && !c.tokens[cue].cue && !c.tokens[cue].breakAfter) cue--;
+    const cue = cueBefore(c, i);
     if (cue < 0 || !(PREDICATE_NEGATION.has(c.tokens[cue].norm) || /n[’']?t$/.test(c.tokens[cue].norm))) return false;
     const k = p.content.find((j) => !p.tokens[j].negated && !usedPassage.has(j) && areAntonyms(ct, p.tokens[j]));
     if (k === undefined) return false;

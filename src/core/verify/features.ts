@@ -10,10 +10,10 @@
  *   pairFeatures(claim, premise, claimLang, premiseLang) -> { names, values, alignment }
  *   alignmentFeatures(c, units, p, a)                    -> Float64Array (FEATURES order)
  */
-import { structureOf } from './structure';
 import type { LanguageCode } from '../types';
 import { align, claimUnits, type Alignment, type Unit } from './align';
 import { prepare, type Prepared } from './nlp';
+import { structureOf } from './structure';
 import { getLexicon } from '../analysis/lexicon';
 
 export const FEATURES = [

@@ -437,8 +437,8 @@ function ruleConflicts(a: Alignment): Conflict[] {
   // statement, about another participant, figure or date, and says nothing of the claim's.
   // (A negated or opposite modifier is a difference of its own: "a finished walkway" against
   // "an unfinished walkway" still contradicts beside another name.)
-  const polar = (x: Conflict) => (x.kind === 'negation' || x.kind === 'antonym') && x.predicate === true;
-  if (ok.some(polar) && ok.some((x) => x.kind !== 'negation' && x.kind !== 'antonym')) return [];
+  const polarity = (x: Conflict) => x.kind === 'negation' || x.kind === 'antonym';
+  if (ok.some((x) => polarity(x) && x.predicate === true) && ok.some((x) => !polarity(x))) return [];
   return ok;
 }
 

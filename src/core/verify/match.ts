@@ -6,7 +6,7 @@
  */
 import type { DateMention, NumberMention } from '../analysis/types';
 import { TIME_UNIT_DAYS } from '../analysis/numwords';
-import { agentStem, isNameHead, sameBase, spellKey, type Compound, type CToken, type Prepared } from './nlp';
+import { agentStem, isNameHead, sameBase, spellKey, verbGroupOf, type Compound, type CToken, type Prepared } from './nlp';
 
 export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -47,6 +47,28 @@ function passageAgents(p: Prepared): Array<[number, string]> {
 }
 const DIGIT = /\d/;
 
+/**
+ * The verb-group neighbours of a passage's content words (WordNet "$", nlp.ts verbGroupOf)
+ * -> their tokens, computed once per passage on first use (only where a text is Dutch, so
+ * English-only checks never pay for it). The relation is symmetric: the passage side suffices.
+ */
+const groupCache = new WeakMap<Prepared, Map<string, number[]>>();
+function passageGroups(p: Prepared): Map<string, number[]> {
+  let m = groupCache.get(p);
+  if (!m) {
+    m = new Map();
+    for (const k of p.content) {
+      for (const x of verbGroupOf(p.tokens[k].concepts)) {
+        const list = m.get(x);
+        if (list) list.push(k);
+        else m.set(x, [k]);
+      }
+    }
+    groupCache.set(p, m);
+  }
+  return m;
+}
+
 function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   const out = new Set<number>();
   for (const k of p.norms.get(t.norm) ?? []) out.add(k);
@@ -64,8 +86,12 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
     for (const key of [t.norm, ...t.concepts]) for (const k of p.crossConcepts.get(key) ?? []) out.add(k);
     if (p.modifiers.size > 0) for (const k of modifierHits(t, c, p)) out.add(k);
   }
-  // A verb WordNet groups with the other's senses, where either text is Dutch.
-  if (out.size === 0 && !digits && (c.lang === 'nl' || p.lang === 'nl')) for (const x of t.concepts) for (const k of p.groupConcepts.get(x) ?? []) out.add(k);
+  // A verb WordNet groups with the other's senses, where either text is Dutch: Open Dutch
+  // WordNet links a Dutch verb to one sense, often a neighbour of the English verb's.
+  if (out.size === 0 && !digits && (c.lang === 'nl' || p.lang === 'nl')) {
+    const groups = passageGroups(p);
+    for (const x of t.concepts) for (const k of groups.get(x) ?? []) out.add(k);
+  }
   if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
     // spellKey rewrites only a word's ending (first letter kept, length changed by at
     // most one): a token with another first letter or length cannot share the key.

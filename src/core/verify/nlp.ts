@@ -97,12 +97,6 @@ export interface Prepared {
    * stems -> their tokens.
    */
   crossConcepts: Map<string, number[]>;
-  /**
-   * The verb-group neighbours of the passage's words (WordNet "$": senses of verbs close in
-   * meaning) -> tokens; looked up where a Dutch word is involved (match.ts), whose single
-   * Open Dutch WordNet sense may be a neighbour of the English one.
-   */
-  groupConcepts: Map<string, number[]>;
 }
 
 const cache = new WeakMap<object, Prepared>();
@@ -598,7 +592,6 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   const concepts = new Map<string, number[]>();
   const modifiers = new Map<string, number[]>();
   const crossConcepts = new Map<string, number[]>();
-  const groupConcepts = new Map<string, number[]>();
   for (const t of tokens) {
     if (t.indefinite) {
       // Looked up as the indefinite it denies; not a content word of its own.
@@ -615,8 +608,6 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     // Only the passage side is looked up by concept: its hypernyms let it back a more
     // general claim word, never the other way round (the claim's tokens keep their own).
     if (t.name === undefined && t.num === undefined && t.date === undefined) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
-    // The verbs WordNet groups with the word's senses (symmetric, so the passage side suffices).
-    for (const c of verbGroupOf(t.concepts)) push(groupConcepts, c, t.i);
     // A bare Dutch verb stem backs what its infinitive's senses (and their hypernyms) do.
     if (t.stemConcepts) {
       for (const x of t.stemConcepts) push(crossConcepts, x, t.i);
@@ -664,7 +655,6 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     nameKeys,
     modifiers,
     crossConcepts,
-    groupConcepts,
   };
 }
 

@@ -155,7 +155,8 @@ function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undef
 }
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
-const AGENT = new Set(['by', 'door']);
+/** Prepositions that introduce the agent of a passive ("by", "door"). */
+export const AGENT: ReadonlySet<string> = new Set(['by', 'door']);
 const PRONOUN = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'hij', 'zij', 'ze', 'het', 'wij', 'we']);
 const CLAUSE_PUNCT = /[;:.!?()\u2013\u2014]|,|\s--?\s/;
 

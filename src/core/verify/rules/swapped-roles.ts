@@ -12,7 +12,7 @@
  * participants are those of the later verb. Needs clause structure (English).
  */
 import type { AlignContext, Rule, Signal } from './types';
-import { isPassiveAt, structureOf, subjectHead, type Clause, type Structure } from '../structure';
+import { AGENT, isPassiveAt, structureOf, subjectHead, type Clause, type Structure } from '../structure';
 import { SAYING } from '../slots';
 import { findToken } from '../match';
 import type { Prepared } from '../nlp';
@@ -25,6 +25,20 @@ function beforeBe(t: { tokens: ReadonlyArray<{ norm: string }> }, v: number): bo
 }
 
 /**
+ * The preposition whose phrase holds token k: the nearest ADP before k, across only
+ * determiners, adjectives, numbers and names (and nouns, with `overNouns`), no further back
+ * than token `lowest`; -1 when another word comes first (k is no object of a preposition).
+ */
+function prepositionOf(t: Prepared, tags: ReadonlyArray<string | undefined>, k: number, lowest: number, overNouns: boolean): number {
+  for (let j = k - 1; j >= Math.max(0, lowest); j--) {
+    const tag = tags[j];
+    if (tag === 'ADP') return j;
+    if (tag !== 'DET' && tag !== 'ADJ' && tag !== 'PROPN' && tag !== 'NUM' && !(overNouns && tag === 'NOUN') && t.tokens[j].name === undefined) return -1;
+  }
+  return -1;
+}
+
+/**
  * The passage token sits in a phrase of company ("fought three wars with Leith", "met
  * with the union"), across at most two determiners, adjectives or names: such a
  * participant shares the act and is no object of the verb. Other prepositions still tell
@@ -32,12 +46,8 @@ function beforeBe(t: { tokens: ReadonlyArray<{ norm: string }> }, v: number): bo
  * "on", "in", "at" through too undid right role blocks).
  */
 function withPhrase(p: Prepared, tags: ReadonlyArray<string | undefined>, k: number): boolean {
-  for (let j = k - 1, skipped = 0; j >= 0 && skipped <= 2; j--, skipped++) {
-    const tag = tags[j];
-    if (tag === 'ADP') return WITH.has(p.tokens[j].norm);
-    if (tag !== 'DET' && tag !== 'ADJ' && tag !== 'PROPN' && tag !== 'NUM' && p.tokens[j].name === undefined) return false;
-  }
-  return false;
+  const j = prepositionOf(p, tags, k, k - 3, false);
+  return j >= 0 && WITH.has(p.tokens[j].norm);
 }
 const WITH = new Set(['with', 'met']);
 
@@ -46,30 +56,17 @@ function takesTo(t: Prepared, k: number): boolean {
   return t.tokens[k + 1]?.norm === 'to';
 }
 
-/**
- * A participle after a form of "be" with no agent after it ("is cited in the report"):
- * a passive whose subject is the one acted on and whose following words are not the actor.
- */
-function agentless(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number): boolean {
-  return tags[v] === 'VERB' && beforeBe(t, v);
-}
-
-/** Token k follows verb v across a preposition (and determiners, adjectives, numbers, names), not directly as its object. */
+/** Token k follows verb v in the phrase of a preposition other than an agent's, not directly as its object. */
 function obliqueAt(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number, k: number): boolean {
-  for (let j = k - 1; j > v; j--) {
-    const tag = tags[j];
-    if (tag === 'ADP') return !AGENTS.has(t.tokens[j].norm);
-    if (tag !== 'DET' && tag !== 'ADJ' && tag !== 'PROPN' && tag !== 'NUM' && tag !== 'NOUN' && t.tokens[j].name === undefined) return false;
-  }
-  return false;
+  const j = prepositionOf(t, tags, k, v + 1, true);
+  return j >= 0 && !AGENT.has(t.tokens[j].norm);
 }
-const AGENTS = new Set(['by', 'door']);
 
 /** Verb v is followed directly (across adverbs) by a preposition other than an agent's, whose phrase holds token k: the verb has no object before k. */
 function intransitiveBefore(t: Prepared, tags: ReadonlyArray<string | undefined>, v: number, k: number): boolean {
   let j = v + 1;
   while (j < k && tags[j] === 'ADV') j++;
-  return j < k && tags[j] === 'ADP' && !AGENTS.has(t.tokens[j].norm) && obliqueAt(t, tags, v, k);
+  return j < k && tags[j] === 'ADP' && !AGENT.has(t.tokens[j].norm) && obliqueAt(t, tags, v, k);
 }
 
 /**
@@ -163,7 +160,7 @@ export const swappedRoles: Rule = {
         const claimPassive = cl.passiveVerbs.includes(verb);
         // A passive without its agent ("the plan was cited in the report"): what follows the
         // verb is no participant of the act, so there is no object to compare.
-        if (!claimPassive && agentless(c, cs.tags!, verb)) continue;
+        if (!claimPassive && cs.tags![verb] === 'VERB' && beforeBe(c, verb)) continue;
         // Also a passive the tagger missed ("is being ridden by", the participle tagged a noun).
         const passagePassive = pcl.passiveVerbs.includes(pv) || isPassiveAt(p, pv, pcl.to, ps.tags);
         // The claim's subject is the passage's object: after the same active verb, with the
