@@ -9,7 +9,7 @@
  * the folder it belongs to (untitled drafts: the first folder).
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
-import { checkLocalFile, isInsideDir, readBounded, walkLocal } from './localFiles';
+import { checkLocalFile, foldersOf, isInsideDir, newFolderOf, readBounded, walkLocal } from './localFiles';
 import picomatch from 'picomatch/posix';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
@@ -135,6 +135,8 @@ export class FolderCorpus implements vscode.Disposable {
   progress = { done: 0, total: 0 };
   sources: SourceSummary[] = [];
   warnings: LoadWarning[] = [];
+  /** The folders that hold a source or a warned file (foldersOf), for newFolderOf. */
+  private knownFolders: ReadonlySet<string> = new Set();
   /** Bibliography entries with no source file (keys with no text to check). */
   bibOnly: SourceSummary[] = [];
   /** The team corpus server, when one is configured; checks go to it while it answers. */
@@ -588,6 +590,7 @@ export class FolderCorpus implements vscode.Disposable {
     this.sources = await this.client.sources(this.engineId);
     this.citable = [...this.sources, ...this.bibOnly];
     this.warnings = await this.client.warnings(this.engineId);
+    this.knownFolders = foldersOf([...this.sources, ...this.warnings].map((x) => x.path));
     const byUri = new Map<string, { uri: vscode.Uri; diags: vscode.Diagnostic[] }>();
     for (const w of this.warnings) {
       const uri = this.uriOf(w.path);
@@ -621,7 +624,12 @@ export class FolderCorpus implements vscode.Disposable {
         if (kind !== 'remove' && !isCorpusFile(rel, this.config)) {
           // A new folder (copied or moved in) may be reported alone, without its files.
           if (kind !== 'scan' || this.pending.has(rel)) return;
-        } else if (kind === 'scan') kind = 'upsert';
+        } else if (kind === 'scan') {
+          kind = 'upsert';
+          // Or a file of a new folder alone, without the folder and the files before it.
+          const folder = newFolderOf(rel, this.knownFolders);
+          if (folder !== undefined && !this.pending.has(folder)) this.pending.set(folder, 'scan');
+        }
         this.pending.set(rel, kind);
         this.scheduleFlush();
       };

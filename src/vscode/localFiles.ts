@@ -119,3 +119,33 @@ export async function walkLocal(
   };
   await walk(rootAbs, relBase);
 }
+
+/** Every folder that holds one of `paths` ('/'-separated, relative to the workspace folder), at any depth. */
+export function foldersOf(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      const dir = p.slice(0, i);
+      if (out.has(dir)) break; // its parents are in already
+      out.add(dir);
+    }
+  }
+  return out;
+}
+
+/**
+ * The outermost folder of `rel` that holds nothing the index knows (`known`, from
+ * foldersOf), or undefined when `rel`'s own folder is known. A file reported in such a
+ * folder means the folder is new, and the watcher may have missed the folder and the
+ * files written into it before this one (inotify watches a new folder only once it has
+ * seen it: parcel-bundler/watcher#97, #243); the caller walks it.
+ */
+export function newFolderOf(rel: string, known: ReadonlySet<string>): string | undefined {
+  let outer: string | undefined;
+  for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+    const dir = rel.slice(0, i);
+    if (known.has(dir)) break;
+    outer = dir;
+  }
+  return outer;
+}

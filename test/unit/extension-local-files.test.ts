@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkLocalFile, isInsideDir, readBounded } from '../../src/vscode/localFiles';
+import { checkLocalFile, foldersOf, isInsideDir, newFolderOf, readBounded } from '../../src/vscode/localFiles';
 
 describe('extension: local corpus files (issue 8)', () => {
   let tmp: string;
@@ -48,5 +48,19 @@ describe('extension: local corpus files (issue 8)', () => {
     assert.match(await problem('zero.txt'), /outside the workspace|device/);
     assert.equal(isInsideDir(ws, path.join(ws, 'seeds')), true);
     assert.equal(isInsideDir(ws, path.join(tmp, 'wsx')), false);
+  });
+
+  // The watcher may report a file of a new folder without the folder and the files written
+  // into it before (corpus.ts walks the folder newFolderOf names).
+  it('names the new folder a reported file is in, the outermost one the index knows nothing in', () => {
+    const known = foldersOf(['seeds/a.txt', 'sources/b.txt', 'sources/old/deep/c.pdf']);
+    assert.deepEqual([...known].sort(), ['seeds', 'sources', 'sources/old', 'sources/old/deep']);
+    assert.equal(newFolderOf('sources/binary/videos.docx', known), 'sources/binary');
+    assert.equal(newFolderOf('sources/new/a/b/c.txt', known), 'sources/new');
+    assert.equal(newFolderOf('archive/x/y.txt', known), 'archive');
+    assert.equal(newFolderOf('sources/old/d.txt', known), undefined);
+    assert.equal(newFolderOf('sources/old/deep/e.txt', known), undefined);
+    assert.equal(newFolderOf('top.txt', known), undefined);
+    assert.deepEqual([...foldersOf([])], []);
   });
 });
