@@ -332,6 +332,8 @@ describe('analysis: negation', () => {
   it('finds English cues including the n\'t suffix and "failed to"', () => {
     const a = analyze("The council didn't approve it, never will, and the mayor failed to respond without notice; nobody came.", 'en');
     assert.deepEqual(a.negations.map((n) => n.text), ["n't", 'never', 'failed to', 'without', 'nobody']);
+    // The noun says it as the verb does; "failure" alone is no cue.
+    assert.deepEqual(analyze('Its failure to act and the failure of the pump were reported.', 'en').negations.map((n) => n.text), ['failure to']);
     const didnt = a.negations[0];
     assert.equal(a.text.slice(didnt.start, didnt.end), "n't");
   });

@@ -1,7 +1,7 @@
 /**
  * Negation cues in English and Dutch. Returns one span per cue:
  *   not, n't (the contracted suffix only), no, never, none, nobody, no one, nothing,
- *   neither, nor, without, cannot, nowhere, fail(ed/s) to, unable, incapable, lack(s/ed/ing),
+ *   neither, nor, without, cannot, nowhere, fail(ed/s) to, failure to, unable, incapable, lack(s/ed/ing),
  *   avoid(s/ed/ing), refrain(ed), has/is (still) yet to;
  *   negative implicatives, whose complement did not happen: refuse(d)/decline(d) to,
  *   unable/incapable of, turn(ed) down; absences: too little/few, insufficient;
@@ -32,7 +32,8 @@ const CUES = new Set([
   'niet', 'geen', 'nooit', 'zonder', 'noch',
   ...Object.keys(NEG_INDEFINITE),
 ]);
-const FAIL = new Set(['fail', 'fails', 'failed', 'failing']);
+/** "failed to stop", and the noun: "its failure to stop" says the same. */
+const FAIL = new Set(['fail', 'fails', 'failed', 'failing', 'failure', 'failures']);
 const HAVE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'still']);
 /** Words that state an absence: "unable to", "lacks the strength". */
 const LACK = new Set([

@@ -142,6 +142,8 @@ export const negation: Rule = {
     // same negated word that another claim word lands on.
     { claim: 'The mayor said that not even the rival parties had.', passage: 'The mayor said that even the rival parties had not.', expect: 'none' },
     { claim: 'Voor een grote aanval op eigen kracht ontbreekt het de partij aan macht.', passage: 'Om zelf een grote aanval uit te voeren, heeft de partij te weinig macht.', lang: 'nl', expect: 'none' },
+    // The noun states the failure as the verb does ("its failure to stop" / "failing to stop").
+    { claim: 'The mayor was faulted for his failure to stop the sale of the harbour.', passage: 'The mayor was faulted for failing to stop the sale of the harbour.', expect: 'none' },
     // A word that only strengthens the negation passes it on ("geen enkele voetballer").
     { claim: 'Een voetballer wordt getackeld door een tegenstander.', passage: 'Er is geen enkele voetballer die door een tegenstander wordt getackeld.', lang: 'nl', expect: 'conflict', claimValue: 'voetballer' },
   ],
