@@ -360,6 +360,10 @@ export function placeOf(
   if (opens && right !== undefined) {
     let start = right - 1;
     while (start > 0 && !p.tokens[start - 1].breakAfter) start--;
+    // An apposition between the subject and its verb ("Northwind, a firm based in Leith, has
+    // bought"): the clause opens with the name before it.
+    const before = appositionBefore(p, start);
+    if (before) return fits(before.lo, before.hi, next! - claimStart) ? before : undefined;
     return fits(start, right - 1, next! - claimStart) ? { lo: start, hi: right - 1 } : undefined;
   }
   if (closes && left !== undefined) {
@@ -368,6 +372,34 @@ export function placeOf(
     return fits(left + 1, end, claimEnd - prev!) ? { lo: left + 1, hi: end } : undefined;
   }
   return undefined;
+}
+
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
+
+/**
+ * The stretch before an apposition that ends right before token `start` (", a group based
+ * in Leith," closed by a comma, opened by a comma and an article), from the clause's start:
+ * the noun phrase the apposition describes. Undefined when there is none.
+ */
+function appositionBefore(p: Prepared, start: number): { lo: number; hi: number } | undefined {
+  const comma = (k: number) => k >= 0 && /^\s*,/.test(p.text.slice(p.tokens[k].end, p.tokens[k + 1]?.start ?? p.text.length));
+  if (start < 3 || !comma(start - 1)) return undefined;
+  let open = start - 1;
+  while (open > 0 && !p.tokens[open - 1].breakAfter) open--;
+  if (open < 1 || !comma(open - 1) || !APPOSITION_OPENERS.has(p.tokens[open].norm)) return undefined;
+  let lo = open - 1;
+  while (lo > 0 && !p.tokens[lo - 1].breakAfter) lo--;
+  return { lo, hi: open - 1 };
+}
+
+/** Whether name `u` stands in an apposition right after name `v` (", a director at u"). */
+function describes(q: Prepared, v: Unit, u: Unit): boolean {
+  const vLast = Math.max(...v.tokens);
+  const uFirst = Math.min(...u.tokens);
+  if (vLast >= uFirst || !/^\s*,/.test(q.text.slice(q.tokens[vLast].end, q.tokens[vLast + 1]?.start ?? q.text.length))) return false;
+  if (!APPOSITION_OPENERS.has(q.tokens[vLast + 1]?.norm ?? '')) return false;
+  for (let k = vLast + 1; k < uFirst; k++) if (q.tokens[k].breakAfter) return false;
+  return true;
 }
 
 /**
@@ -393,8 +425,11 @@ export function placeRival(c: Prepared, u: Unit, p: Prepared, pos: ReadonlyMap<n
 /**
  * Two claim names the passage has in each other's place ("Ms Adeyemi told Radio Tern's
  * morning programme" for "Ms Radio Tern told Adeyemi's morning programme"): this name sits outside its place
- * in the passage, and the other claim name fills that place, and the other way round. The
- * other name is returned.
+ * in the passage, and the other claim name fills that place, and the other way round. This
+ * name's place has aligned words on both sides; the other's may also be the start or end of
+ * its clause ("Hamas fired shells at X targets" / "X, a group ..., claimed shells launched at
+ * Hamas targets"), unless the claim describes the other name by this one in an apposition.
+ * The other name is returned.
  */
 export function crossedName(c: Prepared, u: Unit, units: readonly Unit[], p: Prepared, pos: ReadonlyMap<number, number>, namePos: ReadonlyMap<Unit, readonly number[]>): Unit | undefined {
   const at = namePos.get(u);
@@ -407,7 +442,10 @@ export function crossedName(c: Prepared, u: Unit, units: readonly Unit[], p: Pre
     if (v === u || v.kind !== 'name') continue;
     const vat = namePos.get(v);
     if (!vat || vat.length === 0 || !vat.every((k) => inPlace(k, place))) continue;
-    const vplace = placeOf(c, v, p, pos, true);
+    // The other name's place may be the start or end of its clause; not where the claim
+    // describes it by this one ("Dana Wells, a director at Leith Works," is "Leith Works
+    // director Dana Wells").
+    const vplace = placeOf(c, v, p, pos, describes(c, v, u));
     if (vplace && at.every((k) => inPlace(k, vplace)) && !vat.some((k) => inPlace(k, vplace))) return v;
   }
   return undefined;

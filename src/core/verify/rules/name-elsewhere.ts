@@ -121,6 +121,25 @@ export const nameElsewhere: Rule = {
       passage: 'Ms Adeyemi told the Sunday programme of Radio Tern that leave would be increased.',
       expect: 'none',
     },
+    // The other name's place is the start of its clause, past an apposition ("Leith Works,
+    // a ferry firm based in Dover, has claimed").
+    {
+      claim: 'The Northwind Group fired two flares at Leith Works boats in the harbour.',
+      passage: 'Leith Works, a ferry firm based in Dover, has claimed responsibility for two flares launched at Northwind Group boats in the harbour.',
+      expect: 'displaced',
+    },
+    {
+      claim: 'Leith Works fired two flares at Northwind Group boats in the harbour.',
+      passage: 'Leith Works, a ferry firm based in Dover, has claimed responsibility for two flares launched at Northwind Group boats in the harbour.',
+      expect: 'none',
+    },
+    // A name the claim describes by the other is no crossing ("a spokesman for the Harbour
+    // Authority" is "Harbour Authority spokesman").
+    {
+      claim: 'Dana Wells, a spokesman for the Harbour Authority, said on Facebook that residents can visit Leith without a permit.',
+      passage: '“Residents can visit Leith without need of a permit from Dover to Hull,” said Harbour Authority spokesman Dana Wells on Facebook.',
+      expect: 'none',
+    },
     {
       claim: 'The interview was broadcast on Israeli television on Monday.',
       passage: 'The interview with two Israeli officials was broadcast on Palestinian television on Monday.',
