@@ -303,6 +303,22 @@ describe('verify: verbs WordNet groups together, where a text is Dutch', () => {
   });
 });
 
+describe('verify: across languages, a word whose translation is the other word', () => {
+  const find = (claim: string, cl: 'en' | 'nl', passage: string, pl: 'en' | 'nl', word: string) => {
+    const c = prepare(claim, cl);
+    return findToken(c.tokens.find((t) => t.norm === word)!, c, prepare(passage, pl)).length > 0;
+  };
+  it('"bal" backs "ball" and "ui" backs "onion", both ways, though their first senses differ', () => {
+    assert.ok(find('Two dogs chase a red ball in Leith.', 'en', 'Twee honden jagen in Leith op een rode bal.', 'nl', 'ball'));
+    assert.ok(find('Twee honden jagen in Leith op een rode bal.', 'nl', 'Two dogs chase a red ball in Leith.', 'en', 'bal'));
+    assert.ok(find('A cook in Leith is slicing an onion.', 'en', 'Een kok in Leith snijdt een ui.', 'nl', 'onion'));
+    assert.ok(find('Een kok in Leith snijdt een ui.', 'nl', 'A cook in Leith is slicing an onion.', 'en', 'ui'));
+  });
+  it('a name is not translated', () => {
+    assert.ok(!find('Two dogs chase a red ball in Leith.', 'en', 'Twee honden jagen in Dover op een rode bal.', 'nl', 'leith'));
+  });
+});
+
 describe('verify: a known place name before a generic head names one organization', () => {
   it('"the Al-Quds Brigades" against "the Leith Brigades" is a name conflict, though another source names Jerusalem (Al-Quds)', async () => {
     const x = createEngine();

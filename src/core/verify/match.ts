@@ -6,6 +6,7 @@
  */
 import type { DateMention, NumberMention } from '../analysis/types';
 import { TIME_UNIT_DAYS } from '../analysis/numwords';
+import { getLexicon } from '../analysis/lexicon';
 import { agentStem, isNameHead, sameBase, spellKey, verbGroupOf, type Compound, type CToken, type Prepared } from './nlp';
 
 export function commonPrefix(a: string, b: string): number {
@@ -69,6 +70,51 @@ function passageGroups(p: Prepared): Map<string, number[]> {
   return m;
 }
 
+/**
+ * A word's translations through its first senses: the first lemma, in language `to`, of
+ * each of its synsets (WordNet lists a synset's most frequent lemma first), one word each.
+ * Open Dutch WordNet often links a Dutch word to a neighbouring sense of the English word
+ * ("bal" to ball as a plaything, "ball" first to the game ball); the lemma is shared where
+ * the sense is not.
+ */
+function headLemmas(concepts: readonly string[], to: 'en' | 'nl'): string[] {
+  const lex = getLexicon();
+  if (!lex) return [];
+  const out: string[] = [];
+  for (const x of concepts) {
+    if (x.charCodeAt(0) !== 119 /* w */) continue;
+    const head = lex.synset(Number(x.slice(1)))[to][0];
+    if (head && /^\p{L}+$/u.test(head) && !out.includes(head)) out.push(head);
+  }
+  return out;
+}
+
+/**
+ * The passage's content words by their lemmas and by their translations into `to` (headLemmas)
+ * -> their tokens, computed once per passage and language on first use (cross-language pairs only).
+ */
+const lemmaCache = new WeakMap<Prepared, { own: Map<string, number[]>; translated: Map<string, number[]> }>();
+function passageLemmas(p: Prepared, to: 'en' | 'nl'): { own: Map<string, number[]>; translated: Map<string, number[]> } {
+  let m = lemmaCache.get(p);
+  if (!m) {
+    const lex = getLexicon();
+    m = { own: new Map(), translated: new Map() };
+    const push = (map: Map<string, number[]>, key: string, k: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [k]);
+      else if (!list.includes(k)) list.push(k);
+    };
+    for (const k of p.content) {
+      const q = p.tokens[k];
+      if (q.name !== undefined || q.num !== undefined || q.date !== undefined) continue;
+      for (const l of lex && (p.lang === 'en' || p.lang === 'nl') ? lex.lemmas(q.norm, p.lang) : []) push(m.own, l, k);
+      for (const l of headLemmas(q.concepts, to)) push(m.translated, l, k);
+    }
+    lemmaCache.set(p, m);
+  }
+  return m;
+}
+
 function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   const out = new Set<number>();
   for (const k of p.norms.get(t.norm) ?? []) out.add(k);
@@ -91,6 +137,14 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   if (out.size === 0 && !digits && (c.lang === 'nl' || p.lang === 'nl')) {
     const groups = passageGroups(p);
     for (const x of t.concepts) for (const k of groups.get(x) ?? []) out.add(k);
+  }
+  // Across languages, a word whose translation through its first senses is the other's
+  // lemma, either way ("bal" / "ball", "ui" / "onion").
+  if (out.size === 0 && !digits && c.lang !== p.lang && (c.lang === 'en' || c.lang === 'nl') && (p.lang === 'en' || p.lang === 'nl') && t.name === undefined) {
+    const lex = getLexicon();
+    const { own, translated } = passageLemmas(p, c.lang);
+    for (const l of lex ? lex.lemmas(t.norm, c.lang) : []) for (const k of translated.get(l) ?? []) out.add(k);
+    for (const l of headLemmas(t.concepts, p.lang)) for (const k of own.get(l) ?? []) out.add(k);
   }
   if (out.size === 0 && t.norm.length >= 4 && !digits && c.lang === 'en' && p.lang === 'en') {
     // spellKey rewrites only a word's ending (first letter kept, length changed by at
