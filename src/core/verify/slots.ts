@@ -24,7 +24,7 @@ export interface Window {
  * The passage token range where the counterpart of a claim span should sit: between
  * the passage positions of the nearest aligned claim words on either side.
  */
-export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<number, number>): Window | undefined {
+export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<number, number>, p?: Prepared): Window | undefined {
   const first = Math.min(...span);
   const last = Math.max(...span);
   let left: number | undefined;
@@ -63,10 +63,24 @@ export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<num
   if (left !== undefined && right !== undefined && left >= right) return undefined;
   // One-sided: the counterpart must follow (precede) the aligned word closely.
   const near = span.length + 2;
-  if (left !== undefined && right === undefined) return { lo: left + 1, hi: left + near };
+  if (left !== undefined && right === undefined) {
+    // A Dutch clause puts its verbs after the object ("die wapens verkocht heeft aan X" for
+    // "who sold weapons to X"): words aligned to claim words before the anchor, and the
+    // auxiliaries among them, are passed over.
+    let hi = left + near;
+    if (p?.lang === 'nl') {
+      const before = new Set<number>();
+      for (const [ct, pt] of pos) if (claimLeft !== undefined && ct < claimLeft) before.add(pt);
+      for (let k = left + 1; k <= hi && k < p.tokens.length; k++) if (before.has(k) || DUTCH_AUXILIARY.has(p.tokens[k].norm)) hi++;
+    }
+    return { lo: left + 1, hi };
+  }
   if (right !== undefined) return { lo: Math.max(0, right - near), hi: right - 1 };
   return undefined;
 }
+
+/** Dutch auxiliaries of a verb cluster ("verkocht heeft", "zou hebben verkocht"). */
+const DUTCH_AUXILIARY = new Set(['heeft', 'hebben', 'had', 'hadden', 'is', 'zijn', 'was', 'waren', 'werd', 'werden', 'wordt', 'worden', 'zou', 'zouden', 'zal', 'zullen']);
 
 /** The content tokens right before `first` and right after `last` (both content tokens of q), -1 where there is none. */
 export function contentAround(q: Prepared, first: number, last: number): [number, number] {

@@ -40,7 +40,7 @@ export const dateSlot: Rule = {
       // A relative date of the same kind ("this year") may be the claim's date.
       if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;
       const comparable = p.dates.filter((sd) => compareDates(cd, sd) !== 'none');
-      const win = anchoredWindow(c, u.tokens, ctx.pos);
+      const win = anchoredWindow(c, u.tokens, ctx.pos, ctx.p);
       // A claim word aligned to the date itself ("born" to the first of a person's life dates) ties it too.
       const neighbours = neighbourPositions(c, u, ctx.pos);
       const inWin = (sd: DateMention) => {

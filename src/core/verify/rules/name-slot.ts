@@ -52,7 +52,7 @@ export const nameSlot: Rule = {
     }
     for (const slot of slots) {
       const span = slot.flatMap((u) => u.tokens);
-      let win = anchoredWindow(c, span, ctx.pos);
+      let win = anchoredWindow(c, span, ctx.pos, p);
       // One-sided, the anchor must be the name's neighbour: claim words between them that
       // the passage lacks (its verb, "the UN Security Council condemned the threats" against
       // "... telling Gazans that the threat") leave the place of the name unknown.
@@ -86,6 +86,8 @@ export const nameSlot: Rule = {
   examples: [
     { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Facebook by the group.', expect: 'conflict', claimValue: 'Twitter', sourceValue: 'Facebook' },
     { claim: 'The video was first posted on Twitter by the group.', passage: 'The video was first posted on Twitter by the group.', expect: 'none' },
+    // A Dutch clause puts its verbs after the object: the name after them is in the same place.
+    { claim: 'The skipper had sold the old ferry to Northwind Group.', passage: 'In Leith zegt men dat de schipper de oude veerboot zou verkocht hebben aan Harbour Holdings.', passageLang: 'nl', expect: 'conflict', claimValue: 'Northwind Group', sourceValue: 'Harbour Holdings' },
     // The source of a report is no slot: the passage blocks support, with no conflict.
     { claim: 'The Harbour Times reported that the council closed the bridge.', passage: 'The Valley Post reported that the council closed the bridge.', expect: 'blocks' },
     { claim: 'Volgens de Havenkrant sloot de raad de brug.', passage: 'Volgens het Dalblad sloot de raad de brug.', lang: 'nl', expect: 'blocks' },

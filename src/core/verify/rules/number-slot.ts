@@ -64,7 +64,7 @@ export const numberSlot: Rule = {
       // The passage gives the claim's figure (for a noun worded otherwise: "224 people" /
       // "224 passengers"): another figure there is no contradiction of it.
       if (isExact(cn) && p.numbers.some((sn) => sn.kind === cn.kind && compareNumbers(cn, sn) === 'match')) continue;
-      const win = anchoredWindow(c, u.tokens, ctx.pos);
+      const win = anchoredWindow(c, u.tokens, ctx.pos, ctx.p);
       // A figure for the same counted noun first, then the others in passage order.
       const byNoun = [...p.numbers.filter((sn) => unitsMatch(cn, sn, c, p) === 'same'), ...p.numbers.filter((sn) => unitsMatch(cn, sn, c, p) !== 'same')];
       for (const sn of byNoun) {
