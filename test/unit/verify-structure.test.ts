@@ -7,6 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
+import { prepare } from '../../src/core/verify/nlp';
+import { structureOf } from '../../src/core/verify/structure';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const engine = createEngine();
@@ -127,5 +129,21 @@ describe('verify: "a few hundred" against "in the thousands"', () => {
     const [f] = await e.check('The Harbour Club has only a few hundred members.', { format: 'plaintext' });
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
     assert.match(f.reasons[0].message, /thousands/);
+  });
+});
+
+describe('structure: the complement of a Dutch modal verb', () => {
+  it('a "dat" clause after "kan" is a clause of its own, and modal; after "het niet kunnen" (the infinitive as a noun) it is not', () => {
+    const modalOf = (text: string, word: string) => {
+      const p = prepare(text, 'nl');
+      const st = structureOf(p);
+      return st.clauses[st.clauseOf[p.tokens.findIndex((t) => t.norm === word)]].modal;
+    };
+    assert.equal(modalOf('Volgens ingenieurs kan de storm ervoor zorgen dat de benedenstad van Leith overstroomt.', 'overstroomt'), true);
+    assert.equal(modalOf('Volgens ingenieurs heeft de storm ervoor gezorgd dat de benedenstad van Leith overstroomt.', 'overstroomt'), false);
+    const noun = prepare('Het niet kunnen verhinderen dat de raad de haven sloot, is het verwijt aan de burgemeester.', 'nl');
+    const at = (w: string) => structureOf(noun).clauseOf[noun.tokens.findIndex((t) => t.norm === w)];
+    assert.equal(at('sloot'), at('verhinderen'));
+    assert.equal(modalOf(noun.text, 'sloot'), false);
   });
 });

@@ -45,6 +45,20 @@ export interface Structure {
 }
 
 const CONJ = new Set(['and', 'but', 'while', 'whereas', 'en', 'maar', 'terwijl']);
+/**
+ * Dutch "dat" opens the complement of a modal or alleging verb before it ("kunnen ervoor
+ * zorgen dat X destabiliseert", "beweerde dat X"): a clause of its own, modal too (below).
+ */
+const DUTCH_COMPLEMENT = new Set(['dat']);
+/** A modal or alleging word between `from` and `to` (not "het (niet) kunnen", the infinitive as a noun). */
+function modalSince(p: Prepared, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const n = p.tokens[k].norm;
+    if (n === 'kunnen' && (p.tokens[k - 1]?.norm === 'het' || p.tokens[k - 2]?.norm === 'het')) continue;
+    if (MODAL.has(n) || ALLEGE_VERB.has(n)) return true;
+  }
+  return false;
+}
 const SUBORD = new Set([
   'after', 'before', 'when', 'because', 'although', 'though', 'since', 'until', 'which', 'who', 'whom', 'whose', 'where', 'if', 'unless', 'whether',
   'nadat', 'omdat', 'toen', 'doordat', 'hoewel', 'waarna', 'waarbij', 'waarin', 'voordat', 'zodat', 'als', 'indien', 'tenzij', 'mits', 'wanneer',
@@ -93,7 +107,7 @@ const INTENT = new Set([
  * a call. Hedges that science writing uses for findings ("may", "can", "suggest") are left
  * out: they qualify a fact rather than deny it happened.
  */
-const MODAL = new Set(['will', 'shall', 'zal', 'zullen', 'could', 'might', 'would', 'zou', 'zouden', ...INTENT]);
+const MODAL = new Set(['will', 'shall', 'zal', 'zullen', 'could', 'might', 'would', 'zou', 'zouden', 'kan', 'kunnen', 'kon', 'konden', ...INTENT]);
 /**
  * Nouns of possibility: "has the potential to destabilize", "the risk of an attack", "de
  * kans op een aanval" state no fact about what they take.
@@ -241,6 +255,7 @@ function computeStructure(p: Prepared): Structure {
       continue;
     }
     if (SUBORD.has(norm) && p.lang === 'nl') starts.push(k);
+    else if (DUTCH_COMPLEMENT.has(norm) && p.lang === 'nl' && modalSince(p, starts[starts.length - 1], k)) starts.push(k);
     else if ((CONJ.has(norm) || SUBORD.has(norm)) && tags && verbAhead(k)) starts.push(k);
   }
   const clauses: Clause[] = [];
@@ -270,6 +285,8 @@ function computeStructure(p: Prepared): Structure {
       // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
+      // "het (niet) kunnen verhinderen": the infinitive as a noun, no possibility.
+      if (t.norm === 'kunnen' && (p.tokens[k - 1]?.norm === 'het' || p.tokens[k - 2]?.norm === 'het')) continue;
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
@@ -285,6 +302,15 @@ function computeStructure(p: Prepared): Structure {
     for (let k = from; k <= to; k++) clauseOf[k] = idx;
     const modal = modalCue !== undefined;
     clauses.push({ from, to, verbs, subject, passiveVerbs, modal, reportative, ...(modal ? { modalCue } : {}), ...(antecedent !== undefined ? { antecedent } : {}) });
+  }
+  // A Dutch "dat" clause after a modal or alleging one is what could happen or what is
+  // alleged ("kunnen ervoor zorgen dat X destabiliseert", "beweerde dat X"): modal too.
+  if (p.lang === 'nl') {
+    for (let i = 1; i < clauses.length; i++) {
+      const cl = clauses[i];
+      const prev = clauses[i - 1];
+      if (!cl.modal && prev.modal && DUTCH_COMPLEMENT.has(p.tokens[cl.from].norm)) clauses[i] = { ...cl, modal: true, modalCue: prev.modalCue, reportative: cl.reportative || prev.reportative };
+    }
   }
   return { clauses, clauseOf, ...(tags ? { tags } : {}) };
 }

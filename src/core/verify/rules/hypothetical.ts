@@ -111,6 +111,9 @@ export const hypothetical: Rule = {
     { claim: 'The union members blocked the harbour gates.', passage: 'The union calls on its members to block the harbour gates.', expect: 'blocks' },
     { claim: 'De leden blokkeerden de poorten van de haven.', passage: 'De bond roept de leden op om de poorten van de haven te blokkeren.', lang: 'nl', expect: 'blocks' },
     { claim: 'The storm flooded the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'blocks' },
+    // A Dutch "dat" clause after a modal verb is what could happen ("kan ervoor zorgen dat").
+    { claim: 'De storm heeft de benedenstad van Leith overstroomd.', passage: 'Volgens ingenieurs kan de storm ervoor zorgen dat de benedenstad van Leith overstroomt.', lang: 'nl', expect: 'blocks' },
+    { claim: 'De storm heeft de benedenstad van Leith overstroomd.', passage: 'Volgens ingenieurs heeft de storm ervoor gezorgd dat de benedenstad van Leith overstroomt.', lang: 'nl', expect: 'none' },
     // Someone's allegation: a verb of alleging before a verb or "that", "accused of", the nouns.
     { claim: 'The man had worked with the militia.', passage: 'The video shows a man who the group claims worked with the militia.', expect: 'blocks' },
     { claim: 'The ministers provided funds to the militia.', passage: 'The ministers have repeatedly been accused of providing funds to the militia.', expect: 'blocks' },
