@@ -146,6 +146,8 @@ describe('analysis: entities', () => {
     const e = names("Gaza's port, the U.S. envoy, ISIS and Al-Qassam were named.");
     assert.deepEqual(e.map((x) => x.norm), ['gaza', 'united states', 'islamic state', 'al qassam']);
     assert.equal(e[0].text, "Gaza's");
+    // A plural possessive inside a name continues it; a singular one ends it ("Leith's Harbour Party": two).
+    assert.deepEqual(names("The Harbour Workers' Party and the Dock Martyrs’ Brigades met Leith's Harbour Party.").map((x) => x.text), ["Harbour Workers' Party", 'Dock Martyrs’ Brigades', "Leith's", 'Harbour Party']);
   });
 
   it('reads all-caps stop words as names only when known', () => {

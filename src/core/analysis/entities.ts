@@ -251,6 +251,11 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     while (j + 1 < len) {
       if (POSSESSIVE_END.test(tokens[j].text)) break; // "Gaza's Hamas": two names
       const nx = tokens[j + 1];
+      // A plural possessive inside a name: "the Al-Aqsa Martyrs' Brigades", "Workers' Party".
+      if (!used[j + 1] && /s$/.test(tokens[j].text) && /^['’][ \t]+$/.test(text.slice(tokens[j].end, nx.start)) && nameish(nx) && /^\p{Lu}/u.test(nx.text)) {
+        j++;
+        continue;
+      }
       if (!isSpaceGap(text, tokens[j].end, nx.start) || used[j + 1]) break;
       if (nameish(nx) && LETTER.test(nx.text) && !(isStop(nx.norm) && nx.text.length < 3 && !isAcronym(nx.text))) {
         j++;
