@@ -90,14 +90,16 @@ function headLemmas(concepts: readonly string[], to: 'en' | 'nl'): string[] {
 }
 
 /**
- * The passage's content words by their lemmas and by their translations into `to` (headLemmas)
- * -> their tokens, computed once per passage and language on first use (cross-language pairs only).
+ * The passage's content words by their lemmas and by their translations into the other
+ * language (headLemmas) -> their tokens, computed once per passage on first use
+ * (cross-language pairs only; English and Dutch).
  */
 const lemmaCache = new WeakMap<Prepared, { own: Map<string, number[]>; translated: Map<string, number[]> }>();
-function passageLemmas(p: Prepared, to: 'en' | 'nl'): { own: Map<string, number[]>; translated: Map<string, number[]> } {
+function passageLemmas(p: Prepared & { lang: 'en' | 'nl' }): { own: Map<string, number[]>; translated: Map<string, number[]> } {
   let m = lemmaCache.get(p);
   if (!m) {
     const lex = getLexicon();
+    const to = p.lang === 'en' ? 'nl' : 'en';
     m = { own: new Map(), translated: new Map() };
     const push = (map: Map<string, number[]>, key: string, k: number) => {
       const list = map.get(key);
@@ -107,13 +109,15 @@ function passageLemmas(p: Prepared, to: 'en' | 'nl'): { own: Map<string, number[
     for (const k of p.content) {
       const q = p.tokens[k];
       if (q.name !== undefined || q.num !== undefined || q.date !== undefined) continue;
-      for (const l of lex && (p.lang === 'en' || p.lang === 'nl') ? lex.lemmas(q.norm, p.lang) : []) push(m.own, l, k);
+      for (const l of lex ? lex.lemmas(q.norm, p.lang) : []) push(m.own, l, k);
       for (const l of headLemmas(q.concepts, to)) push(m.translated, l, k);
     }
     lemmaCache.set(p, m);
   }
   return m;
 }
+
+const isEnNl = (q: Prepared): q is Prepared & { lang: 'en' | 'nl' } => q.lang === 'en' || q.lang === 'nl';
 
 function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   const out = new Set<number>();
@@ -140,9 +144,9 @@ function computeFindToken(t: CToken, c: Prepared, p: Prepared): number[] {
   }
   // Across languages, a word whose translation through its first senses is the other's
   // lemma, either way ("bal" / "ball", "ui" / "onion").
-  if (out.size === 0 && !digits && c.lang !== p.lang && (c.lang === 'en' || c.lang === 'nl') && (p.lang === 'en' || p.lang === 'nl') && t.name === undefined) {
+  if (out.size === 0 && !digits && t.name === undefined && isEnNl(c) && isEnNl(p) && c.lang !== p.lang) {
     const lex = getLexicon();
-    const { own, translated } = passageLemmas(p, c.lang);
+    const { own, translated } = passageLemmas(p);
     for (const l of lex ? lex.lemmas(t.norm, c.lang) : []) for (const k of translated.get(l) ?? []) out.add(k);
     for (const l of headLemmas(t.concepts, p.lang)) for (const k of own.get(l) ?? []) out.add(k);
   }

@@ -388,7 +388,13 @@ export function placeOf(
   return undefined;
 }
 
-const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
+/** Articles, English and Dutch: they open an apposition (", a firm based in Leith,"). */
+export const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
+
+/** Whether a comma follows token k of q. */
+export function commaAfter(q: Prepared, k: number): boolean {
+  return k >= 0 && k < q.tokens.length && /^\s*,/.test(q.text.slice(q.tokens[k].end, q.tokens[k + 1]?.start ?? q.text.length));
+}
 
 /**
  * The stretch before an apposition that ends right before token `start` (", a group based
@@ -396,11 +402,10 @@ const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'een', 'de', 'het']);
  * the noun phrase the apposition describes. Undefined when there is none.
  */
 function appositionBefore(p: Prepared, start: number): { lo: number; hi: number } | undefined {
-  const comma = (k: number) => k >= 0 && /^\s*,/.test(p.text.slice(p.tokens[k].end, p.tokens[k + 1]?.start ?? p.text.length));
-  if (start < 3 || !comma(start - 1)) return undefined;
+  if (start < 3 || !commaAfter(p, start - 1)) return undefined;
   let open = start - 1;
   while (open > 0 && !p.tokens[open - 1].breakAfter) open--;
-  if (open < 1 || !comma(open - 1) || !APPOSITION_OPENERS.has(p.tokens[open].norm)) return undefined;
+  if (open < 1 || !commaAfter(p, open - 1) || !DETERMINERS.has(p.tokens[open].norm)) return undefined;
   let lo = open - 1;
   while (lo > 0 && !p.tokens[lo - 1].breakAfter) lo--;
   return { lo, hi: open - 1 };
@@ -410,8 +415,7 @@ function appositionBefore(p: Prepared, start: number): { lo: number; hi: number 
 function describes(q: Prepared, v: Unit, u: Unit): boolean {
   const vLast = Math.max(...v.tokens);
   const uFirst = Math.min(...u.tokens);
-  if (vLast >= uFirst || !/^\s*,/.test(q.text.slice(q.tokens[vLast].end, q.tokens[vLast + 1]?.start ?? q.text.length))) return false;
-  if (!APPOSITION_OPENERS.has(q.tokens[vLast + 1]?.norm ?? '')) return false;
+  if (vLast >= uFirst || !commaAfter(q, vLast) || !DETERMINERS.has(q.tokens[vLast + 1]?.norm ?? '')) return false;
   for (let k = vLast + 1; k < uFirst; k++) if (q.tokens[k].breakAfter) return false;
   return true;
 }

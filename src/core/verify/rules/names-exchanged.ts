@@ -21,6 +21,7 @@
 import type { CToken, Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { structureOf } from '../structure';
+import { commaAfter, DETERMINERS } from '../slots';
 import type { Unit } from '../align';
 
 /** Words between two names that let them change places without changing the statement. */
@@ -34,7 +35,6 @@ function possessiveOrOf(q: Prepared, first: number, last: number): boolean {
   return false;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'de', 'het', 'een']);
 
 /** The name ending at token `last` modifies the common noun right after it ("Northwind sites"). */
 function modifiesNoun(q: Prepared, last: number): boolean {
@@ -59,9 +59,9 @@ function frame(tokens: readonly CToken[]): string {
  */
 function withoutApposition(q: Prepared, from: number, to: number): CToken[] {
   const toks = q.tokens.slice(from, to);
-  if (from === 0 || !/^\s*,/.test(q.text.slice(q.tokens[from - 1].end, q.tokens[from].start)) || !DETERMINERS.has(q.tokens[from].norm)) return toks;
+  if (!commaAfter(q, from - 1) || !DETERMINERS.has(q.tokens[from].norm)) return toks;
   for (let k = from; k < to; k++) {
-    if (q.tokens[k].breakAfter && /^\s*,/.test(q.text.slice(q.tokens[k].end, q.tokens[k + 1]?.start ?? q.text.length))) return q.tokens.slice(k + 1, to);
+    if (q.tokens[k].breakAfter && commaAfter(q, k)) return q.tokens.slice(k + 1, to);
   }
   return toks;
 }
