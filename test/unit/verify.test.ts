@@ -60,14 +60,18 @@ function slice(text: string, f: Finding, i = 0): string {
 }
 
 describe('verify: check-worthiness of evaluations', () => {
-  it('an evaluation without any name, number or date is an opinion', () => {
+  it('an evaluation without any number or date is an opinion, names or not', () => {
     assert.equal(isCheckWorthy('This is a worrying development for the city.'), false);
+    // A name says what is evaluated, not a fact to check.
+    assert.equal(isCheckWorthy('The rivalry between Northport and Leith is the most worrying development in the region.'), false);
     assert.equal(isCheckWorthy('The new timetable is a welcome change for commuters.'), false);
     assert.equal(isCheckWorthy('Dit is een zorgwekkende ontwikkeling voor de stad.'), false);
   });
-  it('names, figures, dates or a reporting verb keep it a claim', () => {
-    assert.equal(isCheckWorthy('This is a worrying development for Northport.'), true);
+  it('figures, dates or a reporting verb keep it a claim', () => {
     assert.equal(isCheckWorthy('The ferry was good for 224 passengers.'), true);
+    assert.equal(isCheckWorthy('The Northport ferry was a welcome sight in May 2019.'), true);
+    assert.equal(isCheckWorthy('The Northport ferry was a welcome sight on Friday.'), true);
+    assert.equal(isCheckWorthy('De veerboot van Northport was vrijdag een bemoedigende verschijning.'), true);
     assert.equal(isCheckWorthy('The council said this is a worrying development.'), true);
     assert.equal(isCheckWorthy('The crossing was rough for the passengers.'), true);
   });

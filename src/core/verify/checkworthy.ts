@@ -11,6 +11,8 @@
  * topical: they describe how opinions and commands are phrased in English and Dutch.
  */
 import type { DraftSentence } from '../types';
+import { findDates } from '../analysis/dates';
+import { tokenize } from '../analysis/tokenize';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
@@ -53,7 +55,15 @@ const NL_OPINION = [
 
 // An evaluation with nothing to check: a copula followed by an evaluative adjective
 // ("is a worrying development", "was deeply disappointing", "is een zorgwekkende
-// ontwikkeling"), in a sentence without any name, number or date.
+// ontwikkeling"), in a sentence without any figure or date (a name only says what is
+// evaluated: "The rivalry between X and Y is the most worrying development").
+function hasFigureOrDate(text: string, words: string[]): boolean {
+  if (words.some((w) => /\d/.test(w))) return true;
+  return (['en', 'nl'] as const).some((lang) => {
+    const tokens = tokenize(text, lang);
+    return findDates(text, tokens, lang, new Uint8Array(tokens.length)).length > 0;
+  });
+}
 const EVALUATIVE =
   'worrying|worrisome|troubling|alarming|disturbing|concerning|shocking|appalling|outrageous|disgraceful|shameful|deplorable|' +
   'regrettable|unfortunate|disappointing|encouraging|promising|welcome|heartening|reassuring|commendable|admirable|laudable|' +
@@ -73,10 +83,6 @@ const EVALUATION = new RegExp(
     `(?:${EVALUATIVE})\\b`,
   'i',
 );
-/** Names (capitalized words after the first), figures and dates make a sentence checkable. */
-function hasCheckableValue(words: string[]): boolean {
-  return words.some((w, i) => /\d/.test(w) || (i > 0 && /^\p{Lu}/u.test(w)));
-}
 
 const SUBORDINATOR = /\b(?:that|how|whether|which|who|whom|what|why|where|when|dat|hoe|welke|wat|waarom|waar|wanneer)\b/i;
 
@@ -170,7 +176,7 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
   if (EXTRAPOSED.test(own)) return { worthy: false, reason: 'opinion' };
-  if (!hasCheckableValue(words) && mainClause(EVALUATION)) {
+  if (mainClause(EVALUATION) && !hasFigureOrDate(own, words)) {
     // ... as the sentence's own predicate: not reported ("the council said this is ...").
     const at = EVALUATION.exec(own)!.index;
     const before = [...own.slice(0, at).matchAll(WORD)].map((m) => m[0]);
