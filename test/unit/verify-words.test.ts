@@ -329,3 +329,25 @@ describe('verify: a known place name before a generic head names one organizatio
     assert.deepEqual([f.reasons[0].claimValue, f.reasons[0].sourceValue], ['Al-Quds Brigades', 'Leith Brigades']);
   });
 });
+
+describe('verify: the same count of persons named otherwise', () => {
+  const x = createEngine();
+  x.upsertSource('s/arrests.txt', enc('Arrests\n\nIn May, the harbour police arrested four senior smugglers of the Northwind gang in Leith.\n'));
+  const verdict = async (claim: string) => (await x.check(claim, { format: 'plaintext' }))[0];
+  it('"four senior members" is backed by "four senior smugglers": the figure counts persons both times', async () => {
+    const f = await verdict('Four senior members of the Northwind gang were arrested by the harbour police in Leith in May.');
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+    assert.ok(f.rules?.includes('align.number'));
+  });
+  it('another figure for persons named otherwise contradicts nothing', async () => {
+    const f = await verdict('Five senior members of the Northwind gang were arrested by the harbour police in Leith in May.');
+    assert.notEqual(f.verdict, 'supported');
+    assert.notEqual(f.verdict, 'conflict');
+  });
+  it('a count of things is not a count of persons', async () => {
+    const y = createEngine();
+    y.upsertSource('s/boats.txt', enc('Boats\n\nIn May, the harbour police seized four senior boats of the Northwind gang in Leith.\n'));
+    const f = (await y.check('Four senior members of the Northwind gang were seized by the harbour police in Leith in May.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported');
+  });
+});

@@ -305,7 +305,27 @@ export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: P
   const ta = c.tokens.find((t) => t.start >= a.end && t.norm === an) ?? c.tokens.find((t) => t.stem === a.unit);
   const tb = p.tokens.find((t) => t.start >= b.end && t.norm === bn) ?? p.tokens.find((t) => t.stem === b.unit);
   if (ta && tb && ta.concepts.some((x) => tb.concepts.includes(x))) return 'same';
+  // The same count of persons named otherwise ("four senior terrorists" / "four senior
+  // members"): the figure is backed and its noun left to the words; never a contradiction,
+  // since the two may count different people.
+  if (a.kind === 'count' && b.kind === 'count' && isExact(a) && isExact(b) && a.value === b.value && personNoun(an, c.lang) && personNoun(bn, p.lang)) return 'none';
   return 'differ';
+}
+
+const personCache = new Map<string, boolean>();
+/** A noun for persons: a first noun sense under WordNet's person (English, or Dutch through its links). */
+function personNoun(word: string, lang: string): boolean {
+  if (!word || (lang !== 'en' && lang !== 'nl')) return false;
+  const key = `${lang}:${word}`;
+  let r = personCache.get(key);
+  if (r === undefined) {
+    const lex = getLexicon();
+    const person = lex?.synsets('person', 'en', 'n', 1)[0];
+    r = !!lex && person !== undefined && lex.synsets(word, lang, 'n', 1).some((x) => lex.hypernyms(x, 12).includes(person));
+    if (personCache.size > 10_000) personCache.clear();
+    personCache.set(key, r);
+  }
+  return r;
 }
 
 export function isExact(n: NumberMention): boolean {
