@@ -171,20 +171,20 @@ for (const line of readLines('index.sense')) {
 // ---- relations ---------------------------------------------------------------------------------
 const synRel = synsets.map(() => new Set());
 const lex = new Set(); // 'src,value' pairs, made unique
-const SYN_PTR = { '@': REL.hypernym, '@i': REL.instance, '&': REL.similar, '^': REL.also, $: REL.verbGroup };
+const SYN_PTR = { '@': REL.hypernym, '@i': REL.instance, '&': REL.similar, '^': REL.also };
 const LEX_PTR = { '!': REL.antonymSense, '+': REL.derivationSense, '\\': REL.pertainymSense, '<': REL.participleSense };
 let unresolved = 0;
 synsets.forEach((s, sid) => {
   for (const [sym, key, src, dst] of s.ptrs) {
     const tid = synId.get(key);
     if (tid === undefined) throw new Error(`pointer to unknown synset ${key}`);
-    if (src === 0 && dst === 0) {
-      if (SYN_PTR[sym]) synRel[sid].add(SYN_PTR[sym] * 2 ** 24 + tid);
-      continue;
-    }
-    // A verb group between word senses groups their synsets too.
+    // A verb group, between synsets or between word senses, groups the synsets.
     if (sym === '$') {
       synRel[sid].add(REL.verbGroup * 2 ** 24 + tid);
+      continue;
+    }
+    if (src === 0 && dst === 0) {
+      if (SYN_PTR[sym]) synRel[sid].add(SYN_PTR[sym] * 2 ** 24 + tid);
       continue;
     }
     const t = LEX_PTR[sym];

@@ -135,8 +135,11 @@ export class FolderCorpus implements vscode.Disposable {
   progress = { done: 0, total: 0 };
   sources: SourceSummary[] = [];
   warnings: LoadWarning[] = [];
-  /** The folders that hold a source or a warned file (foldersOf), for newFolderOf. */
-  private knownFolders: ReadonlySet<string> = new Set();
+  /** The folders that hold a source or a warned file (foldersOf), for newFolderOf: built on the first created file after a refresh. */
+  private knownFoldersCache?: ReadonlySet<string>;
+  private get knownFolders(): ReadonlySet<string> {
+    return (this.knownFoldersCache ??= foldersOf([...this.sources, ...this.warnings].map((x) => x.path)));
+  }
   /** Bibliography entries with no source file (keys with no text to check). */
   bibOnly: SourceSummary[] = [];
   /** The team corpus server, when one is configured; checks go to it while it answers. */
@@ -590,7 +593,7 @@ export class FolderCorpus implements vscode.Disposable {
     this.sources = await this.client.sources(this.engineId);
     this.citable = [...this.sources, ...this.bibOnly];
     this.warnings = await this.client.warnings(this.engineId);
-    this.knownFolders = foldersOf([...this.sources, ...this.warnings].map((x) => x.path));
+    this.knownFoldersCache = undefined;
     const byUri = new Map<string, { uri: vscode.Uri; diags: vscode.Diagnostic[] }>();
     for (const w of this.warnings) {
       const uri = this.uriOf(w.path);

@@ -7,7 +7,7 @@
 import type { DateMention, NumberMention } from '../analysis/types';
 import { TIME_UNIT_DAYS } from '../analysis/numwords';
 import { getLexicon } from '../analysis/lexicon';
-import { agentStem, isNameHead, sameBase, spellKey, verbGroupOf, type Compound, type CToken, type Prepared } from './nlp';
+import { agentStem, isNameHead, push, sameBase, spellKey, synsetIds, verbGroupOf, type Compound, type CToken, type Prepared } from './nlp';
 
 export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -58,13 +58,7 @@ function passageGroups(p: Prepared): Map<string, number[]> {
   let m = groupCache.get(p);
   if (!m) {
     m = new Map();
-    for (const k of p.content) {
-      for (const x of verbGroupOf(p.tokens[k].concepts)) {
-        const list = m.get(x);
-        if (list) list.push(k);
-        else m.set(x, [k]);
-      }
-    }
+    for (const k of p.content) for (const x of verbGroupOf(p.tokens[k].concepts)) push(m, x, k);
     groupCache.set(p, m);
   }
   return m;
@@ -81,9 +75,8 @@ function headLemmas(concepts: readonly string[], to: 'en' | 'nl'): string[] {
   const lex = getLexicon();
   if (!lex) return [];
   const out: string[] = [];
-  for (const x of concepts) {
-    if (x.charCodeAt(0) !== 119 /* w */) continue;
-    const head = lex.synset(Number(x.slice(1)))[to][0];
+  for (const id of synsetIds(concepts)) {
+    const head = lex.synset(id)[to][0];
     if (head && /^\p{L}+$/u.test(head) && !out.includes(head)) out.push(head);
   }
   return out;
@@ -101,11 +94,7 @@ function passageLemmas(p: Prepared & { lang: 'en' | 'nl' }): { own: Map<string, 
     const lex = getLexicon();
     const to = p.lang === 'en' ? 'nl' : 'en';
     m = { own: new Map(), translated: new Map() };
-    const push = (map: Map<string, number[]>, key: string, k: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [k]);
-      else if (!list.includes(k)) list.push(k);
-    };
+    // (Each token once per key: a word's lemmas, and its head lemmas, are distinct.)
     for (const k of p.content) {
       const q = p.tokens[k];
       if (q.name !== undefined || q.num !== undefined || q.date !== undefined) continue;

@@ -245,28 +245,23 @@ function computeSplit(norm: string): Compound | undefined {
   return undefined;
 }
 
+/** The lexicon's synset ids among a token's concepts (the `w…` ones; the others are hand concepts). */
+export function synsetIds(concepts: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const c of concepts) if (c.charCodeAt(0) === 119 /* w */) out.push(Number(c.slice(1)));
+  return out;
+}
+
 /** The verb-group neighbours of a token's synsets (lexicon.ts verbGroup). */
 export function verbGroupOf(concepts: string[]): string[] {
   const lex = getLexicon();
-  if (!lex) return [];
-  const out: string[] = [];
-  for (const c of concepts) {
-    if (c.charCodeAt(0) !== 119 /* w */) continue;
-    for (const g of lex.verbGroup(Number(c.slice(1)))) out.push(`w${g}`);
-  }
-  return out;
+  return lex ? synsetIds(concepts).flatMap((id) => lex.verbGroup(id).map((g) => `w${g}`)) : [];
 }
 
 /** The hypernyms of a token's synsets: a passage word backs a claim word that names its kind. */
 export function broaderOf(concepts: string[], depth = LEXICON_DEPTH): string[] {
   const lex = getLexicon();
-  if (!lex) return [];
-  const out: string[] = [];
-  for (const c of concepts) {
-    if (c.charCodeAt(0) !== 119 /* w */) continue;
-    for (const h of lex.hypernyms(Number(c.slice(1)), depth)) out.push(`w${h}`);
-  }
-  return out;
+  return lex ? synsetIds(concepts).flatMap((id) => lex.hypernyms(id, depth).map((h) => `w${h}`)) : [];
 }
 
 /**
@@ -336,7 +331,8 @@ export function areAntonyms(a: CToken, b: CToken): boolean {
   return analysisAntonyms(a.stem, b.stem) || analysisAntonyms(a.norm, b.norm);
 }
 
-function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+/** Add `v` to the list at `k` (an index from keys to token positions). */
+export function push<K>(m: Map<K, number[]>, k: K, v: number): void {
   const a = m.get(k);
   if (a) a.push(v);
   else m.set(k, [v]);

@@ -54,10 +54,13 @@ const DUTCH_COMPLEMENT = new Set(['dat']);
 function modalSince(p: Prepared, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const n = p.tokens[k].norm;
-    if (n === 'kunnen' && (p.tokens[k - 1]?.norm === 'het' || p.tokens[k - 2]?.norm === 'het')) continue;
-    if (MODAL.has(n) || ALLEGE_VERB.has(n)) return true;
+    if (!nounKunnen(p, k) && (MODAL.has(n) || ALLEGE_VERB.has(n))) return true;
   }
   return false;
+}
+/** "het (niet) kunnen verhinderen": the infinitive as a noun, no possibility. */
+function nounKunnen(p: Prepared, k: number): boolean {
+  return p.tokens[k].norm === 'kunnen' && (p.tokens[k - 1]?.norm === 'het' || p.tokens[k - 2]?.norm === 'het');
 }
 const SUBORD = new Set([
   'after', 'before', 'when', 'because', 'although', 'though', 'since', 'until', 'which', 'who', 'whom', 'whose', 'where', 'if', 'unless', 'whether',
@@ -285,8 +288,7 @@ function computeStructure(p: Prepared): Structure {
       // Not a month ("in May"), a name or a figure; tagged, a modal verb is an auxiliary or a verb.
       if (t.date !== undefined || t.name !== undefined || t.num !== undefined) continue;
       if (tags && MODAL.has(t.norm) && tags[k] !== undefined && !MODAL_TAGS.has(tags[k]!)) continue;
-      // "het (niet) kunnen verhinderen": the infinitive as a noun, no possibility.
-      if (t.norm === 'kunnen' && (p.tokens[k - 1]?.norm === 'het' || p.tokens[k - 2]?.norm === 'het')) continue;
+      if (nounKunnen(p, k)) continue;
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
