@@ -8,6 +8,11 @@ import { engineWith } from './helpers/engine';
 // anchors, the other sex in one relation.
 
 const enc = (s: string) => new TextEncoder().encode(s);
+/** Whether the claim's `word` lines up with some token of the passage (match.ts findToken). */
+const find = (claim: string, cl: 'en' | 'nl', passage: string, pl: 'en' | 'nl', word: string) => {
+  const c = prepare(claim, cl);
+  return findToken(c.tokens.find((t) => t.norm === word)!, c, prepare(passage, pl)).length > 0;
+};
 
 describe('verify: agent nouns', () => {
   it('an agent noun matches the word it is made from ("drummer" / "drums"), so a denial conflicts', async () => {
@@ -265,12 +270,11 @@ describe('verify: a denial about another participant', () => {
 });
 
 describe('verify: a negated word backed by its antonym', () => {
-  const e = () => {
-    const x = createEngine();
-    x.upsertSource('s/fire.txt', enc('The cause of the fire at the Leith warehouse is unclear, the police said on Monday.\n'));
-    x.upsertSource('s/brand.txt', enc('De oorzaak van de brand in het pakhuis van Northbury is onduidelijk, zei de politie maandag.\n'));
-    return x;
-  };
+  const e = () =>
+    engineWith({
+      's/fire.txt': 'The cause of the fire at the Leith warehouse is unclear, the police said on Monday.\n',
+      's/brand.txt': 'De oorzaak van de brand in het pakhuis van Northbury is onduidelijk, zei de politie maandag.\n',
+    });
   it('"is not clear" is backed by "is unclear", in English and Dutch, naming the lookup', async () => {
     const f = (await e().check('The cause of the fire at the Leith warehouse is not clear.', { format: 'plaintext' }))[0];
     assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
@@ -279,9 +283,7 @@ describe('verify: a negated word backed by its antonym', () => {
     assert.equal(g.verdict, 'supported', JSON.stringify(g.reasons));
   });
   it('not the other way round, and not a denial of a referent ("no one inside" is no "outside")', async () => {
-    const x = createEngine();
-    x.upsertSource('s/fire.txt', enc('The cause of the fire at the Leith warehouse is not clear, the police said on Monday.\n'));
-    x.upsertSource('s/jet.txt', enc('A fighter jet stood outside the hangar at Leith airfield at night.\n'));
+    const x = engineWith({ 's/fire.txt': 'The cause of the fire at the Leith warehouse is not clear, the police said on Monday.\n', 's/jet.txt': 'A fighter jet stood outside the hangar at Leith airfield at night.\n' });
     // (Either claim may still be supported by the one unbacked word the coverage bar lets go.)
     const f = (await x.check('The cause of the fire at the Leith warehouse is unclear.', { format: 'plaintext' }))[0];
     assert.ok(!f.rules?.includes('align.negated-antonym'), JSON.stringify(f.rules));
@@ -292,10 +294,6 @@ describe('verify: a negated word backed by its antonym', () => {
 
 describe('verify: verbs WordNet groups together, where a text is Dutch', () => {
   it('"bespeelt" (play an instrument) backs "is playing" across languages; not between English texts', () => {
-    const find = (claim: string, cl: 'en' | 'nl', passage: string, pl: 'en' | 'nl', word: string) => {
-      const c = prepare(claim, cl);
-      return findToken(c.tokens.find((t) => t.norm === word)!, c, prepare(passage, pl)).length > 0;
-    };
     assert.ok(find('A girl is playing a flute on the square in Leith.', 'en', 'Op het plein in Leith bespeelt een meisje een fluit.', 'nl', 'playing'));
     assert.ok(find('Op het plein in Leith bespeelt een meisje een fluit.', 'nl', 'A girl is playing a flute on the square in Leith.', 'en', 'bespeelt'));
     // Two English verbs of one group stay apart: who led the council did not leave it.
@@ -304,10 +302,6 @@ describe('verify: verbs WordNet groups together, where a text is Dutch', () => {
 });
 
 describe('verify: across languages, a word whose translation is the other word', () => {
-  const find = (claim: string, cl: 'en' | 'nl', passage: string, pl: 'en' | 'nl', word: string) => {
-    const c = prepare(claim, cl);
-    return findToken(c.tokens.find((t) => t.norm === word)!, c, prepare(passage, pl)).length > 0;
-  };
   it('"bal" backs "ball" and "ui" backs "onion", both ways, though their first senses differ', () => {
     assert.ok(find('Two dogs chase a red ball in Leith.', 'en', 'Twee honden jagen in Leith op een rode bal.', 'nl', 'ball'));
     assert.ok(find('Twee honden jagen in Leith op een rode bal.', 'nl', 'Two dogs chase a red ball in Leith.', 'en', 'bal'));
@@ -321,9 +315,7 @@ describe('verify: across languages, a word whose translation is the other word',
 
 describe('verify: a known place name before a generic head names one organization', () => {
   it('"the Al-Quds Brigades" against "the Leith Brigades" is a name conflict, though another source names Jerusalem (Al-Quds)', async () => {
-    const x = createEngine();
-    x.upsertSource('s/a.txt', enc('The militia attacked posts linked to the Leith Brigades, the armed wing of the Harbour Party, on Monday.\n'));
-    x.upsertSource('s/b.txt', enc('The militia attacked posts in Jerusalem on Monday, the Harbour Party said.\n'));
+    const x = engineWith({ 's/a.txt': 'The militia attacked posts linked to the Leith Brigades, the armed wing of the Harbour Party, on Monday.\n', 's/b.txt': 'The militia attacked posts in Jerusalem on Monday, the Harbour Party said.\n' });
     const f = (await x.check('The militia attacked posts linked to the Al-Quds Brigades, the armed wing of the Harbour Party.', { format: 'plaintext' }))[0];
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
     assert.deepEqual([f.reasons[0].claimValue, f.reasons[0].sourceValue], ['Al-Quds Brigades', 'Leith Brigades']);
@@ -331,8 +323,7 @@ describe('verify: a known place name before a generic head names one organizatio
 });
 
 describe('verify: the same count of persons named otherwise', () => {
-  const x = createEngine();
-  x.upsertSource('s/arrests.txt', enc('Arrests\n\nIn May, the harbour police arrested four senior smugglers of the Northwind gang in Leith.\n'));
+  const x = engineWith({ 's/arrests.txt': 'Arrests\n\nIn May, the harbour police arrested four senior smugglers of the Northwind gang in Leith.\n' });
   const verdict = async (claim: string) => (await x.check(claim, { format: 'plaintext' }))[0];
   it('"four senior members" is backed by "four senior smugglers": the figure counts persons both times', async () => {
     const f = await verdict('Four senior members of the Northwind gang were arrested by the harbour police in Leith in May.');
@@ -345,8 +336,7 @@ describe('verify: the same count of persons named otherwise', () => {
     assert.notEqual(f.verdict, 'conflict');
   });
   it('a count of things is not a count of persons', async () => {
-    const y = createEngine();
-    y.upsertSource('s/boats.txt', enc('Boats\n\nIn May, the harbour police seized four senior boats of the Northwind gang in Leith.\n'));
+    const y = engineWith({ 's/boats.txt': 'Boats\n\nIn May, the harbour police seized four senior boats of the Northwind gang in Leith.\n' });
     const f = (await y.check('Four senior members of the Northwind gang were seized by the harbour police in Leith in May.', { format: 'plaintext' }))[0];
     assert.notEqual(f.verdict, 'supported');
   });
