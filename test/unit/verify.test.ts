@@ -77,6 +77,28 @@ describe('verify: check-worthiness of evaluations', () => {
   });
 });
 
+describe('verify: check-worthiness of judgements WordNet classes', () => {
+  it('an adjective in a cluster of judgement (interesting, humorous, unprofessional, brave, evil) makes an evaluation, English and Dutch', () => {
+    // "fascinating" is similar to "interesting", "amateurish" to "unprofessional",
+    // "courageous" to "brave", "despicable" to "evil": none of them is in the word list.
+    assert.equal(classifySentence('The rivalry between Northport and Leith is the most fascinating story in the region.').reason, 'opinion');
+    assert.equal(classifySentence("The council's leaflets look amateurish next to the port's brochures.").reason, 'opinion');
+    assert.equal(classifySentence('The sketch about the harbour master was a courageous piece of satire.').reason, 'opinion');
+    assert.equal(classifySentence('The leaflet is a despicable piece of propaganda.').reason, 'opinion');
+    assert.equal(classifySentence('De nieuwe dienstregeling is bijzonder weerzinwekkend.').reason, 'opinion');
+    // An adverb and a participle after a noun do not make the evaluation reported.
+    assert.equal(classifySentence('The sketch mocking the harbour master was genuinely funny.').reason, 'opinion');
+    assert.equal(classifySentence("The council's plan to close the ferry lines is a sensible way to save money.").reason, 'opinion');
+  });
+  it('adjectives that state facts, and reported judgements, stay claims', () => {
+    assert.equal(isCheckWorthy('The storm was the deadliest in the history of Northport.'), true);
+    assert.equal(isCheckWorthy('The sketch was popular with the dock workers.'), true);
+    assert.equal(isCheckWorthy('The crossing was rough for the passengers.'), true);
+    assert.equal(isCheckWorthy('The ferry was small and old.'), true);
+    assert.equal(isCheckWorthy('The mayor said the plan was a sensible way to save money.'), true);
+  });
+});
+
 describe('verify: check-worthiness of advice, extraposed evaluations and headings with names', () => {
   it('an evaluation that takes the rest of the sentence as its subject is an opinion, names or not', () => {
     assert.equal(classifySentence('Het is verontrustend dat de spanningen in Northport opnieuw oplopen.').reason, 'opinion');

@@ -72,6 +72,8 @@ export interface Lexicon {
   hypernyms(id: number, depth?: number): number[];
   /** WordNet's verb group of a verb synset: senses of other verbs close in meaning ("lead" / "leave"; Dutch "bespelen" / "play"). */
   verbGroup(id: number): number[];
+  /** WordNet's "similar to" of an adjective synset: a satellite's head ("fascinating" -> "interesting"), a head's satellites. */
+  similarTo(id: number): number[];
   /** The first relation that holds, in the order same, synonym, antonym, hypernym, hyponym, derivation. */
   relation(a: string, langA: LexLang, b: string, langB: LexLang, opts?: RelationOptions): LexRelation | undefined;
   /** Every relation that holds through the first senses (a pair can be both synonym and antonym). */
@@ -379,6 +381,10 @@ class LexiconImpl implements Lexicon {
 
   verbGroup(id: number): number[] {
     return this.relTargets(id, [VERB_GROUP]);
+  }
+
+  similarTo(id: number): number[] {
+    return this.relTargets(id, [SIMILAR]);
   }
 
   hypernyms(id: number, depth = 1): number[] {

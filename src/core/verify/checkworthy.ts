@@ -13,6 +13,9 @@
 import type { DraftSentence } from '../types';
 import { findDates } from '../analysis/dates';
 import { tokenize } from '../analysis/tokenize';
+import { getLexicon } from '../analysis/lexicon';
+import { posTags } from '../analysis/pos';
+import { detectLanguage } from '../corpus/language';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
@@ -64,25 +67,91 @@ function hasFigureOrDate(text: string, words: string[]): boolean {
     return findDates(text, tokens, lang, new Uint8Array(tokens.length)).length > 0;
   });
 }
+// Evaluative words that JUDGEMENT_HEADS below does not reach through WordNet, because their
+// first sense sits in a cluster that also states facts ("worrying", "troubling" and
+// "disturbing" under "heavy", "great" under "large", "sad", "tragic", "regrettable" under
+// "unfortunate") or under no head ("concerning", "kwalijk", "onaanvaardbaar").
 const EVALUATIVE =
-  'worrying|worrisome|troubling|alarming|disturbing|concerning|shocking|appalling|outrageous|disgraceful|shameful|deplorable|' +
-  'regrettable|unfortunate|disappointing|encouraging|promising|welcome|heartening|reassuring|commendable|admirable|laudable|' +
-  'terrible|awful|horrible|dreadful|excellent|wonderful|great|good|bad|sad|tragic|absurd|ridiculous|unacceptable|' +
-  'zorgwekkende?|verontrustende?|alarmerende?|schokkende?|bemoedigende?|teleurstellende?|hoopgevende?|' +
-  'verschrikkelijke?|vreselijke?|uitstekende?|goede?|slechte?|treurige?|tragische?|absurde?|onaanvaardbaar|onaanvaardbare|kwalijke?';
-// An evaluation that opens the sentence and takes the rest as its subject ("It is
-// worrying that ...", "Het is verontrustend dat ..."): the writer's stance, whatever names
-// the rest holds.
+  'worrying|worrisome|troubling|disturbing|concerning|shocking|outrageous|' +
+  'regrettable|unfortunate|promising|welcome|excellent|wonderful|great|sad|tragic|absurd|ridiculous|' +
+  'verontrustende?|schokkende?|bemoedigende?|teleurstellende?|hoopgevende?|' +
+  'uitstekende?|treurige?|tragische?|absurde?|onaanvaardbaar|onaanvaardbare|kwalijke?';
 const EXTRAPOSED = new RegExp(
-  `^\\s*(?:it\\s+is|it's|it\\s+was|it\\s+would\\s+be|het\\s+is|het\\s+was|het\\s+zou\\s+\\S+\\s+zijn)\\s+(?:(?:very|deeply|quite|highly|zeer|erg|heel|bijzonder)\\s+)?(?:${EVALUATIVE}|wise|unwise|verstandig|wijs)\\s+(?:that|to|for|dat|om)\\b`,
-  'i',
+  `^\\s*(?:it\\s+is|it's|it\\s+was|it\\s+would\\s+be|het\\s+is|het\\s+was|het\\s+zou\\s+\\S+\\s+zijn)\\s+(?:(?:very|deeply|quite|highly|zeer|erg|heel|bijzonder)\\s+)?(\\p{L}+)\\s+(?:that|to|for|dat|om)\\b`,
+  'iu',
 );
+const ADVISABLE = /^(?:wise|unwise|verstandig|wijs)$/i;
 const EVALUATION = new RegExp(
   `\\b(?:is|are|was|were|be|been|seems?|seemed|remains?|remained|looks?|sounds?|is|zijn|was|waren|lijkt|leek|blijft|bleef)\\s+` +
-    `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo)\\s+){0,3}` +
-    `(?:${EVALUATIVE})\\b`,
-  'i',
+    `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo|\\p{L}+ly)\\s+){0,3}` +
+    `(\\p{L}[\\p{L}-]*)`,
+  'iu',
 );
+const EVALUATIVE_WORD = new RegExp(`^(?:${EVALUATIVE})$`, 'i');
+
+/**
+ * Dimensions of judgement in WordNet: head adjectives whose clusters hold the writer's
+ * verdict on what they describe ("fascinating" is similar to "interesting", "amateurish" to
+ * "unprofessional", "courageous" to "brave"). An adjective counts by its first sense, and
+ * by its head when it is a satellite; a Dutch one through Open Dutch WordNet's link to the
+ * same synset. Clusters whose members also state facts are left out: "offensive"
+ * (attacking, invading), "fortunate"/"unfortunate" (homeless, fatal), "professional"
+ * (paid), "dignified" and "logical" (formal).
+ */
+const JUDGEMENT_HEADS = new Set(
+  (
+    'good bad evil interesting uninteresting humorous humorless wise foolish reasonable unreasonable brave cowardly ' +
+    'unprofessional alarming reassuring encouraging discouraging moral immoral dishonorable satisfactory unsatisfactory ' +
+    'worthy unworthy estimable contemptible pleasant unpleasant attractive unattractive beautiful ugly just unjust ' +
+    'appropriate inappropriate acceptable unacceptable'
+  ).split(' '),
+);
+const judgedCache = new Map<string, boolean>();
+/** Whether an adjective's first sense is a judgement (JUDGEMENT_HEADS), in English or Dutch. */
+function judgement(word: string): boolean {
+  const w = word.toLowerCase();
+  let r = judgedCache.get(w);
+  if (r !== undefined) return r;
+  r = false;
+  const lex = getLexicon();
+  if (lex) {
+    for (const lang of ['en', 'nl'] as const) {
+      for (const id of lex.synsets(w, lang, 'a', 1)) {
+        const heads = lex.synset(id).pos === 's' ? lex.similarTo(id) : [id];
+        if (heads.some((h) => JUDGEMENT_HEADS.has(lex.synset(h).en[0] ?? ''))) r = true;
+      }
+    }
+  }
+  if (judgedCache.size > 5000) judgedCache.clear();
+  judgedCache.set(w, r);
+  return r;
+}
+/**
+ * Whether a finite verb comes before offset `at` (the evaluation is then not the
+ * sentence's own predicate). English by its part-of-speech tags, where a participle after
+ * a noun ("the sketch mocking ...") is no finite verb and a plural noun ("groups") no
+ * verb; otherwise by the verb-like test of the words.
+ */
+function verbBefore(text: string, at: number): boolean {
+  const lang = detectLanguage(text);
+  const tags = lang === 'en' ? posTags(text, 'en') : undefined;
+  if (tags) {
+    return tags.some(
+      (t, i) =>
+        t.end <= at &&
+        (t.pos === 'VERB' || t.pos === 'AUX') &&
+        !/(?:ing|ed)$/i.test(text.slice(t.start, t.end)) &&
+        // An infinitive ("plan to close") is no finite verb either.
+        !(i > 0 && /^to$/i.test(text.slice(tags[i - 1].start, tags[i - 1].end))),
+    );
+  }
+  // (A Dutch word in -ing is a noun: "regeling", "vergadering".)
+  const before = [...text.slice(0, at).matchAll(WORD)].map((m) => m[0]);
+  return before.some((w, i) => isVerbish(w, i) && !(lang === 'nl' && /ing$/i.test(w)));
+}
+function evaluative(word: string): boolean {
+  return EVALUATIVE_WORD.test(word) || judgement(word);
+}
 
 const SUBORDINATOR = /\b(?:that|how|whether|which|who|whom|what|why|where|when|dat|hoe|welke|wat|waarom|waar|wanneer)\b/i;
 
@@ -175,12 +244,13 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
-  if (EXTRAPOSED.test(own)) return { worthy: false, reason: 'opinion' };
-  if (mainClause(EVALUATION) && !hasFigureOrDate(own, words)) {
+  const ex = EXTRAPOSED.exec(own);
+  if (ex && (evaluative(ex[1]) || ADVISABLE.test(ex[1]))) return { worthy: false, reason: 'opinion' };
+  const ev = EVALUATION.exec(own);
+  if (ev && evaluative(ev[1]) && mainClause(EVALUATION) && !hasFigureOrDate(own, words)) {
     // ... as the sentence's own predicate: not reported ("the council said this is ...").
-    const at = EVALUATION.exec(own)!.index;
-    const before = [...own.slice(0, at).matchAll(WORD)].map((m) => m[0]);
-    if (!before.some((w, i) => isVerbish(w, i))) return { worthy: false, reason: 'opinion' };
+    const at = ev.index;
+    if (!verbBefore(own, at)) return { worthy: false, reason: 'opinion' };
   }
   // A claim: a verb-like word (or a number/date standing in for a predicate) and at
   // least two longer words.
