@@ -113,6 +113,18 @@ describe('verify: check-worthiness of advice, extraposed evaluations and heading
     assert.equal(classifySentence('The Northport council would be wise to seek closer ties with Leith.').reason, 'opinion');
     assert.equal(classifySentence('It would be wise for all sides to avoid a further delay.').reason, 'opinion');
     assert.equal(classifySentence('De reactie van de raad op het plan lijkt mij te laconiek.').reason, 'opinion');
+    // "would do well to", "had better not", "it is to be hoped", English and Dutch.
+    assert.equal(classifySentence('De havenautoriteiten doen er goed aan deze ontwikkeling te volgen.').reason, 'opinion');
+    assert.equal(classifySentence('The port authority would do well to follow this closely.').reason, 'opinion');
+    assert.equal(classifySentence('Kranten zouden zulke beelden beter niet verspreiden.').reason, 'opinion');
+    assert.equal(classifySentence('Het is te hopen dat de spanningen in Northport snel afnemen.').reason, 'opinion');
+    assert.equal(classifySentence('It is to be hoped that the talks in Northport resume.').reason, 'opinion');
+    // "beter maken" (to improve) is no advice.
+    assert.equal(isCheckWorthy('De raad zou de brug in mei beter maken.'), true);
+    // A relative clause before the cue leaves the rest the writer's; a clause after a verb is reported.
+    assert.equal(classifySentence('The threat that the strike poses to Northport should not be underestimated.').reason, 'opinion');
+    assert.equal(isCheckWorthy('The council declared that the schools of Northport should close.'), true);
+    assert.equal(isCheckWorthy('The council, which said the plan should be dropped, met on Monday.'), true);
     // A claim about what someone would do stays a claim.
     assert.equal(isCheckWorthy('The council said it would be ready to vote in May.'), true);
   });

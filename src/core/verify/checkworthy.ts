@@ -44,6 +44,8 @@ const EN_OPINION = [
   /^\s*(?:let's|let\s+us|let\s+me)\b/i,
   // Advice: "would be wise to", "It would be better for all sides to".
   /\bwould\s+(?:be\s+)?(?:wise|unwise|better|best|prudent|advisable|sensible|foolish|a\s+mistake)\b/i,
+  /\bwould\s+do\s+well\s+to\b/i,
+  /^\s*it\s+is\s+to\s+be\s+(?:hoped|regretted|welcomed)\b/i,
 ];
 // Dutch stance and hedge cues.
 const NL_OPINION = [
@@ -54,6 +56,12 @@ const NL_OPINION = [
   // "lijkt mij te laconiek": it seems to me.
   /\b(?:lijkt|lijken|leek|leken)\s+(?:mij|me|ons)\b/i,
   /\b(?:zou|zouden)\s+(?:er\s+)?(?:verstandig|wijs|beter)\s+aan\s+doen\b/i,
+  // "doen er goed aan" (would do well to), "zouden ... beter niet verspreiden" (had better not).
+  /\b(?:doe|doet|doen|deed|deden)\s+er\s+(?:goed|verstandig|wijs|beter)\s+aan\b/i,
+  // ("beter maken", "beter worden": to improve, to get better, are no advice.)
+  /\b(?:zou|zouden)\s+(?:\p{L}+\s+){0,4}?beter\s+(?:niet\s+)?(?!maken\b|worden\b|zijn\b|gaan\b|willen\b)\p{L}+en\b/iu,
+  // "Het is te hopen dat ..." (it is to be hoped that).
+  /^\s*het\s+is\s+te\s+(?:hopen|wensen|betreuren)\b/i,
 ];
 
 // An evaluation with nothing to check: a copula followed by an evaluative adjective
@@ -154,6 +162,28 @@ function evaluative(word: string): boolean {
 }
 
 const SUBORDINATOR = /\b(?:that|how|whether|which|who|whom|what|why|where|when|dat|hoe|welke|wat|waarom|waar|wanneer)\b/i;
+const SUBORDINATOR_G = new RegExp(SUBORDINATOR.source, 'gi');
+
+/**
+ * Whether a subordinate clause opens before offset `at`, so that what follows may be
+ * someone's reported words. English by its tags: only a subordinator after a verb opens
+ * reported content ("declared that", "debated how"); one after a noun opens a relative
+ * clause ("the threat that the group poses ... should not be underestimated"), which leaves
+ * the rest of the sentence the writer's. Otherwise any subordinator counts.
+ */
+function reportedBefore(text: string, at: number): boolean {
+  const head = text.slice(0, at);
+  if (!SUBORDINATOR.test(head)) return false;
+  const tags = detectLanguage(text) === 'en' ? posTags(text, 'en') : undefined;
+  if (!tags) return true;
+  for (const m of head.matchAll(SUBORDINATOR_G)) {
+    const i = tags.findIndex((t) => t.start === m.index);
+    if (i <= 0) return true;
+    const prev = tags[i - 1].pos;
+    if (prev !== 'NOUN' && prev !== 'PROPN' && prev !== 'PRON') return true;
+  }
+  return false;
+}
 
 /** Quoted speech is reported, not the writer's stance: blank it for the stance tests. */
 function withoutQuotes(text: string): string {
@@ -239,7 +269,7 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   const mainClause = (re: RegExp): boolean => {
     const m = re.exec(own);
     if (!m) return false;
-    return !SUBORDINATOR.test(own.slice(0, m.index));
+    return !reportedBefore(own, m.index);
   };
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
