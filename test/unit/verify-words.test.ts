@@ -341,3 +341,21 @@ describe('verify: the same count of persons named otherwise', () => {
     assert.notEqual(f.verdict, 'supported');
   });
 });
+
+describe('verify: an adverb where the source has its negation (conflict.negation atCuePlace)', () => {
+  it('"have repeatedly attacked" contradicts "have never attacked", "genoeg macht" "te weinig macht"; an adjective there does not', async () => {
+    const e = engineWith({
+      's/port.txt': 'Harbour report\n\nThe Rovers have never attacked the ferry.\n',
+      's/partij.txt': 'Havenbericht\n\nVoor een staking heeft de Havenbond te weinig macht.\n',
+      's/quay.txt': 'Quay notes\n\nNo docker is sleeping on the quay.\n',
+    });
+    const en = (await e.check('The Rovers have repeatedly attacked the ferry.', { format: 'plaintext' }))[0];
+    assert.equal(en.verdict, 'conflict', JSON.stringify(en.reasons));
+    assert.equal(en.reasons[0].kind, 'negation');
+    const nl = (await e.check('De Havenbond heeft genoeg macht voor een staking.', { format: 'plaintext' }))[0];
+    assert.equal(nl.verdict, 'conflict', JSON.stringify(nl.reasons));
+    // An adjective at the cue's place adds a fact of its own ("the old docker" / "no docker").
+    const adj = (await e.check('The old docker is sleeping.', { format: 'plaintext' }))[0];
+    assert.notEqual(adj.verdict, 'conflict', JSON.stringify(adj.reasons));
+  });
+});

@@ -7,10 +7,12 @@
  * claim's neighbouring aligned word decides.
  */
 import { broaderOf, type CToken, type Prepared } from '../nlp';
-import type { Rule, Signal } from './types';
+import type { AlignContext, Rule, Signal } from './types';
+import type { Unit } from '../align';
 import { findToken } from '../match';
-import { NEG_GOVERN_WINDOW, NEG_LOCALITY, cueAfter, negationPhrase, tiedOccurrence } from '../slots';
-import { isClauseVerb } from '../structure';
+import { NEG_GOVERN_WINDOW, NEG_LOCALITY, cueAfter, cueBefore, negationPhrase, tiedOccurrence } from '../slots';
+import { isClauseVerb, structureOf } from '../structure';
+import { getLexicon } from '../../analysis/lexicon';
 
 /**
  * Passage token b backs claim token a only through b's senses two levels up ("allowing"
@@ -49,6 +51,45 @@ function sameCueBefore(c: Prepared, ti: number, p: Prepared, k: number): boolean
   for (const n of cuesBefore(p, k)) if (a.has(n)) return true;
   return false;
 }
+
+/**
+ * Claim words the passage lacks that stand where the passage has its negation: right before
+ * the denied word, after the claim's aligned word before it, while the passage's cue sits
+ * between that word's place and the denied one ("have repeatedly attacked" / "have never
+ * attacked", "genoeg macht" / "te weinig macht"). They belong to the differing slot: what the
+ * passage's cue denies, the claim's words assert.
+ */
+function atCuePlace(ctx: AlignContext, ti: number, k: number): Unit[] {
+  const { c, p, pos } = ctx;
+  const cue = cueBefore(p, k);
+  if (cue < 0) return [];
+  const out: Unit[] = [];
+  for (let j = ti - 1; j >= 0 && ti - j <= CUE_PLACE && !c.tokens[j].breakAfter; j--) {
+    const anchor = pos.get(j);
+    if (anchor !== undefined) return anchor < cue ? out : [];
+    const w = ctx.units.find((x) => x.kind === 'word' && x.tokens.includes(j));
+    if (!w || ctx.state.get(w) !== 'miss') continue;
+    // Only an adverb (how often, how much): an adjective there ("an old man" / "no man")
+    // adds a fact of its own.
+    if (!adverb(c, j)) return [];
+    out.push(w);
+  }
+  return out;
+}
+/** An adverb by the English tags, or (Dutch, untagged) by the lexicon: an adverb sense and no other part of speech. */
+function adverb(c: Prepared, j: number): boolean {
+  // (Not one before a noun, which it modifies as an adjective would: "a backwards hat".)
+  const tags = structureOf(c).tags;
+  if (tags) return tags[j] === 'ADV' && tags[j + 1] !== 'NOUN';
+  const lex = getLexicon();
+  if (!lex || (c.lang !== 'en' && c.lang !== 'nl')) return false;
+  const w = c.tokens[j].norm;
+  // An inflected form ("achterwaartse") is an adjective: adverbs do not inflect.
+  if (!lex.lemmas(w, c.lang).includes(w)) return false;
+  return lex.synsets(w, c.lang, 'r').length > 0 && (['n', 'v', 'a'] as const).every((x) => lex.synsets(w, c.lang as 'en' | 'nl', x).length === 0);
+}
+/** Claim tokens before the denied word that may stand at the cue's place. */
+const CUE_PLACE = 3;
 
 export const negation: Rule = {
   id: 'conflict.negation',
@@ -100,6 +141,7 @@ export const negation: Rule = {
       const negSide = ct.negated ? c : p;
       const tok = ct.negated ? ct : p.tokens[k];
       const phrase = negationPhrase(negSide, tok.i);
+      const also = ct.negated ? [] : atCuePlace(ctx, ti, k);
       const out: Signal[] = [
         {
           type: 'conflict',
@@ -112,6 +154,7 @@ export const negation: Rule = {
             claimNegated: ct.negated,
             predicate: isClauseVerb(c, ti),
             rule: this.id,
+            ...(also.length ? { also } : {}),
           },
         },
       ];
