@@ -359,3 +359,14 @@ describe('verify: an adverb where the source has its negation (conflict.negation
     assert.notEqual(adj.verdict, 'conflict', JSON.stringify(adj.reasons));
   });
 });
+
+describe('verify: a name of an earlier sentence needs a word that refers back to it (context.ts contextUnreferred)', () => {
+  it('backs "The Harbour Union held a vote" by "the union held a vote" after a sentence naming it, not by "a vote was held on the strike"', async () => {
+    const referred = engineWith({ 's/union.txt': 'Harbour report\n\nThe Harbour Union was founded in Leith in 1990.\n\nThe port has four cranes. Its ferries sail twice a day.\n\nOn Monday the union held a vote on the strike.\n' });
+    const f = (await referred.check('The Harbour Union held a vote on the strike on Monday.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+    const unreferred = engineWith({ 's/union.txt': 'Harbour report\n\nThe Harbour Union was founded in Leith in 1990.\n\nThe port has four cranes. Its ferries sail twice a day.\n\nOn Monday a vote was held on the strike.\n' });
+    const g = (await unreferred.check('The Harbour Union held a vote on the strike on Monday.', { format: 'plaintext' }))[0];
+    assert.notEqual(g.verdict, 'supported', JSON.stringify(g));
+  });
+});

@@ -72,6 +72,8 @@ export interface Alignment {
   keyMissing: number;
   /** Names backed only by the preceding passages (by reference, "Its members"). */
   contextNames: number;
+  /** A name backed by the preceding passages while this passage has no pronoun or description that could stand for it. */
+  contextUnreferred: boolean;
   /** An added passage negates a word of the claim (or affirms one it negates), or a rule blocks support. */
   polarityClash: boolean;
   /** Claim values a role rule found only in another role in this passage (not backed here). */
@@ -246,6 +248,7 @@ export function align(c: Prepared, units: Unit[], passages: Prepared[], context:
     terms: [...new Set(units.filter((u) => ctx.state.get(u) !== 'miss').flatMap((u) => ctx.terms.get(u) ?? []))],
     keyMissing,
     contextNames: ctx.contextNames,
+    contextUnreferred: ctx.contextUnreferred,
     polarityClash: ctx.addedPolarityClash || blocked,
     displaced: displacedUnits.length,
     substituted,

@@ -20,12 +20,36 @@
 import type { AlignContext, UnitState } from './rules/types';
 import type { LazyContext, Unit } from './align';
 import { areAntonyms, type Prepared } from './nlp';
-import { compareDates, compareNumbers, findToken, isExact, nameMatched, unitsMatch, withYear } from './match';
-import { agrees, anaphors, cueBefore, subjectUnit } from './slots';
+import { compareDates, compareNumbers, findToken, isExact, nameMatched, nounUnder, unitsMatch, withYear } from './match';
+import { DEFINITE, agrees, anaphors, cueBefore, subjectUnit } from './slots';
 import { structureOf } from './structure';
 
 /** Cues that negate a predicate (with "isn't" and the like), not a noun phrase ("no", "geen", "nobody" deny a referent). */
 const PREDICATE_NEGATION = new Set(['not', 'never', 'cannot', 'niet', 'nooit']);
+
+/** WordNet's noun over the descriptions that may stand for a name of each kind ("the movement" for an organization). */
+const DESCRIBES: Record<string, string | undefined> = { person: 'person', org: 'group', place: 'location' };
+/** Senses of a description's noun read ("movement" is a group of people in its fifth). */
+const DESCRIPTION_SENSES = 5;
+/**
+ * Whether the passage has a word that may stand for a name of an earlier sentence of kind
+ * `kind`: a pronoun, or a definite description whose noun is of that kind ("the
+ * organization", "the Palestinian resistance movement", "de beweging"; not "the strike").
+ */
+function refersBack(p: Prepared, kind: string): boolean {
+  if (anaphors(p).length > 0) return true;
+  const root = DESCRIBES[kind];
+  for (let k = 0; k < p.tokens.length; k++) {
+    if (!DEFINITE.has(p.tokens[k].norm)) continue;
+    // The noun may come after adjectives ("the Palestinian resistance movement").
+    for (let j = k + 1; j <= k + 3 && j < p.tokens.length && !p.tokens[j - 1].breakAfter; j++) {
+      const q = p.tokens[j];
+      if (q.name !== undefined || q.stop || !/^\p{Ll}/u.test(q.text)) continue;
+      if (!root || nounUnder(q.norm, p.lang, root, DESCRIPTION_SENSES)) return true;
+    }
+  }
+  return false;
+}
 
 export function buildContext(c: Prepared, units: readonly Unit[], passages: readonly Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): AlignContext {
   // Whether some context passage satisfies `pred`, preparing them one at a time, nearest first.
@@ -108,6 +132,7 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
   const state = new Map<Unit, UnitState>();
   const namePos = new Map<Unit, number[]>();
   let contextNames = 0;
+  const contextKinds: string[] = [];
   for (const u of units) {
     if (u.kind === 'word') {
       const hit = wordHit(u, u.tokens[0]);
@@ -139,7 +164,10 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
       let viaContext = false;
       if (!hit) {
         viaContext = contextSome((cp) => nameMatched(c, u.ref, cp).hit);
-        if (viaContext) contextNames++;
+        if (viaContext) {
+          contextNames++;
+          contextKinds.push(c.names[u.ref].kind);
+        }
       }
       const partial = !hit && u.tokens.length >= 2 && passages.some((pp) => nameMatched(c, u.ref, pp).partial);
       state.set(u, hit || viaContext ? 'match' : partial ? 'loose' : 'miss');
@@ -259,6 +287,7 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
     via,
     terms: unitTerms,
     contextNames,
+    contextUnreferred: contextKinds.some((kind) => !refersBack(p, kind)),
     addedPolarityClash: polarityClash,
   };
 }

@@ -393,6 +393,7 @@ function rulesSupport(a: Alignment): boolean {
     a.keyMissing === 0 &&
     a.conflicts.length === 0 &&
     !a.polarityClash &&
+    !a.contextUnreferred &&
     wordCoverage(a) >= MIN_WORD_COVERAGE
   );
 }

@@ -301,21 +301,26 @@ export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: P
   return 'differ';
 }
 
-const personCache = new Map<string, boolean>();
-/** A noun for persons: a first noun sense under WordNet's person (English, or Dutch through its links). */
-function personNoun(word: string, lang: string): boolean {
+const underCache = new Map<string, boolean>();
+/**
+ * A noun one of whose first `senses` senses lies under WordNet's first noun sense of `root`
+ * ("person", "social group", "location"), English or Dutch through its links.
+ */
+export function nounUnder(word: string, lang: string, root: string, senses = 1): boolean {
   if (!word || (lang !== 'en' && lang !== 'nl')) return false;
-  const key = `${lang}:${word}`;
-  let r = personCache.get(key);
+  const key = `${lang}:${root}:${senses}:${word}`;
+  let r = underCache.get(key);
   if (r === undefined) {
     const lex = getLexicon();
-    const person = lex?.synsets('person', 'en', 'n', 1)[0];
-    r = !!lex && person !== undefined && lex.synsets(word, lang, 'n', 1).some((x) => lex.hypernyms(x, 12).includes(person));
-    if (personCache.size > 10_000) personCache.clear();
-    personCache.set(key, r);
+    const top = lex?.synsets(root, 'en', 'n', 1)[0];
+    r = !!lex && top !== undefined && lex.synsets(word, lang, 'n', senses).some((x) => x === top || lex.hypernyms(x, 12).includes(top));
+    if (underCache.size > 10_000) underCache.clear();
+    underCache.set(key, r);
   }
   return r;
 }
+/** A noun for persons: a first noun sense under WordNet's person (English, or Dutch through its links). */
+const personNoun = (word: string, lang: string): boolean => nounUnder(word, lang, 'person');
 
 export function isExact(n: NumberMention): boolean {
   return n.comparator === 'eq' && !n.vague;

@@ -43,6 +43,8 @@ export interface AlignContext {
   readonly terms: ReadonlyMap<Unit, readonly string[]>;
   /** Names backed only by preceding passages or by an anaphor standing for the cited topic. */
   readonly contextNames: number;
+  /** Names backed by the preceding passages while the primary passage has no pronoun or description that could stand for them. */
+  readonly contextUnreferred: boolean;
   /** An added passage states a claim word with the other polarity. */
   readonly addedPolarityClash: boolean;
 }
