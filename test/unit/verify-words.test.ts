@@ -3,6 +3,7 @@ import { createEngine } from '../../src/core/engine';
 import { prepare } from '../../src/core/verify/nlp';
 import { findToken } from '../../src/core/verify/match';
 import { engineWith } from './helpers/engine';
+import { claimLanguage } from '../../src/core/verify/index';
 
 // Words and slots: agent nouns, a word stated both ways, generic name heads, misplaced
 // anchors, the other sex in one relation.
@@ -368,5 +369,18 @@ describe('verify: a name of an earlier sentence needs a word that refers back to
     const unreferred = engineWith({ 's/union.txt': 'Harbour report\n\nThe Harbour Union was founded in Leith in 1990.\n\nThe port has four cranes. Its ferries sail twice a day.\n\nOn Monday a vote was held on the strike.\n' });
     const g = (await unreferred.check('The Harbour Union held a vote on the strike on Monday.', { format: 'plaintext' }))[0];
     assert.notEqual(g.verdict, 'supported', JSON.stringify(g));
+  });
+});
+
+describe('verify: a quoted title in the other language does not decide the sentence language (index.ts claimLanguage)', () => {
+  it('reads "De film \'The harbour at night\' werd twee maanden geleden vertoond" as Dutch, and a Dutch quotation in a Dutch sentence too', async () => {
+    const both = new Set(['en', 'nl'] as const);
+    assert.equal(claimLanguage("De film 'The harbour at night and the ships of the bay' werd twee maanden geleden vertoond.", both), 'nl');
+    assert.equal(claimLanguage('The film “De haven bij nacht en de schepen van de baai” was shown two months ago.', both), 'en');
+    // Words outside the quotation that tell nothing: the quotation decides.
+    assert.equal(claimLanguage("Havenbond noemt zich inmiddels 'De bond van de haven en de kade'.", both), 'nl');
+    const e = engineWith({ 's/film.txt': 'Harbour report\n\nEntitled “Ships leaving the harbour at night,” the film was published two weeks ago.\n' });
+    const f = (await e.check("De film 'Ships leaving the harbour at night' werd twee maanden geleden gepubliceerd.", { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
   });
 });

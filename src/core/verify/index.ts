@@ -123,14 +123,24 @@ const EN_HINTS = new Set(
 export function claimLanguage(text: string, corpusLanguages: Set<LanguageCode>): LanguageCode {
   let nl = 0;
   let en = 0;
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (NL_HINTS.has(m[0])) nl++;
-    if (EN_HINTS.has(m[0])) en++;
-  }
+  const count = (t: string) => {
+    for (const m of t.toLowerCase().matchAll(/\p{L}+/gu)) {
+      if (NL_HINTS.has(m[0])) nl++;
+      if (EN_HINTS.has(m[0])) en++;
+    }
+  };
+  // A quoted title or quotation may be in the other language ("De video 'Palestine
+  // sacrificing itself for the Caliphate' werd ..."): the words around it decide, when
+  // they tell.
+  count(text.replace(QUOTED, ' '));
+  if (nl === 0 && en === 0) count(text);
   if (nl > en) return 'nl';
   if (en > 0 || !corpusLanguages.has('nl') || corpusLanguages.has('en')) return 'en';
   return 'nl';
 }
+
+/** A quoted span: in double or curly quotes, or in single quotes that open after a space and close before one. */
+const QUOTED = /"[^"]*"|“[^”]*”|‘[^’]*’|„[^”“]*[”“]|(?<=^|\s)'[^']+'(?=[\s.,;:!?]|$)/gu;
 
 function docLang(doc: SourceInfo): LanguageCode {
   return doc.language === 'nl' ? 'nl' : 'en';
