@@ -46,14 +46,18 @@ export const negatedPassage: Rule = {
     }
     const onlyNegated = (ks: readonly number[]) => ks.length > 0 && ks.every((k) => governedFromBefore(p, k) >= 0);
     const says = (k: number) => `the source says ${JSON.stringify(p.text.slice(p.tokens[governedFromBefore(p, k)].start, p.tokens[k].end))}`;
-    for (const [ci, pk] of pos) {
+    for (const ci of pos.keys()) {
       const occ = findToken(c.tokens[ci], c, p);
-      if (onlyNegated(occ)) return [{ type: 'blocks', message: says(pk) }];
+      // (The message quotes an occurrence itself: the aligned token may be another word.)
+      if (onlyNegated(occ)) return [{ type: 'blocks', message: says(occ[0]) }];
     }
     for (const ks of namePos.values()) if (onlyNegated(ks)) return [{ type: 'blocks', message: says(ks[0]) }];
     return [];
   },
   examples: [
+    // A name's token aligned by position with one word while the claim word itself is found
+    // only under the negation elsewhere: the message quotes that occurrence (this threw once).
+    { claim: 'His name appears on the Leith War Memorial.', passage: "I wasn't attacking the memory of Leith soldiers in the war at all.", expect: 'blocks' },
     { claim: 'The party supports the aim of the agreement.', passage: 'The party has not aligned itself with the aim of the agreement.', expect: 'blocks' },
     { claim: 'The party supports the aim of the agreement.', passage: 'The party supports the aim of the agreement.', expect: 'none' },
     // A word the passage has only inside a negation's scope, away from where
