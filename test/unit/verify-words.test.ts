@@ -384,3 +384,12 @@ describe('verify: a quoted title in the other language does not decide the sente
     assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
   });
 });
+
+describe('verify: "according to" is a report\'s frame a verb of saying gives (context.ts reportFrame)', () => {
+  it('backs "According to the source, ..." by "..., the source said"', async () => {
+    const e = engineWith({ 's/port.txt': 'Harbour report\n\nThe harbour board voted on Monday, the source said.\n' });
+    // Two words the passage lacks ("According", "quietly") were one too many; "According" is now backed by "said".
+    const en = (await e.check('According to the source, the harbour board quietly voted.', { format: 'plaintext' }))[0];
+    assert.equal(en.verdict, 'supported', JSON.stringify(en.reasons));
+  });
+});

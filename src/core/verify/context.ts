@@ -21,7 +21,7 @@ import type { AlignContext, UnitState } from './rules/types';
 import type { LazyContext, Unit } from './align';
 import { areAntonyms, type Prepared } from './nlp';
 import { compareDates, compareNumbers, findToken, isExact, nameMatched, nounUnder, unitsMatch, withYear } from './match';
-import { DEFINITE, agrees, anaphors, cueBefore, subjectUnit } from './slots';
+import { DEFINITE, SAYING, agrees, anaphors, cueBefore, subjectUnit } from './slots';
 import { structureOf } from './structure';
 
 /** Cues that negate a predicate (with "isn't" and the like), not a noun phrase ("no", "geen", "nobody" deny a referent). */
@@ -49,6 +49,14 @@ function refersBack(p: Prepared, kind: string): boolean {
     }
   }
   return false;
+}
+
+/** "according to": a report's frame, which the passage may give by a verb of saying ("X said", "volgens X"). */
+function reportFrame(c: Prepared, i: number): boolean {
+  return c.tokens[i].norm === 'according' && c.tokens[i + 1]?.norm === 'to';
+}
+function reportVerbs(p: Prepared): number[] {
+  return p.tokens.filter((t) => SAYING.has(t.norm) || t.norm === 'according' || t.norm === 'volgens').map((t) => t.i);
 }
 
 export function buildContext(c: Prepared, units: readonly Unit[], passages: readonly Prepared[], context: Prepared[] | (() => Prepared[]) | LazyContext = []): AlignContext {
@@ -85,6 +93,7 @@ export function buildContext(c: Prepared, units: readonly Unit[], passages: read
     let hit = false;
     for (let pi = 0; pi < passages.length; pi++) {
       let f = findToken(c.tokens[i], c, passages[pi]);
+      if (f.length === 0 && reportFrame(c, i)) f = reportVerbs(passages[pi]);
       // In an added passage only same-polarity occurrences back the word (the primary
       // passage reports a polarity difference as a negation conflict); an added passage
       // that says the opposite of the claim's word spoils the combination.
