@@ -393,3 +393,13 @@ describe('verify: "according to" is a report\'s frame a verb of saying gives (co
     assert.equal(en.verdict, 'supported', JSON.stringify(en.reasons));
   });
 });
+
+describe('verify: a year the claim adds to an undated relative date is not backed (match.ts compareDates)', () => {
+  it('"in January 2015" is not backed by an undated "Last January", as it is not by "in January"; "last January" is', async () => {
+    const e = engineWith({ 's/council.txt': 'Council notes\n\nLast January, the harbour council voted to close the north quay.\n' });
+    const year = (await e.check('The harbour council voted to close the north quay in January 2015.', { format: 'plaintext' }))[0];
+    assert.notEqual(year.verdict, 'supported', JSON.stringify(year));
+    const same = (await e.check('The harbour council voted to close the north quay last January.', { format: 'plaintext' }))[0];
+    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+  });
+});

@@ -392,8 +392,14 @@ export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' 
   // (as two relative dates are, never as a conflict).
   if (c.relative && s.anchored && s.literal) return compareDates(c, s.literal);
   if (c.relative || s.relative) {
-    // "last January" vs "January": compare the month only.
-    if (c.month !== undefined && s.month !== undefined) return c.month === s.month ? 'match' : 'none';
+    // "last January" vs "January": compare the month only. A year the claim adds to it
+    // ("January 2015" for an undated "last January") is not backed, as with "in January".
+    if (c.month !== undefined && s.month !== undefined) {
+      if (c.month !== s.month) return 'none';
+      if (c.year !== undefined && s.year === undefined) return 'loose';
+      if (c.year !== undefined && s.year !== undefined && c.year !== s.year) return 'none';
+      return 'match';
+    }
     // "this year" vs "this year", "last week" vs "vorige week".
     if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday) return 'match';
     return 'none';
