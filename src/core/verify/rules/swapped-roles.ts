@@ -15,6 +15,7 @@ import type { AlignContext, Rule, Signal } from './types';
 import { AGENT, isPassiveAt, structureOf, subjectHead, type Clause, type Structure } from '../structure';
 import { SAYING } from '../slots';
 import { findToken } from '../match';
+import { getLexicon } from '../../analysis/lexicon';
 import type { Prepared } from '../nlp';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', 'get', 'got', 'gets']);
@@ -108,6 +109,15 @@ function unalignedVerbSwap(ctx: AlignContext, cs: Structure, ps: Structure, cl: 
   return undefined;
 }
 
+const FRAME: readonly string[] = ['same', 'synonym', 'hypernym', 'hyponym'];
+/** Two verbs with the same roles: the same stem, or WordNet's same sense, a synonym, a broader or a narrower verb. */
+function sameFrame(a: string, la: string, b: string, lb: string, sameStem: boolean): boolean {
+  if (sameStem) return true;
+  const lex = getLexicon();
+  if (!lex || (la !== 'en' && la !== 'nl') || (lb !== 'en' && lb !== 'nl')) return true;
+  return lex.relations(a, la, b, lb).some((r) => FRAME.includes(r));
+}
+
 export const swappedRoles: Rule = {
   id: 'blocks.swapped-roles',
   stage: 'contrast',
@@ -128,6 +138,10 @@ export const swappedRoles: Rule = {
       // supporting", "is trying to persuade") the participants are those of the later verb.
       for (const verb of aligned) {
         const pv = pos.get(verb)!;
+        // Only the same verb (a form, a synonym, a broader or narrower verb) has the same
+        // roles: a verb aligned through a looser link takes its participants its own way
+        // ("passengers died in the crash" / "the crash killed the passengers").
+        if (!sameFrame(c.tokens[verb].norm, c.lang, p.tokens[pv].norm, p.lang, c.tokens[verb].stem === p.tokens[pv].stem)) continue;
         const pcl = ps.clauses[ps.clauseOf[pv]];
         const inClause = (k: number) => k >= pcl.from && k <= pcl.to;
         // Aligned participants: names and nouns of the claim clause, before and after the verb.
@@ -193,6 +207,9 @@ export const swappedRoles: Rule = {
     return [];
   },
   examples: [
+    // A verb aligned through a looser link than the same verb takes its participants its own
+    // way: who died in a crash is what the crash killed.
+    { claim: 'All 40 passengers died in the ferry crash in May.', passage: 'It caused the ferry crash in May that killed all 40 passengers on board.', expect: 'none' },
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Fatah backed Hamas in the 2006 election.', expect: 'blocks' },
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Hamas was backed by Fatah in the 2006 election.', expect: 'blocks' },
     { claim: 'Hamas backed Fatah in the 2006 election.', passage: 'Fatah was backed by Hamas in the 2006 election.', expect: 'none' },
