@@ -45,7 +45,7 @@ function refersBack(p: Prepared, kind: string): boolean {
     for (let j = k + 1; j <= k + 3 && j < p.tokens.length && !p.tokens[j - 1].breakAfter; j++) {
       const q = p.tokens[j];
       if (q.name !== undefined || q.stop || !/^\p{Ll}/u.test(q.text)) continue;
-      if (!root || nounUnder(q.norm, p.lang, root, DESCRIPTION_SENSES)) return true;
+      if (!root || nounUnder(q.norm, p.lang, root, DESCRIPTION_SENSES, true)) return true;
     }
   }
   return false;

@@ -304,16 +304,17 @@ export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: P
 const underCache = new Map<string, boolean>();
 /**
  * A noun one of whose first `senses` senses lies under WordNet's first noun sense of `root`
- * ("person", "social group", "location"), English or Dutch through its links.
+ * ("person", "group", "location"), or with `orRoot` is that sense; English or Dutch through
+ * its links.
  */
-export function nounUnder(word: string, lang: string, root: string, senses = 1): boolean {
+export function nounUnder(word: string, lang: string, root: string, senses = 1, orRoot = false): boolean {
   if (!word || (lang !== 'en' && lang !== 'nl')) return false;
-  const key = `${lang}:${root}:${senses}:${word}`;
+  const key = `${lang}:${root}:${senses}:${orRoot}:${word}`;
   let r = underCache.get(key);
   if (r === undefined) {
     const lex = getLexicon();
     const top = lex?.synsets(root, 'en', 'n', 1)[0];
-    r = !!lex && top !== undefined && lex.synsets(word, lang, 'n', senses).some((x) => x === top || lex.hypernyms(x, 12).includes(top));
+    r = !!lex && top !== undefined && lex.synsets(word, lang, 'n', senses).some((x) => (orRoot && x === top) || lex.hypernyms(x, 12).includes(top));
     if (underCache.size > 10_000) underCache.clear();
     underCache.set(key, r);
   }
