@@ -369,6 +369,10 @@ describe('verify: a name of an earlier sentence needs a word that refers back to
     const unreferred = engineWith({ 's/union.txt': 'Harbour report\n\nThe Harbour Union was founded in Leith in 1990.\n\nThe port has four cranes. Its ferries sail twice a day.\n\nOn Monday a vote was held on the strike.\n' });
     const g = (await unreferred.check('The Harbour Union held a vote on the strike on Monday.', { format: 'plaintext' }))[0];
     assert.notEqual(g.verdict, 'supported', JSON.stringify(g));
+    // A pronoun after a name of the passage itself stands for that name ("Leith and its ports").
+    const local = engineWith({ 's/union.txt': 'Harbour report\n\nThe Harbour Union was founded in Leith in 1990.\n\nThe port has four cranes. Its ferries sail twice a day.\n\nOn Monday a vote on the strike was held in Leith and its two ports.\n' });
+    const h = (await local.check('The Harbour Union held a vote on the strike on Monday.', { format: 'plaintext' }))[0];
+    assert.notEqual(h.verdict, 'supported', JSON.stringify(h));
   });
 });
 

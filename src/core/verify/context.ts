@@ -37,7 +37,10 @@ const DESCRIPTION_SENSES = 5;
  * organization", "the Palestinian resistance movement", "de beweging"; not "the strike").
  */
 function refersBack(p: Prepared, kind: string): boolean {
-  if (anaphors(p).length > 0) return true;
+  // A pronoun after a name of the passage itself most likely stands for that name ("the US
+  // and its allies", "the Islamic State ... their weapons"), not for one of an earlier sentence.
+  const firstName = p.tokens.findIndex((t) => t.name !== undefined);
+  if (anaphors(p).some((a) => firstName < 0 || a.k < firstName)) return true;
   const root = DESCRIBES[kind];
   for (let k = 0; k < p.tokens.length; k++) {
     if (!DEFINITE.has(p.tokens[k].norm)) continue;
