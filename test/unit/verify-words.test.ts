@@ -237,6 +237,9 @@ describe('verify: Dutch function words are stop words, as their English counterp
   it('"met" (with) and its kind are not content words a source must back', () => {
     const p = prepare('De raad tekende het contract met de vakbond, hoewel de burgemeester tijdens de stemming weer tegen was.', 'nl');
     for (const w of ['met', 'hoewel', 'tijdens', 'weer']) assert.ok(p.tokens.find((t) => t.norm === w)!.stop, w);
+    // The counterparts of English stop words ("itself", "all", "own", "very", "most", "such", "further", "even", "ever", "however").
+    const q = prepare('De raad noemt zichzelf echter zelfs de eigen en verder allemaal zeer dergelijke meeste ooit.', 'nl');
+    for (const w of ['zichzelf', 'echter', 'zelfs', 'eigen', 'verder', 'allemaal', 'zeer', 'dergelijke', 'meeste', 'ooit']) assert.ok(q.tokens.find((t) => t.norm === w)!.stop, w);
     // Never a negation ("zonder", "geen") or a number word.
     for (const w of ['zonder', 'geen', 'drie']) assert.ok(!prepare(`De raad tekende ${w} contract.`, 'nl').tokens.find((t) => t.norm === w)!.stop, w);
   });

@@ -22,7 +22,8 @@ ons onze ook op over reeds te tegen ten ter tot toch toen u uit uw van veel voor
 we wel werd werden wie wij wordt worden zal ze zei zelf zich zij zijn zo zou zouden dus daarbij
 daarna hierbij volgens tussen sinds terwijl waar waarbij waarin waarop welke zowel evenals alsook
 'n 't m'n z'n d'r met hen haar hoewel tijdens zoals wanneer nadat voordat binnen beide elk elke ieder iedere weer dezelfde hetzelfde boven
-elkaar`;
+elkaar
+zichzelf hemzelf haarzelf allemaal eigen zeer meest meeste zulk zulke dergelijk dergelijke verder zelfs ooit echter`;
 
 const NEVER_STOP = new Set(['not', 'no', 'nor', 'never', 'none', 'nobody', 'nothing', 'neither', 'without', 'niet', 'geen', 'nooit', 'niets', 'niemand', 'zonder', 'noch']);
 
