@@ -52,6 +52,8 @@ function sameCueBefore(c: Prepared, ti: number, p: Prepared, k: number): boolean
   return false;
 }
 
+/** Claim tokens before the denied word that may stand at the cue's place. */
+const CUE_PLACE = 3;
 /**
  * Claim words the passage lacks that stand where the passage has its negation: right before
  * the denied word, after the claim's aligned word before it, while the passage's cue sits
@@ -88,9 +90,6 @@ function adverb(c: Prepared, j: number): boolean {
   if (!lex.lemmas(w, c.lang).includes(w)) return false;
   return lex.synsets(w, c.lang, 'r').length > 0 && (['n', 'v', 'a'] as const).every((x) => lex.synsets(w, c.lang as 'en' | 'nl', x).length === 0);
 }
-/** Claim tokens before the denied word that may stand at the cue's place. */
-const CUE_PLACE = 3;
-
 export const negation: Rule = {
   id: 'conflict.negation',
   stage: 'contrast',
