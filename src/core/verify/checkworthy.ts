@@ -14,7 +14,7 @@ import type { DraftSentence } from '../types';
 import { findDates } from '../analysis/dates';
 import { tokenize } from '../analysis/tokenize';
 import { getLexicon } from '../analysis/lexicon';
-import { posTags } from '../analysis/pos';
+import { posTags, type TaggedToken } from '../analysis/pos';
 import { detectLanguage } from '../corpus/language';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -140,9 +140,8 @@ function judgement(word: string): boolean {
  * a noun ("the sketch mocking ...") is no finite verb and a plural noun ("groups") no
  * verb; otherwise by the verb-like test of the words.
  */
-function verbBefore(text: string, at: number): boolean {
-  const lang = detectLanguage(text);
-  const tags = lang === 'en' ? posTags(text, 'en') : undefined;
+function verbBefore(text: string, at: number, read: Reading): boolean {
+  const tags = read.tags();
   if (tags) {
     return tags.some(
       (t, i) =>
@@ -155,7 +154,22 @@ function verbBefore(text: string, at: number): boolean {
   }
   // (A Dutch word in -ing is a noun: "regeling", "vergadering".)
   const before = [...text.slice(0, at).matchAll(WORD)].map((m) => m[0]);
-  return before.some((w, i) => isVerbish(w, i) && !(lang === 'nl' && /ing$/i.test(w)));
+  return before.some((w, i) => isVerbish(w, i) && !(read.lang() === 'nl' && /ing$/i.test(w)));
+}
+
+/** A sentence's language and English part-of-speech tags, each computed once, when first asked for. */
+interface Reading {
+  lang(): string;
+  tags(): TaggedToken[] | undefined;
+}
+function reading(text: string): Reading {
+  let lang: string | undefined;
+  let tags: TaggedToken[] | undefined | null = null;
+  const r: Reading = {
+    lang: () => (lang ??= detectLanguage(text)),
+    tags: () => (tags === null ? (tags = r.lang() === 'en' ? posTags(text, 'en') : undefined) : tags),
+  };
+  return r;
 }
 function evaluative(word: string): boolean {
   return EVALUATIVE_WORD.test(word) || judgement(word);
@@ -171,10 +185,10 @@ const SUBORDINATOR_G = new RegExp(SUBORDINATOR.source, 'gi');
  * clause ("the threat that the group poses ... should not be underestimated"), which leaves
  * the rest of the sentence the writer's. Otherwise any subordinator counts.
  */
-function reportedBefore(text: string, at: number): boolean {
+function reportedBefore(text: string, at: number, read: Reading): boolean {
   const head = text.slice(0, at);
   if (!SUBORDINATOR.test(head)) return false;
-  const tags = detectLanguage(text) === 'en' ? posTags(text, 'en') : undefined;
+  const tags = read.tags();
   if (!tags) return true;
   for (const m of head.matchAll(SUBORDINATOR_G)) {
     const i = tags.findIndex((t) => t.start === m.index);
@@ -266,10 +280,11 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   const own = withoutQuotes(text);
   // A cue inside a subordinate clause ("declared that schools must desegregate", "how
   // the war should be portrayed") is reported content, not the writer's stance.
+  const read = reading(own);
   const mainClause = (re: RegExp): boolean => {
     const m = re.exec(own);
     if (!m) return false;
-    return !reportedBefore(own, m.index);
+    return !reportedBefore(own, m.index, read);
   };
   for (const re of EN_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
   for (const re of NL_OPINION) if (mainClause(re)) return { worthy: false, reason: 'opinion' };
@@ -277,10 +292,9 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   const ex = EXTRAPOSED.exec(own);
   if (ex && (evaluative(ex[1]) || ADVISABLE.test(ex[1]))) return { worthy: false, reason: 'opinion' };
   const ev = EVALUATION.exec(own);
-  if (ev && evaluative(ev[1]) && mainClause(EVALUATION) && !hasFigureOrDate(own, words)) {
-    // ... as the sentence's own predicate: not reported ("the council said this is ...").
-    const at = ev.index;
-    if (!verbBefore(own, at)) return { worthy: false, reason: 'opinion' };
+  // ... as the sentence's own predicate: not reported ("the council said this is ...").
+  if (ev && evaluative(ev[1]) && !reportedBefore(own, ev.index, read) && !hasFigureOrDate(own, words) && !verbBefore(own, ev.index, read)) {
+    return { worthy: false, reason: 'opinion' };
   }
   // A claim: a verb-like word (or a number/date standing in for a predicate) and at
   // least two longer words.
