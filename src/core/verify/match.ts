@@ -395,8 +395,9 @@ export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' 
   if (c.relative || s.relative) {
     // "last January" vs "January": compare the month only. A year the claim adds to it
     // ("January 2015" for an undated "last January") is not backed, as with "in January".
+    // Another month is another date whatever year either side is read in.
     if (c.month !== undefined && s.month !== undefined) {
-      if (c.month !== s.month) return 'none';
+      if (c.month !== s.month) return 'conflict';
       if (c.year !== undefined && s.year === undefined) return 'loose';
       if (c.year !== undefined && s.year !== undefined && c.year !== s.year) return 'none';
       return 'match';

@@ -38,7 +38,7 @@ export const dateSlot: Rule = {
       const rivals = p.dates.filter((sd) => differs(sd) && !otherClaimDates.some((d) => compareDates(d, sd) === 'match'));
       if (rivals.length === 0) continue;
       // A relative date of the same kind ("this year") may be the claim's date.
-      if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity)) continue;
+      if (p.dates.some((sd) => sd.relative && sd.granularity === cd.granularity && !rivals.includes(sd))) continue;
       const comparable = p.dates.filter((sd) => compareDates(cd, sd) !== 'none');
       const win = anchoredWindow(c, u.tokens, ctx.pos, ctx.p);
       // A claim word aligned to the date itself ("born" to the first of a person's life dates) ties it too.
@@ -68,6 +68,9 @@ export const dateSlot: Rule = {
     { claim: 'The museum opened on 3 May 2011.', passage: 'The museum opened on 3 May 2012.', expect: 'conflict', claimValue: '2011', sourceValue: '2012' },
     { claim: 'Het museum ging open in maart 2011.', passage: 'Het museum ging open in april 2011.', lang: 'nl', expect: 'conflict', sourceValue: 'april' },
     { claim: 'The museum opened on 3 May 2011.', passage: 'The museum, built in 2009, opened on 3 May 2011.', expect: 'none' },
+    // Another month is another date, whatever year a relative one is read in.
+    { claim: 'The harbour pilots went on strike last March.', passage: 'Last January, the harbour pilots went on strike.', expect: 'conflict', sourceValue: 'Last January' },
+    { claim: 'De havenloodsen staakten vorige maand.', passage: 'Vorige maand staakten de havenloodsen.', lang: 'nl', expect: 'none' },
     // A date in a clause that tells nothing of the claim is another statement's.
     { claim: 'Harbour Trust has been repairing old bridges since 2013.', passage: 'Old bridges have a small presence in Leith, a district that Harbour Trust has governed since it won the election in 2007.', expect: 'none' },
     { claim: 'Harbour Trust has governed Leith since 2013.', passage: 'Old bridges have a small presence in Leith, a district that Harbour Trust has governed since it won the election in 2007.', expect: 'conflict', sourceValue: '2007' },
