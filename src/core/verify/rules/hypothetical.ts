@@ -21,6 +21,13 @@ function hedged(c: Prepared, from: number, to: number): boolean {
   return false;
 }
 
+/** Words that say a thing will happen: a claim's own says no more than a source's. */
+const FUTURE = new Set(['will', 'shall', 'would', 'zal', 'zullen', 'zou', 'zouden']);
+const CLAIM_FUTURE = new Set(['will', 'shall', 'zal', 'zullen']);
+function foretells(c: Prepared, cl: Clause): boolean {
+  return cl.modalCue !== undefined && CLAIM_FUTURE.has(c.tokens[cl.modalCue].norm);
+}
+
 export const hypothetical: Rule = {
   id: 'blocks.hypothetical',
   stage: 'contrast',
@@ -38,6 +45,9 @@ export const hypothetical: Rule = {
     // Those that take words of a claim clause that itself reports at second hand: only such a
     // claim says no more than a source's "allegedly" (a claim's "would" does not).
     const claimReportsIn = new Set<number>();
+    // Those that take words of a claim clause that says it will happen: that says no more
+    // than a source's "will" or "would", but more than its "could" or "has the potential to".
+    const claimForetellsIn = new Set<number>();
     let aligned = 0;
     for (const u of ctx.units) {
       if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
@@ -46,7 +56,8 @@ export const hypothetical: Rule = {
       if (k === undefined) continue;
       const cc = cs.clauses[cs.clauseOf[t]];
       const ci = ps.clauseOf[k];
-      if (cc && (cc.modal || cc.reportative || hedged(c, cc.from, cc.to))) claimModalIn.add(ci);
+      if (cc && ((cc.modal && !foretells(c, cc)) || cc.reportative || hedged(c, cc.from, cc.to))) claimModalIn.add(ci);
+      if (cc && foretells(c, cc)) claimForetellsIn.add(ci);
       if (cc?.reportative) claimReportsIn.add(ci);
       votes.set(ci, (votes.get(ci) ?? 0) + 1);
       aligned++;
@@ -92,6 +103,7 @@ export const hypothetical: Rule = {
     const at = ps.clauses.indexOf(cl);
     const reported = cl.modalCue !== undefined && reportsAt(p, cl.modalCue);
     if (reported ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];
+    if (!reported && claimForetellsIn.has(at) && cl.modalCue !== undefined && FUTURE.has(p.tokens[cl.modalCue].norm)) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue] : undefined;
     const what = cue && allegation(cue.norm) ? "someone's allegation" : reported ? 'a report it does not vouch for' : 'a possibility or condition';
     return [{ type: 'blocks', message: `the source states it as ${what}${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
@@ -111,6 +123,12 @@ export const hypothetical: Rule = {
     { claim: 'The union members blocked the harbour gates.', passage: 'The union calls on its members to block the harbour gates.', expect: 'blocks' },
     { claim: 'De leden blokkeerden de poorten van de haven.', passage: 'De bond roept de leden op om de poorten van de haven te blokkeren.', lang: 'nl', expect: 'blocks' },
     { claim: 'The storm flooded the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'blocks' },
+    // A claim that says it will happen says more than a possibility, no more than a forecast.
+    { claim: 'Engineers say the storm will flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'blocks' },
+    { claim: 'Engineers say the storm will flood the lower town.', passage: 'Engineers say the storm could flood the lower town.', expect: 'blocks' },
+    { claim: 'Engineers say the storm will flood the lower town.', passage: 'Engineers say the storm will flood the lower town.', expect: 'none' },
+    { claim: 'Engineers said the storm will flood the lower town.', passage: 'Engineers said the storm would flood the lower town.', expect: 'none' },
+    { claim: 'Volgens ingenieurs zal de storm de benedenstad overstromen.', passage: 'Volgens ingenieurs kan de storm de benedenstad overstromen.', lang: 'nl', expect: 'blocks' },
     // A Dutch "dat" clause after a modal verb is what could happen ("kan ervoor zorgen dat").
     { claim: 'De storm heeft de benedenstad van Leith overstroomd.', passage: 'Volgens ingenieurs kan de storm ervoor zorgen dat de benedenstad van Leith overstroomt.', lang: 'nl', expect: 'blocks' },
     { claim: 'De storm heeft de benedenstad van Leith overstroomd.', passage: 'Volgens ingenieurs heeft de storm ervoor gezorgd dat de benedenstad van Leith overstroomt.', lang: 'nl', expect: 'none' },
