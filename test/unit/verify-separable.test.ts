@@ -59,6 +59,22 @@ describe('verify: Dutch separable verbs', () => {
     const other = await check('The party was founded in 2013.');
     assert.notEqual(other?.verdict, 'conflict', JSON.stringify(other?.reasons));
   });
+  it('a word that is no particle joins its verb where ODWN lists the whole ("raakte ... kwijt": kwijtraken, lose); one ODWN knows stays a content word', async () => {
+    const kwijt = prepare('De vakbond raakte vorig jaar al zijn leden kwijt.', 'nl');
+    const lost = prepare('The union lost all its members last year.', 'en').tokens.find((t) => t.norm === 'lost')!;
+    assert.ok(shared(kwijt.tokens.find((t) => t.norm === 'raakte')!, lost), 'raakte with kwijt shares a synset with lost');
+    assert.equal(kwijt.tokens.find((t) => t.norm === 'kwijt')!.stop, true);
+    // "plaats" has senses of its own: it joins "vond" (plaatsvinden) but must still be backed.
+    const plaats = prepare('De staking vond in mei plaats.', 'nl').tokens;
+    assert.equal(plaats.find((t) => t.norm === 'plaats')!.stop, false);
+    // Not a form ODWN reads back into the word itself: "verwijten" + "de" is no verb.
+    const verwijt = prepare('Een van de verwijten aan de raad is dat hij de haven sluit.', 'nl').tokens;
+    assert.equal(verwijt.find((t) => t.norm === 'verwijten')!.stop, false);
+    const e = createEngine();
+    e.upsertSource('sources/union.txt', enc('Union\n\nThe harbour union, however, lost all its members in Leith late last year.'));
+    const [f] = await e.check('De havenvakbond raakte vorig jaar al zijn leden in Leith kwijt.', { format: 'plaintext' });
+    assert.equal(f?.verdict, 'supported', JSON.stringify(f?.reasons));
+  });
   it('an English phrasal verb means what WordNet\'s multiword verb means ("stepped down": resigned)', () => {
     const phrasal = prepare('The mayor stepped down in June.', 'en');
     const plain = prepare('The mayor stepped on the stage in June.', 'en');

@@ -272,6 +272,9 @@ export function broaderOf(concepts: string[], depth = LEXICON_DEPTH): string[] {
  * synsets, and the particle, part of the verb, is no content word of its own. A particle
  * followed by an article, a noun or a figure is a preposition ("op doelen"), not
  * considered. General Dutch morphology: no word list beyond the particles themselves.
+ * Another lower-case word at the clause end may be a verb's first part too ("raakte ...
+ * kwijt": kwijtraken), where ODWN lists the whole as a verb; it stays a content word
+ * unless ODWN has no sense for it alone.
  */
 const PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer', 'om', 'omver', 'op', 'over', 'terug', 'toe', 'uit', 'weg', 'vast', 'los', 'voort', 'tegen', 'samen', 'vrij']);
 /** Words after which a particle still ends the verb's clause: prepositions and conjunctions, not articles or nouns. */
@@ -283,7 +286,11 @@ function joinSeparableVerbs(tokens: CToken[]): void {
   if (!lex) return;
   for (let i = 1; i < tokens.length; i++) {
     const part = tokens[i].norm;
-    if (!PARTICLES.has(part)) continue;
+    // Besides the particles, any lower-case word may be the first part of a separable
+    // verb ODWN knows: "raakte ... kwijt" (kwijtraken), "vond ... plaats" (plaatsvinden),
+    // "nam ... deel" (deelnemen).
+    const t0 = tokens[i];
+    if (!PARTICLES.has(part) && (part.length < 3 || t0.stop || t0.name !== undefined || t0.num !== undefined || t0.date !== undefined || !/^\p{Ll}+$/u.test(t0.text))) continue;
     const next = tokens[i + 1];
     let verbs: number[];
     if (next && next.norm === 'te' && !next.breakAfter && i + 2 < tokens.length) verbs = [i + 2]; // "omver te werpen"
@@ -295,11 +302,22 @@ function joinSeparableVerbs(tokens: CToken[]): void {
     for (const k of verbs) {
       const v = tokens[k];
       if (v.norm.length < 2 || !/^\p{L}+$/u.test(v.norm) || PARTICLES.has(v.norm)) continue;
-      const base = lemma(v.norm, 'nl');
+      let base = lemma(v.norm, 'nl');
+      if (!PARTICLES.has(part)) {
+        // A word that is no particle joins only a verb's base form into a verb ODWN lists
+        // ("raakte" raken: kwijtraken; "vond" vinden: plaatsvinden), never a form ODWN
+        // reads back into the word itself ("verwijten" + "de").
+        const joined = [base, ...lex.lemmas(v.norm, 'nl')].find((r) => r.length >= 3 && lex.synsets(r, 'nl', 'v', 1).length > 0 && lex.lemmas(part + r, 'nl').includes(part + r));
+        if (joined === undefined) continue;
+        base = joined;
+      }
       const syn = lex.synsets(part + base, 'nl', 'v', LEXICON_SENSES);
       if (syn.length === 0) continue;
       for (const s of syn) if (!v.concepts.includes(`w${s}`)) v.concepts.push(`w${s}`);
-      tokens[i].stop = true;
+      // A word that is no particle stays a content word of its own where ODWN knows it
+      // ("vond ... plaats": the place; "maakt ... schoon" is not "maakt ... vuil"); only one
+      // ODWN has no sense for ("kwijt") is read as part of the verb alone.
+      if (PARTICLES.has(part) || lex.synsets(part, 'nl', undefined, 1).length === 0) tokens[i].stop = true;
       break;
     }
   }
