@@ -62,7 +62,7 @@ export function analyzerFingerprint(): number {
   if (fingerprintCache === undefined) {
     const probe =
       "The ferry's 224 passengers, running quickly, were counted on 5 Jan. 2018 by Dr. Smith-Jones; " +
-      'De veerboot vervoerde 3.500 passagiers op woensdag, volgens de gemeentelijke begrotingen.';
+      'De veerboot vervoerde 3.500 passagiers op woensdag, volgens de gemeentelijke begrotingen en Havenbond-voorzitter Mara Vell.';
     // The word tables (irregular forms, stop words, concepts, name variants) reach only the
     // words they list, which the probe cannot all hold.
     const tables = stringHash([LEMMA_TABLES, STOP_LISTS, SYNONYM_TABLES, VARIANT_TABLE].join('\n'));

@@ -161,6 +161,12 @@ describe('analysis: entities', () => {
     assert.deepEqual(e.map((x) => x.text), ['ISIS', 'Hamas']);
   });
 
+  it('reads a hyphenated compound before a name as its description, not part of it ("Havenbond-voorzitter Mara Vell")', () => {
+    const e = names('Volgens voormalig Havenbond-voorzitter Mara Vell is de haven gesloten.', 'nl');
+    assert.deepEqual(e.map((x) => x.text), ['Havenbond', 'Mara Vell']);
+    assert.equal(e[1].kind, 'person');
+  });
+
   it('merges en/nl variants into one norm', () => {
     const pairs: Array<[string, string]> = [
       ['Jerusalem', 'Jeruzalem'], ['Egypt', 'Egypte'], ['Israel', 'Israël'], ['Syria', 'Syrië'], ['Iraq', 'Irak'],

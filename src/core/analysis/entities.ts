@@ -186,6 +186,18 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
       return;
     }
     if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
+    // "Hamas-leider Khaled Meshaal": a hyphenated word whose rest is lowercase describes the
+    // name after it (a title when the rest is one); it is not part of that name.
+    {
+      const tt = tokens[first].text;
+      const dash = tt.search(/[-‐‑]/);
+      const rest = dash > 0 ? tt.slice(dash + 1) : '';
+      if (rest && /^\p{Ll}/u.test(rest) && !PARTICLE_NAME.test(tt) && !lookupVariant(entityKey(tt))) {
+        segment(first, first, initial, titled);
+        segment(first + 1, last, false, TITLES.has(rest.toLowerCase()));
+        return;
+      }
+    }
     // "Veiligheidsraad van de Verenigde Naties": two known names joined by a connector.
     for (let q = first + 1; q < last; q++) {
       if (!CONNECTORS.has(tokens[q].norm) || UPPER.test(tokens[q].text)) continue;
