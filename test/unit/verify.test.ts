@@ -67,6 +67,11 @@ describe('verify: check-worthiness of evaluations', () => {
     assert.equal(isCheckWorthy('The new timetable is a welcome change for commuters.'), false);
     assert.equal(isCheckWorthy('Dit is een zorgwekkende ontwikkeling voor de stad.'), false);
   });
+  it('an acronym that spells a copula ("IS") is a name, not the sentence\'s verb', () => {
+    assert.equal(classifySentence('De rivaliteit tussen IS en de havenbond is zorgwekkender dan veel waarnemers denken.').reason, 'opinion');
+    assert.equal(classifySentence('The rivalry between IS and the harbour union is a worrying development.').reason, 'opinion');
+    assert.equal(isCheckWorthy('The rivalry between IS and the harbour union is over.'), true);
+  });
   it('figures, dates or a reporting verb keep it a claim', () => {
     assert.equal(isCheckWorthy('The ferry was good for 224 passengers.'), true);
     assert.equal(isCheckWorthy('The Northport ferry was a welcome sight in May 2019.'), true);

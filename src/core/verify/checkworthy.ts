@@ -95,6 +95,7 @@ const EVALUATION = new RegExp(
     `(\\p{L}[\\p{L}-]*)`,
   'iu',
 );
+const EVALUATION_G = new RegExp(EVALUATION.source, 'giu');
 const EVALUATIVE_WORD = new RegExp(`^(?:${EVALUATIVE})$`, 'i');
 
 /**
@@ -148,6 +149,8 @@ function verbBefore(text: string, at: number, read: Reading): boolean {
         t.end <= at &&
         (t.pos === 'VERB' || t.pos === 'AUX') &&
         !/(?:ing|ed)$/i.test(text.slice(t.start, t.end)) &&
+        // An acronym is a name ("IS", the Islamic State), whatever the tagger made of it.
+        !(i > 0 && /^\p{Lu}{2,}$/u.test(text.slice(t.start, t.end))) &&
         // An infinitive ("plan to close") is no finite verb either.
         !(i > 0 && /^to$/i.test(text.slice(tags[i - 1].start, tags[i - 1].end))),
     );
@@ -230,6 +233,8 @@ const IRREGULAR = new Set(
 
 /** Rough test for a verb-like word: an auxiliary, or a word with a verbal ending. */
 function isVerbish(word: string, index: number): boolean {
+  // An acronym inside the line is a name ("IS", the Islamic State), not the auxiliary.
+  if (index > 0 && word.length >= 2 && /^\p{Lu}+$/u.test(word)) return false;
   const w = word.toLowerCase();
   if (AUXILIARIES.has(w)) return true;
   if (index === 0) return false;
@@ -291,7 +296,8 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   if (FIRST_PERSON_START.test(own)) return { worthy: false, reason: 'opinion' };
   const ex = EXTRAPOSED.exec(own);
   if (ex && (evaluative(ex[1]) || ADVISABLE.test(ex[1]))) return { worthy: false, reason: 'opinion' };
-  const ev = EVALUATION.exec(own);
+  // The first copula of the sentence: an acronym that spells one ("IS") is a name.
+  const ev = [...own.matchAll(EVALUATION_G)].find((m) => !/^\p{Lu}{2,}$/u.test(m[0].split(/\s/)[0]));
   // ... as the sentence's own predicate: not reported ("the council said this is ...").
   if (ev && evaluative(ev[1]) && !reportedBefore(own, ev.index, read) && !hasFigureOrDate(own, words) && !verbBefore(own, ev.index, read)) {
     return { worthy: false, reason: 'opinion' };
