@@ -67,6 +67,15 @@ describe('verify: check-worthiness of evaluations', () => {
     assert.equal(isCheckWorthy('The new timetable is a welcome change for commuters.'), false);
     assert.equal(isCheckWorthy('Dit is een zorgwekkende ontwikkeling voor de stad.'), false);
   });
+  it('excess by the writer\'s measure ("far too complacent", "veel te laconiek") is an opinion; a quantity or what the excess prevents is a claim', () => {
+    assert.equal(classifySentence('The harbour union has been far too complacent in its response to the strike.').reason, 'opinion');
+    assert.equal(classifySentence('The council responded much too slowly to the flooding.').reason, 'opinion');
+    assert.equal(classifySentence('De havenbond reageerde veel te laconiek op de staking.').reason, 'opinion');
+    assert.equal(isCheckWorthy('Far too many passengers were on the ferry in May.'), true);
+    assert.equal(isCheckWorthy('The union is far too weak to call a strike on its own.'), true);
+    assert.equal(isCheckWorthy('The water was far too cold for the divers to reach the wreck.'), true);
+    assert.equal(isCheckWorthy('De havenbond heeft veel te weinig leden.'), true);
+  });
   it('an acronym that spells a copula ("IS") is a name, not the sentence\'s verb', () => {
     assert.equal(classifySentence('De rivaliteit tussen IS en de havenbond is zorgwekkender dan veel waarnemers denken.').reason, 'opinion');
     assert.equal(classifySentence('The rivalry between IS and the harbour union is a worrying development.').reason, 'opinion');

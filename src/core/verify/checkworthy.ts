@@ -46,6 +46,10 @@ const EN_OPINION = [
   /\bwould\s+(?:be\s+)?(?:wise|unwise|better|best|prudent|advisable|sensible|foolish|a\s+mistake)\b/i,
   /\bwould\s+do\s+well\s+to\b/i,
   /^\s*it\s+is\s+to\s+be\s+(?:hoped|regretted|welcomed)\b/i,
+  // Excess by the writer's measure: "far too complacent", "responded much too weakly" (not a
+  // quantity, "far too many people died", and not "too weak to", "too thin for humans to
+  // breathe", with what it prevents).
+  /\b(?:[Ff]ar|[Mm]uch|[Ww]ay|[Aa]ll)\s+too\s+(?!many\b|few\b|much\b|little\b)[a-z]+\b(?!\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|their\b|this\b|these\b|those\b|[A-Z])[a-z])(?![^.,;]*\bfor\b[^.,;]*\bto\s+[a-z])/,
 ];
 // Dutch stance and hedge cues.
 const NL_OPINION = [
@@ -56,6 +60,8 @@ const NL_OPINION = [
   // "lijkt mij te laconiek": it seems to me.
   /\b(?:lijkt|lijken|leek|leken)\s+(?:mij|me|ons)\b/i,
   /\b(?:zou|zouden)\s+(?:er\s+)?(?:verstandig|wijs|beter)\s+aan\s+doen\b/i,
+  // "veel te laconiek", "reageerde veel te zwak" (not "veel te weinig", a quantity, nor "... om ... te").
+  /\bveel\s+te\s+(?!veel\b|weinig\b)[a-zë]+\b(?![^.]*\bom\b)/i,
   // "doen er goed aan" (would do well to), "zouden ... beter niet verspreiden" (had better not).
   /\b(?:doe|doet|doen|deed|deden)\s+er\s+(?:goed|verstandig|wijs|beter)\s+aan\b/i,
   // ("beter maken", "beter worden": to improve, to get better, are no advice.)
