@@ -76,6 +76,11 @@ describe('verify: check-worthiness of evaluations', () => {
     assert.equal(isCheckWorthy('The water was far too cold for the divers to reach the wreck.'), true);
     assert.equal(isCheckWorthy('De havenbond heeft veel te weinig leden.'), true);
   });
+  it('"behoort te" (ought to) is an opinion; "behoren tot" (belong to) states a fact', () => {
+    assert.equal(classifySentence('De havenbond behoort de leden beter te informeren.').reason, 'opinion');
+    assert.equal(isCheckWorthy('Tot de leden van de havenbond behoren onder meer loodsen en sleepbootschippers.'), true);
+    assert.equal(isCheckWorthy('De havenbond behoort tot de grootste bonden van Leith.'), true);
+  });
   it('an acronym that spells a copula ("IS") is a name, not the sentence\'s verb', () => {
     assert.equal(classifySentence('De rivaliteit tussen IS en de havenbond is zorgwekkender dan veel waarnemers denken.').reason, 'opinion');
     assert.equal(classifySentence('The rivalry between IS and the harbour union is a worrying development.').reason, 'opinion');

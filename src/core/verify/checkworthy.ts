@@ -55,7 +55,9 @@ const EN_OPINION = [
 const NL_OPINION = [
   /\b(?:ik|wij|we)\s+(?:denk|denken|vind|vinden|geloof|geloven|meen|menen|hoop|hopen|verwacht|verwachten|vrees|vrezen|stel\s+voor|stellen\s+voor)\b/i,
   /\b(?:volgens\s+mij|volgens\s+ons|naar\s+mijn\s+mening|naar\s+onze\s+mening|mijns\s+inziens|ons\s+inziens|wat\s+mij\s+betreft|persoonlijk)\b/i,
-  /\b(?:moet|moeten|moest|moesten|zou\s+moeten|zouden\s+moeten|behoort|behoren|verdient|verdienen)\b/i,
+  /\b(?:moet|moeten|moest|moesten|zou\s+moeten|zouden\s+moeten|verdient|verdienen)\b/i,
+  // "behoort te ..." (ought to); "behoren tot", "tot X behoren" (belong to) states a fact.
+  /\b(?:behoort|behoren)\b(?=[^.;]*\bte\s+\p{L})/iu,
   /^\s*(?:laten\s+we|laat\s+ons|misschien|wellicht)\b/i,
   // "lijkt mij te laconiek": it seems to me.
   /\b(?:lijkt|lijken|leek|leken)\s+(?:mij|me|ons)\b/i,
