@@ -75,6 +75,11 @@ describe('verify: Dutch separable verbs', () => {
     const [f] = await e.check('De havenvakbond raakte vorig jaar al zijn leden in Leith kwijt.', { format: 'plaintext' });
     assert.equal(f?.verdict, 'supported', JSON.stringify(f?.reasons));
   });
+  it('a verb with its particle written on that ODWN lacks ("opgegeten") means what its verb means, as the separated form does', () => {
+    const nl = prepare('De havenmeester heeft de appel opgegeten.', 'nl');
+    const ate = prepare('The harbour master ate the apple.', 'en').tokens.find((t) => t.norm === 'ate')!;
+    assert.ok(shared(nl.tokens.find((t) => t.norm === 'opgegeten')!, ate), 'opgegeten shares a synset with ate');
+  });
   it('an English phrasal verb means what WordNet\'s multiword verb means ("stepped down": resigned)', () => {
     const phrasal = prepare('The mayor stepped down in June.', 'en');
     const plain = prepare('The mayor stepped on the stage in June.', 'en');

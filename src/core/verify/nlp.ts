@@ -281,6 +281,17 @@ const PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer'
 const AFTER_PARTICLE = new Set(['voor', 'in', 'met', 'aan', 'naar', 'bij', 'op', 'om', 'uit', 'van', 'tot', 'tegen', 'door', 'na', 'zonder', 'sinds', 'tijdens', 'dat', 'en', 'maar', 'of', 'omdat', 'toen', 'nadat', 'waarna', 'wegens', 'vanwege', 'via',
   'als', 'zoals', 'terwijl', 'hoewel', 'want', 'zodat', 'waardoor', 'waarbij', 'tussen', 'onder', 'boven', 'achter', 'naast', 'binnen', 'rond']);
 const SEPARABLE_WINDOW = 12;
+/** The verb senses of a word that is a particle and a verb form ODWN knows ("afgevuurd": gevuurd, vuren), when ODWN lacks the whole. */
+function particleVerb(norm: string): number[] {
+  const lex = getLexicon();
+  if (!lex || lex.lemmas(norm, 'nl').length > 0) return [];
+  for (const part of PARTICLES) {
+    if (!norm.startsWith(part) || norm.length - part.length < 4) continue;
+    const syn = lex.synsets(norm.slice(part.length), 'nl', 'v', LEXICON_SENSES);
+    if (syn.length) return syn;
+  }
+  return [];
+}
 function joinSeparableVerbs(tokens: CToken[]): void {
   const lex = getLexicon();
   if (!lex) return;
@@ -420,6 +431,13 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const lex = getLexicon();
     for (const t of tokens) {
       if (t.stop || t.concepts.length > 0) continue;
+      // A verb with its particle written on ("afgevuurd", "afvuren") that ODWN lacks means
+      // what its verb means, as the separated form ("vuurden ... af") already reads.
+      const base = lex && t.name === undefined && t.num === undefined && t.date === undefined ? particleVerb(t.norm) : [];
+      if (base.length) {
+        t.concepts = base.map((x) => `w${x}`);
+        continue;
+      }
       const stem = lex && t.name === undefined && t.num === undefined && t.date === undefined ? lex.stemSynsets(t.norm, LEXICON_SENSES) : [];
       if (stem.length) t.stemConcepts = stem.map((x) => `w${x}`);
       else t.compound = splitCompound(t.norm);
