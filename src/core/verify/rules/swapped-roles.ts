@@ -137,7 +137,14 @@ export const swappedRoles: Rule = {
       // Each aligned verb of the clause: after a verb that takes "to" ("is believed to be
       // supporting", "is trying to persuade") the participants are those of the later verb.
       for (const verb of aligned) {
-        const pv = pos.get(verb)!;
+        // The alignment, kept in order, may place the verb on a noun of the same stem later
+        // on ("visited" on "a week-long visit" once the claim's first name lies after the
+        // passage's verb): the passage's verb of that stem is where the roles are.
+        let pv = pos.get(verb)!;
+        if (ps.tags[pv] !== 'VERB') {
+          const asVerb = findToken(c.tokens[verb], c, p).find((k) => ps.tags![k] === 'VERB');
+          if (asVerb !== undefined) pv = asVerb;
+        }
         // Only the same verb (a form, a synonym, a broader or narrower verb) has the same
         // roles: a verb aligned through a looser link takes its participants its own way
         // ("passengers died in the crash" / "the crash killed the passengers").
@@ -237,5 +244,8 @@ export const swappedRoles: Rule = {
     { claim: 'The council is widely believed to be backing the dockers.', passage: 'The council is widely believed to be backing the dockers.', expect: 'none' },
     { claim: 'The mayor is trying to persuade the dockers to end the strike.', passage: 'The dockers are trying to persuade the mayor to end the strike.', expect: 'blocks' },
     { claim: 'The reporter granted an interview.', passage: 'The interviewer granted a break to the reporter.', expect: 'blocks' },
+    // The verb kept in order lands on a later noun of its stem ("visit"): the passage's verb tells the roles.
+    { claim: 'Leith has visited Mayor Mara Vell\'s oldest harbour as she opened a week-long visit to the north.', passage: 'Mayor Mara Vell has visited Leith\'s oldest harbour as she opened a week-long visit to the north.', expect: 'blocks' },
+    { claim: 'Mayor Mara Vell has visited Leith\'s oldest harbour as she opened a week-long visit to the north.', passage: 'Mayor Mara Vell has visited Leith\'s oldest harbour as she opened a week-long visit to the north.', expect: 'none' },
   ],
 };
