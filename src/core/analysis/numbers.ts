@@ -505,7 +505,7 @@ export function findNumbers(text: string, tokens: Token[], lang: LanguageCode, u
       }
     }
     for (let j = i; j < end; j++) used[j] = 1;
-    out.push({ start: startChar, end: endChar, text: text.slice(startChar, endChar), value, min, max, comparator, vague, unit, unitText, kind });
+    out.push({ start: startChar, end: endChar, text: text.slice(startChar, endChar), value, min, max, comparator, vague, unit, unitText, kind, ...(range ? { range: true } : {}) });
     i = end - 1;
   }
   return out;

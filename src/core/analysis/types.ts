@@ -32,6 +32,8 @@ export interface NumberMention extends Span {
   comparator: Comparator;
   /** true for vague amounts ("dozens", "thousands", "several") and approximations ("about 300"). */
   vague: boolean;
+  /** A range the text gives by its two ends ("between 200 and 300", "10-15"): min and max are those ends. */
+  range?: boolean;
   /** Stem of the noun the number counts ("passengers" -> "passeng"), when found. */
   unit?: string;
   /** The noun as written. */

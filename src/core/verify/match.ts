@@ -341,6 +341,14 @@ export function compareNumbers(c: NumberMention, s: NumberMention): 'match' | 'l
   const eps = 1e-9;
   const cv = c.value;
   const sv = s.value;
+  // Two ranges ("between 1.1 and 1.5 million" / "between 1.1 and 2.0 million") report their
+  // ends: the same ends match, ends within 2% are loose, other ends are another figure.
+  if (c.range && s.range) {
+    const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+    if (near(c.min, s.min, eps) && near(c.max, s.max, eps)) return 'match';
+    if (near(c.min, s.min, 0.02) && near(c.max, s.max, 0.02)) return 'loose';
+    return 'conflict';
+  }
   if (isExact(c) && isExact(s)) return Math.abs(cv - sv) <= eps * Math.max(1, Math.abs(sv)) ? 'match' : 'conflict';
   const open = (n: NumberMention) => n.comparator === 'gt' || n.comparator === 'gte' || n.comparator === 'lt' || n.comparator === 'lte';
   const sameDir = (a: NumberMention, b: NumberMention) =>

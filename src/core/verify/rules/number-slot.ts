@@ -106,6 +106,9 @@ export const numberSlot: Rule = {
     { claim: 'The crash killed 324 passengers.', passage: 'The crash killed 224 passengers and crew.', expect: 'conflict', claimValue: '324', sourceValue: '224' },
     { claim: 'Bij de aanslag vielen meer dan 900 doden.', passage: 'Bij de aanslag vielen meer dan 300 doden.', lang: 'nl', expect: 'conflict', sourceValue: '300' },
     { claim: 'The crash killed 224 passengers.', passage: 'The crash killed 224 passengers and 12 crew members.', expect: 'none' },
+    // Two ranges report their ends: another end is another figure, the same ends the same.
+    { claim: 'Between 1.1 and 2.0 million tonnes of grain passed through Leith in 2019.', passage: 'Between 1.1 and 1.5 million tonnes of grain passed through Leith in 2019.', expect: 'conflict', sourceValue: 'Between 1.1 and 1.5 million' },
+    { claim: 'Between 1.1 and 1.5 million tonnes of grain passed through Leith in 2019.', passage: 'Between 1.1 and 1.5 million tonnes of grain passed through Leith in 2019.', expect: 'none' },
     // A count of what the claim says only in passing: the passage counts the villagers defending the bridge, the claim those who died.
     { claim: 'Dozens of villagers died defending the bridge in March.', passage: 'In March, more than 200 villagers were defending the bridge.', expect: 'none' },
     { claim: 'The group claimed three rockets fired at the base.', passage: 'The group claimed two rockets launched at the base.', expect: 'conflict', sourceValue: 'two' },
