@@ -68,6 +68,14 @@ describe('lexicon (WordNet 3.0 + Dutch links)', () => {
       assert.ok(dutchCandidates('doodt').includes('doden'));
       assert.ok(dutchCandidates('gezet').includes('zetten'));
     });
+    it('a noun in -e with its plural -n, a present participle, the -iëren verbs and the -ieel adjectives read as their lemmas', () => {
+      assert.ok(lx.lemmas('deskundigen', 'nl').includes('deskundige'));
+      assert.ok(lx.lemmas('verontrustende', 'nl').includes('verontrusten'));
+      assert.ok(lx.lemmas('geparodieerd', 'nl').length > 0);
+      assert.equal(lx.relation('geparodieerd', 'nl', 'parodied', 'en'), 'synonym');
+      assert.ok(lx.lemmas('officiële', 'nl').includes('officieel'));
+      assert.ok(lx.lemmas('officiele', 'nl').includes('officieel'));
+    });
     it('a participle of a verb with an unstressed prefix (no "ge-") ending in -d reads as its infinitive', () => {
       assert.deepEqual(lx.lemmas('verjaagd', 'nl'), ['verjagen']);
       assert.ok(lx.lemmas('ontvoerd', 'nl').includes('ontvoeren'));

@@ -135,6 +135,8 @@ function stemToInfinitives(stem: string): string[] {
   // a long vowel written double in a closed syllable is single in an open one: dood -> doden
   const m = /^(.*[^aeiou])?([aeiou])\2([^aeiou]+)$/.exec(voiced);
   if (m) out.push(`${m[1] ?? ''}${m[2]}${m[3]}en`);
+  // verbs in -iëren write -ieer- in a closed syllable: (ge)parodieerd -> parodiëren
+  if (voiced.endsWith('ieer')) out.push(voiced.slice(0, -2) + 'ren');
   // a short vowel keeps its consonant doubled: zit -> zitten
   if (!isV(last) && isV(stem[stem.length - 2]) && !isV(stem[stem.length - 3])) out.push(stem + last + 'en');
   return out;
@@ -151,6 +153,8 @@ function closedStems(stem: string): string[] {
   // boten -> boot, huizen -> huis: a single vowel before the last consonant is long
   const m = /^(.*[^aeiou])?([aeiou])([^aeiou])$/.exec(unvoiced);
   if (m && !(m[1] ?? '').endsWith(m[2])) out.push(`${m[1] ?? ''}${m[2]}${m[2]}${m[3]}`);
+  // adjectives in -ieel lose an e before an ending: officiële -> officieel, financiële
+  if (/ie[^aeiou]$/.test(unvoiced)) out.push(unvoiced.slice(0, -1) + 'e' + unvoiced.slice(-1));
   return out;
 }
 export function dutchCandidates(w: string): string[] {
@@ -161,6 +165,7 @@ export function dutchCandidates(w: string): string[] {
   if (w.endsWith('s') && w.length > 3) add(w.slice(0, -1));
   if (w.endsWith('eren')) add(w.slice(0, -4)); // kinderen -> kind
   if (w.endsWith('en') && w.length > 4) add(...closedStems(w.slice(0, -2))); // huizen, boten, bakken
+  if (w.endsWith('en') && w.length > 5) add(w.slice(0, -1)); // a noun in -e takes -n: deskundigen, ziekten
   for (const suf of ['etjes', 'etje', 'tjes', 'tje', 'pjes', 'pje', 'jes', 'je']) {
     if (w.endsWith(suf) && w.length > suf.length + 2) {
       add(w.slice(0, -suf.length));
@@ -179,7 +184,7 @@ export function dutchCandidates(w: string): string[] {
   // participles of verbs with an unstressed prefix take no "ge-" and may end in -d:
   // verjaagd -> verjagen, bedreigd -> bedreigen, ontvoerd -> ontvoeren
   if (w.endsWith('d') && /^(?:be|ver|ont|her|er)[^aeiou]?/.test(w) && w.length > 5) add(...stemToInfinitives(w.slice(0, -1)));
-  if (w.endsWith('end') || w.endsWith('ende')) add(w.slice(0, w.endsWith('d') ? -2 : -3));
+  if (w.endsWith('end') || w.endsWith('ende')) verbStem(w.slice(0, w.endsWith('d') ? -3 : -4)); // spelend, verontrustende
   for (let at = w.indexOf('ge'); at >= 0; at = w.indexOf('ge', at + 1)) {
     const rest = w.slice(0, at) + w.slice(at + 2); // gedood -> dood, aangevallen -> aanvallen
     if (rest.length < 3) continue;
