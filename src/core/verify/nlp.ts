@@ -281,7 +281,7 @@ const PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'neer'
 const AFTER_PARTICLE = new Set(['voor', 'in', 'met', 'aan', 'naar', 'bij', 'op', 'om', 'uit', 'van', 'tot', 'tegen', 'door', 'na', 'zonder', 'sinds', 'tijdens', 'dat', 'en', 'maar', 'of', 'omdat', 'toen', 'nadat', 'waarna', 'wegens', 'vanwege', 'via',
   'als', 'zoals', 'terwijl', 'hoewel', 'want', 'zodat', 'waardoor', 'waarbij', 'tussen', 'onder', 'boven', 'achter', 'naast', 'binnen', 'rond']);
 const SEPARABLE_WINDOW = 12;
-/** The verb senses of a word that is a particle and a verb form ODWN knows ("afgevuurd": gevuurd, vuren), when ODWN lacks the whole. */
+/** The verb senses of a word that is a particle and a verb form ODWN knows ("opgegeten": gegeten, eten), when ODWN lacks the whole. */
 function particleVerb(norm: string): number[] {
   const lex = getLexicon();
   if (!lex || lex.lemmas(norm, 'nl').length > 0) return [];
@@ -431,8 +431,8 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     const lex = getLexicon();
     for (const t of tokens) {
       if (t.stop || t.concepts.length > 0) continue;
-      // A verb with its particle written on ("afgevuurd", "afvuren") that ODWN lacks means
-      // what its verb means, as the separated form ("vuurden ... af") already reads.
+      // A verb with its particle written on ("opgegeten", "uitgeduwd") that ODWN lacks means
+      // what its verb means, as the separated form ("at ... op") already reads.
       const base = lex && t.name === undefined && t.num === undefined && t.date === undefined ? particleVerb(t.norm) : [];
       if (base.length) {
         t.concepts = base.map((x) => `w${x}`);
