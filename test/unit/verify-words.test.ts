@@ -410,3 +410,29 @@ describe('verify: a year the claim adds to an undated relative date is not backe
     assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
   });
 });
+
+describe('verify: a privative adjective is its noun, negated', () => {
+  const e = () =>
+    engineWith({
+      's/harbour.txt': 'Harbour report\n\nA man without a shirt was seen on the pier of Leith on Monday.\n\nThe harbour master Mara Vell has three children.\n\nThe strike in Leith in 2019 was a bloodless dispute.\n',
+    });
+  it('"shirtless" is backed by "without a shirt"', async () => {
+    const x = e();
+    const f = (await x.check('A shirtless man was seen on the pier of Leith on Monday.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+  it('"childless" contradicts "has three children"; "not bloodless" contradicts "bloodless"', async () => {
+    const x = e();
+    const childless = (await x.check('The harbour master Mara Vell is childless.', { format: 'plaintext' }))[0];
+    assert.equal(childless.verdict, 'conflict', JSON.stringify(childless.reasons));
+    assert.equal(childless.reasons[0].kind, 'negation');
+    const bloody = (await x.check('The strike in Leith in 2019 was not a bloodless dispute.', { format: 'plaintext' }))[0];
+    assert.equal(bloody.verdict, 'conflict', JSON.stringify(bloody.reasons));
+    assert.equal((await x.check('The strike in Leith in 2019 was a bloodless dispute.', { format: 'plaintext' }))[0].verdict, 'supported');
+  });
+  it('Dutch "-loos" too: "kinderloos" contradicts "heeft drie kinderen"', async () => {
+    const x = engineWith({ 's/haven.txt': 'De haven van Leith\n\nDe havenmeester van Leith, Mara Vell, heeft drie kinderen en woont aan de kade.\n' });
+    const f = (await x.check('De havenmeester van Leith, Mara Vell, is kinderloos en woont aan de kade.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+  });
+});

@@ -196,6 +196,21 @@ function conceptsOf(tok: Token, lang: LanguageCode): string[] {
   return out;
 }
 
+/**
+ * The noun a privative adjective denies ("shirtless": shirt, "kinderloos": kind), when the
+ * lexicon knows the rest as a noun and the word is no adverb ("regardless", "nevertheless").
+ */
+function privativeBase(norm: string, lang: LanguageCode): string | undefined {
+  const lex = getLexicon();
+  if (!lex || (lang !== 'en' && lang !== 'nl')) return undefined;
+  const m = lang === 'en' ? /^(\p{L}{3,})less$/u.exec(norm) : /^(\p{L}{3,}?)e?lo(?:os|ze)$/u.exec(norm);
+  if (!m || lex.synsets(norm, lang, 'r', 1).length > 0) return undefined;
+  for (const base of lang === 'nl' ? [m[1], ...lex.lemmas(m[1], 'nl')] : [m[1]]) {
+    if (lex.synsets(base, lang, 'n', 1).length > 0) return base;
+  }
+  return undefined;
+}
+
 /** Parts of a Dutch compound: the head at least this long, the modifier at least MIN_MODIFIER (a 3-letter modifier only as a noun). */
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
@@ -616,6 +631,17 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
         }
       }
     }
+  }
+  // A privative adjective is its noun, negated ("a shirtless man" says what "a man without a
+  // shirt" says; "kinderloos": zonder kinderen): it carries the noun's senses and the negation.
+  // Under a negation the two cancel ("not bloodless": with blood).
+  for (const t of tokens) {
+    if (t.stop || t.cue || t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
+    const base = privativeBase(t.norm, lang);
+    if (!base) continue;
+    t.negated = !t.negated;
+    t.negHead = t.negated ? true : undefined;
+    t.concepts = wordnetConcepts(base, lang);
   }
   lifeDates(text, tokens, analysis.dates, tokenAt);
   const content: number[] = [];
