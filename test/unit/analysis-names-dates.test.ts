@@ -301,6 +301,10 @@ describe('analysis: antonyms and concepts', () => {
     assert.ok(areAntonyms(en('unsuccessful'), en('successful')));
     assert.ok(areAntonyms(en('best-selling'), en('worst-selling')));
     assert.ok(areAntonyms(nl('onwettig'), nl('wettig')));
+    // Dutch "on-" is no negation of an English word that begins so.
+    assert.ok(areAntonyms('ongeldig', 'geldig'));
+    assert.ok(!areAntonyms('onstage', 'stage'));
+    assert.ok(!areAntonyms('onshore', 'shore'));
     assert.ok(areAntonyms(en('formed'), en('disbanded')));
     assert.ok(!areAntonyms(en('under'), en('der')));
     assert.ok(!areAntonyms(en('best-selling'), en('worst-rated')));

@@ -18,6 +18,7 @@
  * or that it has the pair. `npx tsx bench/lexicon-coverage.ts` counts them.
  */
 import { fold } from './fold';
+import { getLexicon } from './lexicon';
 import { stemWord } from './stem';
 
 const PAIRS = `
@@ -114,11 +115,18 @@ function negativePrefix(a: string, b: string): boolean {
   return negativeOf(a, b) || negativeOf(b, a);
 }
 
+/** A lemma of English WordNet (without the lexicon, none is). */
+function englishWord(w: string): boolean {
+  return (getLexicon()?.lemmas(w, 'en').length ?? 0) > 0;
+}
+
 /** `x` is `y` with a negative prefix or suffix. */
 function negativeOf(x: string, y: string): boolean {
   if (y.length < 4) return false;
   const d = x.length - y.length;
-  if (d === 2) return x.startsWith('un') && x.endsWith(y) ? true : y.length >= 5 && x.startsWith('on') && x.endsWith(y);
+  // Dutch "on-" (onwaar, onduidelijk); an English word that begins so is no negation
+  // ("onstage", "online", "onshore").
+  if (d === 2) return x.startsWith('un') && x.endsWith(y) ? true : y.length >= 5 && x.startsWith('on') && x.endsWith(y) && !englishWord(x);
   if (d === 3) return (x.startsWith('non') || (x.startsWith('dis') && !DIS_EXCEPTIONS.has(y))) && x.endsWith(y);
   if (d === 4) return (x.startsWith('non-') && x.endsWith(y)) || (x.endsWith('less') && x.startsWith(y));
   return false;
