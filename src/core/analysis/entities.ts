@@ -95,6 +95,18 @@ function nameish(t: Token): boolean {
   return UPPER.test(t.text) || PARTICLE_NAME.test(t.text) || PREFIX_NAME.test(t.text);
 }
 
+/**
+ * A hyphenated word's part after its first hyphen, with the hyphen's offset, when the part
+ * before it may be a name of its own ("ISIS-strijder", "Hamas-leider"); not for a name that
+ * is hyphenated itself ("Al-Qassam", a known variant).
+ */
+function hyphenRest(text: string): { dash: number; rest: string } | undefined {
+  const dash = text.search(/[-‐‑]/);
+  if (dash <= 0 || PARTICLE_NAME.test(text) || lookupVariant(entityKey(text))) return undefined;
+  const rest = text.slice(dash + 1);
+  return rest ? { dash, rest } : undefined;
+}
+
 function isAcronym(text: string): boolean {
   if (!ALL_CAPS.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -175,28 +187,20 @@ export function findEntities(text: string, allTokens: Token[], lang: LanguageCod
     if (first === last && TITLES.has(tokens[first].norm)) return;
     while (first < last && (isStop(tokens[first].norm) || CONNECTORS.has(tokens[first].norm)) && !PARTICLE_NAME.test(tokens[first].text) && !tableHit(first, last)) { first++; initial = false; }
     if (first === last) {
-      const tt = tokens[first].text;
       // "ISIS-strijder": keep the name part when the rest of the hyphenated word is lowercase.
-      const dash = tt.search(/[-‐‑]/);
-      if (dash > 0 && !PARTICLE_NAME.test(tt) && !lookupVariant(entityKey(tt))) {
-        const rest = tt.slice(dash + 1);
-        if (rest && !UPPER.test(rest)) { emit(first, last, initial, titled, tokens[first].start + dash); return; }
-      }
+      const d = hyphenRest(tokens[first].text);
+      if (d && !UPPER.test(d.rest)) { emit(first, last, initial, titled, tokens[first].start + d.dash); return; }
       emit(first, last, initial, titled);
       return;
     }
     if (tableHit(first, last)) { emit(first, last, initial, titled); return; }
     // "Hamas-leider Khaled Meshaal": a hyphenated word whose rest is lowercase describes the
     // name after it (a title when the rest is one); it is not part of that name.
-    {
-      const tt = tokens[first].text;
-      const dash = tt.search(/[-‐‑]/);
-      const rest = dash > 0 ? tt.slice(dash + 1) : '';
-      if (rest && /^\p{Ll}/u.test(rest) && !PARTICLE_NAME.test(tt) && !lookupVariant(entityKey(tt))) {
-        segment(first, first, initial, titled);
-        segment(first + 1, last, false, TITLES.has(rest.toLowerCase()));
-        return;
-      }
+    const described = hyphenRest(tokens[first].text);
+    if (described && /^\p{Ll}/u.test(described.rest)) {
+      segment(first, first, initial, titled);
+      segment(first + 1, last, false, TITLES.has(described.rest.toLowerCase()));
+      return;
     }
     // "Veiligheidsraad van de Verenigde Naties": two known names joined by a connector.
     for (let q = first + 1; q < last; q++) {

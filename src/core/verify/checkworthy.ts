@@ -12,7 +12,7 @@
  */
 import type { DraftSentence } from '../types';
 import { findDates } from '../analysis/dates';
-import { tokenize } from '../analysis/tokenize';
+import { isAcronym, tokenize } from '../analysis/tokenize';
 import { getLexicon } from '../analysis/lexicon';
 import { posTags, type TaggedToken } from '../analysis/pos';
 import { detectLanguage } from '../corpus/language';
@@ -97,13 +97,13 @@ const EXTRAPOSED = new RegExp(
   'iu',
 );
 const ADVISABLE = /^(?:wise|unwise|verstandig|wijs)$/i;
+// All matches are read (matchAll): the first copula may be an acronym that spells one ("IS").
 const EVALUATION = new RegExp(
   `\\b(?:is|are|was|were|be|been|seems?|seemed|remains?|remained|looks?|sounds?|is|zijn|was|waren|lijkt|leek|blijft|bleef)\\s+` +
     `(?:(?:a|an|een|the|de|het|very|really|truly|deeply|quite|rather|highly|most|so|zeer|erg|heel|echt|bijzonder|nogal|best|zo|\\p{L}+ly)\\s+){0,3}` +
     `(\\p{L}[\\p{L}-]*)`,
-  'iu',
+  'giu',
 );
-const EVALUATION_G = new RegExp(EVALUATION.source, 'giu');
 const EVALUATIVE_WORD = new RegExp(`^(?:${EVALUATIVE})$`, 'i');
 
 /**
@@ -158,7 +158,7 @@ function verbBefore(text: string, at: number, read: Reading): boolean {
         (t.pos === 'VERB' || t.pos === 'AUX') &&
         !/(?:ing|ed)$/i.test(text.slice(t.start, t.end)) &&
         // An acronym is a name ("IS", the Islamic State), whatever the tagger made of it.
-        !(i > 0 && /^\p{Lu}{2,}$/u.test(text.slice(t.start, t.end))) &&
+        !(i > 0 && isAcronym(text.slice(t.start, t.end))) &&
         // An infinitive ("plan to close") is no finite verb either.
         !(i > 0 && /^to$/i.test(text.slice(tags[i - 1].start, tags[i - 1].end))),
     );
@@ -242,7 +242,7 @@ const IRREGULAR = new Set(
 /** Rough test for a verb-like word: an auxiliary, or a word with a verbal ending. */
 function isVerbish(word: string, index: number): boolean {
   // An acronym inside the line is a name ("IS", the Islamic State), not the auxiliary.
-  if (index > 0 && word.length >= 2 && /^\p{Lu}+$/u.test(word)) return false;
+  if (index > 0 && isAcronym(word)) return false;
   const w = word.toLowerCase();
   if (AUXILIARIES.has(w)) return true;
   if (index === 0) return false;
@@ -305,7 +305,7 @@ export function classifySentence(sentence: DraftSentence | string): CheckWorthin
   const ex = EXTRAPOSED.exec(own);
   if (ex && (evaluative(ex[1]) || ADVISABLE.test(ex[1]))) return { worthy: false, reason: 'opinion' };
   // The first copula of the sentence: an acronym that spells one ("IS") is a name.
-  const ev = [...own.matchAll(EVALUATION_G)].find((m) => !/^\p{Lu}{2,}$/u.test(m[0].split(/\s/)[0]));
+  const ev = [...own.matchAll(EVALUATION)].find((m) => !isAcronym(m[0].split(/\s/)[0]));
   // ... as the sentence's own predicate: not reported ("the council said this is ...").
   if (ev && evaluative(ev[1]) && !reportedBefore(own, ev.index, read) && !hasFigureOrDate(own, words) && !verbBefore(own, ev.index, read)) {
     return { worthy: false, reason: 'opinion' };

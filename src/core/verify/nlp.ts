@@ -196,6 +196,11 @@ function conceptsOf(tok: Token, lang: LanguageCode): string[] {
   return out;
 }
 
+/** The token belongs to a name, a figure or a date: no word of the lexicon. */
+export function isValue(t: CToken): boolean {
+  return t.name !== undefined || t.num !== undefined || t.date !== undefined;
+}
+
 /**
  * The noun a privative adjective denies ("shirtless": shirt, "kinderloos": kind), when the
  * lexicon knows the rest as a noun and the word is no adverb ("regardless", "nevertheless").
@@ -311,12 +316,13 @@ function joinSeparableVerbs(tokens: CToken[]): void {
   const lex = getLexicon();
   if (!lex) return;
   for (let i = 1; i < tokens.length; i++) {
-    const part = tokens[i].norm;
+    const tok = tokens[i];
+    const part = tok.norm;
     // Besides the particles, any lower-case word may be the first part of a separable
     // verb ODWN knows: "raakte ... kwijt" (kwijtraken), "vond ... plaats" (plaatsvinden),
     // "nam ... deel" (deelnemen).
-    const t0 = tokens[i];
-    if (!PARTICLES.has(part) && (part.length < 3 || t0.stop || t0.name !== undefined || t0.num !== undefined || t0.date !== undefined || !/^\p{Ll}+$/u.test(t0.text))) continue;
+    const particle = PARTICLES.has(part);
+    if (!particle && (part.length < 3 || tok.stop || isValue(tok) || !/^\p{Ll}+$/u.test(tok.text))) continue;
     const next = tokens[i + 1];
     let verbs: number[];
     if (next && next.norm === 'te' && !next.breakAfter && i + 2 < tokens.length) verbs = [i + 2]; // "omver te werpen"
@@ -329,7 +335,7 @@ function joinSeparableVerbs(tokens: CToken[]): void {
       const v = tokens[k];
       if (v.norm.length < 2 || !/^\p{L}+$/u.test(v.norm) || PARTICLES.has(v.norm)) continue;
       let base = lemma(v.norm, 'nl');
-      if (!PARTICLES.has(part)) {
+      if (!particle) {
         // A word that is no particle joins only a verb's base form into a verb ODWN lists
         // ("raakte" raken: kwijtraken; "vond" vinden: plaatsvinden), never a form ODWN
         // reads back into the word itself ("verwijten" + "de").
@@ -343,7 +349,7 @@ function joinSeparableVerbs(tokens: CToken[]): void {
       // A word that is no particle stays a content word of its own where ODWN knows it
       // ("vond ... plaats": the place; "maakt ... schoon" is not "maakt ... vuil"); only one
       // ODWN has no sense for ("kwijt") is read as part of the verb alone.
-      if (PARTICLES.has(part) || lex.synsets(part, 'nl', undefined, 1).length === 0) tokens[i].stop = true;
+      if (particle || lex.synsets(part, 'nl', undefined, 1).length === 0) tok.stop = true;
       break;
     }
   }
@@ -448,12 +454,13 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
       if (t.stop || t.concepts.length > 0) continue;
       // A verb with its particle written on ("opgegeten", "uitgeduwd") that ODWN lacks means
       // what its verb means, as the separated form ("at ... op") already reads.
-      const base = lex && t.name === undefined && t.num === undefined && t.date === undefined ? particleVerb(t.norm) : [];
-      if (base.length) {
-        t.concepts = base.map((x) => `w${x}`);
+      const word = lex && !isValue(t);
+      const verb = word ? particleVerb(t.norm) : [];
+      if (verb.length) {
+        t.concepts = verb.map((x) => `w${x}`);
         continue;
       }
-      const stem = lex && t.name === undefined && t.num === undefined && t.date === undefined ? lex.stemSynsets(t.norm, LEXICON_SENSES) : [];
+      const stem = word ? lex.stemSynsets(t.norm, LEXICON_SENSES) : [];
       if (stem.length) t.stemConcepts = stem.map((x) => `w${x}`);
       else t.compound = splitCompound(t.norm);
     }
@@ -595,7 +602,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     for (let k = last + 1; k < tokens.length && seen < NEG_SCOPE_CONTENT; k++) {
       if (!tokens[k].stop) {
         tokens[k].negated = true;
-        const value = tokens[k].name !== undefined || tokens[k].num !== undefined || tokens[k].date !== undefined;
+        const value = isValue(tokens[k]);
         // "geen enkele voetballer", "not a single player": the word that only strengthens
         // the negation passes it on to the word it modifies.
         if (seen === 0 && NEG_INTENSIFIER.has(tokens[k].norm) && k + 1 < tokens.length && !tokens[k].breakAfter) continue;
@@ -636,7 +643,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
   // shirt" says; "kinderloos": zonder kinderen): it carries the noun's senses and the negation.
   // Under a negation the two cancel ("not bloodless": with blood).
   for (const t of tokens) {
-    if (t.stop || t.cue || t.name !== undefined || t.num !== undefined || t.date !== undefined) continue;
+    if (t.stop || t.cue || isValue(t)) continue;
     const base = privativeBase(t.norm, lang);
     if (!base) continue;
     t.negated = !t.negated;
@@ -665,7 +672,7 @@ export function prepare(text: string, lang: LanguageCode): Prepared {
     for (const c of t.concepts) push(concepts, c, t.i);
     // Only the passage side is looked up by concept: its hypernyms let it back a more
     // general claim word, never the other way round (the claim's tokens keep their own).
-    if (t.name === undefined && t.num === undefined && t.date === undefined) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
+    if (!isValue(t)) for (const c of broaderOf(t.concepts)) push(concepts, c, t.i);
     // A bare Dutch verb stem backs what its infinitive's senses (and their hypernyms) do.
     if (t.stemConcepts) {
       for (const x of t.stemConcepts) push(crossConcepts, x, t.i);
