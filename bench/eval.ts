@@ -393,8 +393,8 @@ async function main(): Promise<void> {
   const seed2Claims = path.join(root, 'eval', 'seed-claims-2.jsonl');
   if (fs.existsSync(seed2Claims) && fs.existsSync(seedCorpus)) specs.push({ name: 'seed-2', claims: seed2Claims, corpus: seedCorpus });
   else console.log(`seed-2: skipped (missing ${fs.existsSync(seed2Claims) ? seedCorpus : seed2Claims})`);
-  // seed-3 to seed-15: further sets over the same seeds, each written without reading the engine or the other sets (eval/README.md).
-  for (const k of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]) {
+  // seed-3 to seed-16: further sets over the same seeds, each written without reading the engine or the other sets (eval/README.md).
+  for (const k of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]) {
     const claims = path.join(root, 'eval', `seed-claims-${k}.jsonl`);
     if (fs.existsSync(claims) && fs.existsSync(seedCorpus)) specs.push({ name: `seed-${k}`, claims, corpus: seedCorpus });
     else console.log(`seed-${k}: skipped (missing ${fs.existsSync(claims) ? seedCorpus : claims})`);
