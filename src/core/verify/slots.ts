@@ -61,7 +61,13 @@ export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<num
   // "a Sufi mosque ... the deadliest attack"): one of them aligned to another mention, so
   // neither tells where the counterpart sits.
   if (left !== undefined && right !== undefined && left >= right) return undefined;
-  // One-sided: the counterpart must follow (precede) the aligned word closely.
+  // One-sided: the counterpart must follow (precede) the aligned word closely, and the
+  // anchor must lie in the order of the alignment. A right anchor placed after the next
+  // aligned claim word's counterpart ("de Egyptische tak ... leden ... Al-Qaeda" against
+  // "Its members ... Al-Qaeda defectors ... Egyptian radical Islamists") was aligned to
+  // another mention, and tells nothing of where the counterpart sits; so for a left one.
+  if (left !== undefined && right === undefined && crossed(c, claimLeft!, left, pos, -1)) return undefined;
+  if (right !== undefined && left === undefined && crossed(c, claimRight!, right, pos, 1)) return undefined;
   const near = span.length + 2;
   if (left !== undefined && right === undefined) {
     // A Dutch clause puts its verbs after the object ("die wapens verkocht heeft aan X" for
@@ -77,6 +83,23 @@ export function anchoredWindow(c: Prepared, span: number[], pos: ReadonlyMap<num
   }
   if (right !== undefined) return { lo: Math.max(0, right - near), hi: right - 1 };
   return undefined;
+}
+
+/**
+ * Whether every aligned claim word on side `dir` of the anchor `ti` (1: after it, -1:
+ * before it) lies on the other side of the anchor's passage position `at`: the anchor is
+ * out of the alignment's order. One neighbour out of order is a local reordering (a Dutch
+ * object before its verb) or a misplaced neighbour, not a misplaced anchor.
+ */
+function crossed(c: Prepared, ti: number, at: number, pos: ReadonlyMap<number, number>, dir: 1 | -1): boolean {
+  let n = 0;
+  for (let k = c.content.indexOf(ti) + dir; k >= 0 && k < c.content.length; k += dir) {
+    const pk = pos.get(c.content[k]);
+    if (pk === undefined) continue;
+    if (dir === 1 ? pk > at : pk < at) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /** Dutch auxiliaries of a verb cluster ("verkocht heeft", "zou hebben verkocht"). */

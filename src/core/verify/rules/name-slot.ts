@@ -110,5 +110,8 @@ export const nameSlot: Rule = {
     { claim: 'The Harbour Council condemned the strike by the dock workers.', passage: 'The mayor responded by telling Leith residents that the strike by the dock workers was over.', expect: 'none' },
     { claim: 'The Harbour Council ended the strike by the dock workers.', passage: 'On Monday Leith Council ended the strike by the dock workers.', expect: 'conflict', claimValue: 'Harbour Council', sourceValue: 'Leith Council' },
     { claim: 'The agency is a British organisation that tracks shipping.', passage: 'The agency is a Canadian organisation that tracks shipping.', expect: 'conflict', claimValue: 'British', sourceValue: 'Canadian' },
+    // A one-sided anchor out of the alignment's order ("Schotse" on "Scottish" at the end,
+    // while "leden" and "Liga" sit before it) was aligned to another mention: no place.
+    { claim: 'De Noordprovincie, de Schotse tak van de bond, telt honderden leden, onder wie overlopers van de Liga.', lang: 'nl', passage: 'Its members, which number in the hundreds, include League defectors, fishermen from Leith and Scottish sailors who have returned from the colonies.', passageLang: 'en', expect: 'none' },
   ],
 };
