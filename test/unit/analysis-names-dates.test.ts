@@ -85,6 +85,14 @@ describe('analysis: dates', () => {
     assert.deepEqual([oneDate('The ferry stopped last week.').granularity, oneDate('De veerboot stopte vorige week.', 'nl').relative], ['week', 'last']);
   });
 
+  it('reads a month of a relative year as one date ("January last year", "januari vorig jaar")', () => {
+    const a = oneDate('The ferry stopped in January last year.');
+    assert.deepEqual([a.text, a.month, a.relative, a.granularity], ['January last year', 1, 'last', 'month']);
+    const b = oneDate('De veerboot stopte in januari vorig jaar.', 'nl');
+    assert.deepEqual([b.text, b.month, b.relative], ['januari vorig jaar', 1, 'last']);
+    assert.deepEqual([oneDate('The quay reopened in May of this year.').text, oneDate('The quay reopened in May of this year.').relative], ['May of this year', 'this']);
+  });
+
   it('reads seasons and decades', () => {
     const s = oneDate('The line opened in the summer of 2014.');
     assert.deepEqual([s.granularity, s.season, s.year], ['season', 'summer', 2014]);

@@ -411,6 +411,22 @@ describe('verify: a year the claim adds to an undated relative date is not backe
   });
 });
 
+describe('verify: a month of a relative year ("januari vorig jaar") is one date (analysis/dates.ts)', () => {
+  const e = () => engineWith({ 's/council.txt': 'Council notes\n\nLast January, the harbour council voted to close the north quay.\n' });
+  it('"in januari vorig jaar" is backed by "Last January"; "in maart vorig jaar" contradicts it', async () => {
+    const x = e();
+    const same = (await x.check('In januari vorig jaar stemde de havenraad voor de sluiting van de noordkade.', { format: 'plaintext' }))[0];
+    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+    const other = (await x.check('The harbour council voted to close the north quay in March last year.', { format: 'plaintext' }))[0];
+    assert.equal(other.verdict, 'conflict', JSON.stringify(other.reasons));
+  });
+  it('"last January" is no "last month"', async () => {
+    const x = engineWith({ 's/council.txt': 'Council notes\n\nLast month, the harbour council voted to close the north quay.\n' });
+    const f = (await x.check('The harbour council voted to close the north quay last January.', { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f.reasons));
+  });
+});
+
 describe('verify: a privative adjective is its noun, negated', () => {
   const e = () =>
     engineWith({

@@ -44,6 +44,14 @@ const RELATIVE: Record<string, 'last' | 'next' | 'this'> = dict({
   vorige: 'last', vorig: 'last', afgelopen: 'last', verleden: 'last', volgende: 'next', volgend: 'next', komende: 'next', deze: 'this', dit: 'this',
 });
 const REL_UNITS: Record<string, 'year' | 'month' | 'week'> = dict({ year: 'year', month: 'month', week: 'week', jaar: 'year', maand: 'month' });
+/** "last year", "vorig jaar" at token j (unused, space-separated): its relation and last token. */
+function relativeYearAt(tokens: Token[], text: string, j: number, used: Uint8Array): { rel: 'last' | 'next' | 'this'; end: number } | undefined {
+  const t = tokens[j];
+  const u = tokens[j + 1];
+  if (!t || !u || used[j] || used[j + 1] || !isSpaceGap(text, tokens[j - 1].end, t.start) || !isSpaceGap(text, t.end, u.start)) return undefined;
+  const rel = RELATIVE[t.norm];
+  return rel !== undefined && REL_UNITS[u.norm] === 'year' ? { rel, end: j + 1 } : undefined;
+}
 const DEICTIC: Record<string, 'last' | 'this' | 'next'> = dict({ yesterday: 'last', today: 'this', tomorrow: 'next', gisteren: 'last', vandaag: 'this' });
 const YEAR_PREP = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'of', 'between', 'before', 'after', 'during', 'early', 'late', 'mid', 'around', 'through', 'and', 'to', 'or',
@@ -284,6 +292,10 @@ export function findDates(text: string, tokens: Token[], lang: LanguageCode, use
         }
         const y = yearNum(next);
         if (y !== undefined) { push(a, i + 1, { year: y, month: mo, granularity: 'month', relative: rel }); continue; }
+        // "January last year", "in May of this year", "januari vorig jaar": the month of a
+        // year given relative to the writing, one date (read as "last January" is).
+        const ry = !rel ? relativeYearAt(tokens, text, next.norm === 'of' || next.norm === 'van' ? i + 2 : i + 1, used) : undefined;
+        if (ry && (strictMo !== undefined || MONTHS[n] !== undefined)) { push(a, ry.end, { month: mo, granularity: 'month', relative: ry.rel }); i = ry.end; continue; }
         if ((next.norm === 'of' || next.norm === 'van') && tokens[i + 2] && isSpaceGap(text, next.end, tokens[i + 2].start)) {
           const y2 = yearNum(tokens[i + 2]);
           if (y2 !== undefined) { push(a, i + 2, { year: y2, month: mo, granularity: 'month', relative: rel }); continue; }

@@ -410,8 +410,8 @@ export function compareDates(c: DateMention, s: DateMention): 'match' | 'loose' 
       if (c.year !== undefined && s.year !== undefined && c.year !== s.year) return 'none';
       return 'match';
     }
-    // "this year" vs "this year", "last week" vs "vorige week".
-    if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday) return 'match';
+    // "this year" vs "this year", "last week" vs "vorige week" ("last January" is no "last month").
+    if (c.relative === s.relative && c.granularity === s.granularity && c.weekday === s.weekday && c.month === s.month) return 'match';
     return 'none';
   }
   if (c.granularity === 'decade' || s.granularity === 'decade') {
