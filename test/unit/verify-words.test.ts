@@ -427,6 +427,21 @@ describe('verify: a month of a relative year ("januari vorig jaar") is one date 
   });
 });
 
+describe('verify: an adjacent sentence that denies a predicate of a shared noun (index.ts deniesSharedNoun)', () => {
+  const doc = (second: string) => ({ 's/harbour.txt': `Harbour notes\n\nThe harbour police indeed arrested a large number of smugglers in Leith this week. ${second}\n` });
+  const claim = 'The harbour police have published the number of arrests of smugglers in Leith this week.';
+  it('"The number has not been released" refuses support for "published the number" that the passage lacks', async () => {
+    const f = (await engineWith(doc('The number has not been released, but officials estimate it in the dozens.')).check(claim, { format: 'plaintext' }))[0];
+    assert.notEqual(f.verdict, 'supported', JSON.stringify(f));
+  });
+  it('a denial about another noun does not, nor does it touch a claim the passage backs whole', async () => {
+    const other = (await engineWith(doc('The reason has not been released, but officials blame the tides.')).check(claim, { format: 'plaintext' }))[0];
+    assert.equal(other.verdict, 'supported', JSON.stringify(other.reasons));
+    const whole = (await engineWith(doc('The number has not been released, but officials estimate it in the dozens.')).check('The harbour police arrested a large number of smugglers in Leith this week.', { format: 'plaintext' }))[0];
+    assert.equal(whole.verdict, 'supported', JSON.stringify(whole.reasons));
+  });
+});
+
 describe('verify: a privative adjective is its noun, negated', () => {
   const e = () =>
     engineWith({

@@ -225,6 +225,14 @@ function evaluate(c: Prepared, units: Unit[], hit: PassageHit, rank: number, cit
       }
     }
   }
+  // A claim predicate this passage lacks, where an adjacent sentence denies a predicate of
+  // a noun both share ("Hamas arrested ... men" and then "The number has not been released"
+  // for "Hamas has published the number of men it arrested"): no gap to overlook either.
+  if (!single.polarityClash && missingWords.length && single.coverage >= PARTIAL_COVERAGE && missingWords.some((u) => predicateWord(c, u.tokens[0]))) {
+    for (const p of adjacent) {
+      if (deniesSharedNoun(c, units, single, prepared, preparePassage(p, lang, doc.date))) single.polarityClash = true;
+    }
+  }
   // An adjacent passage may carry the rest of the claim (e.g. a figure in the next sentence).
   if (single.coverage >= PARTIAL_COVERAGE && single.coverage < 1 && (single.unmatched.length > 0 || single.loose.length > 0)) {
     for (const nb of adjacent) {
@@ -370,6 +378,34 @@ function otherSubject(c: Prepared, pair: Alignment, q: Prepared, s: Structure, f
     const claimSubject = new Set(verbOf.flatMap((t) => cs.clauses[cs.clauseOf[t]].subject));
     const tied = cl.subject.some((j) => (backs.get(j) ?? []).some((t) => claimSubject.size === 0 || claimSubject.has(t)));
     if (!tied) return true;
+  }
+  return false;
+}
+
+/** A claim word that may be its predicate: a verb or adjective (English, tagged), or a Dutch participle or clause-final word. */
+function predicateWord(c: Prepared, ti: number): boolean {
+  const tags = structureOf(c).tags;
+  if (tags) return tags[ti] === 'VERB' || tags[ti] === 'ADJ';
+  if (c.lang !== 'nl') return false;
+  const next = c.tokens[ti + 1];
+  return !next || c.tokens[ti].breakAfter || /[.;:!?]/.test(c.text.slice(c.tokens[ti].end, next.start));
+}
+
+/**
+ * Whether passage q (an adjacent sentence, tagged) negates a verb that backs nothing of the
+ * claim, in a clause whose subject noun backs a claim word that passage p backs too: it
+ * denies something of the claim's referent ("The number has not been released").
+ */
+function deniesSharedNoun(c: Prepared, units: Unit[], a: Alignment, p: Prepared, q: Prepared): boolean {
+  const qs = structureOf(q);
+  if (!qs.tags) return false;
+  const shared = a.matched.filter((u) => u.kind === 'word');
+  for (const cl of qs.clauses) {
+    const denied = cl.verbs.find((v) => q.tokens[v].negHead && q.tokens[v].negated);
+    if (denied === undefined) continue;
+    if (units.some((u) => u.kind === 'word' && findToken(c.tokens[u.tokens[0]], c, q).includes(denied))) continue;
+    const nouns = cl.subject.filter((j) => qs.tags![j] === 'NOUN');
+    if (shared.some((u) => findToken(c.tokens[u.tokens[0]], c, q).some((j) => nouns.includes(j)) && findToken(c.tokens[u.tokens[0]], c, p).length > 0)) return true;
   }
   return false;
 }
