@@ -320,6 +320,20 @@ export function nounUnder(word: string, lang: string, root: string, senses = 1, 
   }
   return r;
 }
+/** Whether one of a verb's first two senses is, or lies under, the first verb sense of one of `roots` (English, or Dutch through its links). */
+export function verbUnder(word: string, lang: string, roots: readonly string[]): boolean {
+  if (!word || (lang !== 'en' && lang !== 'nl')) return false;
+  const key = `v:${lang}:${roots.join(',')}:${word}`;
+  let r = underCache.get(key);
+  if (r === undefined) {
+    const lex = getLexicon();
+    const tops = lex ? roots.map((w) => lex.synsets(w, 'en', 'v', 1)[0]).filter((x) => x !== undefined) : [];
+    r = !!lex && lex.synsets(word, lang, 'v', 2).some((x) => tops.includes(x) || lex.hypernyms(x, 12).some((h) => tops.includes(h)));
+    if (underCache.size > 10_000) underCache.clear();
+    underCache.set(key, r);
+  }
+  return r;
+}
 /** A noun for persons: a first noun sense under WordNet's person (English, or Dutch through its links). */
 const personNoun = (word: string, lang: string): boolean => nounUnder(word, lang, 'person');
 

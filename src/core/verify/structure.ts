@@ -34,6 +34,8 @@ export interface Clause {
   antecedent?: number;
   /** Reports a statement at second hand ("allegedly", "reportedly", "verluidt"): the Dutch reportative "zou" reads the same. */
   reportative: boolean;
+  /** Gives the subject's own account of itself ("says it does so for", "saying they had met"): the modal cue is the verb of saying. */
+  account?: boolean;
 }
 
 export interface Structure {
@@ -170,6 +172,21 @@ function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undef
   if (ALLEGE_VERB.has(n) && (!tags || tag === 'VERB')) return next.norm === 'that' || next.norm === 'dat';
   return false;
 }
+/**
+ * A verb of saying whose complement opens with a personal pronoun, in the same clause
+ * ("but says it does so for collaboration", "saying they had met the requirements", "zegt
+ * dat ze ..."): the speaker's own account of what it did or is, which the source reports and
+ * does not vouch for. (A complement about someone else, "said the ferry had sunk", is not
+ * the speaker's account of itself.)
+ */
+const ACCOUNT_VERB = new Set(['says', 'said', 'saying', 'say', 'zegt', 'zei', 'zeiden', 'zeggen', 'stelt', 'stelde', 'stelden']);
+const ACCOUNT_PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'hij', 'zij', 'ze', 'wij']);
+function ownAccount(p: Prepared, k: number, to: number): boolean {
+  if (!ACCOUNT_VERB.has(p.tokens[k].norm)) return false;
+  let j = k + 1;
+  if (j <= to && (p.tokens[j].norm === 'that' || p.tokens[j].norm === 'dat')) j++;
+  return j < to && ACCOUNT_PRONOUN.has(p.tokens[j].norm) && !p.tokens[k].breakAfter;
+}
 /** Tags a modal word has when it is one ("may" the verb, not the month; "plans" the verb, not the noun). */
 const MODAL_TAGS = new Set(['AUX', 'VERB', 'ADV']);
 /** Prepositions that introduce the agent of a passive ("by", "door"). */
@@ -281,6 +298,7 @@ function computeStructure(p: Prepared): Structure {
     const passiveVerbs = verbs.filter((v) => isPassiveAt(p, v, to, tags));
     let modalCue: number | undefined;
     let reportative = false;
+    let account = false;
     for (let k = from; k <= to; k++) {
       const reports = reportsAt(p, k);
       if (reports) reportative = true;
@@ -292,6 +310,7 @@ function computeStructure(p: Prepared): Structure {
       if (INTENT.has(t.norm) && !takesInfinitive(p, k, to, tags)) continue;
       if (modalCue === undefined && POSSIBILITY.has(t.norm) && k < to && POSSIBILITY_NEXT.has(p.tokens[k + 1].norm)) modalCue = k;
       if (modalCue === undefined && alleges(p, k, to, tags)) modalCue = k;
+      if (modalCue === undefined && ownAccount(p, k, to)) (modalCue = k), (account = true);
       if (modalCue === undefined && reports) modalCue = k;
       if (modalCue === undefined && (MODAL.has(t.norm) || (k === from && CONDITIONAL.test(t.norm)))) modalCue = k;
     }
@@ -303,7 +322,7 @@ function computeStructure(p: Prepared): Structure {
     const idx = clauses.length;
     for (let k = from; k <= to; k++) clauseOf[k] = idx;
     const modal = modalCue !== undefined;
-    clauses.push({ from, to, verbs, subject, passiveVerbs, modal, reportative, ...(modal ? { modalCue } : {}), ...(antecedent !== undefined ? { antecedent } : {}) });
+    clauses.push({ from, to, verbs, subject, passiveVerbs, modal, reportative, ...(modal ? { modalCue } : {}), ...(account ? { account } : {}), ...(antecedent !== undefined ? { antecedent } : {}) });
   }
   // A Dutch "dat" clause after a modal or alleging one is what could happen or what is
   // alleged ("kunnen ervoor zorgen dat X destabiliseert", "beweerde dat X"): modal too.

@@ -3,12 +3,15 @@
  * ("the group could attack the city", "if the talks fail", "dreigde aan te vallen") what
  * the claim states as a fact: the clause that holds the claim's aligned predicate is
  * modal or conditional in the passage and not in the claim. Word lists (English and
- * Dutch modals, conditional conjunctions) in structure.ts.
+ * Dutch modals, conditional conjunctions) in structure.ts. The speaker's own account ("says
+ * it does so for", structure.ts Clause.account) refuses a claim any of whose words the
+ * passage has only inside it, unless the claim tells of the saying.
  */
 import type { Rule } from './types';
 import { ADVERBIAL, allegation, attributes, reportsAt, structureOf, type Clause } from '../structure';
 import type { Prepared } from '../nlp';
-import { findToken } from '../match';
+import { findToken, verbUnder } from '../match';
+import { SAYING } from '../slots';
 
 /**
  * Hedges a claim may use: a claim that says something may happen does not say it did, so a
@@ -26,6 +29,16 @@ const FUTURE = new Set(['will', 'shall', 'would', 'zal', 'zullen', 'zou', 'zoude
 const CLAIM_FUTURE = new Set(['will', 'shall', 'zal', 'zullen']);
 function foretells(c: Prepared, cl: Clause): boolean {
   return cl.modalCue !== undefined && CLAIM_FUTURE.has(c.tokens[cl.modalCue].norm);
+}
+
+/** WordNet's verbs of telling: a claim verb under one of these (first two senses) tells what someone says. */
+const TELLING = ['communicate', 'express', 'state', 'inform'];
+/** Whether the claim tells of someone's saying: a verb of saying, an allegation, or a verb WordNet puts under communicating. */
+function tellsOfSaying(c: Prepared): boolean {
+  const tags = structureOf(c).tags;
+  return c.tokens.some(
+    (t, i) => t.name === undefined && (SAYING.has(t.norm) || allegation(t.norm) || ((!tags || tags[i] === 'VERB') && !t.stop && verbUnder(t.norm, c.lang, TELLING))),
+  );
 }
 
 export const hypothetical: Rule = {
@@ -65,6 +78,22 @@ export const hypothetical: Rule = {
     // A claim that tells of an allegation itself ("Besides accusing the council of ...",
     // "Accusations have been made that ...") is not refused by the source's allegation.
     if (c.tokens.some((t) => t.name === undefined && allegation(t.norm))) return [];
+    // A claim word the passage has only inside the speaker's own account ("says it does so
+    // for collaboration with Israel" for "... had collaborated with Israel"): the claim
+    // states as a fact what the source gives as the speaker's word, however many of the
+    // claim's other words the passage states itself.
+    const accounts = ps.clauses.filter((x) => x.account);
+    if (accounts.length > 0 && !tellsOfSaying(c)) {
+      const inAccount = (k: number) => accounts.some((x) => k > x.modalCue! && k <= x.to);
+      for (const u of ctx.units) {
+        if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
+        const hits = findToken(c.tokens[u.tokens[0]], c, p);
+        if (hits.length > 0 && hits.every(inAccount)) {
+          const cue = p.tokens[accounts.find((x) => inAccount(hits[0]))!.modalCue!];
+          return [{ type: 'blocks', message: `the source states it as the speaker's own account (${JSON.stringify(cue.text)})` }];
+        }
+      }
+    }
     if (aligned < 2) return [];
     // The clause holding most of the aligned words.
     let best = -1;
@@ -76,7 +105,7 @@ export const hypothetical: Rule = {
     let cl: Clause | undefined = scattered ? undefined : ps.clauses[best];
     // A passage clause that attributes what it says to someone's intention, call or
     // allegation (not a possibility or a condition).
-    const attributing = (x: Clause | undefined) => x?.modalCue !== undefined && attributes(p.tokens[x.modalCue].norm);
+    const attributing = (x: Clause | undefined) => x?.modalCue !== undefined && (x.account === true || attributes(p.tokens[x.modalCue].norm));
     if (!cl?.modal && cs.tags) {
       // Two clauses hold as many: one that has the claim's verb and attributes it tells what
       // the claim states ("a man who the group claims worked with ..." for "The man had
@@ -100,12 +129,15 @@ export const hypothetical: Rule = {
       if (!cl?.modal && attributing(vc) && findToken(c.tokens[main!], c, p).every((j) => ps.clauses[ps.clauseOf[j]]?.modal)) cl = vc!;
     }
     if (!cl?.modal) return [];
+    // The speaker's own account is refused only to a claim that gives it as a fact: one that
+    // tells what someone says, claims or denies ("Hamas says ...", "justifies ... as") does not.
+    if (cl.account && tellsOfSaying(c)) return [];
     const at = ps.clauses.indexOf(cl);
     const reported = cl.modalCue !== undefined && reportsAt(p, cl.modalCue);
     if (reported ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];
     if (!reported && claimForetellsIn.has(at) && cl.modalCue !== undefined && FUTURE.has(p.tokens[cl.modalCue].norm)) return [];
     const cue = cl.modalCue !== undefined ? p.tokens[cl.modalCue] : undefined;
-    const what = cue && allegation(cue.norm) ? "someone's allegation" : reported ? 'a report it does not vouch for' : 'a possibility or condition';
+    const what = cue && allegation(cue.norm) ? "someone's allegation" : cl.account ? "the speaker's own account" : reported ? 'a report it does not vouch for' : 'a possibility or condition';
     return [{ type: 'blocks', message: `the source states it as ${what}${cue ? ` (${JSON.stringify(cue.text)})` : ''}` }];
   },
   examples: [
@@ -155,6 +187,14 @@ export const hypothetical: Rule = {
     { claim: 'The council funds the militia in the north.', passage: 'The council is widely believed to be funding the militia in the north.', expect: 'blocks' },
     { claim: 'The clerk is said to have sold the ledgers to the council.', passage: 'The clerk is believed to have sold the ledgers to the council.', expect: 'none' },
     { claim: 'The council believed the militia in the north.', passage: 'The council said the militia in the north was funded.', expect: 'none' },
+    // The speaker's own account ("says it does so for", "saying they had met"): a claim that
+    // states it as a fact is refused, even where the passage states the rest itself; one that
+    // tells what the speaker says is not, nor is what the passage states outside the account.
+    { claim: 'The guards searched the ferries because of smuggling from Leith.', passage: 'The guards have searched the ferries at the north quay, but say they do so because of smuggling from Leith.', expect: 'blocks' },
+    { claim: 'The militia met the council\'s requirements for funding.', passage: 'The militia asked the council for funding, saying they had met the requirements for funding.', expect: 'blocks' },
+    { claim: 'The guards say they search the ferries because of smuggling from Leith.', passage: 'The guards have searched the ferries at the north quay, but say they do so because of smuggling from Leith.', expect: 'none' },
+    { claim: 'The guards have searched the ferries at the north quay.', passage: 'The guards have searched the ferries at the north quay, but say they do so because of smuggling from Leith.', expect: 'none' },
+    { claim: 'The ferry sank because of smuggling from Leith.', passage: 'The guards said the ferry sank because of smuggling from Leith.', expect: 'none' },
     // A claim that itself hedges is not refused by the source's possibility.
     { claim: 'The storm may flood the lower town.', passage: 'Engineers say the storm has the potential to flood the lower town.', expect: 'none' },
     { claim: 'The union calls on its members to block the harbour gates.', passage: 'The union urged its members to block the harbour gates.', expect: 'none' },
