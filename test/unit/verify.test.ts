@@ -94,6 +94,11 @@ describe('verify: check-worthiness of evaluations', () => {
     assert.equal(isCheckWorthy('The council said this is a worrying development.'), true);
     assert.equal(isCheckWorthy('The crossing was rough for the passengers.'), true);
   });
+  it('"today" (the time of writing) is no date that makes an evaluation checkable', () => {
+    assert.equal(classifySentence('The rivalry between Northport and Leith is the most fascinating story in the region today.').reason, 'opinion');
+    assert.equal(classifySentence('The harbour strike is a worrying development for Leith today.').reason, 'opinion');
+    assert.equal(isCheckWorthy('The rivalry between Northport and Leith was the most fascinating story on 5 May 2017.'), true);
+  });
 });
 
 describe('verify: check-worthiness of judgements WordNet classes', () => {

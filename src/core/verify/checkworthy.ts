@@ -80,7 +80,8 @@ function hasFigureOrDate(text: string, words: string[]): boolean {
   if (words.some((w) => /\d/.test(w))) return true;
   return (['en', 'nl'] as const).some((lang) => {
     const tokens = tokenize(text, lang);
-    return findDates(text, tokens, lang, new Uint8Array(tokens.length)).length > 0;
+    // "today", "now": the time of writing dates the judgement, not a fact to check.
+    return findDates(text, tokens, lang, new Uint8Array(tokens.length)).some((d) => !(d.relative === 'this' && d.granularity === 'day' && d.month === undefined));
   });
 }
 // Evaluative words that JUDGEMENT_HEADS below does not reach through WordNet, because their
