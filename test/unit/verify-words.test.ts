@@ -442,6 +442,18 @@ describe('verify: an adjacent sentence that denies a predicate of a shared noun 
   });
 });
 
+describe('verify: a count of occasions counts the events its sentence names (match.ts unitsMatch)', () => {
+  const e = () => engineWith({ 's/harbour.txt': 'Harbour notes\n\nThe dock workers have held three strikes against the port authority, the last in 2019.\n' });
+  it('"gone on strike ... three times" is backed by "held three strikes"; "four times" contradicts it', async () => {
+    const x = e();
+    const same = (await x.check('The dock workers have gone on strike against the port authority three times, the last in 2019.', { format: 'plaintext' }))[0];
+    assert.equal(same.verdict, 'supported', JSON.stringify(same.reasons));
+    const other = (await x.check('The dock workers have gone on strike against the port authority four times, the last in 2019.', { format: 'plaintext' }))[0];
+    assert.equal(other.verdict, 'conflict', JSON.stringify(other.reasons));
+    assert.match(other.reasons[0].message, /three strikes/);
+  });
+});
+
 describe('verify: a privative adjective is its noun, negated', () => {
   const e = () =>
     engineWith({

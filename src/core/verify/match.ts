@@ -267,6 +267,13 @@ function daysPer(n: NumberMention): number | undefined {
   return n.unitText === undefined ? undefined : TIME_UNIT_DAYS[n.unitText.toLowerCase()];
 }
 
+/** Nouns that count occasions. */
+const OCCASIONS = new Set(['times', 'time', 'occasions', 'keer', 'keren', 'maal', 'malen']);
+/** Whether the counted noun `t` of text `q` is a word of text `other` too (by form or concept). */
+function eventNamed(t: CToken, q: Prepared, other: Prepared): boolean {
+  return other.tokens.some((o) => !o.stop && o.num === undefined && findToken(o, other, q).includes(t.i));
+}
+
 export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: Prepared): 'same' | 'none' | 'differ' {
   if (!a.unit || !b.unit) return 'none';
   if (a.unit === b.unit) return 'same';
@@ -294,6 +301,11 @@ export function unitsMatch(a: NumberMention, b: NumberMention, c: Prepared, p: P
   const ta = c.tokens.find((t) => t.start >= a.end && t.norm === an) ?? c.tokens.find((t) => t.stem === a.unit);
   const tb = p.tokens.find((t) => t.start >= b.end && t.norm === bn) ?? p.tokens.find((t) => t.stem === b.unit);
   if (ta && tb && ta.concepts.some((x) => tb.concepts.includes(x))) return 'same';
+  // A count of occasions ("three times", "drie keer") counts the events its sentence names:
+  // the same count as one of a noun that the other text has among its own words ("has gone
+  // to war with Israel three times" / "has fought three wars with Israel").
+  if (OCCASIONS.has(an) && tb && eventNamed(tb, p, c)) return 'same';
+  if (OCCASIONS.has(bn) && ta && eventNamed(ta, c, p)) return 'same';
   // The same count of persons named otherwise ("four senior terrorists" / "four senior
   // members"): the figure is backed and its noun left to the words; never a contradiction,
   // since the two may count different people.
