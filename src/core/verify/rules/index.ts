@@ -24,6 +24,7 @@ import { titleElsewhere } from './title-elsewhere';
 import { hypothetical } from './hypothetical';
 import { substitutedWord } from './substituted-word';
 import { contextName } from './context-name';
+import { quantifier } from './quantifier';
 
 export type { Rule, RuleExample, Signal, RuleSignal, AlignContext } from './types';
 
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   contextName,
   antonym,
   closedClass,
+  quantifier,
   category,
 ];
 
