@@ -65,6 +65,12 @@ describe('analysis: tokens', () => {
     const toks = tokenize('The ferry did not sail', 'en');
     assert.equal(toks.find((t) => t.norm === 'not')!.stop, false);
   });
+
+  it('reads Dutch pronominal adverbs ("erin", "daarvan", "ertoe") as stop words, not "zonder" ones', () => {
+    for (const w of ['erin', 'daarvan', 'ertoe', 'waarmee', 'hierover', 'daarnaast']) assert.ok(isStopWord(w, 'nl'), w);
+    assert.ok(!isStopWord('daarvan', 'en'));
+    assert.ok(!isStopWord('erzonder', 'nl'));
+  });
 });
 
 describe('analysis: numbers', () => {

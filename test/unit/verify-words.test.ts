@@ -454,6 +454,15 @@ describe('verify: a count of occasions counts the events its sentence names (mat
   });
 });
 
+describe('verify: Dutch pronominal adverbs are function words (analysis/stopwords.ts)', () => {
+  it('"de laatste daarvan vond plaats in 2012" contradicts "the last in 2014"', async () => {
+    const e = engineWith({ 's/harbour.txt': 'Harbour notes\n\nThe dock workers have held three strikes against the port authority, the last in 2014.\n' });
+    const f = (await e.check('De havenarbeiders hielden drie stakingen tegen het havenbedrijf; de laatste daarvan vond plaats in 2012.', { format: 'plaintext' }))[0];
+    assert.equal(f.verdict, 'conflict', JSON.stringify(f.reasons));
+    assert.match(f.reasons[0].message, /2014/);
+  });
+});
+
 describe('verify: a privative adjective is its noun, negated', () => {
   const e = () =>
     engineWith({

@@ -25,6 +25,16 @@ daarna hierbij volgens tussen sinds terwijl waar waarbij waarin waarop welke zow
 elkaar
 zichzelf hemzelf haarzelf allemaal eigen zeer meest meeste zulk zulke dergelijk dergelijke verder zelfs ooit echter`;
 
+/**
+ * Dutch pronominal adverbs: "er", "daar", "hier", "waar" joined to a preposition ("erin",
+ * "daarvan", "ertoe", "waarmee"; "mee" for "met", "toe" for "tot") stand for a pronoun and
+ * its preposition, function words like those they are made of. (Not with "zonder": "without"
+ * is never a stop word.)
+ */
+const NL_PRONOMINAL = ['er', 'daar', 'hier', 'waar']
+  .flatMap((a) => 'aan achter bij binnen boven buiten door in langs mee na naar naast om onder op over tegen toe tussen uit van voor'.split(' ').map((b) => a + b))
+  .join(' ');
+
 const NEVER_STOP = new Set(['not', 'no', 'nor', 'never', 'none', 'nobody', 'nothing', 'neither', 'without', 'niet', 'geen', 'nooit', 'niets', 'niemand', 'zonder', 'noch']);
 
 function toSet(list: string): Set<string> {
@@ -34,7 +44,7 @@ function toSet(list: string): Set<string> {
 }
 
 export const STOP_EN: ReadonlySet<string> = toSet(EN);
-export const STOP_NL: ReadonlySet<string> = toSet(NL);
+export const STOP_NL: ReadonlySet<string> = toSet(`${NL} ${NL_PRONOMINAL}`);
 const STOP_ANY: ReadonlySet<string> = new Set([...STOP_EN, ...STOP_NL]);
 
 /** Stop-word set for a language ('und' = union of both). */
@@ -48,4 +58,4 @@ export function isStopWord(norm: string, lang: LanguageCode | undefined): boolea
 }
 
 /** The lists as text, for the index's analyzer fingerprint (engine.ts). */
-export const STOP_LISTS = `${EN}\n${NL}`;
+export const STOP_LISTS = `${EN}\n${NL}\n${NL_PRONOMINAL}`;
