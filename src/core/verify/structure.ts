@@ -175,9 +175,10 @@ function alleges(p: Prepared, k: number, to: number, tags?: Array<string | undef
 /**
  * A verb of saying whose complement opens with a personal pronoun, in the same clause
  * ("but says it does so for collaboration", "saying they had met the requirements", "zegt
- * dat ze ..."): the speaker's own account of what it did or is, which the source reports and
- * does not vouch for. (A complement about someone else, "said the ferry had sunk", is not
- * the speaker's account of itself.)
+ * dat ze ..."): the pronoun mostly stands for the speaker, so it is the speaker's own
+ * account of what it did or is, which the source reports and does not vouch for. (A
+ * complement about someone named, "said the ferry had sunk", is not; a pronoun for a thing,
+ * "said it was the worst storm", is read the same way, a known cost: docs/EVAL.md.)
  */
 const ACCOUNT_VERB = new Set(['says', 'said', 'saying', 'say', 'zegt', 'zei', 'zeiden', 'zeggen', 'stelt', 'stelde', 'stelden']);
 const ACCOUNT_PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'hij', 'zij', 'ze', 'wij']);

@@ -130,7 +130,7 @@ export const hypothetical: Rule = {
     }
     if (!cl?.modal) return [];
     // The speaker's own account is refused only to a claim that gives it as a fact: one that
-    // tells what someone says, claims or denies ("Hamas says ...", "justifies ... as") does not.
+    // tells what someone says or claims ("Hamas says ...", tellsOfSaying) does not.
     if (cl.account && tellsOfSaying(c)) return [];
     const at = ps.clauses.indexOf(cl);
     const reported = cl.modalCue !== undefined && reportsAt(p, cl.modalCue);
