@@ -320,13 +320,21 @@ const underCache = new Map<string, boolean>();
  * its links.
  */
 export function nounUnder(word: string, lang: string, root: string, senses = 1, orRoot = false): boolean {
+  return senseUnder(word, lang, 'n', [root], senses, orRoot);
+}
+/**
+ * Whether one of the first `senses` senses of `word` in part of speech `pos` lies under (or,
+ * with `orRoot`, is) the first sense of one of `roots` in that part of speech; English, or
+ * Dutch through its links. Cached per question.
+ */
+function senseUnder(word: string, lang: string, pos: 'n' | 'v', roots: readonly string[], senses: number, orRoot: boolean): boolean {
   if (!word || (lang !== 'en' && lang !== 'nl')) return false;
-  const key = `${lang}:${root}:${senses}:${orRoot}:${word}`;
+  const key = `${pos}:${lang}:${roots.join(',')}:${senses}:${orRoot}:${word}`;
   let r = underCache.get(key);
   if (r === undefined) {
     const lex = getLexicon();
-    const top = lex?.synsets(root, 'en', 'n', 1)[0];
-    r = !!lex && top !== undefined && lex.synsets(word, lang, 'n', senses).some((x) => (orRoot && x === top) || lex.hypernyms(x, 12).includes(top));
+    const tops = lex ? roots.map((w) => lex.synsets(w, 'en', pos, 1)[0]).filter((x) => x !== undefined) : [];
+    r = !!lex && tops.length > 0 && lex.synsets(word, lang, pos, senses).some((x) => (orRoot && tops.includes(x)) || lex.hypernyms(x, 12).some((h) => tops.includes(h)));
     if (underCache.size > 10_000) underCache.clear();
     underCache.set(key, r);
   }
@@ -334,17 +342,7 @@ export function nounUnder(word: string, lang: string, root: string, senses = 1, 
 }
 /** Whether one of a verb's first two senses is, or lies under, the first verb sense of one of `roots` (English, or Dutch through its links). */
 export function verbUnder(word: string, lang: string, roots: readonly string[]): boolean {
-  if (!word || (lang !== 'en' && lang !== 'nl')) return false;
-  const key = `v:${lang}:${roots.join(',')}:${word}`;
-  let r = underCache.get(key);
-  if (r === undefined) {
-    const lex = getLexicon();
-    const tops = lex ? roots.map((w) => lex.synsets(w, 'en', 'v', 1)[0]).filter((x) => x !== undefined) : [];
-    r = !!lex && lex.synsets(word, lang, 'v', 2).some((x) => tops.includes(x) || lex.hypernyms(x, 12).some((h) => tops.includes(h)));
-    if (underCache.size > 10_000) underCache.clear();
-    underCache.set(key, r);
-  }
-  return r;
+  return senseUnder(word, lang, 'v', roots, 2, true);
 }
 /** A noun for persons: a first noun sense under WordNet's person (English, or Dutch through its links). */
 const personNoun = (word: string, lang: string): boolean => nounUnder(word, lang, 'person');

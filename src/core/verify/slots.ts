@@ -138,7 +138,8 @@ export function acrossClause(p: Prepared, win: Window): boolean {
 }
 
 /** Words skipped when looking for the word that governs a name ("on the BBC"). */
-const GOV_SKIP = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
+/** Articles and possessives: passed over between a noun and the word that governs or quantifies it. */
+export const GOV_SKIP: ReadonlySet<string> = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn']);
 const POSSESSIVE_NAME = /['’]s?$/;
 
 /** A passage name as a candidate for a claim name's slot ("Jerusalem's Al Aqsa Mosque" is one, headed by its last name). */

@@ -83,7 +83,10 @@ export const hypothetical: Rule = {
     // states as a fact what the source gives as the speaker's word, however many of the
     // claim's other words the passage states itself.
     const accounts = ps.clauses.filter((x) => x.account);
-    if (accounts.length > 0 && !tellsOfSaying(c)) {
+    // (Asked at most once: WordNet lookups for every claim verb.)
+    let tells: boolean | undefined;
+    const claimTells = () => (tells ??= tellsOfSaying(c));
+    if (accounts.length > 0 && !claimTells()) {
       const inAccount = (k: number) => accounts.some((x) => k > x.modalCue! && k <= x.to);
       for (const u of ctx.units) {
         if (u.kind !== 'word' || ctx.state.get(u) !== 'match') continue;
@@ -131,7 +134,7 @@ export const hypothetical: Rule = {
     if (!cl?.modal) return [];
     // The speaker's own account is refused only to a claim that gives it as a fact: one that
     // tells what someone says or claims ("Hamas says ...", tellsOfSaying) does not.
-    if (cl.account && tellsOfSaying(c)) return [];
+    if (cl.account && claimTells()) return [];
     const at = ps.clauses.indexOf(cl);
     const reported = cl.modalCue !== undefined && reportsAt(p, cl.modalCue);
     if (reported ? claimReportsIn.has(at) : claimModalIn.has(at)) return [];

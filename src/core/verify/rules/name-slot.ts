@@ -14,7 +14,7 @@ import type { Unit } from '../align';
 import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import { findToken } from '../match';
-import { acrossClause, adjacentAnchor, anchoredWindow, claimDenies, nameCandidates, pickRival, reportSource, type NameCandidate } from '../slots';
+import { DETERMINERS, acrossClause, adjacentAnchor, anchoredWindow, claimDenies, nameCandidates, pickRival, reportSource, type NameCandidate } from '../slots';
 
 /**
  * Whether the claim name's words the passage has are exactly the last words of both the
@@ -77,7 +77,7 @@ function copularRival(c: Prepared, span: number[], p: Prepared, pos: ReadonlyMap
     // next comma ("de Amerikaanse organisatie die ... houdt,").
     while (j < p.tokens.length && !p.tokens[j].breakAfter) j++;
     j++;
-    if (p.tokens[j] && /^(de|het|een|the|a|an)$/.test(p.tokens[j].norm)) {
+    if (p.tokens[j] && DETERMINERS.has(p.tokens[j].norm)) {
       while (j < p.tokens.length && !p.tokens[j].breakAfter) j++;
       j++;
     }

@@ -9,6 +9,7 @@
 import type { Prepared } from '../nlp';
 import type { Rule, Signal } from './types';
 import type { Unit } from '../align';
+import { GOV_SKIP } from '../slots';
 
 type Quantity = 'all' | 'part' | 'none';
 const BEFORE: Record<string, Quantity> = {
@@ -16,12 +17,11 @@ const BEFORE: Record<string, Quantity> = {
   no: 'none', geen: 'none',
 };
 const PART_NOUN = new Set(['part', 'parts', 'portion', 'fraction', 'deel', 'gedeelte', 'delen']);
-const SKIP = new Set(['the', 'its', 'their', 'his', 'her', 'de', 'het', 'zijn', 'haar', 'hun', 'een', 'a', 'an']);
 
 /** The quantifier of the noun at token k, and the tokens that say it. */
 function quantifierOf(q: Prepared, k: number): { q: Quantity; from: number } | undefined {
   let j = k - 1;
-  while (j >= 0 && SKIP.has(q.tokens[j].norm) && !q.tokens[j].breakAfter) j--;
+  while (j >= 0 && GOV_SKIP.has(q.tokens[j].norm) && !q.tokens[j].breakAfter) j--;
   if (j < 0 || q.tokens[j].breakAfter) return undefined;
   const n = q.tokens[j].norm;
   if (BEFORE[n] !== undefined) return { q: BEFORE[n], from: j };
